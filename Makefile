@@ -1,0 +1,32 @@
+# Regionallabor: `make start` serves the course, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+PORT ?= 8866
+# nbgrader's gradebook migrations call alembic from PATH: keep the venv's bin first.
+export PATH := $(BIN):$(PATH)
+
+.PHONY: install start test browser benchmark clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+start: install
+	$(BIN)/python -m regionallabor serve --Voila.port=$(PORT)
+
+browser: install
+	$(BIN)/python tests/ensure_browser.py
+
+test: install browser
+	$(BIN)/python -m pytest
+
+benchmark: install browser
+	$(BIN)/python benchmarks/voila_render.py
+
+clean:
+	rm -rf $(VENV) tests/artifacts benchmarks/results

@@ -1,0 +1,9 @@
+"""Regionallabor: the course platform's domain – model, Arbeitsmappe, reference data, services.
+
+Nothing in this package imports ipywidgets; the widgets live in the ``widgets`` package.
+"""
+
+from .store import Arbeitsmappe
+
+__all__ = ["Arbeitsmappe"]
+__version__ = "0.1.0"

@@ -1,0 +1,90 @@
+"""The six course modules, and how far a team has got in each.
+
+A module is *nicht begonnen* while the workbook holds none of its records,
+*erledigt* when its checks find nothing missing, and *in Arbeit* in between.
+The checks are the same ones the worksheets' Selbstcheck will use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from .messages import t
+from .model import Member, Region, Team
+from .refdata import summarize
+from .store import Arbeitsmappe
+
+MIN_TEAM_SIZE = 3
+
+
+class Status(Enum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+    @property
+    def label(self) -> str:
+        return t(f"start.status.{self.value}")
+
+
+def module1_missing(workbook: Arbeitsmappe) -> list[str]:
+    """What Modul 1 still lacks, in German; empty when the module is complete."""
+    missing = []
+    members = [stored.record for stored in workbook.list(Member)]
+    if len(members) < MIN_TEAM_SIZE:
+        missing.append(f"mindestens {MIN_TEAM_SIZE} Teammitglieder (bisher {len(members)})")
+    if not any(member.is_main_contact for member in members):
+        missing.append("eine Haupt-Ansprechperson")
+    stored_region = workbook.get(Region)
+    region = stored_region.record if stored_region else Region()
+    if not region.name:
+        missing.append("ein Name für eure Region")
+    if not region.area_ids and not region.own_figures:
+        missing.append("die Gebiete eurer Region oder eigene Eckdaten")
+    elif region_population(region) is None:
+        missing.append("die Einwohnerzahl eurer Region")
+    if not region.weggemeinschaft:
+        missing.append("eure Weggemeinschaft")
+    return missing
+
+
+def region_population(region: Region) -> int | None:
+    if region.own_figures and region.own_figures.population is not None:
+        return region.own_figures.population
+    return summarize(region.area_ids).population
+
+
+@dataclass(frozen=True)
+class Module:
+    number: int
+    title: str
+    summary: str
+    notebook: str | None
+    kinds: tuple[str, ...] = ()
+    missing: Callable[[Arbeitsmappe], list[str]] | None = None
+
+    def status(self, workbook: Arbeitsmappe) -> Status:
+        if not self.kinds or not any(workbook.count_kind(kind) for kind in self.kinds):
+            return Status.NOT_STARTED
+        if self.missing is not None and not self.missing(workbook):
+            return Status.DONE
+        return Status.IN_PROGRESS
+
+
+MODULES: tuple[Module, ...] = (
+    Module(1, "Team & Region", "Wer seid ihr, und welche Region wollt ihr bewegen?",
+           "01_team_und_region.ipynb", (Team.KIND, Member.KIND, Region.KIND), module1_missing),
+    Module(2, "Region unter der Lupe", "Kennzahlen, Handlungsfelder-Check, Schätze der Region und SWOT.", None),
+    Module(3, "Beziehungsnetz", "Akteurslandkarte, Brückenbauer:innen und Gesprächsnotizen.", None),
+    Module(4, "Vision", "Zukunftswerkstatt und ein gemeinsames Zukunftsbild für eure Region.", None),
+    Module(5, "Strategie & Mitmach-Konferenz", "Wirkungslogik eurer Ziele und die Planung eurer Konferenz.", None),
+    Module(6, "Aktionen & Weg", "Aktionsplan, Statusbericht und Regionalprofil.", None),
+)
+
+
+def available_modules(modules_dir: Path) -> set[int]:
+    """Numbers of the modules whose notebook exists, so the start page links only to real pages."""
+    return {m.number for m in MODULES if m.notebook and (modules_dir / m.notebook).exists()}

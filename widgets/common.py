@@ -1,0 +1,124 @@
+"""Pieces every course tool uses: the page's look, notices, and keeping in step with other pages."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from html import escape
+from importlib import resources
+
+import ipywidgets as ipw
+
+from regionallabor.store import Arbeitsmappe
+
+NOTICE_KINDS = ("info", "success", "warning", "error")
+
+
+def stylesheet() -> ipw.HTML:
+    """The course's stylesheet as a widget; display it once per page."""
+    css = (resources.files("widgets") / "course.css").read_text(encoding="utf-8")
+    return ipw.HTML(f"<style>{css}</style>", layout=ipw.Layout(display="none"))
+
+
+def css(widget: ipw.DOMWidget, *classes: str) -> ipw.DOMWidget:
+    for name in classes:
+        widget.add_class(name)
+    return widget
+
+
+def heading(text: str, level: int = 3) -> ipw.HTML:
+    return ipw.HTML(f"<h{level} class='rl-heading'>{escape(text)}</h{level}>")
+
+
+def button(description: str, style: str = "", tooltip: str = "") -> ipw.Button:
+    """A button in the course's look: style is '', 'primary', 'quiet' or 'danger'.
+
+    No icons: Voila fetches Font Awesome from a CDN, and the course must work offline.
+    """
+    widget = ipw.Button(description=description, tooltip=tooltip or description, layout=ipw.Layout(width="auto"))
+    return css(widget, "rl-button", *([f"rl-button-{style}"] if style else []))
+
+
+class Notice(ipw.HTML):
+    """A line that tells the team what just happened: saved, refused, or why."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.add_class("rl-notice-slot")
+        self.kind = ""
+        self.text = ""
+
+    def show(self, kind: str, text: str, *, markup: bool = False) -> None:
+        assert kind in NOTICE_KINDS
+        self.kind, self.text = kind, text
+        body = text if markup else escape(text)
+        self.value = f"<div class='rl-notice rl-notice-{kind}' role='status'>{body}</div>"
+
+    def clear(self) -> None:
+        self.kind, self.text = "", ""
+        self.value = ""
+
+
+class WorkbookSync:
+    """Notices writes made by other pages (kernels) and asks this page's tools to reload.
+
+    Every tool tells it the revision of each of its own writes; a revision it did
+    not write means someone else changed the workbook. Inside a running kernel it
+    polls the workbook's revision every ``interval`` seconds.
+    """
+
+    interval = 2.0
+
+    def __init__(self, workbook: Arbeitsmappe):
+        self.workbook = workbook
+        self.seen = workbook.revision()
+        self._listeners: list[Callable[[], None]] = []
+        self._task: asyncio.Task | None = None
+
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        self._listeners.append(listener)
+        self._start_polling()
+
+    def own_write(self, revision: int) -> None:
+        if revision == self.seen + 1:
+            self.seen = revision
+        else:
+            self.check()
+
+    def check(self) -> bool:
+        """Reload the tools if the workbook changed elsewhere; True if it did."""
+        revision = self.workbook.revision()
+        if revision == self.seen:
+            return False
+        self.seen = revision
+        for listener in list(self._listeners):
+            listener()
+        return True
+
+    def _start_polling(self) -> None:
+        if self._task is not None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return  # not in a kernel (tests): callers use check()
+        self._task = loop.create_task(self._poll())
+
+    async def _poll(self) -> None:
+        while True:
+            await asyncio.sleep(self.interval)
+            try:
+                self.check()
+            except Exception:  # a locked or vanished file must not end the polling
+                continue
+
+
+_syncs: dict[int, WorkbookSync] = {}
+
+
+def sync_for(workbook: Arbeitsmappe) -> WorkbookSync:
+    """The one WorkbookSync of this kernel for ``workbook``."""
+    sync = _syncs.get(id(workbook))
+    if sync is None or sync.workbook is not workbook:
+        sync = _syncs[id(workbook)] = WorkbookSync(workbook)
+    return sync

@@ -1,0 +1,160 @@
+"""The start page's tools: the module overview and the workbook's download and upload."""
+
+from __future__ import annotations
+
+import base64
+from html import escape
+from pathlib import Path
+
+import ipywidgets as ipw
+
+from regionallabor.course import MODULES, Status, available_modules
+from regionallabor.environment import on_binder
+from regionallabor.formatting import format_timestamp
+from regionallabor.messages import t
+from regionallabor.model import Team
+from regionallabor.store import Arbeitsmappe, WorkbookError
+from regionallabor.transfer import ParsedWorkbook, export_filename, export_json, parse_workbook_file
+
+from .common import Notice, button, css, heading, sync_for
+
+
+class ModuleOverview(ipw.HTML):
+    """The six modules as cards, each with the team's status and a link where the module exists."""
+
+    def __init__(self, workbook: Arbeitsmappe, modules_dir: Path | str = ".", **kwargs):
+        super().__init__(**kwargs)
+        self.workbook = workbook
+        self.modules_dir = Path(modules_dir)
+        sync_for(workbook).subscribe(self.refresh)
+        self.refresh()
+
+    def statuses(self) -> dict[int, Status]:
+        return {module.number: module.status(self.workbook) for module in MODULES}
+
+    def refresh(self) -> None:
+        available = available_modules(self.modules_dir)
+        cards = []
+        for module in MODULES:
+            status = module.status(self.workbook)
+            if module.number in available:
+                status_html = f"<span class='rl-status rl-status-{status.value}'>{escape(status.label)}</span>"
+                action = (f"<a class='rl-link-button' href='{escape(module.notebook)}'>"
+                          f"{escape(t('start.open_module'))} →</a>")
+                details = []
+                if status is Status.IN_PROGRESS and module.missing:
+                    details.append(f"{escape(t('start.still_open'))} " + escape(", ".join(module.missing(self.workbook))))
+                last = self.workbook.last_change(list(module.kinds)) if module.kinds else None
+                if last:
+                    details.append(escape(t("start.last_change", when=format_timestamp(last))))
+                extra = "".join(f"<div class='rl-module-open'>{d}</div>" for d in details)
+                classes = "rl-module"
+            else:
+                status_html, action, extra = "", f"<span class='rl-later'>{escape(t('start.coming_soon'))}</span>", ""
+                classes = "rl-module rl-module-later"
+            cards.append(
+                f"<div class='{classes}' data-module='{module.number}' data-status='{status.value}'>"
+                f"<div class='rl-module-number'>Modul {module.number}</div>"
+                f"<div class='rl-module-title'>{escape(module.title)}</div>"
+                f"<div class='rl-module-summary'>{escape(module.summary)}</div>{extra}"
+                f"<div class='rl-module-footer'>{status_html}{action}</div></div>"
+            )
+        self.value = f"<div class='rl-modules'>{''.join(cards)}</div>"
+
+
+class BinderWarning(ipw.HTML):
+    """Shown only on Binder: the session and its workbook will be deleted."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.value = f"<div class='rl-notice rl-notice-warning'>{t('start.binder_warning')}</div>" if on_binder() else ""
+
+
+class WorkbookTransfer(ipw.VBox):
+    """Where the workbook lives; download it as one JSON file, or replace it with an uploaded one."""
+
+    def __init__(self, workbook: Arbeitsmappe, **kwargs):
+        super().__init__(**kwargs)
+        css(self, "rl-card", "rl-tool")
+        self.workbook = workbook
+        self.sync = sync_for(workbook)
+        self._pending: tuple[str, ParsedWorkbook] | None = None
+
+        self.export_button = button(t("transfer.export_button"), "primary")
+        self.export_button.on_click(lambda _: self.prepare_download())
+        self.download_link = ipw.HTML()
+        self.upload = ipw.FileUpload(accept=".json,application/json", multiple=False, icon="", description="⬆ " + t("transfer.import_button"),
+                                     layout=ipw.Layout(width="auto", align_self="flex-start"))
+        self.upload.observe(self._on_upload, "value")
+        self.confirm = button(t("transfer.import_confirm"), "primary")
+        self.confirm.on_click(lambda _: self.confirm_import())
+        self.cancel = button(t("cancel"), "quiet")
+        self.cancel.on_click(lambda _: self.cancel_import())
+        self.confirm_box = ipw.HBox([self.confirm, self.cancel], layout=ipw.Layout(gap="8px", display="none"))
+        self.notice = Notice()
+
+        self.children = [
+            ipw.HTML(f"<div>{escape(t('start.location'))} <span class='rl-path'>{escape(str(workbook.path))}</span></div>"),
+            ipw.HTML("<div class='rl-help'>Alles, was ihr in den Modulen eintragt, wird sofort dort gespeichert. "
+                     "Ladet die Arbeitsmappe herunter, um sie zu sichern, weiterzugeben oder auf einem anderen "
+                     "Rechner weiterzuarbeiten.</div>"),
+            ipw.HBox([self.export_button, self.download_link], layout=ipw.Layout(gap="12px", align_items="center")),
+            ipw.HTML(f"<div class='rl-help' style='margin-top:10px'>{t('transfer.import_help')}</div>"),
+            self.upload,
+            self.notice,
+            self.confirm_box,
+        ]
+
+    def prepare_download(self) -> str:
+        team = self.workbook.get(Team)
+        filename = export_filename(team.record.name if team else "")
+        payload = base64.b64encode(export_json(self.workbook)).decode("ascii")
+        self.download_link.value = (
+            f"<span class='rl-muted'>{escape(t('transfer.export_ready'))}</span> "
+            f"<a class='rl-download' download='{escape(filename)}' href='data:application/json;base64,{payload}'>"
+            f"⬇ {escape(filename)}</a>"
+        )
+        return filename
+
+    def _on_upload(self, change) -> None:
+        files = change["new"]
+        if not files:
+            return
+        upload = files[0]
+        self.receive(upload["name"], bytes(upload["content"]))
+
+    def receive(self, filename: str, raw: bytes) -> ParsedWorkbook | None:
+        """Check an uploaded file completely, then ask before it replaces the workbook."""
+        self._pending = None
+        self.confirm_box.layout.display = "none"
+        try:
+            parsed = parse_workbook_file(raw)
+        except WorkbookError as error:
+            self.notice.show("error", str(error))
+            return None
+        self._pending = (filename, parsed)
+        self.notice.show("info", t("transfer.import_summary", filename=filename, summary=parsed.summary(),
+                                   backup_dir=self.workbook.backup_dir))
+        self.confirm_box.layout.display = ""
+        return parsed
+
+    def confirm_import(self) -> None:
+        if self._pending is None:
+            return
+        filename, parsed = self._pending
+        self._pending = None
+        self.confirm_box.layout.display = "none"
+        backup = self.workbook.replace_all(parsed.records)
+        self.download_link.value = ""
+        self.notice.show("success", t("transfer.import_done", filename=filename, backup=backup.name))
+        self.sync.check()
+        self._reset_upload()
+
+    def cancel_import(self) -> None:
+        self._pending = None
+        self.confirm_box.layout.display = "none"
+        self.notice.show("info", t("transfer.import_cancelled"))
+        self._reset_upload()
+
+    def _reset_upload(self) -> None:
+        self.upload.value = ()
