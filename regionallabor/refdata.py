@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -210,9 +211,15 @@ def search(country: str, query: str, limit: int = 20) -> list[Area]:
     hits = index[folded_hit | spelled_hit].copy()
     if hits.empty:
         return []
-    exact = (hits.folded == needle_folded) | (hits.spelled == needle_spelled)
+    # South Tyrolean names are bilingual ("Bolzano/Bozen"): either half can match exactly.
+    exact = hits.folded.str.split("/").apply(lambda parts: needle_folded in [p.strip() for p in parts]) | (
+        hits.spelled.str.split("/").apply(lambda parts: needle_spelled in [p.strip() for p in parts])
+    )
     prefix = hits.folded.str.startswith(needle_folded) | hits.spelled.str.startswith(needle_spelled)
-    hits["rank"] = (~exact).astype(int) * 2 + (~prefix).astype(int)
+    word_start = hits.folded.str.contains(r"[\s/(\-]" + re.escape(needle_folded)) | hits.spelled.str.contains(
+        r"[\s/(\-]" + re.escape(needle_spelled)
+    )
+    hits["rank"] = 3 - exact.astype(int) - prefix.astype(int) - (prefix | word_start).astype(int)
     hits = hits.sort_values(["rank", "is_district", "population"], ascending=[True, False, False])
     areas = _all_areas()
     return [areas[area_id] for area_id in hits.id.head(limit)]

@@ -94,9 +94,9 @@ class RegionEditor(ipw.VBox):
             [
                 ipw.HTML(f"<div class='rl-help'>{escape(t('region.own_figures_help'))}</div>"),
                 ipw.HBox([_field(t("field.population"), self.own_population), _field(t("field.area_km2") + " (km²)", self.own_area),
-                          _field(t("field.year"), self.own_year)], layout=ipw.Layout(gap="12px", flex_flow="row wrap")),
+                          _field(t("field.year"), self.own_year)], layout=ipw.Layout(flex_flow="row wrap")),
                 _field(t("field.source"), self.own_source),
-                ipw.HBox([self.own_save, self.own_clear], layout=ipw.Layout(gap="8px", margin="8px 0 0 0")),
+                ipw.HBox([self.own_save, self.own_clear], layout=ipw.Layout(margin="8px 0 0 0")),
                 self.own_notice,
             ]
         )
@@ -105,9 +105,9 @@ class RegionEditor(ipw.VBox):
         self.children = [
             heading("Eure Region"),
             ipw.HBox([_field(t("region.country"), self.country), _field(t("region.area_type"), self.area_type)],
-                     layout=ipw.Layout(gap="24px", flex_flow="row wrap")),
+                     layout=ipw.Layout(flex_flow="row wrap")),
             _field(t("region.name"), self.name),
-            _field(t("region.search"), ipw.HBox([self.query, self.search_button], layout=ipw.Layout(gap="8px"))),
+            _field(t("region.search"), ipw.HBox([self.query, self.search_button])),
             self.search_notice,
             self.results,
             ipw.HTML(f"<div class='rl-label'>{escape(t('region.selected'))}</div>"),

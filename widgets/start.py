@@ -90,7 +90,7 @@ class WorkbookTransfer(ipw.VBox):
         self.confirm.on_click(lambda _: self.confirm_import())
         self.cancel = button(t("cancel"), "quiet")
         self.cancel.on_click(lambda _: self.cancel_import())
-        self.confirm_box = ipw.HBox([self.confirm, self.cancel], layout=ipw.Layout(gap="8px", display="none"))
+        self.confirm_box = ipw.HBox([self.confirm, self.cancel], layout=ipw.Layout(display="none"))
         self.notice = Notice()
 
         self.children = [
@@ -98,7 +98,7 @@ class WorkbookTransfer(ipw.VBox):
             ipw.HTML("<div class='rl-help'>Alles, was ihr in den Modulen eintragt, wird sofort dort gespeichert. "
                      "Ladet die Arbeitsmappe herunter, um sie zu sichern, weiterzugeben oder auf einem anderen "
                      "Rechner weiterzuarbeiten.</div>"),
-            ipw.HBox([self.export_button, self.download_link], layout=ipw.Layout(gap="12px", align_items="center")),
+            ipw.HBox([self.export_button, self.download_link], layout=ipw.Layout(align_items="center")),
             ipw.HTML(f"<div class='rl-help' style='margin-top:10px'>{t('transfer.import_help')}</div>"),
             self.upload,
             self.notice,

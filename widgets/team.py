@@ -55,11 +55,11 @@ class TeamEditor(ipw.VBox):
             [
                 self.form_title,
                 ipw.HBox([field(t("field.name"), self.name), field(t("field.role"), self.role)],
-                         layout=ipw.Layout(flex_flow="row wrap", gap="12px")),
+                         layout=ipw.Layout(flex_flow="row wrap")),
                 ipw.HBox([field(t("field.organisation"), self.organisation), field(t("field.email"), self.email)],
-                         layout=ipw.Layout(flex_flow="row wrap", gap="12px")),
+                         layout=ipw.Layout(flex_flow="row wrap")),
                 self.is_main_contact,
-                ipw.HBox([self.submit, self.cancel_edit], layout=ipw.Layout(gap="8px")),
+                ipw.HBox([self.submit, self.cancel_edit]),
             ]
         )
         css(form, "rl-form")
@@ -131,7 +131,7 @@ class TeamEditor(ipw.VBox):
                 main = button("☆ " + t("team.main_contact"), "quiet", tooltip=t("team.make_main_contact"))
                 main.on_click(lambda _: self.mark_main_contact(stored))
                 actions.insert(0, main)
-        row = ipw.HBox([text, *actions], layout=ipw.Layout(gap="6px"))
+        row = ipw.HBox([text, *actions])
         return css(row, "rl-member", *(["rl-member-main"] if member.is_main_contact else []))
 
     # writing

@@ -1,0 +1,149 @@
+"""User journeys through the course in Chromium against a real Voila server."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import screenshot
+
+pytestmark = pytest.mark.browser
+
+MODULE1 = "/voila/render/01_team_und_region.ipynb"
+
+
+def wait_for_page(page):
+    page.wait_for_selector(".rl-tool, .rl-modules", timeout=90_000)
+
+
+def add_member(page, name, role="", main_contact=False):
+    page.get_by_placeholder("Vor- und Nachname").fill(name)
+    if role:
+        page.get_by_placeholder("z. B. Moderation, Organisation, Netzwerk").fill(role)
+    if main_contact:
+        page.locator(".rl-form").get_by_text("Haupt-Ansprechperson", exact=True).click()
+    page.get_by_role("button", name="Person hinzufügen").click()
+    expect(page.locator(".rl-member-name", has_text=name)).to_be_visible()
+
+
+def upload(page, path):
+    # ipywidgets' FileUpload keeps its <input type=file> out of the DOM and opens it from the button.
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Arbeitsmappe hochladen").click()
+    chooser.value.set_files(str(path))
+
+
+def test_team_and_region_survive_a_reload_and_show_on_the_start_page(start_server, page):
+    server = start_server()
+    page.goto(server.url)  # the bare address leads to the start page
+    wait_for_page(page)
+    assert page.url.endswith("/voila/render/00_start.ipynb")
+    expect(page.locator("[data-module='1']")).to_contain_text("nicht begonnen")
+    expect(page.locator("[data-module='2']")).to_contain_text("folgt bald")
+    expect(page.locator("text=Achtung, ihr arbeitet auf Binder")).to_have_count(0)
+    screenshot(page, "01-startseite-leer")
+
+    page.get_by_role("link", name="Modul öffnen →").click()
+    wait_for_page(page)
+    expect(page.locator("h1", has_text="Modul 1 · Team & Region")).to_be_visible()
+    expect(page.get_by_text("bisher 0")).to_be_visible()
+    page.get_by_placeholder("z. B. Mitmach-Team Oberes Kinzigtal").fill("Mitmach-Team Hochschwarzwald")
+    add_member(page, "Anna Berger", "Moderation", main_contact=True)
+    add_member(page, "Ben Çelik", "Netzwerk")
+    add_member(page, "<b>Clara</b>", "Organisation")
+    expect(page.get_by_text("3 Menschen im Team – gut so!")).to_be_visible()
+
+    page.get_by_placeholder("z. B. Oberes Kinzigtal").fill("Hochschwarzwald")
+    search = page.get_by_placeholder("Gemeinde, Landkreis oder Bezirk …")
+    search.fill("Entenhausen")
+    search.press("Enter")
+    expect(page.get_by_text("Zu „Entenhausen“ haben wir in Deutschland nichts gefunden")).to_be_visible()
+    search.fill("Titisee")
+    search.press("Enter")
+    page.locator(".rl-result", has_text="Titisee-Neustadt").first.get_by_role("button", name="Hinzufügen").click()
+    expect(page.locator(".rl-chip", has_text="Titisee-Neustadt")).to_be_visible()
+    search.fill("Feldberg")
+    search.press("Enter")
+    page.locator(".rl-result", has_text="Feldberg (Schwarzwald)").get_by_role("button", name="Hinzufügen").click()
+    expect(page.locator(".rl-chip")).to_have_count(2)
+    expect(page.locator(".rl-figures")).to_contain_text("Einwohner:innen")
+    expect(page.locator(".rl-source", has_text="Quelle: © Statistisches Bundesamt (Destatis)")).to_be_visible()
+    expect(page.locator(".leaflet-interactive").first).to_be_visible()  # polygons/points render without tiles
+    page.get_by_role("button", name="Deutschland").last.click()  # Weggemeinschaft
+    page.get_by_placeholder("Was verbindet die Menschen hier?").fill("Zwei Gemeinden am Feldberg.")
+    page.wait_for_timeout(500)
+    screenshot(page, "02-modul1-ausgefuellt")
+
+    page.reload()
+    wait_for_page(page)
+    for name in ("Anna Berger", "Ben Çelik", "<b>Clara</b>"):  # escaped: shown as typed
+        expect(page.locator(".rl-member-name", has_text=name)).to_be_visible()
+    expect(page.locator(".rl-member-main")).to_contain_text("Anna Berger")
+    expect(page.locator(".rl-chip")).to_have_count(2)
+    expect(page.get_by_placeholder("z. B. Oberes Kinzigtal")).to_have_value("Hochschwarzwald")
+    expect(page.get_by_placeholder("Was verbindet die Menschen hier?")).to_have_value("Zwei Gemeinden am Feldberg.")
+    screenshot(page, "03-modul1-nach-neuladen")
+
+    page.goto(server.url + "/voila/render/00_start.ipynb")
+    wait_for_page(page)
+    expect(page.locator("[data-module='1']")).to_contain_text("erledigt")
+    screenshot(page, "04-startseite-modul1-erledigt")
+
+
+def test_second_tab_shows_changes_from_the_first(start_server, browser):
+    server = start_server()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    first, second = context.new_page(), context.new_page()
+    for tab in (first, second):
+        tab.set_default_timeout(60_000)
+        tab.goto(server.url + MODULE1)
+        wait_for_page(tab)
+    add_member(first, "Dana aus Tab eins")
+    # the second tab's kernel notices the write and reloads its tools by itself
+    expect(second.locator(".rl-member-name", has_text="Dana aus Tab eins")).to_be_visible(timeout=15_000)
+    screenshot(second, "05-zweiter-tab")
+    context.close()
+
+
+def test_export_and_refused_import_on_the_start_page(start_server, page, tmp_path):
+    server = start_server()
+    page.goto(server.url + MODULE1)
+    wait_for_page(page)
+    add_member(page, "Emil")
+    page.goto(server.url + "/voila/render/00_start.ipynb")
+    wait_for_page(page)
+    expect(page.locator(".rl-path")).to_contain_text("arbeitsmappe.sqlite3")
+    page.get_by_role("button", name="Arbeitsmappe herunterladen").click()
+    with page.expect_download() as download_info:
+        page.locator("a.rl-download").click()
+    download = download_info.value
+    assert download.suggested_filename.startswith("arbeitsmappe-")
+    exported = json.loads(open(download.path(), encoding="utf-8").read())
+    assert [m["name"] for m in exported["records"]["member"]] == ["Emil"]
+
+    bad = tmp_path / "urlaubsfoto.json"
+    bad.write_text("das ist keine Arbeitsmappe")
+    upload(page, bad)
+    expect(page.locator(".rl-notice-error")).to_contain_text("kein gültiges JSON")
+    screenshot(page, "06-startseite-import-abgelehnt")
+
+    exported["records"]["member"].append({"id": "neu1", "name": "Frieda"})
+    good = tmp_path / "arbeitsmappe-neu.json"
+    good.write_text(json.dumps(exported))
+    upload(page, good)
+    expect(page.locator(".rl-notice-info")).to_contain_text("2 Teammitglieder")
+    page.get_by_role("button", name="Ja, Arbeitsmappe ersetzen").click()
+    expect(page.locator(".rl-notice-success")).to_contain_text("ist geladen")
+    page.goto(server.url + MODULE1)
+    wait_for_page(page)
+    expect(page.locator(".rl-member-name", has_text="Frieda")).to_be_visible()
+
+
+def test_binder_warning(start_server, page):
+    server = start_server({"BINDER_SERVICE_HOST": "10.0.0.1"})
+    page.goto(server.url)
+    wait_for_page(page)
+    expect(page.get_by_text("Achtung, ihr arbeitet auf Binder.")).to_be_visible()
+    screenshot(page, "07-startseite-binder")

@@ -1,0 +1,186 @@
+"""The course tools' state and behaviour, without a browser (as ipywidgets tests its own widgets)."""
+
+from __future__ import annotations
+
+import json
+
+from regionallabor.model import Member, Region
+from regionallabor.store import Arbeitsmappe
+from widgets import ModuleOverview, RegionEditor, TeamEditor, WorkbookTransfer
+from widgets.common import WorkbookSync
+
+
+def add_person(editor: TeamEditor, name: str, **fields) -> None:
+    editor.name.value = name
+    for field, value in fields.items():
+        getattr(editor, field).value = value
+    editor.submit_form()
+
+
+def test_team_editor_adds_edits_and_removes_members(workbook):
+    editor = TeamEditor(workbook)
+    assert "mindestens drei Menschen – bisher 0" in editor.size_hint.value
+    add_person(editor, "Anna Berger", role="Moderation", email="anna@dorf.de")
+    add_person(editor, "Ben", is_main_contact=True)
+    add_person(editor, "Clara")
+    assert [s.record.name for s in workbook.list(Member)] == ["Anna Berger", "Ben", "Clara"]
+    assert editor.size_hint.kind == "success"
+    anna = workbook.list(Member)[0]
+    editor.start_edit(anna)
+    assert editor.name.value == "Anna Berger" and editor.role.value == "Moderation"
+    editor.organisation.value = "Bioladen"
+    editor.submit_form()
+    assert workbook.get(Member, anna.record.id).record.organisation == "Bioladen"
+    editor.remove(workbook.list(Member)[2])
+    assert workbook.count_kind("member") == 2
+    assert "Clara wurde aus dem Team entfernt" in editor.notice.value
+
+
+def test_empty_name_is_refused_and_nothing_is_saved(workbook):
+    editor = TeamEditor(workbook)
+    add_person(editor, "   ", role="Moderation")
+    assert editor.notice.kind == "error"
+    assert "Name: Bitte gib etwas ein" in editor.notice.value
+    assert workbook.count_kind("member") == 0
+    assert editor.role.value == "Moderation"  # the form keeps what was typed
+
+
+def test_only_one_main_contact(workbook):
+    editor = TeamEditor(workbook)
+    add_person(editor, "Anna", is_main_contact=True)
+    add_person(editor, "Ben")
+    ben = workbook.list(Member)[1]
+    editor.mark_main_contact(ben)
+    assert [s.record.is_main_contact for s in workbook.list(Member)] == [False, True]
+
+
+def test_member_names_are_escaped(workbook):
+    editor = TeamEditor(workbook)
+    add_person(editor, "<script>alert('x')</script>")
+    rendered = "".join(getattr(w, "value", "") for row in editor.member_list.children for w in row.children)
+    assert "<script>" not in rendered
+    assert "&lt;script&gt;" in rendered
+
+
+def test_team_name_is_saved_on_every_change(workbook):
+    editor = TeamEditor(workbook)
+    editor.team_name.value = "Mitmach-Team Kinzigtal"
+    reopened = TeamEditor(Arbeitsmappe(workbook.path))
+    assert reopened.team_name.value == "Mitmach-Team Kinzigtal"
+
+
+def test_stale_edit_from_a_second_tab_reloads_instead_of_overwriting(workbook_path):
+    tab1 = TeamEditor(Arbeitsmappe(workbook_path))
+    add_person(tab1, "Anna")
+    tab2 = TeamEditor(Arbeitsmappe(workbook_path))
+    tab1.start_edit(tab1.members()[0])
+    tab2.start_edit(tab2.members()[0])
+    tab2.role.value = "Netzwerk"
+    tab2.submit_form()
+    tab1.role.value = "Organisation"
+    tab1.submit_form()
+    assert tab1.notice.kind == "warning"
+    assert "anderen Fenster" in tab1.notice.value
+    assert Arbeitsmappe(workbook_path).list(Member)[0].record.role == "Netzwerk"
+
+
+def test_sync_reloads_a_page_when_another_kernel_writes(workbook_path):
+    page = TeamEditor(Arbeitsmappe(workbook_path))
+    other = Arbeitsmappe(workbook_path)
+    other.add(Member(name="Aus dem anderen Tab"))
+    assert page.sync.check() is True
+    assert "Aus dem anderen Tab" in page.member_list.children[0].children[0].value
+    assert page.sync.check() is False
+
+
+def test_own_writes_do_not_trigger_a_reload(workbook):
+    sync = WorkbookSync(workbook)
+    reloads = []
+    sync.subscribe(lambda: reloads.append(1))
+    stored = workbook.add(Member(name="Anna"))
+    sync.own_write(stored.version)
+    assert sync.check() is False and reloads == []
+
+
+def test_region_editor_search_add_remove_and_figures(workbook):
+    editor = RegionEditor(workbook)
+    editor.query.value = "Titisee"
+    hits = editor.search()
+    assert hits and "Treffer" in editor.search_notice.value
+    editor.add_area(hits[0].id)
+    assert workbook.get(Region).record.area_ids == [hits[0].id]
+    assert "Einwohner:innen" in editor.figures.value and "Stand 31.12.2019" in editor.figures.value
+    assert "Destatis" in editor.figures.value
+    assert editor.selected_layer.data["features"] or editor.points_layer.data["features"]
+    editor.remove_area(hits[0].id)
+    assert workbook.get(Region).record.area_ids == []
+
+
+def test_region_search_without_match_says_so(workbook):
+    editor = RegionEditor(workbook)
+    editor.query.value = "Entenhausen"
+    assert editor.search() == []
+    assert "Zu „Entenhausen“ haben wir in Deutschland nichts gefunden" in editor.search_notice.value
+
+
+def test_region_fields_are_saved_at_once_and_survive_reopening(workbook):
+    editor = RegionEditor(workbook)
+    editor.country.value = "AT"
+    editor.name.value = "Ausseerland"
+    editor.area_type.value = "gemeinden"
+    editor.weggemeinschaft.value = "Österreich"
+    editor.why.value = "Drei Gemeinden, ein Tal."
+    reopened = RegionEditor(Arbeitsmappe(workbook.path))
+    assert (reopened.country.value, reopened.name.value, reopened.area_type.value) == ("AT", "Ausseerland", "gemeinden")
+    assert reopened.weggemeinschaft.value == "Österreich" and reopened.why.value == "Drei Gemeinden, ein Tal."
+
+
+def test_own_figures_validate_and_replace_reference_figures(workbook):
+    editor = RegionEditor(workbook)
+    editor.own_population.value = "4.250"
+    editor.own_year.value = "2025"
+    editor.own_source.value = ""
+    assert editor.save_own_figures() is False and "Quelle" in editor.own_notice.value
+    editor.own_source.value = "Einwohnermeldeamt"
+    editor.own_area.value = "-3"
+    assert editor.save_own_figures() is False and "größer als 0" in editor.own_notice.value
+    assert workbook.get(Region) is None
+    editor.own_area.value = "12,5"
+    assert editor.save_own_figures() is True
+    assert workbook.get(Region).record.own_figures.population == 4250
+    assert "4.250" in editor.figures.value and "12,5 km²" in editor.figures.value and "340" in editor.figures.value
+
+
+def test_transfer_refuses_a_bad_file_and_changes_nothing(workbook):
+    workbook.add(Member(name="Anna"))
+    transfer = WorkbookTransfer(workbook)
+    assert transfer.receive("foto.json", b"kein json") is None
+    assert transfer.notice.kind == "error"
+    assert workbook.count_kind("member") == 1
+
+
+def test_transfer_export_then_import_replaces_after_confirmation(workbook, tmp_path):
+    workbook.add(Member(name="Anna"))
+    transfer = WorkbookTransfer(workbook)
+    filename = transfer.prepare_download()
+    assert filename in transfer.download_link.value and "data:application/json;base64," in transfer.download_link.value
+    exported = json.loads(json.dumps(workbook.export_data()))
+    exported["records"]["member"] = [{"id": "b1", "name": "Ben"}]
+    transfer.receive("andere.json", json.dumps(exported).encode())
+    assert "1 Teammitglied" in transfer.notice.value
+    assert workbook.count_kind("member") == 1 and workbook.list(Member)[0].record.name == "Anna"
+    transfer.confirm_import()
+    assert [s.record.name for s in workbook.list(Member)] == ["Ben"]
+    assert list(workbook.backup_dir.glob("*vor-import*"))
+
+
+def test_module_overview_links_only_to_existing_modules(workbook, tmp_path):
+    (tmp_path / "01_team_und_region.ipynb").write_text("{}")
+    overview = ModuleOverview(workbook, tmp_path)
+    assert "href='01_team_und_region.ipynb'" in overview.value
+    assert overview.value.count("href=") == 1
+    assert "data-status='not_started'" in overview.value
+    workbook.add(Member(name="Anna"))
+    overview.refresh()
+    assert "data-module='1' data-status='in_progress'" in overview.value
+    assert "Noch offen:" in overview.value
