@@ -14,8 +14,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 DATA = resources.files("regionallabor") / "data" / "regions"
 
@@ -93,6 +96,8 @@ def _transliterated(text: str) -> str:
 
 
 def _read_csv(name: str, **kwargs) -> pd.DataFrame:
+    import pandas as pd  # imported on first use: pages without region data load faster
+
     with (DATA / name).open("rb") as handle:
         return pd.read_csv(handle, **kwargs)
 
@@ -179,6 +184,8 @@ def _all_areas() -> dict[str, Area]:
 
 @cache
 def _search_index(country: str) -> pd.DataFrame:
+    import pandas as pd
+
     areas = [area for area in _all_areas().values() if area.country == country]
     return pd.DataFrame(
         {

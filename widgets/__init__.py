@@ -1,11 +1,25 @@
 """The course tools people click: ipywidgets compositions over the ``regionallabor`` domain.
 
-Notebooks call ``open_course_page()`` once, then one tool per cell.
+Notebooks call ``open_course_page()`` once, then one tool per cell. The tools are
+imported on first use, so that a page loads only what it shows (the start page
+needs neither ipyleaflet nor pandas).
 """
 
-from .page import open_course_page
-from .region import RegionEditor
-from .start import BinderWarning, ModuleOverview, WorkbookTransfer
-from .team import TeamEditor
+from importlib import import_module
 
-__all__ = ["open_course_page", "BinderWarning", "ModuleOverview", "RegionEditor", "TeamEditor", "WorkbookTransfer"]
+_TOOLS = {
+    "open_course_page": "page",
+    "BinderWarning": "start",
+    "ModuleOverview": "start",
+    "WorkbookTransfer": "start",
+    "RegionEditor": "region",
+    "TeamEditor": "team",
+}
+
+__all__ = list(_TOOLS)
+
+
+def __getattr__(name: str):
+    if name in _TOOLS:
+        return getattr(import_module(f".{_TOOLS[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -44,7 +44,7 @@ class RegionEditor(ipw.VBox):
         self._loading = False
 
         self.country = ipw.ToggleButtons(options=[(label, code) for code, label in COUNTRIES.items()], value="DE")
-        self.area_type = ipw.Dropdown(options=[("– bitte wählen –", None)] + [(v, k) for k, v in AREA_TYPES.items()],
+        self.area_type = ipw.Dropdown(options=[("– bitte wählen –", "")] + [(v, k) for k, v in AREA_TYPES.items()],
                                       layout=ipw.Layout(width="320px"))
         self.name = ipw.Text(placeholder=t("region.name_placeholder"), layout=ipw.Layout(width="100%"))
         self.query = ipw.Text(placeholder=t("region.search_placeholder"), continuous_update=False,
@@ -81,7 +81,7 @@ class RegionEditor(ipw.VBox):
         self.notice = Notice()
 
         self.country.observe(self._on_country, "value")
-        self.area_type.observe(lambda c: self._save_field(area_type=c["new"]), "value")
+        self.area_type.observe(lambda c: self._save_field(area_type=c["new"] or None), "value")
         self.name.observe(lambda c: self._save_field(name=c["new"]), "value")
         self.weggemeinschaft.observe(lambda c: self._save_field(weggemeinschaft=c["new"]), "value")
         self.why.observe(lambda c: self._save_field(why=c["new"]), "value")
@@ -135,7 +135,7 @@ class RegionEditor(ipw.VBox):
         try:
             if region.country and self.country.value != region.country:
                 self.country.value = region.country
-            for widget, value in ((self.area_type, region.area_type), (self.name, region.name),
+            for widget, value in ((self.area_type, region.area_type or ""), (self.name, region.name),
                                   (self.weggemeinschaft, region.weggemeinschaft), (self.why, region.why)):
                 if widget.value != value:
                     widget.value = value

@@ -1,0 +1,132 @@
+"""Voila page benchmark: time from request to the first interactive widget, and kernel memory.
+
+Pages: (a) a one-widget reference notebook, (b) the start page, (c) Modul 1 – each
+opened several times in Chromium, cold (a new kernel per request) and with Voila's
+preheated kernels. Prints medians, the ratios to (a), and each page's kernel memory
+(resident set size), and writes them to benchmarks/results/voila_render.json.
+
+    make benchmark            # or: .venv/bin/python benchmarks/voila_render.py --runs 7
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import psutil
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from ensure_browser import find_chromium  # noqa: E402
+
+PAGES = {
+    "reference": ("reference.ipynb", ".jupyter-widgets.widget-button"),
+    "start": ("00_start.ipynb", ".rl-modules"),
+    "modul1": ("01_team_und_region.ipynb", ".rl-tool"),
+}
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_voila(folder: Path, home: Path, preheat: bool) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    args = [sys.executable, "-m", "voila", str(folder), f"--port={port}", "--no-browser",
+            f"--Voila.config_file_paths={ROOT}"]
+    if preheat:
+        args += ["--preheat_kernel=True", "--pool_size=1"]
+    env = {**__import__("os").environ, "REGIONALLABOR_HOME": str(home)}
+    process = subprocess.Popen(args, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://localhost:{port}"
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(url + "/voila/render/reference.ipynb", timeout=60).close()
+            return process, url
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError("Voila did not start")
+
+
+def kernel_rss_mb(server: subprocess.Popen, known: set[int]) -> float | None:
+    kernels = [p for p in psutil.Process(server.pid).children(recursive=True)
+               if "ipykernel" in " ".join(p.cmdline()) and p.pid not in known]
+    if not kernels:
+        return None
+    newest = max(kernels, key=lambda p: p.create_time())
+    known.add(newest.pid)
+    return newest.memory_info().rss / 1e6
+
+
+def measure(browser, server, url: str, runs: int, preheat: bool) -> dict:
+    results = {}
+    for name, (notebook, selector) in PAGES.items():
+        times, memory = [], []
+        for _ in range(runs):
+            if preheat:
+                time.sleep(4)  # let the pool refill, as between two real visitors
+            known = {p.pid for p in psutil.Process(server.pid).children(recursive=True)}
+            page = browser.new_page()
+            started = time.perf_counter()
+            page.goto(f"{url}/voila/render/{notebook}")
+            page.wait_for_selector(selector, timeout=120_000)
+            times.append(time.perf_counter() - started)
+            time.sleep(0.5)
+            rss = kernel_rss_mb(server, known) if not preheat else None
+            if rss:
+                memory.append(rss)
+            page.close()
+        results[name] = {"median_s": statistics.median(times), "all_s": times,
+                         "kernel_rss_mb": statistics.median(memory) if memory else None}
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="rl-bench-"))
+    home = folder / "home"
+    shutil.copy(ROOT / "benchmarks" / "reference.ipynb", folder)
+    for notebook in ("00_start.ipynb", "01_team_und_region.ipynb"):
+        shutil.copy(ROOT / "modules" / notebook, folder)
+    report = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+        for mode, preheat in (("cold", False), ("preheated", True)):
+            server, url = start_voila(folder, home, preheat)
+            try:
+                report[mode] = measure(browser, server, url, args.runs, preheat)
+            finally:
+                server.terminate()
+                server.wait(timeout=30)
+        browser.close()
+    print(f"{'Seite':<12}{'Modus':<11}{'Median':>9}{'× Referenz':>12}{'Kernel-RSS':>13}")
+    for mode, pages in report.items():
+        reference = pages["reference"]["median_s"]
+        for name, result in pages.items():
+            result["ratio_to_reference"] = result["median_s"] / reference
+            rss = f"{result['kernel_rss_mb']:.0f} MB" if result["kernel_rss_mb"] else "–"
+            print(f"{name:<12}{mode:<11}{result['median_s']:>8.2f}s{result['ratio_to_reference']:>11.2f}×{rss:>13}")
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "voila_render.json").write_text(json.dumps(report, indent=2))
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
