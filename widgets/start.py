@@ -131,6 +131,7 @@ class WorkbookTransfer(ipw.VBox):
             parsed = parse_workbook_file(raw)
         except WorkbookError as error:
             self.notice.show("error", str(error))
+            self._reset_upload()
             return None
         self._pending = (filename, parsed)
         self.notice.show("info", t("transfer.import_summary", filename=filename, summary=parsed.summary(),
