@@ -24,7 +24,6 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Jemand aus eurem Team hat das gerade in einem anderen Fenster geändert. "
             "Wir haben den neuesten Stand geladen – bitte prüfe deine Eingabe und speichere noch einmal."
         ),
-        "record_gone": "Dieser Eintrag wurde inzwischen in einem anderen Fenster entfernt.",
         # validation
         "field.name": "Name",
         "field.role": "Rolle im Team",
@@ -34,8 +33,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "field.area_km2": "Fläche",
         "field.year": "Jahr",
         "field.source": "Quelle",
-        "field.team_name": "Teamname",
-        "field.region_name": "Name der Region",
         "field.why": "Warum diese Region?",
         "invalid.empty": "{field}: Bitte gib etwas ein – das Feld darf nicht leer sein.",
         "invalid.too_long": "{field}: Das ist zu lang (höchstens {max} Zeichen).",
@@ -131,7 +128,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "region.remove_area": "Entfernen",
         "region.selected": "Eure Region besteht aus:",
         "region.nothing_selected": "Noch kein Gebiet ausgewählt.",
-        "region.other_country": "„{name}“ liegt nicht in {country}. Eine Region umfasst Gebiete eines Landes.",
         "region.already_in_district": "„{name}“ liegt in {district}, das schon zu eurer Region gehört – wir zählen es nicht doppelt.",
         "region.figures": "Eckdaten eurer Region",
         "region.figures_none": "Wählt Gebiete aus oder tragt eigene Zahlen ein, dann erscheinen hier die Eckdaten.",

@@ -352,7 +352,3 @@ def neighbouring_districts(country: str, bounds, margin: float = 0.6) -> list[di
             result.append(feature)
     return result
 
-
-def country_bounds(country: str):
-    features = [f for i, f in _district_features().items() if (a := area(i)) and a.country == country]
-    return bounds_of(features, [])

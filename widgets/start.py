@@ -29,9 +29,6 @@ class ModuleOverview(ipw.HTML):
         sync_for(workbook).subscribe(self.refresh)
         self.refresh()
 
-    def statuses(self) -> dict[int, Status]:
-        return {module.number: module.status(self.workbook) for module in MODULES}
-
     def refresh(self) -> None:
         available = available_modules(self.modules_dir)
         cards = []

@@ -27,6 +27,7 @@ class TeamEditor(ipw.VBox):
         self._team_version: int | None = None
         self._editing: Stored[Member] | None = None
         self._confirming: str | None = None
+        self._loading = False
 
         self.team_name = ipw.Text(placeholder=t("team.team_name_placeholder"), continuous_update=True,
                                   layout=ipw.Layout(width="100%"))
@@ -137,7 +138,7 @@ class TeamEditor(ipw.VBox):
     # writing
 
     def _on_team_name(self, change) -> None:
-        if getattr(self, "_loading", False):
+        if self._loading:
             return
         try:
             team = Team(name=change["new"])
