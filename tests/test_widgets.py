@@ -111,7 +111,8 @@ def test_region_editor_search_add_remove_and_figures(workbook):
     assert workbook.get(Region).record.area_ids == [hits[0].id]
     assert "Einwohner:innen" in editor.figures.value and "Stand 31.12.2019" in editor.figures.value
     assert "Destatis" in editor.figures.value
-    assert editor.selected_layer.data["features"] or editor.points_layer.data["features"]
+    assert editor.selected_layer.data["features"] or editor.points_layer.layers
+    assert [layer.name for layer in editor.points_layer.layers] == [hits[0].name]
     editor.remove_area(hits[0].id)
     assert workbook.get(Region).record.area_ids == []
 

@@ -18,8 +18,9 @@ from .common import Notice, button, css, heading, sync_for
 
 SEARCH_LIMIT = 20
 SELECTED_STYLE = {"color": "#1f4d36", "weight": 2, "fillColor": "#2f6f4e", "fillOpacity": 0.45}
+PARENT_STYLE = {"color": "#2f6f4e", "weight": 1.5, "dashArray": "4", "fillColor": "#cfe3d6", "fillOpacity": 0.6}
 CONTEXT_STYLE = {"color": "#ffffff", "weight": 1, "fillColor": "#b9c4bd", "fillOpacity": 0.55}
-POINT_STYLE = {"radius": 7, "color": "#1f4d36", "weight": 2, "fillColor": "#d9922e", "fillOpacity": 0.9}
+POINT_STYLE = {"radius": 8, "color": "#1f4d36", "weight": 2, "opacity": 1.0, "fill_color": "#d9922e", "fill_opacity": 1.0}
 OVERVIEW = {"DE": ((47.3, 5.9), (55.1, 15.0)), "AT": ((46.4, 9.5), (49.0, 17.2)),
             "CH": ((45.8, 5.9), (47.8, 10.5)), "BZ": ((46.2, 10.4), (47.1, 12.5))}
 
@@ -57,12 +58,15 @@ class RegionEditor(ipw.VBox):
         self.map = leaflet.Map(center=(51.2, 10.4), zoom=5, layers=(), scroll_wheel_zoom=False,
                                attribution_control=False, layout=ipw.Layout(height="380px", width="100%"))
         self.context_layer = leaflet.GeoJSON(data={"type": "FeatureCollection", "features": []}, style=CONTEXT_STYLE,
-                                             name="Umgebung")
+                                             name="Umgebung", pane="tilePane")
         self.selected_layer = leaflet.GeoJSON(data={"type": "FeatureCollection", "features": []}, style=SELECTED_STYLE,
                                               hover_style={"fillOpacity": 0.65}, name="Eure Region")
-        self.points_layer = leaflet.GeoJSON(data={"type": "FeatureCollection", "features": []}, point_style=POINT_STYLE,
-                                            name="Gemeinden")
-        for layer in (self.context_layer, self.selected_layer, self.points_layer):
+        self.parent_layer = leaflet.GeoJSON(data={"type": "FeatureCollection", "features": []}, style=PARENT_STYLE,
+                                            name="Kreise und Bezirke eurer Gemeinden")
+        self.points_layer = leaflet.LayerGroup(name="Gemeinden")
+        # Panes fix the drawing order: jupyter-leaflet redraws a GeoJSON layer on top when its data changes,
+        # so without them the grey surroundings could cover the chosen areas.
+        for layer in (self.context_layer, self.parent_layer, self.selected_layer, self.points_layer):
             self.map.add(layer)
         self.map_caption = ipw.HTML()
         self.map_box = css(ipw.VBox([self.map]), "rl-map")
@@ -197,14 +201,13 @@ class RegionEditor(ipw.VBox):
         with_polygon = {p["properties"]["id"] for p in polygons}
         points = [a for a in areas if a.id not in with_polygon and a.lat is not None]
         self.selected_layer.data = {"type": "FeatureCollection", "features": polygons}
-        self.points_layer.data = {
-            "type": "FeatureCollection",
-            "features": [
-                {"type": "Feature", "properties": {"id": a.id, "name": a.name},
-                 "geometry": {"type": "Point", "coordinates": [a.lon, a.lat]}}
-                for a in points
-            ],
-        }
+        self.points_layer.layers = tuple(
+            leaflet.CircleMarker(location=(a.lat, a.lon), name=a.name, pane="markerPane", **POINT_STYLE) for a in points
+        )
+        # Gemeinden without a shipped boundary are points; their district shows where they lie.
+        parent_ids = {a.parent_id for a in points if a.parent_id and a.parent_id not in with_polygon}
+        parents = [p for p in (refdata.polygon(i) for i in sorted(parent_ids)) if p]
+        self.parent_layer.data = {"type": "FeatureCollection", "features": parents}
         bounds = refdata.bounds_of(polygons, [(a.lat, a.lon) for a in points])
         countries = sorted({a.country for a in areas}) or [self.country.value]
         # An empty map says nothing: it appears with the first chosen area.
@@ -214,7 +217,7 @@ class RegionEditor(ipw.VBox):
             context = []
         else:
             context = [f for c in countries for f in refdata.neighbouring_districts(c, bounds)
-                       if f["properties"]["id"] not in with_polygon]
+                       if f["properties"]["id"] not in with_polygon | parent_ids]
             (south, west), (north, east) = bounds
             pad = 0.08 if points and not polygons else 0.02
             bounds = ((south - pad, west - pad), (north + pad, east + pad))

@@ -51,6 +51,8 @@ class VoilaServer:
         raise RuntimeError(f"Voila did not start; see {self.log.name}")
 
     def stop(self) -> None:
+        if self.process.poll() is not None:
+            return
         self.process.terminate()
         try:
             self.process.wait(timeout=15)

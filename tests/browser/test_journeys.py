@@ -147,3 +147,16 @@ def test_binder_warning(start_server, page):
     wait_for_page(page)
     expect(page.get_by_text("Achtung, ihr arbeitet auf Binder.")).to_be_visible()
     screenshot(page, "07-startseite-binder")
+
+
+def test_work_survives_a_restart_of_voila(start_server, page, tmp_path):
+    home = tmp_path / "home"
+    server = start_server(home=home)
+    page.goto(server.url + MODULE1)
+    wait_for_page(page)
+    add_member(page, "Greta vor dem Neustart")
+    server.stop()
+    restarted = start_server(home=home)
+    page.goto(restarted.url + MODULE1)
+    wait_for_page(page)
+    expect(page.locator(".rl-member-name", has_text="Greta vor dem Neustart")).to_be_visible()
