@@ -8,13 +8,13 @@ The checks are the same ones the worksheets' Selbstcheck will use.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 
 from .messages import t
 from .model import Member, Region, Team
-from .refdata import summarize
+from .refdata import Figures, summarize
 from .store import Arbeitsmappe
 
 MIN_TEAM_SIZE = 3
@@ -44,17 +44,27 @@ def module1_missing(workbook: Arbeitsmappe) -> list[str]:
         missing.append("ein Name für eure Region")
     if not region.area_ids and not region.own_figures:
         missing.append("die Gebiete eurer Region oder eigene Eckdaten")
-    elif region_population(region) is None:
+    elif region_figures(region).population is None:
         missing.append("die Einwohnerzahl eurer Region")
     if not region.weggemeinschaft:
         missing.append("eure Weggemeinschaft")
     return missing
 
 
-def region_population(region: Region) -> int | None:
-    if region.own_figures and region.own_figures.population is not None:
-        return region.own_figures.population
-    return summarize(region.area_ids).population
+def region_figures(region: Region) -> Figures:
+    """The region's key figures: summed from its areas, with the team's own figures taking precedence."""
+    figures = summarize(region.area_ids)
+    own = region.own_figures
+    if own is None:
+        return figures
+    return replace(
+        figures,
+        population=own.population if own.population is not None else figures.population,
+        area_km2=own.area_km2 if own.area_km2 is not None else figures.area_km2,
+        stand=str(own.year),
+        sources=(t("region.own_source", source=own.source), *figures.sources),
+        missing_population=() if own.population is not None else figures.missing_population,
+    )
 
 
 @dataclass(frozen=True)

@@ -55,3 +55,14 @@ def test_module1_status_follows_the_workbook(tmp_path):
 def test_only_written_modules_are_available(tmp_path):
     (tmp_path / "01_team_und_region.ipynb").write_text("{}")
     assert available_modules(tmp_path) == {1}
+
+
+def test_own_figures_take_precedence_and_name_their_source():
+    from regionallabor.course import region_figures
+
+    gemeinde = refdata.search("AT", "Hallstatt")[0]
+    region = Region(area_ids=[gemeinde.id], own_figures=OwnFigures(population=750, year=2025, source="Gemeindeamt"))
+    figures = region_figures(region)
+    assert (figures.population, figures.area_km2) == (750, refdata.summarize([gemeinde.id]).area_km2)
+    assert figures.stand == "2025" and figures.sources[0] == "eigene Angabe: Gemeindeamt"
+    assert figures.missing_population == ()

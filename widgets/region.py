@@ -9,6 +9,7 @@ import ipywidgets as ipw
 from pydantic import ValidationError
 
 from regionallabor import refdata
+from regionallabor.course import region_figures
 from regionallabor.formatting import format_decimal, format_int
 from regionallabor.messages import AREA_TYPES, COUNTRIES, WEGGEMEINSCHAFTEN, t
 from regionallabor.model import OwnFigures, Region, explain
@@ -165,20 +166,11 @@ class RegionEditor(ipw.VBox):
         self._show_map(areas)
 
     def _show_figures(self) -> None:
-        figures = refdata.summarize(self.region.area_ids)
-        own = self.region.own_figures
-        population, area_km2 = figures.population, figures.area_km2
-        sources = list(figures.sources)
-        stand = figures.stand
-        if own:
-            population = own.population if own.population is not None else population
-            area_km2 = own.area_km2 if own.area_km2 is not None else area_km2
-            sources.insert(0, t("region.own_source", source=own.source))
-            stand = str(own.year)
+        figures = region_figures(self.region)
+        population, area_km2, density = figures.population, figures.area_km2, figures.density
         if population is None and area_km2 is None:
             self.figures.value = f"<div class='rl-muted'>{escape(t('region.figures_none'))}</div>"
             return
-        density = population / area_km2 if population is not None and area_km2 else None
         cells = [
             (format_int(population) if population is not None else "–", t("region.population")),
             (f"{format_decimal(area_km2)} km²" if area_km2 is not None else "–", t("region.area")),
@@ -188,12 +180,12 @@ class RegionEditor(ipw.VBox):
             f"<div class='rl-figure'><div class='rl-figure-value'>{escape(v)}</div>"
             f"<div class='rl-figure-label'>{escape(label)}</div></div>" for v, label in cells
         )
-        notes = []
-        if figures.missing_population and not (own and own.population is not None):
-            notes.append(t("region.population_missing", names=", ".join(figures.missing_population)))
-        source_line = f"Stand {escape(stand)} · " if stand else ""
-        source_line += "Quelle: " + escape("; ".join(sources))
-        notes_html = "".join(f"<div class='rl-notice rl-notice-warning'>{escape(n)}</div>" for n in notes)
+        source_line = f"Stand {escape(figures.stand)} · " if figures.stand else ""
+        source_line += "Quelle: " + escape("; ".join(figures.sources))
+        notes_html = ""
+        if figures.missing_population:
+            missing = t("region.population_missing", names=", ".join(figures.missing_population))
+            notes_html = f"<div class='rl-notice rl-notice-warning'>{escape(missing)}</div>"
         self.figures.value = f"<div class='rl-figures'>{boxes}</div><div class='rl-source'>{source_line}</div>{notes_html}"
 
     def _show_map(self, areas: list[refdata.Area]) -> None:
