@@ -30,6 +30,16 @@ def heading(text: str, level: int = 3) -> ipw.HTML:
     return ipw.HTML(f"<h{level} class='rl-heading'>{escape(text)}</h{level}>")
 
 
+def label(text: str) -> ipw.HTML:
+    return ipw.HTML(f"<div class='rl-label'>{escape(text)}</div>")
+
+
+def labelled(text: str, widget: ipw.Widget, help_text: str = "", layout: ipw.Layout | None = None) -> ipw.VBox:
+    """A form field: its label, an optional line of help, the widget."""
+    parts = [label(text), *([ipw.HTML(f"<div class='rl-help'>{escape(help_text)}</div>")] if help_text else []), widget]
+    return ipw.VBox(parts, layout=layout or ipw.Layout())
+
+
 def button(description: str, style: str = "", tooltip: str = "") -> ipw.Button:
     """A button in the course's look: style is '', 'primary', 'quiet' or 'danger'.
 

@@ -15,7 +15,7 @@ from regionallabor.messages import AREA_TYPES, COUNTRIES, WEGGEMEINSCHAFTEN, t
 from regionallabor.model import OwnFigures, Region, explain
 from regionallabor.store import Arbeitsmappe, WorkbookError
 
-from .common import Notice, button, css, heading, sync_for
+from .common import Notice, button, css, heading, label, labelled, sync_for
 
 SEARCH_LIMIT = 20
 SELECTED_STYLE = {"color": "#1f4d36", "weight": 2, "fillColor": "#2f6f4e", "fillOpacity": 0.45}
@@ -24,13 +24,6 @@ CONTEXT_STYLE = {"color": "#ffffff", "weight": 1, "fillColor": "#b9c4bd", "fillO
 POINT_STYLE = {"radius": 8, "color": "#1f4d36", "weight": 2, "opacity": 1.0, "fill_color": "#d9922e", "fill_opacity": 1.0}
 OVERVIEW = {"DE": ((47.3, 5.9), (55.1, 15.0)), "AT": ((46.4, 9.5), (49.0, 17.2)),
             "CH": ((45.8, 5.9), (47.8, 10.5)), "BZ": ((46.2, 10.4), (47.1, 12.5))}
-
-
-def _field(label: str, widget: ipw.Widget, help_text: str = "") -> ipw.VBox:
-    parts = [ipw.HTML(f"<div class='rl-label'>{escape(label)}</div>"), widget]
-    if help_text:
-        parts.insert(1, ipw.HTML(f"<div class='rl-help'>{escape(help_text)}</div>"))
-    return ipw.VBox(parts)
 
 
 class RegionEditor(ipw.VBox):
@@ -45,7 +38,7 @@ class RegionEditor(ipw.VBox):
         self._version: int | None = None
         self._loading = False
 
-        self.country = ipw.ToggleButtons(options=[(label, code) for code, label in COUNTRIES.items()], value="DE")
+        self.country = ipw.ToggleButtons(options=[(name, code) for code, name in COUNTRIES.items()], value="DE")
         self.area_type = ipw.Dropdown(options=[("– bitte wählen –", "")] + [(v, k) for k, v in AREA_TYPES.items()],
                                       layout=ipw.Layout(width="320px"))
         self.name = ipw.Text(placeholder=t("region.name_placeholder"), layout=ipw.Layout(width="100%"))
@@ -98,9 +91,9 @@ class RegionEditor(ipw.VBox):
         own_box = ipw.VBox(
             [
                 ipw.HTML(f"<div class='rl-help'>{escape(t('region.own_figures_help'))}</div>"),
-                ipw.HBox([_field(t("field.population"), self.own_population), _field(t("field.area_km2") + " (km²)", self.own_area),
-                          _field(t("field.year"), self.own_year)], layout=ipw.Layout(flex_flow="row wrap")),
-                _field(t("field.source"), self.own_source),
+                ipw.HBox([labelled(t("field.population"), self.own_population), labelled(t("field.area_km2") + " (km²)", self.own_area),
+                          labelled(t("field.year"), self.own_year)], layout=ipw.Layout(flex_flow="row wrap")),
+                labelled(t("field.source"), self.own_source),
                 ipw.HBox([self.own_save, self.own_clear], layout=ipw.Layout(margin="8px 0 0 0")),
                 self.own_notice,
             ]
@@ -109,21 +102,21 @@ class RegionEditor(ipw.VBox):
 
         self.children = [
             heading("Eure Region"),
-            ipw.HBox([_field(t("region.country"), self.country), _field(t("region.area_type"), self.area_type)],
+            ipw.HBox([labelled(t("region.country"), self.country), labelled(t("region.area_type"), self.area_type)],
                      layout=ipw.Layout(flex_flow="row wrap")),
-            _field(t("region.name"), self.name),
-            _field(t("region.search"), ipw.HBox([self.query, self.search_button])),
+            labelled(t("region.name"), self.name),
+            labelled(t("region.search"), ipw.HBox([self.query, self.search_button])),
             self.search_notice,
             self.results,
-            ipw.HTML(f"<div class='rl-label'>{escape(t('region.selected'))}</div>"),
+            label(t("region.selected")),
             self.selected,
             self.map_box,
             self.map_caption,
             heading(t("region.figures"), 4),
             self.figures,
             self.own_figures_panel,
-            _field(t("region.weggemeinschaft"), self.weggemeinschaft, t("region.weggemeinschaft_help")),
-            _field(t("region.why"), self.why),
+            labelled(t("region.weggemeinschaft"), self.weggemeinschaft, t("region.weggemeinschaft_help")),
+            labelled(t("region.why"), self.why),
             self.notice,
         ]
         self.sync.subscribe(self.refresh)
@@ -178,7 +171,7 @@ class RegionEditor(ipw.VBox):
         ]
         boxes = "".join(
             f"<div class='rl-figure'><div class='rl-figure-value'>{escape(v)}</div>"
-            f"<div class='rl-figure-label'>{escape(label)}</div></div>" for v, label in cells
+            f"<div class='rl-figure-label'>{escape(caption)}</div></div>" for v, caption in cells
         )
         source_line = f"Stand {escape(figures.stand)} · " if figures.stand else ""
         source_line += "Quelle: " + escape("; ".join(figures.sources))
@@ -241,13 +234,13 @@ class RegionEditor(ipw.VBox):
         rows = []
         for area in shown:
             population = f" · {format_int(area.population)} Einw." if area.population else ""
-            label = ipw.HTML(f"{escape(area.label)}<span class='rl-muted'>{population}</span>", layout=ipw.Layout(flex="1 1 auto"))
+            text = ipw.HTML(f"{escape(area.label)}<span class='rl-muted'>{population}</span>", layout=ipw.Layout(flex="1 1 auto"))
             if area.id in self.region.area_ids:
                 action = ipw.HTML("<span class='rl-muted'>✓ gewählt</span>")
             else:
                 action = button(t("region.add_area"), "quiet")
                 action.on_click(lambda _, area_id=area.id: self.add_area(area_id))
-            rows.append(css(ipw.HBox([label, action]), "rl-result"))
+            rows.append(css(ipw.HBox([text, action]), "rl-result"))
         self.results.children = rows
         return shown
 

@@ -16,7 +16,7 @@ from regionallabor.model import Team
 from regionallabor.store import Arbeitsmappe, WorkbookError
 from regionallabor.transfer import ParsedWorkbook, export_filename, export_json, parse_workbook_file
 
-from .common import Notice, button, css, heading, sync_for
+from .common import Notice, button, css, sync_for
 
 
 class ModuleOverview(ipw.HTML):

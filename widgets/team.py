@@ -13,7 +13,7 @@ from regionallabor.model import Member, Team, explain
 from regionallabor.store import Arbeitsmappe, Stored, WorkbookError
 from regionallabor.team import make_main_contact, save_member
 
-from .common import Notice, button, css, heading, sync_for
+from .common import Notice, button, css, heading, label, labelled, sync_for
 
 
 class TeamEditor(ipw.VBox):
@@ -48,9 +48,8 @@ class TeamEditor(ipw.VBox):
         self.cancel_edit.layout.display = "none"
         self.form_title = heading(t("team.add"), 4)
 
-        def field(label: str, widget: ipw.Widget) -> ipw.VBox:
-            return ipw.VBox([ipw.HTML(f"<div class='rl-label'>{escape(label)}</div>"), widget],
-                            layout=ipw.Layout(flex="1 1 220px", min_width="200px"))
+        def field(text: str, widget: ipw.Widget) -> ipw.VBox:
+            return labelled(text, widget, layout=ipw.Layout(flex="1 1 220px", min_width="200px"))
 
         form = ipw.VBox(
             [
@@ -67,9 +66,9 @@ class TeamEditor(ipw.VBox):
 
         self.children = [
             heading(t("team.heading")),
-            ipw.HTML(f"<div class='rl-label'>{escape(t('team.team_name'))}</div>"),
+            label(t("team.team_name")),
             self.team_name,
-            ipw.HTML("<div class='rl-label'>Teammitglieder</div>"),
+            label("Teammitglieder"),
             self.member_list,
             self.size_hint,
             form,
