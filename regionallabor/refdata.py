@@ -207,6 +207,25 @@ def district_name(area_id: str) -> str | None:
     return found.name if found else None
 
 
+def _match_rank(names: pd.Series, needle: str) -> list[int]:
+    """0 exact, 1 prefix, 2 a word starts with it, 3 contained, 4 no match – per name.
+
+    South Tyrolean names are bilingual ("Bolzano/Bozen"): either half can match exactly.
+    """
+    word_start = re.compile(r"[\s/(\-]" + re.escape(needle))
+    ranks = []
+    for name in names:
+        if needle in (half.strip() for half in name.split("/")):
+            ranks.append(0)
+        elif name.startswith(needle):
+            ranks.append(1)
+        elif word_start.search(name):
+            ranks.append(2)
+        else:
+            ranks.append(3 if needle in name else 4)
+    return ranks
+
+
 def search(country: str, query: str, limit: int = 20) -> list[Area]:
     """Areas of ``country`` whose name contains ``query``: exact and prefix matches first, then bigger places."""
     needle_folded, needle_spelled = _folded(query.strip()), _transliterated(query.strip())
@@ -218,15 +237,7 @@ def search(country: str, query: str, limit: int = 20) -> list[Area]:
     hits = index[folded_hit | spelled_hit].copy()
     if hits.empty:
         return []
-    # South Tyrolean names are bilingual ("Bolzano/Bozen"): either half can match exactly.
-    exact = hits.folded.str.split("/").apply(lambda parts: needle_folded in [p.strip() for p in parts]) | (
-        hits.spelled.str.split("/").apply(lambda parts: needle_spelled in [p.strip() for p in parts])
-    )
-    prefix = hits.folded.str.startswith(needle_folded) | hits.spelled.str.startswith(needle_spelled)
-    word_start = hits.folded.str.contains(r"[\s/(\-]" + re.escape(needle_folded)) | hits.spelled.str.contains(
-        r"[\s/(\-]" + re.escape(needle_spelled)
-    )
-    hits["rank"] = 3 - exact.astype(int) - prefix.astype(int) - (prefix | word_start).astype(int)
+    hits["rank"] = [min(pair) for pair in zip(_match_rank(hits.folded, needle_folded), _match_rank(hits.spelled, needle_spelled))]
     hits = hits.sort_values(["rank", "is_district", "population"], ascending=[True, False, False])
     areas = _all_areas()
     return [areas[area_id] for area_id in hits.id.head(limit)]
