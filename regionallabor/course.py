@@ -13,6 +13,7 @@ from enum import Enum
 from pathlib import Path
 
 from .messages import t
+from .bestandsaufnahme import MODUL2_KINDS, module2_missing
 from .model import Member, Region, Team
 from .refdata import Figures, summarize
 from .store import Arbeitsmappe
@@ -87,7 +88,8 @@ class Module:
 MODULES: tuple[Module, ...] = (
     Module(1, "Team & Region", "Wer seid ihr, und welche Region wollt ihr bewegen?",
            "01_team_und_region.ipynb", (Team.KIND, Member.KIND, Region.KIND), module1_missing),
-    Module(2, "Region unter der Lupe", "Kennzahlen, Handlungsfelder-Check, Schätze der Region und SWOT.", None),
+    Module(2, "Region unter der Lupe", "Kennzahlen, Handlungsfelder-Check, Schätze der Region und SWOT.",
+           "02_region_unter_der_lupe.ipynb", MODUL2_KINDS, module2_missing),
     Module(3, "Beziehungsnetz", "Akteurslandkarte, Brückenbauer:innen und Gesprächsnotizen.", None),
     Module(4, "Vision", "Zukunftswerkstatt und ein gemeinsames Zukunftsbild für eure Region.", None),
     Module(5, "Strategie & Mitmach-Konferenz", "Wirkungslogik eurer Ziele und die Planung eurer Konferenz.", None),

@@ -34,13 +34,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "field.year": "Jahr",
         "field.source": "Quelle",
         "field.why": "Warum diese Region?",
+        "field.value": "Wert",
+        "field.unit": "Einheit",
+        "field.rating": "Einschätzung",
+        "field.notes": "Was ihr seht",
+        "field.handlungsfeld": "Handlungsfeld",
+        "field.description": "Kurzbeschreibung",
+        "field.contact": "Kontakt",
+        "field.link": "Link",
+        "field.text": "Text",
+        "field.quadrant": "Feld der SWOT",
         "invalid.empty": "{field}: Bitte gib etwas ein – das Feld darf nicht leer sein.",
         "invalid.too_long": "{field}: Das ist zu lang (höchstens {max} Zeichen).",
         "invalid.email": "{field}: „{value}“ sieht nicht wie eine E-Mail-Adresse aus.",
         "invalid.number": "{field}: Bitte gib eine Zahl ein.",
         "invalid.not_negative": "{field}: Die Zahl darf nicht negativ sein.",
         "invalid.positive": "{field}: Die Zahl muss größer als 0 sein.",
-        "invalid.year": "{field}: Bitte gib ein Jahr zwischen {min} und {max} an.",
+        "invalid.range": "{field}: Bitte gib einen Wert zwischen {min} und {max} an.",
+        "invalid.url": "{field}: „{value}“ sieht nicht wie eine Web-Adresse aus (z. B. www.repaircafe-musterdorf.de).",
         "invalid.choice": "{field}: Bitte wähle einen der angebotenen Werte.",
         "invalid.generic": "{field}: Diese Eingabe passt nicht ({detail}).",
         # workbook store and transfer
@@ -153,6 +164,106 @@ MESSAGES: dict[str, dict[str, str]] = {
         "region.why_placeholder": "Was verbindet die Menschen hier? Warum zieht ihr die Grenze genau so?",
         "region.map_attribution": "Grenzen: {attribution}",
         "region.own_source": "eigene Angabe: {source}",
+        # Modul 2 – Kennzahlen
+        "figures.no_region": (
+            "Ihr habt in Modul 1 noch keine Gebiete für eure Region gewählt. Sobald ihr das tut, erscheinen "
+            "hier ihre Kennzahlen. Eigene Kennzahlen könnt ihr unten schon jetzt eintragen."
+        ),
+        "figures.population": "Einwohner:innen",
+        "figures.density": "Einwohner:innen je km²",
+        "figures.area": "Fläche",
+        "figures.change": "Bevölkerungsentwicklung {period}",
+        "figures.share_65plus": "Anteil 65 Jahre und älter",
+        "figures.share_young": "Anteil unter {young}",
+        "figures.trend_heading": "Wie sich die Einwohnerzahl entwickelt",
+        "figures.trend_context": "Eure Gemeinden liegen in {districts}. Die Linie zeigt {which}, denn für einzelne Gemeinden enthalten unsere Daten keine Zeitreihe.",
+        "figures.age_heading": "Altersaufbau",
+        "figures.age_context": "Für einzelne Gemeinden enthalten unsere Daten keinen Altersaufbau; er gilt für {districts}.",
+        "figures.no_trend": "Für {country} enthalten unsere Daten keine Zeitreihe der Einwohnerzahl. Tragt Zahlen aus eurer Gemeinde unten als eigene Kennzahlen ein.",
+        "figures.no_age": "Für {country} enthalten unsere Daten keinen Altersaufbau. Das Statistikamt oder eure Gemeinde hat ihn – tragt ihn unten als eigene Kennzahlen ein (z. B. „Anteil 65 Jahre und älter“ in %).",
+        "figures.comparison_heading": "Im Vergleich",
+        "figures.mixed_countries": "Eure Region liegt in mehreren Ländern. Mit den Kreisen und Bezirken eines einzelnen Landes lässt sie sich deshalb nicht vergleichen; Einwohnerzahl und Dichte oben gelten für die ganze Region.",
+        "figures.no_comparison": "Für {country} gibt es in unseren Daten keine Vergleichsgebiete.",
+        "figures.own_heading": "Eigene Kennzahlen",
+        "figures.own_help": (
+            "Was euch die Referenzdaten nicht sagen, tragt ihr hier selbst ein: die Zahl der Vereine, "
+            "Leerstände im Ortskern, Pendler:innen, den Anteil Älterer in Österreich … Jede Zahl braucht "
+            "Einheit, Jahr und Quelle, damit ihr und andere später wisst, woher sie stammt."
+        ),
+        "figures.own_empty": "Noch keine eigenen Kennzahlen.",
+        "figures.own_add": "Kennzahl hinzufügen",
+        "figures.own_added": "„{name}“ ({year}) ist gespeichert.",
+        "figures.own_updated": "„{name}“ ({year}) ist aktualisiert.",
+        "figures.own_removed": "„{name}“ ({year}) wurde entfernt.",
+        "figures.csv_upload": "CSV-Datei hochladen",
+        "figures.csv_help": (
+            "Viele Zahlen auf einmal? Ladet eine CSV-Datei hoch (höchstens 200 KB, 500 Zeilen), "
+            "z. B. aus einer Tabellenkalkulation mit „Speichern unter → CSV“. Die erste Zeile nennt die Spalten "
+            "<code>kennzahl</code>, <code>wert</code>, <code>einheit</code>, <code>jahr</code>, <code>quelle</code>; "
+            "getrennt durch Semikolon oder Komma, Dezimalzahlen mit Komma oder Punkt. Eine Zeile mit einer Kennzahl "
+            "und einem Jahr, die es schon gibt, ersetzt den alten Wert."
+        ),
+        "figures.csv_done": "{count} Kennzahlen aus „{filename}“ übernommen ({new} neu, {updated} aktualisiert).",
+        "figures.csv_refused": "Die Datei „{filename}“ wurde nicht übernommen – es hat sich nichts geändert. {reason}",
+        "csv.too_big": "Die Datei ist zu groß ({size} KB, höchstens {limit} KB).",
+        "csv.not_text": "Die Datei lässt sich nicht als Text lesen. Speichert sie als „CSV UTF-8“.",
+        "csv.empty": "Die Datei ist leer.",
+        "csv.too_many_rows": "Die Datei hat {count} Zeilen, höchstens {limit} sind erlaubt.",
+        "csv.missing_columns": "In der ersten Zeile fehlen die Spalten {columns}.",
+        "csv.unknown_columns": "Unbekannte Spalten in der ersten Zeile: {columns}.",
+        "csv.line": "Zeile {line}: {reason}",
+        "csv.wrong_cell_count": "Zeile {line}: {found} Werte statt {expected}.",
+        "csv.duplicate": "Zeile {line}: „{name}“ für {year} steht schon in Zeile {first}.",
+        # Modul 2 – Handlungsfelder-Check
+        "rating.round": "Einschätzung",
+        "rating.round_1": "Erste Einschätzung",
+        "rating.round_2": "Zweite Einschätzung",
+        "rating.scale": "1 = hier passiert kaum etwas · 3 = es gibt Ansätze · 5 = hier ist die Region richtig stark",
+        "rating.notes_placeholder": "Was seht ihr in diesem Feld? Was läuft, was fehlt?",
+        "rating.rated_on": "eingeschätzt am {date}",
+        "rating.progress": "{done} von {total} Feldern eingeschätzt.",
+        "rating.chart_empty": "Sobald ihr das erste Feld einschätzt, erscheint hier euer Profil.",
+        "rating.round_2_help": (
+            "Die zweite Einschätzung macht ihr später – etwa nach der Mitmach-Konferenz oder nach einem Jahr. "
+            "Das Netzdiagramm zeigt dann beide, und ihr seht, was sich bewegt hat."
+        ),
+        "rating.clear": "Einschätzung zurücknehmen",
+        # Modul 2 – Schätze
+        "schatz.add": "Schatz hinzufügen",
+        "schatz.name_placeholder": "z. B. Repair-Café im Gemeindehaus",
+        "schatz.description_placeholder": "Was ist das, und was macht es besonders?",
+        "schatz.contact_placeholder": "z. B. Maria Huber, Tel. 07652 1234",
+        "schatz.link_placeholder": "z. B. www.repaircafe-musterdorf.de",
+        "schatz.empty": "Noch keine Schätze eingetragen. Was läuft bei euch schon gut?",
+        "schatz.added": "„{name}“ ist jetzt bei euren Schätzen.",
+        "schatz.saved": "„{name}“ ist gespeichert.",
+        "schatz.removed": "„{name}“ wurde entfernt.",
+        "schatz.duplicate": "„{name}“ gibt es im Handlungsfeld {field} schon. Gebt dem neuen Eintrag einen anderen Namen oder bearbeitet den vorhandenen.",
+        "schatz.filter_all": "alle Handlungsfelder",
+        "schatz.search_placeholder": "In euren Schätzen suchen …",
+        "schatz.count": "{shown} von {total} Schätzen",
+        "schatz.more": "Weitere {count} anzeigen",
+        "schatz.no_match": "Keine Schätze passen zu eurer Auswahl.",
+        "schatz.confirm_delete": "„{name}“ wirklich entfernen?",
+        "schatz.editing": "„{name}“ bearbeiten",
+        "schatz.fields_without": "Noch ohne Schatz: {fields}.",
+        # Modul 2 – Herausforderungen und SWOT
+        "challenge.add": "Herausforderung hinzufügen",
+        "challenge.placeholder": "z. B. Der letzte Bus fährt um 18 Uhr – abends kommt niemand ohne Auto heim.",
+        "challenge.empty": "Noch keine Herausforderungen.",
+        "challenge.added": "Herausforderung gespeichert.",
+        "challenge.removed": "Herausforderung entfernt.",
+        "swot.add": "Hinzufügen",
+        "swot.placeholder": "Neuer Punkt …",
+        "swot.empty": "Noch leer.",
+        "swot.up": "nach oben",
+        "swot.down": "nach unten",
+        "swot.move_to": "verschieben nach …",
+        "swot.removed": "„{text}“ entfernt.",
+        "swot.staerken.help": "Was heute in eurer Region gut ist und worauf ihr bauen könnt.",
+        "swot.schwaechen.help": "Was heute fehlt oder nicht gut läuft.",
+        "swot.chancen.help": "Was in Zukunft kommen kann und euch helfen würde – Entwicklungen, Förderungen, neue Leute.",
+        "swot.risiken.help": "Was in Zukunft kommen kann und euch schaden würde.",
     },
 }
 
@@ -172,6 +283,13 @@ AREA_TYPES: dict[str, str] = {
 }
 
 WEGGEMEINSCHAFTEN: tuple[str, ...] = ("Deutschland", "Österreich", "Bodensee")
+
+SWOT_QUADRANTS: dict[str, str] = {
+    "staerken": "Stärken",
+    "schwaechen": "Schwächen",
+    "chancen": "Chancen",
+    "risiken": "Risiken",
+}
 
 
 def current_language() -> str:

@@ -15,7 +15,8 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
-from .messages import AREA_TYPES, COUNTRIES, WEGGEMEINSCHAFTEN, t
+from .handlungsfelder import FieldKey
+from .messages import AREA_TYPES, COUNTRIES, SWOT_QUADRANTS, WEGGEMEINSCHAFTEN, t
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -26,6 +27,10 @@ Weggemeinschaft = Literal["Deutschland", "Österreich", "Bodensee"]
 assert set(COUNTRIES) == set(CountryCode.__args__)
 assert set(AREA_TYPES) == set(AreaType.__args__)
 assert set(WEGGEMEINSCHAFTEN) == set(Weggemeinschaft.__args__)
+
+SwotQuadrant = Literal["staerken", "schwaechen", "chancen", "risiken"]
+assert set(SWOT_QUADRANTS) == set(SwotQuadrant.__args__)
+URL_PATTERN = re.compile(r"^(https?://)?[\w.-]+\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
 
 
 def new_id() -> str:
@@ -89,7 +94,81 @@ class Region(SingletonRecord):
     why: str = Field(default="", max_length=5000)
 
 
-RECORD_TYPES: dict[str, type[Record]] = {cls.KIND: cls for cls in (Team, Member, Region)}
+class Kennzahl(Record):
+    """A key figure the team adds itself (Modul 2): what the reference data lacks, or newer numbers."""
+
+    KIND = "kennzahl"
+    name: str = Field(min_length=1, max_length=120)
+    value: float = Field(allow_inf_nan=False)
+    unit: str = Field(default="", max_length=40)
+    year: int = Field(ge=1950, le=2100)
+    source: str = Field(min_length=1, max_length=300)
+
+
+RatingRound = Literal[1, 2]
+
+
+class FieldRating(Record):
+    """The team's view of one Handlungsfeld (Modul 2): a rating from 1 to 5 and what it sees.
+
+    One record per field and round, with a fixed id, so two pages cannot create two ratings.
+    """
+
+    KIND = "einschaetzung"
+    field: FieldKey
+    round: RatingRound = 1
+    rating: int | None = Field(default=None, ge=1, le=5)
+    notes: str = Field(default="", max_length=3000)
+    rated_on: str = Field(default="", max_length=10)
+
+    @staticmethod
+    def id_for(field: str, round: int) -> str:
+        return f"{field}-{round}"
+
+
+class Schatz(Record):
+    """Something in the region that already works: an initiative, a project, a place (Modul 2).
+
+    Modul 3 offers these records as actors, so they are kept once and referred to by id.
+    """
+
+    KIND = "schatz"
+    name: str = Field(min_length=1, max_length=120)
+    field: FieldKey
+    description: str = Field(default="", max_length=1000)
+    contact: str = Field(default="", max_length=200)
+    link: str = Field(default="", max_length=300)
+
+    @field_validator("link")
+    @classmethod
+    def _link_shape(cls, value: str) -> str:
+        if not value:
+            return value
+        if not URL_PATTERN.match(value):
+            raise PydanticCustomError("url", "invalid link", {"value": value})
+        return value if value.lower().startswith(("http://", "https://")) else "https://" + value
+
+
+class Herausforderung(Record):
+    """A challenge the team sees in one Handlungsfeld (Modul 2); Modul 5 builds Thementische from them."""
+
+    KIND = "herausforderung"
+    field: FieldKey
+    text: str = Field(min_length=1, max_length=500)
+
+
+class SwotEntry(Record):
+    """One card on the SWOT board (Modul 2), kept in the order the team gives it."""
+
+    KIND = "swot"
+    quadrant: SwotQuadrant
+    text: str = Field(min_length=1, max_length=300)
+    position: int = 0
+
+
+RECORD_TYPES: dict[str, type[Record]] = {
+    cls.KIND: cls for cls in (Team, Member, Region, Kennzahl, FieldRating, Schatz, Herausforderung, SwotEntry)
+}
 
 FIELD_LABELS = {
     "name": "field.name",
@@ -101,7 +180,20 @@ FIELD_LABELS = {
     "year": "field.year",
     "source": "field.source",
     "why": "field.why",
+    "value": "field.value",
+    "unit": "field.unit",
+    "rating": "field.rating",
+    "notes": "field.notes",
+    "field": "field.handlungsfeld",
+    "description": "field.description",
+    "contact": "field.contact",
+    "link": "field.link",
+    "text": "field.text",
+    "quadrant": "field.quadrant",
 }
+
+# Numbers with a lower and an upper bound get one message naming both.
+RANGES = {"year": (1950, 2100), "rating": (1, 5)}
 
 
 def _field_label(loc: tuple) -> str:
@@ -124,10 +216,13 @@ def explain(error: ValidationError) -> str:
             sentences.append(t("invalid.too_long", field=field, max=ctx.get("max_length")))
         elif kind == "email":
             sentences.append(t("invalid.email", field=field, value=ctx.get("value", "")))
-        elif kind in ("int_parsing", "float_parsing", "int_type", "float_type", "int_from_float"):
+        elif kind == "url":
+            sentences.append(t("invalid.url", field=field, value=ctx.get("value", "")))
+        elif kind in ("int_parsing", "float_parsing", "int_type", "float_type", "int_from_float", "finite_number"):
             sentences.append(t("invalid.number", field=field))
-        elif kind in ("greater_than_equal", "less_than_equal") and problem["loc"][-1] == "year":
-            sentences.append(t("invalid.year", field=field, min=1950, max=2100))
+        elif kind in ("greater_than_equal", "less_than_equal") and problem["loc"][-1] in RANGES:
+            low, high = RANGES[problem["loc"][-1]]
+            sentences.append(t("invalid.range", field=field, min=low, max=high))
         elif kind == "greater_than_equal":
             sentences.append(t("invalid.not_negative", field=field))
         elif kind == "greater_than":

@@ -268,12 +268,17 @@ def _stand(dates: set[str]) -> str | None:
     return formatted[0] if len(formatted) == 1 else " bzw. ".join(formatted)
 
 
-def summarize(area_ids: list[str]) -> Figures:
-    """Summed figures of the chosen areas; a Gemeinde inside a chosen district is not counted twice."""
+def counted_areas(area_ids: list[str]) -> tuple[list[Area], tuple[str, ...]]:
+    """The chosen areas that count, and the names of those left out: a Gemeinde inside a chosen district."""
     chosen = [a for a in (area(i) for i in area_ids) if a is not None]
     chosen_ids = {a.id for a in chosen}
     counted = [a for a in chosen if not (a.parent_id and a.parent_id in chosen_ids)]
-    double = tuple(a.name for a in chosen if a not in counted)
+    return counted, tuple(a.name for a in chosen if a not in counted)
+
+
+def summarize(area_ids: list[str]) -> Figures:
+    """Summed figures of the chosen areas; a Gemeinde inside a chosen district is not counted twice."""
+    counted, double = counted_areas(area_ids)
     if not counted:
         return Figures(None, None, None, (), (), double)
     missing = tuple(a.name for a in counted if a.population is None)

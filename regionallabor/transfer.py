@@ -20,7 +20,16 @@ from .store import SCHEMA_VERSION, Arbeitsmappe, NewerSchemaError, WorkbookError
 FORMAT_NAME = "regionallabor-arbeitsmappe"
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
-KIND_LABELS = {"team": ("Teamname", "Teamnamen"), "member": ("Teammitglied", "Teammitglieder"), "region": ("Region", "Regionen")}
+KIND_LABELS = {
+    "team": ("Teamname", "Teamnamen"),
+    "member": ("Teammitglied", "Teammitglieder"),
+    "region": ("Region", "Regionen"),
+    "kennzahl": ("eigene Kennzahl", "eigene Kennzahlen"),
+    "einschaetzung": ("Handlungsfeld-Einschätzung", "Handlungsfeld-Einschätzungen"),
+    "schatz": ("Schatz der Region", "Schätze der Region"),
+    "herausforderung": ("Herausforderung", "Herausforderungen"),
+    "swot": ("SWOT-Eintrag", "SWOT-Einträge"),
+}
 
 
 class InvalidWorkbookFile(WorkbookError):

@@ -14,6 +14,12 @@ _TOOLS = {
     "WorkbookTransfer": "start",
     "RegionEditor": "region",
     "TeamEditor": "team",
+    "RegionFigures": "kennzahlen",
+    "OwnFigures": "kennzahlen",
+    "FieldCheck": "handlungsfelder",
+    "SchatzInventory": "schaetze",
+    "ChallengeList": "swot",
+    "SwotBoard": "swot",
 }
 
 __all__ = list(_TOOLS)

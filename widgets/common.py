@@ -9,6 +9,9 @@ from importlib import resources
 
 import ipywidgets as ipw
 
+from regionallabor.formatting import format_decimal, format_int
+from regionallabor.messages import t
+from regionallabor.refdata import Figures
 from regionallabor.store import Arbeitsmappe
 
 NOTICE_KINDS = ("info", "success", "warning", "error")
@@ -132,3 +135,59 @@ def sync_for(workbook: Arbeitsmappe) -> WorkbookSync:
     if sync is None or sync.workbook is not workbook:
         sync = _syncs[id(workbook)] = WorkbookSync(workbook)
     return sync
+
+
+class WorkbookTool(ipw.VBox):
+    """Base of a course tool: a card that reads from the workbook, writes to it, and reloads when others write.
+
+    Subclasses build their widgets, then call ``self.start()``; ``refresh()`` shows the stored state.
+    """
+
+    def __init__(self, workbook: Arbeitsmappe, **kwargs):
+        super().__init__(**kwargs)
+        css(self, "rl-card", "rl-tool")
+        self.workbook = workbook
+        self.sync = sync_for(workbook)
+        self.notice = Notice()
+
+    def start(self) -> None:
+        """Show the stored state now and whenever another page writes; subclasses define ``refresh()``."""
+        self.sync.subscribe(self.refresh)
+        self.refresh()
+
+    def written(self, revision: int) -> None:
+        """Tell the page's sync about this tool's own write, so that it does not reload for it."""
+        self.sync.own_write(revision)
+
+    def reload_after(self, error: Exception) -> None:
+        """A write was refused (a second page changed the record, or a rule): say why, show the current state."""
+        self.notice.show("warning", str(error))
+        self.sync.check()
+        self.refresh()
+
+
+def figures_html(figures: Figures) -> str:
+    """Population, area and density as three boxes, with date and source, and what the data lacks."""
+    population, area_km2, density = figures.population, figures.area_km2, figures.density
+    if population is None and area_km2 is None:
+        return f"<div class='rl-muted'>{escape(t('region.figures_none'))}</div>"
+    cells = [
+        (format_int(population) if population is not None else "–", t("region.population")),
+        (f"{format_decimal(area_km2)} km²" if area_km2 is not None else "–", t("region.area")),
+        (format_int(density) if density is not None else "–", t("region.density")),
+    ]
+    boxes = "".join(
+        f"<div class='rl-figure'><div class='rl-figure-value'>{escape(v)}</div>"
+        f"<div class='rl-figure-label'>{escape(caption)}</div></div>" for v, caption in cells
+    )
+    notes_html = ""
+    if figures.missing_population:
+        missing = t("region.population_missing", names=", ".join(figures.missing_population))
+        notes_html = f"<div class='rl-notice rl-notice-warning'>{escape(missing)}</div>"
+    return f"<div class='rl-figures'>{boxes}</div>{source_line(figures.stand, figures.sources)}{notes_html}"
+
+
+def source_line(stand: str | None, sources) -> str:
+    """'Stand 31.12.2020 · Quelle: …' under every figure, chart and table."""
+    text = f"Stand {escape(stand)} · " if stand else ""
+    return f"<div class='rl-source'>{text}Quelle: {escape('; '.join(sources))}</div>"

@@ -15,7 +15,7 @@ from regionallabor.messages import AREA_TYPES, COUNTRIES, WEGGEMEINSCHAFTEN, t
 from regionallabor.model import OwnFigures, Region, explain
 from regionallabor.store import Arbeitsmappe, WorkbookError
 
-from .common import Notice, button, css, heading, label, labelled, sync_for
+from .common import Notice, button, css, figures_html, heading, label, labelled, sync_for
 
 SEARCH_LIMIT = 20
 SELECTED_STYLE = {"color": "#1f4d36", "weight": 2, "fillColor": "#2f6f4e", "fillOpacity": 0.45}
@@ -159,27 +159,7 @@ class RegionEditor(ipw.VBox):
         self._show_map(areas)
 
     def _show_figures(self) -> None:
-        figures = region_figures(self.region)
-        population, area_km2, density = figures.population, figures.area_km2, figures.density
-        if population is None and area_km2 is None:
-            self.figures.value = f"<div class='rl-muted'>{escape(t('region.figures_none'))}</div>"
-            return
-        cells = [
-            (format_int(population) if population is not None else "–", t("region.population")),
-            (f"{format_decimal(area_km2)} km²" if area_km2 is not None else "–", t("region.area")),
-            (format_int(density) if density is not None else "–", t("region.density")),
-        ]
-        boxes = "".join(
-            f"<div class='rl-figure'><div class='rl-figure-value'>{escape(v)}</div>"
-            f"<div class='rl-figure-label'>{escape(caption)}</div></div>" for v, caption in cells
-        )
-        source_line = f"Stand {escape(figures.stand)} · " if figures.stand else ""
-        source_line += "Quelle: " + escape("; ".join(figures.sources))
-        notes_html = ""
-        if figures.missing_population:
-            missing = t("region.population_missing", names=", ".join(figures.missing_population))
-            notes_html = f"<div class='rl-notice rl-notice-warning'>{escape(missing)}</div>"
-        self.figures.value = f"<div class='rl-figures'>{boxes}</div><div class='rl-source'>{source_line}</div>{notes_html}"
+        self.figures.value = figures_html(region_figures(self.region))
 
     def _show_map(self, areas: list[refdata.Area]) -> None:
         polygons = [p for p in (refdata.polygon(a.id) for a in areas) if p]
@@ -323,3 +303,4 @@ class RegionEditor(ipw.VBox):
         if self._save_field(own_figures=None):
             self.own_notice.clear()
             self.refresh()
+

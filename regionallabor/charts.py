@@ -1,0 +1,204 @@
+"""Charts as SVG text, drawn with matplotlib: the same picture on the course page, in a worksheet and in a PDF.
+
+No pyplot: each chart is its own ``Figure`` on an SVG canvas, so kernels keep no global plotting state.
+Text stays text in the SVG (``svg.fonttype = none``): it is crisp, small, searchable and extractable.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from html import escape
+
+from .formatting import format_decimal, format_int
+from .handlungsfelder import ALL_FIELDS, SHORT_LABELS
+from .kennzahlen import AgeStructure, Comparison, Trend
+
+GREEN = "#2f6f4e"
+GREEN_DARK = "#1f4d36"
+OCHRE = "#d9922e"
+GREY = "#b9c4bd"
+INK = "#1f2a24"
+MUTED = "#5d6b63"
+MEN = "#4a7fa8"
+WOMEN = "#c0674a"
+
+STYLE = {
+    "svg.fonttype": "none",
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans", "Arial"],
+    "font.size": 10,
+    "text.color": INK,
+    "axes.edgecolor": GREY,
+    "axes.labelcolor": MUTED,
+    "xtick.color": MUTED,
+    "ytick.color": MUTED,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
+def _figure(width: float, height: float, margins: dict | None, **subplot):
+    from matplotlib.figure import Figure  # imported on first chart: pages without charts load faster
+
+    # Fixed margins where the layout is known: constrained layout costs a second drawing pass.
+    figure = Figure(figsize=(width, height), layout=None if margins else "constrained")
+    if margins:
+        figure.subplots_adjust(**margins)
+    return figure, figure.add_subplot(**subplot)
+
+
+def _svg(figure, title: str) -> str:
+    import matplotlib
+
+    buffer = io.StringIO()
+    with matplotlib.rc_context(STYLE):
+        figure.savefig(buffer, format="svg", metadata={"Date": None}, transparent=True)
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg"):]
+    # Responsive: the page decides the width; the viewBox keeps the proportions.
+    svg = re.sub(r'<svg([^>]*?) width="[^"]+" height="[^"]+"',
+                 rf'<svg\1 class="rl-chart" role="img" aria-label="{escape(title)}"', svg, count=1)
+    return svg
+
+
+def _german_ticks(axis, digits: int = 0) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda v, _: format_int(v) if digits == 0 else format_decimal(v, digits)))
+
+
+def _render(draw, width: float, height: float, title: str, margins: dict | None = None, **subplot) -> str:
+    import matplotlib
+
+    with matplotlib.rc_context(STYLE):
+        figure, axes = _figure(width, height, margins, **subplot)
+        draw(figure, axes)
+    return _svg(figure, title)
+
+
+def trend_svg(trend: Trend) -> str:
+    """The population over the years as a line with its values."""
+
+    def draw(figure, ax):
+        ax.plot(trend.years, trend.values, color=GREEN, linewidth=2.5, marker="o", markersize=6)
+        for year, value in zip(trend.years, trend.values):
+            ax.annotate(format_int(value), (year, value), textcoords="offset points", xytext=(0, 9),
+                        ha="center", fontsize=9, color=INK)
+        low, high = min(trend.values), max(trend.values)
+        pad = max((high - low) * 0.35, high * 0.01)
+        ax.set_ylim(low - pad, high + pad)
+        ax.set_xticks(trend.years)
+        ax.set_xlim(trend.years[0] - 0.4, trend.years[-1] + 0.4)
+        _german_ticks(ax.yaxis)
+        ax.set_ylabel(trend.label)
+        ax.grid(axis="y", color="#ebe7de")
+
+    return _render(draw, 6.4, 2.9, f"Einwohner:innen {trend.years[0]}–{trend.years[-1]}")
+
+
+def pyramid_svg(age: AgeStructure) -> str:
+    """A population pyramid: bar length is people per year of age, so bands of different width compare fairly."""
+
+    def draw(figure, ax):
+        for (start, end), men, women in zip(age.bands, age.men, age.women):
+            width = end - start
+            ax.barh(start, -men / width, height=width, align="edge", color=MEN, edgecolor="white", linewidth=0.6)
+            ax.barh(start, women / width, height=width, align="edge", color=WOMEN, edgecolor="white", linewidth=0.6)
+        limit = max(max(m / (e - s), w / (e - s)) for (s, e), m, w in zip(age.bands, age.men, age.women)) * 1.15
+        ax.set_xlim(-limit, limit)
+        ax.set_ylim(0, age.bands[-1][1])
+        ax.set_yticks([0, 10, 20, 30, 40, 50, 60, 70, 80])
+        from matplotlib.ticker import FuncFormatter
+
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format_int(abs(v))))
+        ax.set_xlabel("Menschen je Altersjahr")
+        ax.set_ylabel("Alter")
+        ax.axvline(0, color="white", linewidth=1)
+        ax.text(-limit * 0.95, age.bands[-1][1] * 0.93, "Männer", color=MEN, fontweight="bold")
+        ax.text(limit * 0.95, age.bands[-1][1] * 0.93, "Frauen", color=WOMEN, fontweight="bold", ha="right")
+        ax.grid(axis="x", color="#ebe7de")
+        ax.set_axisbelow(True)
+
+    return _render(draw, 5.2, 3.8, f"Altersaufbau {age.year}")
+
+
+def age_shares_svg(age: AgeStructure) -> str:
+    """Age groups as one bar each, with their share in percent."""
+
+    def draw(figure, ax):
+        labels = [label for label, _ in age.shares]
+        values = [value for _, value in age.shares]
+        positions = list(range(len(labels)))[::-1]
+        ax.barh(positions, values, color=[GREEN, GREY, OCHRE][: len(values)], height=0.6)
+        for position, value in zip(positions, values):
+            ax.text(value + 1, position, f"{format_decimal(value)} %", va="center")
+        ax.set_yticks(positions, labels)
+        ax.set_xlim(0, max(values) * 1.25)
+        ax.set_xlabel("Anteil an allen Einwohner:innen in %")
+
+    return _render(draw, 5.2, 1.9, f"Altersgruppen {age.year}")
+
+
+def comparison_svg(comparisons: tuple[Comparison, ...]) -> str:
+    """One strip per figure: every peer district as a tick, the median as a line, the region as a dot."""
+
+    def draw(figure, axes_unused):
+        figure.clear()
+        rows = figure.subplots(len(comparisons), 1, squeeze=False)[:, 0]
+        for ax, comparison in zip(rows, comparisons):
+            values = sorted(comparison.peer_values)
+            # Density spans orders of magnitude: a log scale keeps villages and cities apart.
+            if comparison.indicator.key == "density":
+                ax.set_xscale("log")
+            # All ticks as one path (NaN breaks the line): a few KB of SVG instead of one element per district.
+            xs = [x for v in values for x in (v, v, math.nan)]
+            ys = [y for _ in values for y in (-0.4, 0.4, math.nan)]
+            ax.plot(xs, ys, color=GREY, linewidth=1)
+            ax.set_ylim(-1, 1)
+            ax.axvline(comparison.median, color=MUTED, linewidth=1.2, linestyle="--")
+            ax.scatter([comparison.indicator.value], [0], s=110, color=OCHRE, edgecolors=GREEN_DARK, linewidths=1.5, zorder=3)
+            ax.set_yticks([])
+            ax.spines["left"].set_visible(False)
+            ax.set_title(comparison.indicator.label, loc="left", fontsize=10, color=INK, fontweight="bold")
+            digits = 0 if comparison.indicator.key == "density" else 1
+            _german_ticks(ax.xaxis, digits)
+            if comparison.indicator.key == "density":
+                from matplotlib.ticker import LogLocator
+
+                ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1, 2, 5)))
+            ax.minorticks_off()
+
+    return _render(draw, 6.4, 0.95 * len(comparisons) + 0.3, "Vergleich mit den anderen Kreisen")
+
+
+def radar_svg(rounds: dict[int, dict[str, int | None]]) -> str:
+    """The Handlungsfelder profile: one polygon per round of ratings on a 1–5 scale, clockwise from the top."""
+    keys = list(ALL_FIELDS)
+    angles = [2 * math.pi * i / len(keys) for i in range(len(keys))]
+    styles = {1: (GREEN, "Erste Einschätzung", "-"), 2: (OCHRE, "Zweite Einschätzung", "--")}
+    drawn = [number for number, ratings in sorted(rounds.items()) if any(ratings.get(key) for key in keys)]
+
+    def draw(figure, ax):
+        ax.set_theta_offset(math.pi / 2)
+        ax.set_theta_direction(-1)
+        for number in drawn:
+            ratings = rounds[number]
+            color, label, line = styles[number]
+            values = [ratings.get(key) or 0 for key in keys]
+            ax.plot(angles + angles[:1], values + values[:1], color=color, linewidth=2.2, linestyle=line, label=label)
+            ax.fill(angles + angles[:1], values + values[:1], color=color, alpha=0.15)
+            ax.plot([a for a, v in zip(angles, values) if v], [v for v in values if v], "o", color=color, markersize=5)
+        ax.set_ylim(0, 5)
+        ax.set_yticks([1, 2, 3, 4, 5], ["1", "2", "3", "4", "5"], color=MUTED, fontsize=8)
+        ax.set_rlabel_position(360 / len(keys) / 2)
+        ax.set_xticks(angles, [SHORT_LABELS[key] for key in keys], fontsize=9.5)
+        ax.tick_params(axis="x", pad=14)
+        ax.grid(color="#dedad0")
+        ax.spines["polar"].set_color(GREY)
+        if len(drawn) > 1:
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, frameon=False)
+
+    return _render(draw, 5.4, 5.0, "Profil der Handlungsfelder",
+                   margins={"left": 0.17, "right": 0.83, "top": 0.86, "bottom": 0.16}, projection="polar")
