@@ -95,7 +95,8 @@ def trend_svg(trend: Trend) -> str:
         ax.set_ylabel(trend.label)
         ax.grid(axis="y", color="#ebe7de")
 
-    return _render(draw, 6.4, 2.9, f"Einwohner:innen {trend.years[0]}–{trend.years[-1]}")
+    return _render(draw, 9.0, 3.0, f"Einwohner:innen {trend.years[0]}–{trend.years[-1]}",
+                   margins={"left": 0.11, "right": 0.98, "top": 0.95, "bottom": 0.1})
 
 
 def pyramid_svg(age: AgeStructure) -> str:
@@ -121,7 +122,8 @@ def pyramid_svg(age: AgeStructure) -> str:
         ax.grid(axis="x", color="#ebe7de")
         ax.set_axisbelow(True)
 
-    return _render(draw, 5.2, 3.8, f"Altersaufbau {age.year}")
+    return _render(draw, 6.4, 4.2, f"Altersaufbau {age.year}",
+                   margins={"left": 0.1, "right": 0.97, "top": 0.97, "bottom": 0.13})
 
 
 def age_shares_svg(age: AgeStructure) -> str:
@@ -138,7 +140,8 @@ def age_shares_svg(age: AgeStructure) -> str:
         ax.set_xlim(0, max(values) * 1.25)
         ax.set_xlabel("Anteil an allen Einwohner:innen in %")
 
-    return _render(draw, 5.2, 1.9, f"Altersgruppen {age.year}")
+    return _render(draw, 7.0, 1.9, f"Altersgruppen {age.year}",
+                   margins={"left": 0.22, "right": 0.97, "top": 0.95, "bottom": 0.25})
 
 
 def comparison_svg(comparisons: tuple[Comparison, ...]) -> str:
@@ -170,7 +173,9 @@ def comparison_svg(comparisons: tuple[Comparison, ...]) -> str:
                 ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1, 2, 5)))
             ax.minorticks_off()
 
-    return _render(draw, 6.4, 0.95 * len(comparisons) + 0.3, "Vergleich mit den anderen Kreisen")
+    height = 0.85 * len(comparisons) + 0.25
+    return _render(draw, 9.0, height, "Vergleich mit den anderen Kreisen",
+                   margins={"left": 0.02, "right": 0.98, "top": 1 - 0.3 / height, "bottom": 0.35 / height, "hspace": 1.3})
 
 
 def radar_svg(rounds: dict[int, dict[str, int | None]]) -> str:

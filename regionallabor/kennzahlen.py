@@ -182,7 +182,7 @@ def compare(indicator: Indicator, country: str) -> Comparison | None:
 def _german_profile(counted: list[Area]):
     kreise = [a for a in counted if a.is_district]
     gemeinden = [a for a in counted if not a.is_district]
-    source = ATTRIBUTION["DE"]["figures"] + ", GENESIS 12411-0018"
+    source = ATTRIBUTION["DE"]["figures"]
     context_ids = sorted({a.id for a in kreise} | {a.parent_id for a in gemeinden})
     codes = [i.removeprefix("DE-") for i in context_ids]
     table, ages = _german_kreise(), _german_ages()
@@ -196,14 +196,15 @@ def _german_profile(counted: list[Area]):
                          which="diesen Kreis" if len(codes) == 1 else "diese Kreise zusammen")
     years = [y for y in DE_YEARS if not table.loc[codes, f"pop_{y}"].isna().any()]
     values = [int(table.loc[codes, f"pop_{y}"].sum()) for y in years]
-    trend = Trend(tuple(years), tuple(values), "Einwohner:innen am 31.12.", source, context_note)
+    table_source = source + ", GENESIS 12411-0018"
+    trend = Trend(tuple(years), tuple(values), "Einwohner:innen am 31.12.", table_source, context_note)
 
     age_codes = [c for c in codes if c in ages.index]
     men = tuple(int(ages.loc[age_codes, f"m_{b}"].sum()) for b in DE_AGE_BANDS)
     women = tuple(int(ages.loc[age_codes, f"f_{b}"].sum()) for b in DE_AGE_BANDS)
     bands = tuple((int(b.split("_")[0]), int(b.split("_")[1])) if "plus" not in b else (75, OPEN_BAND_END)
                   for b in DE_AGE_BANDS)
-    age = AgeStructure(DE_YEARS[-1], source, bands, men, women,
+    age = AgeStructure(DE_YEARS[-1], table_source, bands, men, women,
                        context_note=t("figures.age_context", districts=names) if gemeinden else "")
     indicators = []
     if not gemeinden:

@@ -169,9 +169,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Ihr habt in Modul 1 noch keine Gebiete für eure Region gewählt. Sobald ihr das tut, erscheinen "
             "hier ihre Kennzahlen. Eigene Kennzahlen könnt ihr unten schon jetzt eintragen."
         ),
-        "figures.population": "Einwohner:innen",
         "figures.density": "Einwohner:innen je km²",
-        "figures.area": "Fläche",
         "figures.change": "Bevölkerungsentwicklung {period}",
         "figures.share_65plus": "Anteil 65 Jahre und älter",
         "figures.share_young": "Anteil unter {young}",
@@ -183,13 +181,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "figures.no_age": "Für {country} enthalten unsere Daten keinen Altersaufbau. Das Statistikamt oder eure Gemeinde hat ihn – tragt ihn unten als eigene Kennzahlen ein (z. B. „Anteil 65 Jahre und älter“ in %).",
         "figures.comparison_heading": "Im Vergleich",
         "figures.mixed_countries": "Eure Region liegt in mehreren Ländern. Mit den Kreisen und Bezirken eines einzelnen Landes lässt sie sich deshalb nicht vergleichen; Einwohnerzahl und Dichte oben gelten für die ganze Region.",
-        "figures.no_comparison": "Für {country} gibt es in unseren Daten keine Vergleichsgebiete.",
-        "figures.own_heading": "Eigene Kennzahlen",
-        "figures.own_help": (
-            "Was euch die Referenzdaten nicht sagen, tragt ihr hier selbst ein: die Zahl der Vereine, "
-            "Leerstände im Ortskern, Pendler:innen, den Anteil Älterer in Österreich … Jede Zahl braucht "
-            "Einheit, Jahr und Quelle, damit ihr und andere später wisst, woher sie stammt."
-        ),
         "figures.own_empty": "Noch keine eigenen Kennzahlen.",
         "figures.own_add": "Kennzahl hinzufügen",
         "figures.own_added": "„{name}“ ({year}) ist gespeichert.",
@@ -215,7 +206,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "csv.wrong_cell_count": "Zeile {line}: {found} Werte statt {expected}.",
         "csv.duplicate": "Zeile {line}: „{name}“ für {year} steht schon in Zeile {first}.",
         # Modul 2 – Handlungsfelder-Check
-        "rating.round": "Einschätzung",
         "rating.round_1": "Erste Einschätzung",
         "rating.round_2": "Zweite Einschätzung",
         "rating.scale": "1 = hier passiert kaum etwas · 3 = es gibt Ansätze · 5 = hier ist die Region richtig stark",
@@ -227,7 +217,6 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Die zweite Einschätzung macht ihr später – etwa nach der Mitmach-Konferenz oder nach einem Jahr. "
             "Das Netzdiagramm zeigt dann beide, und ihr seht, was sich bewegt hat."
         ),
-        "rating.clear": "Einschätzung zurücknehmen",
         # Modul 2 – Schätze
         "schatz.add": "Schatz hinzufügen",
         "schatz.name_placeholder": "z. B. Repair-Café im Gemeindehaus",

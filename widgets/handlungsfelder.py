@@ -14,7 +14,7 @@ from regionallabor.messages import t
 from regionallabor.model import explain
 from regionallabor.store import WorkbookError
 
-from .common import WorkbookTool, css, heading
+from .common import WorkbookTool, css
 
 SCALE_TOOLTIPS = ["hier passiert kaum etwas", "wenig", "es gibt Ansätze", "einiges läuft", "hier ist die Region richtig stark"]
 
@@ -43,7 +43,8 @@ class FieldCheck(WorkbookTool):
         super().__init__(workbook, **kwargs)
         self._loading = False
         self._versions: dict[str, int | None] = {}
-        self.round = ipw.ToggleButtons(options=[(t("rating.round_1"), 1), (t("rating.round_2"), 2)], value=1)
+        self.round = ipw.ToggleButtons(options=[(t("rating.round_1"), 1), (t("rating.round_2"), 2)], value=1,
+                                       style={"button_width": "190px"})
         self.round_help = ipw.HTML()
         self.rows = {key: FieldRow(key, label) for key, label in ALL_FIELDS.items()}
         self.progress = ipw.HTML()
@@ -53,7 +54,6 @@ class FieldCheck(WorkbookTool):
             row.notes.observe(lambda change, key=key: self._on_notes(key, change["new"]), "value")
         self.round.observe(lambda _: self.refresh(), "value")
         self.children = [
-            heading("Handlungsfelder-Check"),
             ipw.HTML(f"<div class='rl-help'>{escape(t('rating.scale'))}</div>"),
             self.round,
             self.round_help,

@@ -44,7 +44,7 @@ class RegionFigures(WorkbookTool):
         self.trend = ipw.HTML()
         self.age = ipw.HTML()
         self.notes = ipw.HTML()
-        self.children = [heading("Eure Region in Zahlen"), self.overview, self.comparison, self.trend, self.age,
+        self.children = [self.overview, self.comparison, self.trend, self.age,
                          self.notes]
         self.start()
 
@@ -80,8 +80,11 @@ def _comparison_html(profile: RegionProfile) -> str:
         f"<td>{escape(c.sentence)}</td></tr>"
         for c in profile.comparisons
     )
-    stands = "; ".join(dict.fromkeys(f"{c.indicator.label}: {c.indicator.stand}" for c in profile.comparisons if c.indicator.stand))
-    sources = tuple(dict.fromkeys(c.indicator.source for c in profile.comparisons))
+    # "31.12.2020, Entwicklung 2015–2020": the dates once each, not once per row
+    stands = ", ".join(dict.fromkeys(
+        (f"Entwicklung {c.indicator.stand}" if c.indicator.key == "change" else c.indicator.stand)
+        for c in profile.comparisons if c.indicator.stand))
+    sources = tuple(dict.fromkeys(source for c in profile.comparisons for source in c.indicator.source.split("; ")))
     return (
         f"<h4 class='rl-heading'>{escape(t('figures.comparison_heading'))}</h4>"
         "<table class='rl-table rl-comparison'><thead><tr><th>Kennzahl</th><th>eure Region</th>"
@@ -136,8 +139,6 @@ class OwnFigures(WorkbookTool):
             return labelled(text, widget, layout=ipw.Layout(flex=f"1 1 {basis}", min_width="110px"))
 
         self.children = [
-            heading(t("figures.own_heading")),
-            ipw.HTML(f"<div class='rl-help'>{escape(t('figures.own_help'))}</div>"),
             self.table,
             css(ipw.VBox([
                 ipw.HBox([field("Kennzahl", self.name, "220px"), field(t("field.value"), self.value, "100px"),

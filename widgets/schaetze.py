@@ -67,7 +67,6 @@ class SchatzInventory(WorkbookTool):
             ipw.HBox([self.submit, self.cancel_edit]),
         ]), "rl-form")
         self.children = [
-            heading("Schätze der Region"),
             form,
             self.notice,
             ipw.HBox([self.filter_field, self.search], layout=ipw.Layout(flex_flow="row wrap", margin="14px 0 4px 0")),

@@ -26,7 +26,6 @@ class ChallengeList(WorkbookTool):
         self.text = ipw.Text(placeholder=t("challenge.placeholder"), layout=ipw.Layout(flex="1 1 300px"))
         self.add = button(t("challenge.add"), "primary")
         self.add.on_click(lambda _: self.add_challenge())
-        self.text.on_submit(lambda _: self.add_challenge())
         self.groups = ipw.VBox()
         self._versions: dict[str, int] = {}
         self.children = [
@@ -107,7 +106,6 @@ class SwotBoard(WorkbookTool):
         for quadrant, title in SWOT_QUADRANTS.items():
             add = button(t("swot.add"), "quiet")
             add.on_click(lambda _, q=quadrant: self.add(q))
-            self.inputs[quadrant].on_submit(lambda _, q=quadrant: self.add(q))
             box = ipw.VBox([
                 ipw.HTML(f"<div class='rl-swot-title'>{escape(title)}</div>"
                          f"<div class='rl-help'>{escape(t(f'swot.{quadrant}.help'))}</div>"),

@@ -1,0 +1,164 @@
+"""Modul 2's tools, driven as a person would through their widgets, without a browser."""
+
+from __future__ import annotations
+
+from regionallabor.model import FieldRating, Herausforderung, Kennzahl, Region, Schatz
+from regionallabor.store import Arbeitsmappe
+from widgets import ChallengeList, FieldCheck, OwnFigures, RegionFigures, SchatzInventory, SwotBoard
+from widgets.schaetze import PAGE_SIZE
+
+
+def html_of(box) -> str:
+    """All HTML a widget tree shows."""
+    parts = [getattr(box, "value", "")] if isinstance(getattr(box, "value", None), str) else []
+    for child in getattr(box, "children", ()):
+        parts.append(html_of(child))
+    return "".join(parts)
+
+
+def test_region_figures_compare_in_words_and_name_year_and_source(workbook):
+    workbook.save(Region(name="Breisgau-Hochschwarzwald", area_ids=["DE-08315"]), None)
+    tool = RegionFigures(workbook)
+    shown = html_of(tool)
+    assert "264.867" in shown
+    assert "ist stärker gewachsen als 8 von 10 Landkreisen" in shown
+    assert "Stand 31.12.2020, Entwicklung 2015–2020" in shown
+    assert "Quelle: © Statistisches Bundesamt (Destatis)" in shown
+    assert "<svg" in tool.trend.value and "2015" in tool.trend.value
+    assert "Männer" in tool.age.value  # the pyramid
+
+
+def test_region_figures_without_areas_point_to_modul1(workbook):
+    assert "noch keine Gebiete" in html_of(RegionFigures(workbook))
+
+
+def test_region_figures_redraw_only_when_the_region_changes(workbook):
+    tool = RegionFigures(workbook)
+    other_page = Arbeitsmappe(workbook.path)
+    other_page.add(Schatz(name="Hofladen", field="landwirtschaft"))
+    tool.sync.check()
+    assert "noch keine Gebiete" in html_of(tool)
+    other_page.save(Region(area_ids=["AT-506"]), None)
+    tool.sync.check()
+    assert "dünner besiedelt als 9 von 10 Bezirken in Österreich" in html_of(tool)
+    other_page.close()
+
+
+def test_own_figure_form_refuses_a_word_for_a_number_and_saves_a_good_one(workbook):
+    tool = OwnFigures(workbook)
+    tool.name.value, tool.value.value, tool.year.value, tool.source.value = "Vereine", "viele", "2024", "Gemeinde"
+    assert tool.add() is None
+    assert tool.notice.kind == "error" and "Wert: Bitte gib eine Zahl ein." in tool.notice.value
+    assert workbook.count_kind("kennzahl") == 0
+    tool.value.value = "42"
+    tool.add()
+    assert [(s.record.name, s.record.value) for s in workbook.list(Kennzahl)] == [("Vereine", 42)]
+    assert "Vereine" in html_of(tool.table) and "Quelle: Gemeinde" in html_of(tool.table)
+
+
+def test_own_figures_csv_upload_names_the_bad_line_and_changes_nothing(workbook):
+    tool = OwnFigures(workbook)
+    assert not tool.receive("zahlen.csv", b"kennzahl;wert;jahr;quelle\nA;1;2024;x\nB;zwei;2024;x\n")
+    assert "nicht übernommen" in tool.notice.value and "Zeile 3" in tool.notice.value
+    assert workbook.count_kind("kennzahl") == 0
+    assert tool.receive("zahlen.csv", b"kennzahl;wert;jahr;quelle\nA;1;2024;x\nB;2;2024;x\n")
+    assert "2 Kennzahlen" in tool.notice.value and workbook.count_kind("kennzahl") == 2
+
+
+def test_field_check_saves_each_rating_and_draws_the_profile(workbook):
+    tool = FieldCheck(workbook)
+    assert "Sobald ihr das erste Feld einschätzt" in tool.chart.value
+    tool.rate("energie", 4)
+    tool.rows["energie"].notes.value = "Zwei Bürgersolaranlagen, kein Nahwärmenetz"
+    stored = workbook.get(FieldRating, "energie-1").record
+    assert (stored.rating, stored.notes) == (4, "Zwei Bürgersolaranlagen, kein Nahwärmenetz")
+    assert "<svg" in tool.chart.value and "1 von 6 Feldern" in tool.progress.value
+    tool.round.value = 2
+    assert tool.rows["energie"].rating.value is None  # the second round starts empty
+    tool.rate("energie", 5)
+    assert workbook.get(FieldRating, "energie-2").record.rating == 5
+    assert "Zweite Einschätzung" in tool.chart.value  # both rounds in the chart's legend
+    again = FieldCheck(workbook)  # a reload shows what was stored
+    assert again.rows["energie"].rating.value == 4
+
+
+def test_field_check_takes_a_rating_from_another_page(workbook):
+    tool = FieldCheck(workbook)
+    other_page = FieldCheck(Arbeitsmappe(workbook.path))
+    other_page.rate("mobilitaet", 2)
+    tool.sync.check()
+    assert tool.rows["mobilitaet"].rating.value == 2
+    tool.rate("mobilitaet", 3)  # based on the version just loaded: no conflict
+    assert workbook.get(FieldRating, "mobilitaet-1").record.rating == 3
+    other_page.workbook.close()
+
+
+def add_schatz(tool: SchatzInventory, name: str, field: str = "landwirtschaft", **fields) -> None:
+    tool.name.value, tool.field.value = name, field
+    for key, value in fields.items():
+        getattr(tool, key).value = value
+    tool.submit_form()
+
+
+def test_schaetze_add_edit_refuse_duplicates_and_escape(workbook):
+    tool = SchatzInventory(workbook)
+    add_schatz(tool, "Solidarische Landwirtschaft Hofgut", description="40 Ernteanteile", link="www.solawi-beispiel.de")
+    add_schatz(tool, "<b>Hofladen</b>")
+    add_schatz(tool, "solidarische landwirtschaft hofgut", description="doppelt")
+    assert tool.notice.kind == "error" and "gibt es im Handlungsfeld Landwirtschaft & Ernährung schon" in tool.notice.text
+    assert tool.description.value == "doppelt"  # the form keeps what was typed
+    assert workbook.count_kind("schatz") == 2
+    shown = html_of(tool.list)
+    assert "&lt;b&gt;Hofladen&lt;/b&gt;" in shown and "<b>Hofladen</b>" not in shown
+    assert "href='https://www.solawi-beispiel.de'" in shown
+    tool.start_edit(workbook.list(Schatz)[0])
+    tool.field.value = "zusammenhalt"
+    tool.submit_form()
+    assert workbook.list(Schatz)[0].record.field == "zusammenhalt"
+    assert "Noch ohne Schatz: Energie" in tool.gaps.value
+
+
+def test_three_hundred_schaetze_show_a_page_at_a_time_and_filter(workbook):
+    fields = ["landwirtschaft", "energie", "bauen", "mobilitaet", "wirtschaft", "zusammenhalt"]
+    with workbook.transaction() as tx:
+        for number in range(300):
+            tx.add(Schatz(name=f"Initiative {number}", field=fields[number % 6]))
+    tool = SchatzInventory(workbook)
+    assert len(tool.list.children) == PAGE_SIZE
+    assert "20 von 300 Schätzen" in tool.count.value
+    tool.show_more()
+    assert len(tool.list.children) == 2 * PAGE_SIZE
+    tool.filter_field.value = "energie"
+    assert len(tool.matching()) == 50 and len(tool.list.children) == PAGE_SIZE
+    tool.search.value = "Initiative 1"
+    assert all("Initiative 1" in s.record.name for s in tool.matching())
+
+
+def test_challenges_are_grouped_by_field_and_edited_in_place(workbook):
+    tool = ChallengeList(workbook)
+    tool.field.value, tool.text.value = "mobilitaet", "Der letzte Bus fährt um 18 Uhr"
+    tool.add_challenge()
+    tool.text.value = "   "
+    assert tool.add_challenge() is None and tool.notice.kind == "error"
+    group = tool.groups.children[0]
+    assert "Mobilität" in group.children[0].value
+    text = group.children[1].children[0]
+    text.value = "Der letzte Bus fährt um 18:30 Uhr"
+    assert workbook.list(Herausforderung)[0].record.text.endswith("18:30 Uhr")
+
+
+def test_swot_board_fill_reorder_edit_and_move_across(workbook):
+    tool = SwotBoard(workbook)
+    for text in ("Viele Vereine", "Engagierte Jugend"):
+        tool.inputs["staerken"].value = text
+        tool.add("staerken")
+    tool.inputs["chancen"].value = ""
+    assert tool.add("chancen") is None and "Text: Bitte gib etwas ein" in tool.notice.value
+    second = tool.lists["staerken"].children[1]
+    second.children[1].click()  # ↑
+    assert [c.children[0].value for c in tool.lists["staerken"].children] == ["Engagierte Jugend", "Viele Vereine"]
+    tool.lists["staerken"].children[0].children[0].value = "Engagierte Jugendfeuerwehr"
+    tool.lists["staerken"].children[1].children[3].value = "chancen"  # "verschieben nach …" → Chancen
+    assert [c.children[0].value for c in tool.lists["chancen"].children] == ["Viele Vereine"]
+    reloaded = SwotBoard(workbook)
+    assert [c.children[0].value for c in reloaded.lists["staerken"].children] == ["Engagierte Jugendfeuerwehr"]
