@@ -147,9 +147,12 @@ def age_shares_svg(age: AgeStructure) -> str:
 def comparison_svg(comparisons: tuple[Comparison, ...]) -> str:
     """One strip per figure: every peer district as a tick, the median as a line, the region as a dot."""
 
+    height = 1.0 * len(comparisons) + 0.2
+    spacing = {"left": 0.02, "right": 0.98, "top": 1 - 0.32 / height, "bottom": 0.38 / height, "hspace": 1.6}
+
     def draw(figure, axes_unused):
-        figure.clear()
-        rows = figure.subplots(len(comparisons), 1, squeeze=False)[:, 0]
+        figure.clear()  # one row per figure instead of the single axes _render made
+        rows = figure.subplots(len(comparisons), 1, squeeze=False, gridspec_kw=spacing)[:, 0]
         for ax, comparison in zip(rows, comparisons):
             values = sorted(comparison.peer_values)
             # Density spans orders of magnitude: a log scale keeps villages and cities apart.
@@ -173,9 +176,7 @@ def comparison_svg(comparisons: tuple[Comparison, ...]) -> str:
                 ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1, 2, 5)))
             ax.minorticks_off()
 
-    height = 0.85 * len(comparisons) + 0.25
-    return _render(draw, 9.0, height, "Vergleich mit den anderen Kreisen",
-                   margins={"left": 0.02, "right": 0.98, "top": 1 - 0.3 / height, "bottom": 0.35 / height, "hspace": 1.3})
+    return _render(draw, 9.0, height, "Vergleich mit den anderen Kreisen", margins=spacing)
 
 
 def radar_svg(rounds: dict[int, dict[str, int | None]]) -> str:
@@ -191,19 +192,21 @@ def radar_svg(rounds: dict[int, dict[str, int | None]]) -> str:
         for number in drawn:
             ratings = rounds[number]
             color, label, line = styles[number]
-            values = [ratings.get(key) or 0 for key in keys]
+            # An unrated field is a gap in the line, not a zero: a half-done round must not look like bad news.
+            values = [ratings.get(key) or math.nan for key in keys]
             ax.plot(angles + angles[:1], values + values[:1], color=color, linewidth=2.2, linestyle=line, label=label)
-            ax.fill(angles + angles[:1], values + values[:1], color=color, alpha=0.15)
-            ax.plot([a for a, v in zip(angles, values) if v], [v for v in values if v], "o", color=color, markersize=5)
+            if not any(math.isnan(v) for v in values):
+                ax.fill(angles + angles[:1], values + values[:1], color=color, alpha=0.15)
+            ax.plot(angles, values, "o", color=color, markersize=5)
         ax.set_ylim(0, 5)
-        ax.set_yticks([1, 2, 3, 4, 5], ["1", "2", "3", "4", "5"], color=MUTED, fontsize=8)
+        ax.set_yticks([1, 2, 3, 4, 5], ["1", "2", "3", "4", "5"], color=MUTED, fontsize=9)
         ax.set_rlabel_position(360 / len(keys) / 2)
-        ax.set_xticks(angles, [SHORT_LABELS[key] for key in keys], fontsize=9.5)
+        ax.set_xticks(angles, [SHORT_LABELS[key] for key in keys], fontsize=11.5)
         ax.tick_params(axis="x", pad=14)
         ax.grid(color="#dedad0")
         ax.spines["polar"].set_color(GREY)
         if len(drawn) > 1:
-            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, frameon=False)
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.17), ncol=2, frameon=False)
 
-    return _render(draw, 5.4, 5.0, "Profil der Handlungsfelder",
-                   margins={"left": 0.17, "right": 0.83, "top": 0.86, "bottom": 0.16}, projection="polar")
+    return _render(draw, 4.8, 4.6, "Profil der Handlungsfelder",
+                   margins={"left": 0.2, "right": 0.8, "top": 0.85, "bottom": 0.21}, projection="polar")

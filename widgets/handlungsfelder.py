@@ -31,7 +31,7 @@ class FieldRow(ipw.HBox):
         self.rated_on = ipw.HTML()
         cross = " <span class='rl-badge'>quer zu allen</span>" if key in CROSS_CUTTING else ""
         title = ipw.HTML(f"<div class='rl-field-name'>{escape(label)}{cross}</div>")
-        left = ipw.VBox([title, self.rating, self.rated_on], layout=ipw.Layout(flex="0 0 300px"))
+        left = ipw.VBox([title, self.rating, self.rated_on], layout=ipw.Layout(flex="0 0 235px"))
         super().__init__([left, ipw.VBox([self.notes], layout=ipw.Layout(flex="1 1 auto"))])
         css(self, "rl-field-row")
 
