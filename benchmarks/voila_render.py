@@ -1,6 +1,7 @@
 """Voila page benchmark: time from request to the first interactive widget, and kernel memory.
 
-Pages: (a) a one-widget reference notebook, (b) the start page, (c) Modul 1 – each
+Pages: (a) a one-widget reference notebook, (b) the start page, (c) Modul 1, (d) Modul 2 with a
+German Landkreis as the region (so its comparisons, trend and pyramid are drawn) – each
 opened several times in Chromium, cold (a new kernel per request) and with Voila's
 preheated kernels. Prints medians, the ratios to (a), and each page's kernel memory
 (resident set size), and writes them to benchmarks/results/voila_render.json.
@@ -33,6 +34,7 @@ PAGES = {
     "reference": ("reference.ipynb", ".jupyter-widgets.widget-button"),
     "start": ("00_start.ipynb", ".rl-modules"),
     "modul1": ("01_team_und_region.ipynb", ".rl-tool"),
+    "modul2": ("02_region_unter_der_lupe.ipynb", "svg.rl-chart"),
 }
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
@@ -95,6 +97,16 @@ def measure(browser, server, url: str, runs: int, preheat: bool) -> dict:
     return results
 
 
+def seed_region(home: Path) -> None:
+    """A workbook whose region is a German Landkreis: Modul 2 then draws all its charts."""
+    from regionallabor.model import Region
+    from regionallabor.store import WORKBOOK_FILENAME, Arbeitsmappe
+
+    workbook = Arbeitsmappe(home / WORKBOOK_FILENAME)
+    workbook.save(Region(name="Breisgau-Hochschwarzwald", country="DE", area_ids=["DE-08315"]), None)
+    workbook.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
@@ -102,8 +114,9 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="rl-bench-"))
     home = folder / "home"
     shutil.copy(ROOT / "benchmarks" / "reference.ipynb", folder)
-    for notebook in ("00_start.ipynb", "01_team_und_region.ipynb"):
+    for notebook, _ in list(PAGES.values())[1:]:
         shutil.copy(ROOT / "modules" / notebook, folder)
+    seed_region(home)
     report = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)

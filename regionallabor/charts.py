@@ -180,33 +180,47 @@ def comparison_svg(comparisons: tuple[Comparison, ...]) -> str:
 
 
 def radar_svg(rounds: dict[int, dict[str, int | None]]) -> str:
-    """The Handlungsfelder profile: one polygon per round of ratings on a 1–5 scale, clockwise from the top."""
+    """The Handlungsfelder profile: one polygon per round of ratings on a 1–5 web, clockwise from the top.
+
+    Drawn on plain axes rather than matplotlib's polar projection, which costs more than twice as much
+    per redraw – and this chart is redrawn on every click.
+    """
     keys = list(ALL_FIELDS)
-    angles = [2 * math.pi * i / len(keys) for i in range(len(keys))]
+    angles = [math.pi / 2 - 2 * math.pi * i / len(keys) for i in range(len(keys))]
     styles = {1: (GREEN, "Erste Einschätzung", "-"), 2: (OCHRE, "Zweite Einschätzung", "--")}
     drawn = [number for number, ratings in sorted(rounds.items()) if any(ratings.get(key) for key in keys)]
 
+    def at(radius: float, angle: float) -> tuple[float, float]:
+        return radius * math.cos(angle), radius * math.sin(angle)
+
     def draw(figure, ax):
-        ax.set_theta_offset(math.pi / 2)
-        ax.set_theta_direction(-1)
+        ax.set_aspect("equal")
+        ax.axis("off")
+        for ring in range(1, 6):
+            xs, ys = zip(*(at(ring, a) for a in angles + angles[:1]))
+            ax.plot(xs, ys, color="#dedad0" if ring < 5 else GREY, linewidth=0.9)
+            x, y = at(ring, math.pi / 2 - math.pi / len(keys))
+            ax.text(x + 0.08, y, str(ring), fontsize=9, color=MUTED, va="center")
+        for angle, key in zip(angles, keys):
+            ax.plot(*zip((0, 0), at(5, angle)), color="#dedad0", linewidth=0.9)
+            x, y = at(5.75, angle)
+            ha = "center" if abs(x) < 0.5 else ("left" if x > 0 else "right")
+            va = "bottom" if y > 4 else ("top" if y < -4 else "center")
+            ax.text(x, y, SHORT_LABELS[key], fontsize=11.5, color=MUTED, ha=ha, va=va, multialignment="center")
         for number in drawn:
             ratings = rounds[number]
             color, label, line = styles[number]
             # An unrated field is a gap in the line, not a zero: a half-done round must not look like bad news.
-            values = [ratings.get(key) or math.nan for key in keys]
-            ax.plot(angles + angles[:1], values + values[:1], color=color, linewidth=2.2, linestyle=line, label=label)
-            if not any(math.isnan(v) for v in values):
-                ax.fill(angles + angles[:1], values + values[:1], color=color, alpha=0.15)
-            ax.plot(angles, values, "o", color=color, markersize=5)
-        ax.set_ylim(0, 5)
-        ax.set_yticks([1, 2, 3, 4, 5], ["1", "2", "3", "4", "5"], color=MUTED, fontsize=9)
-        ax.set_rlabel_position(360 / len(keys) / 2)
-        ax.set_xticks(angles, [SHORT_LABELS[key] for key in keys], fontsize=11.5)
-        ax.tick_params(axis="x", pad=14)
-        ax.grid(color="#dedad0")
-        ax.spines["polar"].set_color(GREY)
+            points = [at(ratings[key], a) if ratings.get(key) else (math.nan, math.nan) for key, a in zip(keys, angles)]
+            xs, ys = zip(*(points + points[:1]))
+            ax.plot(xs, ys, color=color, linewidth=2.2, linestyle=line, label=label)
+            if not any(math.isnan(x) for x in xs):
+                ax.fill(xs, ys, color=color, alpha=0.15)
+            ax.plot(xs[:-1], ys[:-1], "o", color=color, markersize=5)
+        ax.set_xlim(-10.4, 10.4)
+        ax.set_ylim(-6.9, 6.9)
         if len(drawn) > 1:
-            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.17), ncol=2, frameon=False)
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, frameon=False)
 
-    return _render(draw, 4.8, 4.6, "Profil der Handlungsfelder",
-                   margins={"left": 0.2, "right": 0.8, "top": 0.85, "bottom": 0.21}, projection="polar")
+    return _render(draw, 5.6, 4.4, "Profil der Handlungsfelder",
+                   margins={"left": 0.0, "right": 1.0, "top": 1.0, "bottom": 0.09})

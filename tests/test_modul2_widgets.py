@@ -162,3 +162,22 @@ def test_swot_board_fill_reorder_edit_and_move_across(workbook):
     assert [c.children[0].value for c in tool.lists["chancen"].children] == ["Viele Vereine"]
     reloaded = SwotBoard(workbook)
     assert [c.children[0].value for c in reloaded.lists["staerken"].children] == ["Engagierte Jugendfeuerwehr"]
+
+
+def test_adding_a_card_keeps_the_other_cards_widgets(workbook):
+    tool = SwotBoard(workbook)
+    for text in ("Viele Vereine", "Engagierte Jugend", "Guter Nahverkehr nach Freiburg"):
+        tool.inputs["staerken"].value = text
+        tool.add("staerken")
+    first, second = tool.lists["staerken"].children[:2]
+    tool.inputs["risiken"].value = "Hofnachfolge ungeklärt"
+    tool.add("risiken")
+    assert tool.lists["staerken"].children[:2] == (first, second)  # the same widgets: nothing rebuilt
+    third = tool.lists["staerken"].children[2]
+    third.children[1].click()  # ↑: the rows change place, their arrows follow
+    assert tool.lists["staerken"].children == (first, third, second)
+    assert [c.children[0].value for c in tool.lists["staerken"].children] == [
+        "Viele Vereine", "Guter Nahverkehr nach Freiburg", "Engagierte Jugend"]
+    assert (second.children[1].disabled, second.children[2].disabled) == (False, True)
+    third.children[4].click()  # ✕
+    assert third.comm is None  # the removed row was closed, not leaked

@@ -191,3 +191,32 @@ def source_line(stand: str | None, sources) -> str:
     """'Stand 31.12.2020 · Quelle: …' under every figure, chart and table."""
     text = f"Stand {escape(stand)} · " if stand else ""
     return f"<div class='rl-source'>{text}Quelle: {escape('; '.join(sources))}</div>"
+
+
+def close_tree(widget: ipw.Widget) -> None:
+    """Close a widget and everything inside it, so the kernel and the page forget their models."""
+    for child in getattr(widget, "children", ()):
+        close_tree(child)
+    widget.close()
+
+
+class RowCache:
+    """The rows of a list, kept between refreshes: only rows with a new key are built, gone ones are closed.
+
+    A row's key says everything its widgets show that may change (e.g. id, version, place in the list):
+    a refresh after one added card then sends one new row to the page instead of rebuilding them all.
+    """
+
+    def __init__(self, build: Callable[..., ipw.Widget]):
+        self.build = build
+        self._rows: dict[object, ipw.Widget] = {}
+
+    def rows(self, keyed: list[tuple[object, tuple]]) -> list[ipw.Widget]:
+        """``keyed`` is [(key, arguments for build), …] in display order."""
+        kept: dict[object, ipw.Widget] = {}
+        for key, args in keyed:
+            kept[key] = self._rows.pop(key, None) or self.build(*args)
+        for gone in self._rows.values():
+            close_tree(gone)
+        self._rows = kept
+        return list(kept.values())

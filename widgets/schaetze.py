@@ -13,7 +13,7 @@ from regionallabor.messages import t
 from regionallabor.model import Schatz, explain
 from regionallabor.store import Stored, WorkbookError
 
-from .common import WorkbookTool, button, css, heading, labelled
+from .common import RowCache, WorkbookTool, button, css, heading, labelled
 
 PAGE_SIZE = 20
 
@@ -27,6 +27,7 @@ class SchatzInventory(WorkbookTool):
         self._editing: Stored[Schatz] | None = None
         self._confirming: str | None = None
         self._shown = PAGE_SIZE
+        self._rows = RowCache(self._row)
 
         self.name = ipw.Text(placeholder=t("schatz.name_placeholder"), layout=ipw.Layout(width="100%"))
         self.field = ipw.Dropdown(options=[(label, key) for key, label in ALL_FIELDS.items()], value="landwirtschaft",
@@ -99,7 +100,8 @@ class SchatzInventory(WorkbookTool):
         elif not found:
             self.list.children = [ipw.HTML(f"<div class='rl-muted'>{escape(t('schatz.no_match'))}</div>")]
         else:
-            self.list.children = [self._row(stored) for stored in visible]
+            self.list.children = self._rows.rows([((s.record.id, s.version, self._confirming == s.record.id), (s,))
+                                                  for s in visible])
         self.count.value = (f"<div class='rl-muted rl-small'>{escape(t('schatz.count', shown=len(visible), total=len(self._all)))}</div>"
                             if self._all else "")
         rest = len(found) - len(visible)

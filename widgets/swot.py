@@ -11,9 +11,9 @@ from regionallabor.bestandsaufnahme import add_swot, move_swot, relocate_swot, s
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.messages import SWOT_QUADRANTS, t
 from regionallabor.model import Herausforderung, SwotEntry, explain
-from regionallabor.store import Stored, WorkbookError
+from regionallabor.store import StaleRecordError, Stored, WorkbookError
 
-from .common import WorkbookTool, button, css, heading, labelled
+from .common import RowCache, WorkbookTool, button, css, heading, labelled
 
 
 class ChallengeList(WorkbookTool):
@@ -28,6 +28,8 @@ class ChallengeList(WorkbookTool):
         self.add.on_click(lambda _: self.add_challenge())
         self.groups = ipw.VBox()
         self._versions: dict[str, int] = {}
+        self._loading = False
+        self._rows = RowCache(self._row)
         self.children = [
             heading("Herausforderungen"),
             ipw.HBox([labelled(t("field.handlungsfeld"), self.field),
@@ -41,19 +43,29 @@ class ChallengeList(WorkbookTool):
     def refresh(self) -> None:
         stored = self.workbook.list(Herausforderung)
         self._versions = {s.record.id: s.version for s in stored}
+        ordered = [s for key in ALL_FIELDS for s in stored if s.record.field == key]
+        rows = dict(zip((s.record.id for s in ordered), self._rows.rows([((s.record.id, s.record.field), (s,)) for s in ordered])))
+        self._loading = True
+        try:
+            for s in ordered:  # a text changed on another page shows in the kept row
+                if rows[s.record.id].children[0].value != s.record.text:
+                    rows[s.record.id].children[0].value = s.record.text
+        finally:
+            self._loading = False
         groups = []
         for key, label in ALL_FIELDS.items():
-            items = [s for s in stored if s.record.field == key]
+            items = [rows[s.record.id] for s in ordered if s.record.field == key]
             if items:
-                groups.append(css(ipw.VBox([ipw.HTML(f"<div class='rl-group-title'>{escape(label)}</div>"),
-                                            *[self._row(s) for s in items]]), "rl-group"))
+                groups.append(css(ipw.VBox([ipw.HTML(f"<div class='rl-group-title'>{escape(label)}</div>"), *items]),
+                                  "rl-group"))
         self.groups.children = groups or [ipw.HTML(f"<div class='rl-muted'>{escape(t('challenge.empty'))}</div>")]
 
     def _row(self, stored: Stored[Herausforderung]) -> ipw.HBox:
+        challenge_id = stored.record.id
         text = ipw.Text(value=stored.record.text, continuous_update=True, layout=ipw.Layout(flex="1 1 auto"))
-        text.observe(lambda change: self.edit(stored.record, change["new"]), "value")
+        text.observe(lambda change: self.edit(challenge_id, change["new"]), "value")
         remove = button("✕", "quiet", tooltip=t("delete"))
-        remove.on_click(lambda _: self.remove(stored.record))
+        remove.on_click(lambda _: self.remove(challenge_id))
         return css(ipw.HBox([text, remove]), "rl-card-row")
 
     def add_challenge(self) -> Stored[Herausforderung] | None:
@@ -68,23 +80,29 @@ class ChallengeList(WorkbookTool):
         self.refresh()
         return stored
 
-    def edit(self, challenge: Herausforderung, text: str) -> None:
+    def edit(self, challenge_id: str, text: str) -> None:
+        if self._loading:
+            return
+        stored = self.workbook.get(Herausforderung, challenge_id)
+        if stored is None:
+            self.reload_after(StaleRecordError(Herausforderung.KIND, challenge_id))
+            return
         try:
-            updated = Herausforderung.model_validate({**challenge.model_dump(), "text": text})
-            stored = self.workbook.update(updated, self._versions[challenge.id])
+            updated = Herausforderung.model_validate({**stored.record.model_dump(), "text": text})
+            stored = self.workbook.update(updated, self._versions[challenge_id])
         except ValidationError as error:
             self.notice.show("error", explain(error))
             return
         except WorkbookError as error:
             self.reload_after(error)
             return
-        self._versions[challenge.id] = stored.version
+        self._versions[challenge_id] = stored.version
         self.written(stored.version)
         self.notice.clear()
 
-    def remove(self, challenge: Herausforderung) -> None:
+    def remove(self, challenge_id: str) -> None:
         try:
-            revision = self.workbook.delete(Herausforderung, challenge.id, self._versions[challenge.id])
+            revision = self.workbook.delete(Herausforderung, challenge_id, self._versions[challenge_id])
         except WorkbookError as error:
             self.reload_after(error)
             return
@@ -102,6 +120,8 @@ class SwotBoard(WorkbookTool):
                        for q in SWOT_QUADRANTS}
         self.lists = {q: ipw.VBox() for q in SWOT_QUADRANTS}
         self._cards: dict[str, Stored[SwotEntry]] = {}
+        self._loading = False
+        self._rows = {q: RowCache(self._card) for q in SWOT_QUADRANTS}
         quadrants = []
         for quadrant, title in SWOT_QUADRANTS.items():
             add = button(t("swot.add"), "quiet")
@@ -121,19 +141,27 @@ class SwotBoard(WorkbookTool):
     def refresh(self) -> None:
         board = swot_board(self.workbook)
         self._cards = {s.record.id: s for cards in board.values() for s in cards}
-        for quadrant, cards in board.items():
-            self.lists[quadrant].children = [self._card(s, i, len(cards)) for i, s in enumerate(cards)] or [
-                ipw.HTML(f"<div class='rl-muted rl-small'>{escape(t('swot.empty'))}</div>")]
+        self._loading = True
+        try:
+            for quadrant, cards in board.items():
+                rows = self._rows[quadrant].rows([(s.record.id, (s,)) for s in cards])
+                for index, (row, stored) in enumerate(zip(rows, cards)):
+                    text, up, down = row.children[:3]
+                    if text.value != stored.record.text:
+                        text.value = stored.record.text
+                    up.disabled, down.disabled = index == 0, index == len(cards) - 1
+                self.lists[quadrant].children = rows or [
+                    ipw.HTML(f"<div class='rl-muted rl-small'>{escape(t('swot.empty'))}</div>")]
+        finally:
+            self._loading = False
 
-    def _card(self, stored: Stored[SwotEntry], index: int, count: int) -> ipw.HBox:
+    def _card(self, stored: Stored[SwotEntry]) -> ipw.HBox:
         card_id = stored.record.id
         text = ipw.Text(value=stored.record.text, continuous_update=True, layout=ipw.Layout(flex="1 1 auto"))
         text.observe(lambda change: self.edit(card_id, change["new"]), "value")
         up = button("↑", "quiet", tooltip=t("swot.up"))
-        up.disabled = index == 0
         up.on_click(lambda _: self.move(card_id, -1))
         down = button("↓", "quiet", tooltip=t("swot.down"))
-        down.disabled = index == count - 1
         down.on_click(lambda _: self.move(card_id, +1))
         others = [(f"→ {title}", q) for q, title in SWOT_QUADRANTS.items() if q != stored.record.quadrant]
         across = ipw.Dropdown(options=[(t("swot.move_to"), "")] + others, value="", layout=ipw.Layout(width="140px"))
@@ -161,6 +189,8 @@ class SwotBoard(WorkbookTool):
         return stored
 
     def edit(self, card_id: str, text: str) -> None:
+        if self._loading:
+            return
         stored = self._cards[card_id]
         try:
             updated = SwotEntry.model_validate({**stored.record.model_dump(), "text": text})
