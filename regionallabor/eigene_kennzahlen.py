@@ -46,13 +46,17 @@ def parse_number(text: str) -> float | None:
     return float(cleaned)
 
 
+def number_or_text(text: str) -> float | str | None:
+    """The typed number, or the text itself so that the model's validation reports it in German."""
+    try:
+        return parse_number(text)
+    except ValueError:
+        return text
+
+
 def kennzahl_from_text(name: str, value: str, unit: str, year: str, source: str) -> Kennzahl:
     """A Kennzahl from what a person typed; raises ValidationError with German-explainable problems."""
-    try:
-        number = parse_number(value)
-    except ValueError:
-        number = value  # pydantic reports it as "not a number"
-    return Kennzahl(name=name, value=number, unit=unit, year=year.strip() or None, source=source)
+    return Kennzahl(name=name, value=number_or_text(value), unit=unit, year=year.strip() or None, source=source)
 
 
 def key_of(figure: Kennzahl) -> tuple[str, int]:

@@ -150,6 +150,9 @@ def test_own_figures_validate_and_replace_reference_figures(workbook):
     assert editor.save_own_figures() is True
     assert workbook.get(Region).record.own_figures.population == 4250
     assert "4.250" in editor.figures.value and "12,5 km²" in editor.figures.value and "340" in editor.figures.value
+    editor.own_area.value = "12.5"  # a decimal point, as many type it: 12.5 km², not 125
+    assert editor.save_own_figures() is True
+    assert workbook.get(Region).record.own_figures.area_km2 == 12.5
 
 
 def test_transfer_refuses_a_bad_file_and_changes_nothing(workbook):

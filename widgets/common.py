@@ -12,7 +12,7 @@ import ipywidgets as ipw
 from regionallabor.formatting import format_decimal, format_int
 from regionallabor.messages import t
 from regionallabor.refdata import Figures
-from regionallabor.store import Arbeitsmappe
+from regionallabor.store import Arbeitsmappe, WorkbookError
 
 NOTICE_KINDS = ("info", "success", "warning", "error")
 
@@ -158,6 +158,18 @@ class WorkbookTool(ipw.VBox):
     def written(self, revision: int) -> None:
         """Tell the page's sync about this tool's own write, so that it does not reload for it."""
         self.sync.own_write(revision)
+
+    def remove_record(self, cls: type, stored, message: str) -> bool:
+        """Delete a record the page shows (if nobody changed it meanwhile), say so, show the new state."""
+        try:
+            revision = self.workbook.delete(cls, stored.record.id, stored.version)
+        except WorkbookError as error:
+            self.reload_after(error)
+            return False
+        self.written(revision)
+        self.notice.show("success", message)
+        self.refresh()
+        return True
 
     def reload_after(self, error: Exception) -> None:
         """A write was refused (a second page changed the record, or a rule): say why, show the current state."""

@@ -16,7 +16,7 @@ from regionallabor.messages import t
 from regionallabor.model import Kennzahl, Region, explain
 from regionallabor.store import Stored, WorkbookError
 
-from .common import WorkbookTool, button, css, figures_html, heading, labelled, source_line
+from .common import WorkbookTool, button, css, figures_html, labelled, source_line
 
 
 def _value(value: float, unit: str) -> str:
@@ -185,14 +185,7 @@ class OwnFigures(WorkbookTool):
         return stored
 
     def remove(self, stored: Stored[Kennzahl]) -> None:
-        try:
-            revision = self.workbook.delete(Kennzahl, stored.record.id, stored.version)
-        except WorkbookError as error:
-            self.reload_after(error)
-            return
-        self.written(revision)
-        self.notice.show("success", t("figures.own_removed", name=stored.record.name, year=stored.record.year))
-        self.refresh()
+        self.remove_record(Kennzahl, stored, t("figures.own_removed", name=stored.record.name, year=stored.record.year))
 
     def _on_upload(self, change) -> None:
         files = change["new"]

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from regionallabor import refdata
 from regionallabor.course import region_figures
+from regionallabor.eigene_kennzahlen import number_or_text
 from regionallabor.formatting import format_decimal, format_int
 from regionallabor.messages import AREA_TYPES, COUNTRIES, WEGGEMEINSCHAFTEN, t
 from regionallabor.model import OwnFigures, Region, explain
@@ -275,9 +276,8 @@ class RegionEditor(ipw.VBox):
                 self.search()
 
     def save_own_figures(self) -> bool:
-        population = self.own_population.value.strip().replace(".", "").replace(" ", "")
-        area_km2 = self.own_area.value.strip().replace(".", "").replace(",", ".")
-        if not population and not area_km2:
+        population, area_km2 = number_or_text(self.own_population.value), number_or_text(self.own_area.value)
+        if population is None and area_km2 is None:
             self.own_notice.show("error", t("region.own_figures_nothing"))
             return False
         if not self.own_source.value.strip():
@@ -285,8 +285,8 @@ class RegionEditor(ipw.VBox):
             return False
         try:
             figures = OwnFigures(
-                population=population or None,
-                area_km2=area_km2 or None,
+                population=population,
+                area_km2=area_km2,
                 year=self.own_year.value.strip() or None,
                 source=self.own_source.value,
             )

@@ -197,11 +197,4 @@ class SchatzInventory(WorkbookTool):
 
     def remove(self, stored: Stored[Schatz]) -> None:
         self._confirming = None
-        try:
-            revision = self.workbook.delete(Schatz, stored.record.id, stored.version)
-        except WorkbookError as error:
-            self.reload_after(error)
-            return
-        self.written(revision)
-        self.notice.show("success", t("schatz.removed", name=stored.record.name))
-        self.refresh()
+        self.remove_record(Schatz, stored, t("schatz.removed", name=stored.record.name))

@@ -221,11 +221,4 @@ class SwotBoard(WorkbookTool):
 
     def remove(self, card_id: str) -> None:
         stored = self._cards[card_id]
-        try:
-            revision = self.workbook.delete(SwotEntry, card_id, stored.version)
-        except WorkbookError as error:
-            self._refused(error)
-            return
-        self.written(revision)
-        self.notice.show("success", t("swot.removed", text=stored.record.text))
-        self.refresh()
+        self.remove_record(SwotEntry, stored, t("swot.removed", text=stored.record.text))

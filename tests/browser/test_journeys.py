@@ -45,7 +45,7 @@ def test_team_and_region_survive_a_reload_and_show_on_the_start_page(start_serve
     expect(page.locator("text=Achtung, ihr arbeitet auf Binder")).to_have_count(0)
     screenshot(page, "01-startseite-leer")
 
-    page.get_by_role("link", name="Modul öffnen →").click()
+    page.locator("[data-module='1']").get_by_role("link", name="Modul öffnen →").click()
     wait_for_page(page)
     expect(page.locator("h1", has_text="Modul 1 · Team & Region")).to_be_visible()
     expect(page.get_by_text("bisher 0")).to_be_visible()
