@@ -27,6 +27,7 @@ test: install browser
 
 benchmark: install browser
 	$(BIN)/python benchmarks/voila_render.py
+	$(BIN)/python benchmarks/modul2_responsiveness.py
 
 clean:
 	rm -rf $(VENV) tests/artifacts benchmarks/results

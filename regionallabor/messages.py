@@ -174,7 +174,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "figures.share_65plus": "Anteil 65 Jahre und älter",
         "figures.share_young": "Anteil unter {young}",
         "figures.trend_heading": "Wie sich die Einwohnerzahl entwickelt",
-        "figures.trend_context": "Eure Gemeinden liegen in {districts}. Die Linie zeigt {which}, denn für einzelne Gemeinden enthalten unsere Daten keine Zeitreihe.",
+        "figures.trend_context": "Eure Gemeinden liegen im Gebiet von {districts}. Die Linie zeigt {which}, denn für einzelne Gemeinden enthalten unsere Daten keine Zeitreihe.",
         "figures.age_heading": "Altersaufbau",
         "figures.age_context": "Für einzelne Gemeinden enthalten unsere Daten keinen Altersaufbau; er gilt für {districts}.",
         "figures.no_trend": "Für {country} enthalten unsere Daten keine Zeitreihe der Einwohnerzahl. Tragt Zahlen aus eurer Gemeinde unten als eigene Kennzahlen ein.",
