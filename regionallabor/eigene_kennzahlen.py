@@ -107,27 +107,29 @@ def parse_csv(raw: bytes) -> list[Kennzahl]:
     return figures
 
 
+def _upsert(tx, stored: dict[tuple[str, int], Stored[Kennzahl]], figure: Kennzahl) -> tuple[Stored[Kennzahl], bool]:
+    """Inside a transaction: add the figure, or replace the stored one with its name and year; True if new."""
+    existing = stored.get(key_of(figure))
+    if existing is None:
+        saved = tx.add(figure)
+    else:
+        saved = tx.update(figure.model_copy(update={"id": existing.record.id}), existing.version)
+    stored[key_of(figure)] = saved
+    return saved, existing is None
+
+
 def save_figures(workbook: Arbeitsmappe, figures: list[Kennzahl]) -> tuple[int, int, int]:
     """Add the figures, replacing stored ones with the same name and year; all in one transaction.
 
     Returns (added, updated, the workbook's new revision).
     """
-    added = updated = 0
     with workbook.transaction() as tx:
         stored = {key_of(s.record): s for s in workbook.list(Kennzahl)}
-        for figure in figures:
-            existing = stored.get(key_of(figure))
-            if existing is None:
-                stored[key_of(figure)] = tx.add(figure)
-                added += 1
-            else:
-                stored[key_of(figure)] = tx.update(figure.model_copy(update={"id": existing.record.id}), existing.version)
-                updated += 1
-    return added, updated, tx.revision
+        added = sum(_upsert(tx, stored, figure)[1] for figure in figures)
+    return added, len(figures) - added, tx.revision
 
 
 def save_figure(workbook: Arbeitsmappe, figure: Kennzahl) -> tuple[Stored[Kennzahl], bool]:
     """Add one figure or replace the one with the same name and year; True if it was new."""
-    added, _, _ = save_figures(workbook, [figure])
-    stored = next(s for s in workbook.list(Kennzahl) if key_of(s.record) == key_of(figure))
-    return stored, bool(added)
+    with workbook.transaction() as tx:
+        return _upsert(tx, {key_of(s.record): s for s in workbook.list(Kennzahl)}, figure)
