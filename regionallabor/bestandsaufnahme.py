@@ -24,8 +24,12 @@ class DuplicateSchatzError(WorkbookError):
 # Handlungsfelder-Check
 
 
-def ratings(workbook: Arbeitsmappe, round: int) -> dict[str, Stored[FieldRating]]:
-    return {s.record.field: s for s in workbook.list(FieldRating) if s.record.round == round}
+def ratings(workbook: Arbeitsmappe) -> dict[int, dict[str, Stored[FieldRating]]]:
+    """Both rounds' ratings by field, in one read."""
+    by_round: dict[int, dict[str, Stored[FieldRating]]] = {1: {}, 2: {}}
+    for stored in workbook.list(FieldRating):
+        by_round[stored.record.round][stored.record.field] = stored
+    return by_round
 
 
 def save_rating(workbook: Arbeitsmappe, field: str, round: int, version: int | None, *,
@@ -103,7 +107,7 @@ def relocate_swot(workbook: Arbeitsmappe, stored: Stored[SwotEntry], quadrant: s
 def module2_missing(workbook: Arbeitsmappe) -> list[str]:
     """What Modul 2 still lacks, in German; empty when the module is complete."""
     missing = []
-    first = ratings(workbook, 1)
+    first = ratings(workbook)[1]
     unrated = [label for key, label in ALL_FIELDS.items() if key not in first or first[key].record.rating is None]
     if unrated:
         missing.append(f"eine Einschätzung für {len(unrated)} Handlungsfeld{'er' if len(unrated) > 1 else ''}"

@@ -16,6 +16,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .formatting import format_date
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -264,7 +266,7 @@ class Figures:
 def _stand(dates: set[str]) -> str | None:
     if not dates:
         return None
-    formatted = sorted(f"{d[8:10]}.{d[5:7]}.{d[0:4]}" for d in dates)
+    formatted = sorted(format_date(d) for d in dates)
     return formatted[0] if len(formatted) == 1 else " bzw. ".join(formatted)
 
 

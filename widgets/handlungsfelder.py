@@ -10,8 +10,9 @@ from pydantic import ValidationError
 from regionallabor import charts
 from regionallabor.bestandsaufnahme import ratings, save_rating
 from regionallabor.handlungsfelder import ALL_FIELDS, CROSS_CUTTING
+from regionallabor.formatting import format_date
 from regionallabor.messages import t
-from regionallabor.model import explain
+from regionallabor.model import FieldRating, explain
 from regionallabor.store import WorkbookError
 
 from .common import WorkbookTool, css
@@ -65,7 +66,8 @@ class FieldCheck(WorkbookTool):
         self.start()
 
     def refresh(self) -> None:
-        current = ratings(self.workbook, self.round.value)
+        by_round = ratings(self.workbook)
+        current = by_round[self.round.value]
         self._loading = True
         try:
             for key, row in self.rows.items():
@@ -77,15 +79,15 @@ class FieldCheck(WorkbookTool):
                     row.rating.value = rating
                 if row.notes.value != notes:
                     row.notes.value = notes
-                row.rated_on.value = (f"<div class='rl-muted rl-small'>{escape(t('rating.rated_on', date=_german_date(stored.record.rated_on)))}</div>"
-                                      if stored and stored.record.rated_on else "")
+                row.rated_on.value = _rated_on_html(stored.record if stored else None)
         finally:
             self._loading = False
         self.round_help.value = f"<div class='rl-help'>{escape(t('rating.round_2_help'))}</div>" if self.round.value == 2 else ""
-        self.show_profile()
+        self.show_profile(by_round)
 
-    def show_profile(self) -> None:
-        both = {number: {key: s.record.rating for key, s in ratings(self.workbook, number).items()} for number in (1, 2)}
+    def show_profile(self, by_round: dict | None = None) -> None:
+        by_round = by_round or ratings(self.workbook)
+        both = {number: {key: s.record.rating for key, s in stored.items()} for number, stored in by_round.items()}
         done = sum(1 for value in both[self.round.value].values() if value)
         self.progress.value = f"<div class='rl-muted'>{escape(t('rating.progress', done=done, total=len(ALL_FIELDS)))}</div>"
         if not any(value for round_ in both.values() for value in round_.values()):
@@ -104,8 +106,7 @@ class FieldCheck(WorkbookTool):
             return False
         self._versions[key] = stored.version
         self.written(stored.version)
-        self.rows[key].rated_on.value = (f"<div class='rl-muted rl-small'>"
-                                         f"{escape(t('rating.rated_on', date=_german_date(stored.record.rated_on)))}</div>")
+        self.rows[key].rated_on.value = _rated_on_html(stored.record)
         self.notice.clear()
         return True
 
@@ -124,5 +125,8 @@ class FieldCheck(WorkbookTool):
         self.rows[key].rating.value = value
 
 
-def _german_date(iso: str) -> str:
-    return f"{iso[8:10]}.{iso[5:7]}.{iso[0:4]}" if len(iso) == 10 else iso
+def _rated_on_html(rating: FieldRating | None) -> str:
+    if rating is None or not rating.rated_on:
+        return ""
+    day = format_date(rating.rated_on) if len(rating.rated_on) == 10 else rating.rated_on
+    return f"<div class='rl-muted rl-small'>{escape(t('rating.rated_on', date=day))}</div>"
