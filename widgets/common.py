@@ -8,9 +8,11 @@ from html import escape
 from importlib import resources
 
 import ipywidgets as ipw
+from pydantic import ValidationError
 
 from regionallabor.formatting import format_decimal, format_int
 from regionallabor.messages import t
+from regionallabor.model import explain
 from regionallabor.refdata import Figures
 from regionallabor.store import Arbeitsmappe, WorkbookError
 
@@ -170,6 +172,13 @@ class WorkbookTool(ipw.VBox):
         self.notice.show("success", message)
         self.refresh()
         return True
+
+    def refused(self, error: Exception) -> None:
+        """A write that did not happen: bad input gets its German message, a conflict reloads the page's state."""
+        if isinstance(error, ValidationError):
+            self.notice.show("error", explain(error))
+        else:
+            self.reload_after(error)
 
     def reload_after(self, error: Exception) -> None:
         """A write was refused (a second page changed the record, or a rule): say why, show the current state."""

@@ -12,7 +12,7 @@ from regionallabor.bestandsaufnahme import ratings, save_rating
 from regionallabor.handlungsfelder import ALL_FIELDS, CROSS_CUTTING
 from regionallabor.formatting import format_date
 from regionallabor.messages import t
-from regionallabor.model import FieldRating, explain
+from regionallabor.model import FieldRating
 from regionallabor.store import WorkbookError
 
 from .common import WorkbookTool, css
@@ -98,11 +98,8 @@ class FieldCheck(WorkbookTool):
     def _save(self, key: str, **changes) -> bool:
         try:
             stored = save_rating(self.workbook, key, self.round.value, self._versions.get(key), **changes)
-        except ValidationError as error:
-            self.notice.show("error", explain(error))
-            return False
-        except WorkbookError as error:
-            self.reload_after(error)
+        except (ValidationError, WorkbookError) as error:
+            self.refused(error)
             return False
         self._versions[key] = stored.version
         self.written(stored.version)

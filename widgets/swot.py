@@ -90,11 +90,8 @@ class ChallengeList(WorkbookTool):
         try:
             updated = Herausforderung.model_validate({**stored.record.model_dump(), "text": text})
             stored = self.workbook.update(updated, self._versions[challenge_id])
-        except ValidationError as error:
-            self.notice.show("error", explain(error))
-            return
-        except WorkbookError as error:
-            self.reload_after(error)
+        except (ValidationError, WorkbookError) as error:
+            self.refused(error)
             return
         self._versions[challenge_id] = stored.version
         self.written(stored.version)
@@ -170,17 +167,11 @@ class SwotBoard(WorkbookTool):
         remove.on_click(lambda _: self.remove(card_id))
         return css(ipw.HBox([text, up, down, across, remove]), "rl-card-row")
 
-    def _refused(self, error: Exception) -> None:
-        if isinstance(error, ValidationError):
-            self.notice.show("error", explain(error))
-        else:
-            self.reload_after(error)
-
     def add(self, quadrant: str) -> Stored[SwotEntry] | None:
         try:
             stored = add_swot(self.workbook, quadrant, self.inputs[quadrant].value)
         except (ValidationError, WorkbookError) as error:
-            self._refused(error)
+            self.refused(error)
             return None
         self.written(stored.version)
         self.inputs[quadrant].value = ""
@@ -196,7 +187,7 @@ class SwotBoard(WorkbookTool):
             updated = SwotEntry.model_validate({**stored.record.model_dump(), "text": text})
             self._cards[card_id] = saved = self.workbook.update(updated, stored.version)
         except (ValidationError, WorkbookError) as error:
-            self._refused(error)
+            self.refused(error)
             return
         self.written(saved.version)
         self.notice.clear()
@@ -205,7 +196,7 @@ class SwotBoard(WorkbookTool):
         try:
             revision = move_swot(self.workbook, self._cards[card_id], step)
         except WorkbookError as error:
-            self._refused(error)
+            self.refused(error)
             return
         self.written(revision)
         self.refresh()
@@ -214,7 +205,7 @@ class SwotBoard(WorkbookTool):
         try:
             stored = relocate_swot(self.workbook, self._cards[card_id], quadrant)
         except WorkbookError as error:
-            self._refused(error)
+            self.refused(error)
             return
         self.written(stored.version)
         self.refresh()
