@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .messages import t
 from .bestandsaufnahme import MODUL2_KINDS, module2_missing
+from .beziehungsnetz import MODUL3_KINDS, module3_missing
 from .model import Member, Region, Team
 from .refdata import Figures, summarize
 from .store import Arbeitsmappe
@@ -90,7 +91,8 @@ MODULES: tuple[Module, ...] = (
            "01_team_und_region.ipynb", (Team.KIND, Member.KIND, Region.KIND), module1_missing),
     Module(2, "Region unter der Lupe", "Kennzahlen, Handlungsfelder-Check, Schätze der Region und SWOT.",
            "02_region_unter_der_lupe.ipynb", MODUL2_KINDS, module2_missing),
-    Module(3, "Beziehungsnetz", "Akteurslandkarte, Brückenbauer:innen und Gesprächsnotizen.", None),
+    Module(3, "Beziehungsnetz", "Akteurslandkarte, Brückenbauer:innen und Gesprächsnotizen.",
+           "03_beziehungsnetz.ipynb", MODUL3_KINDS, module3_missing),
     Module(4, "Vision", "Zukunftswerkstatt und ein gemeinsames Zukunftsbild für eure Region.", None),
     Module(5, "Strategie & Mitmach-Konferenz", "Wirkungslogik eurer Ziele und die Planung eurer Konferenz.", None),
     Module(6, "Aktionen & Weg", "Aktionsplan, Statusbericht und Regionalprofil.", None),

@@ -6,25 +6,20 @@ A CSV file is checked completely first; one bad line refuses the whole file, and
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 
 from pydantic import ValidationError
 
+from .csvdatei import CsvError, read_rows
 from .messages import t
 from .model import Kennzahl, explain
-from .store import Arbeitsmappe, Stored, WorkbookError
+from .store import Arbeitsmappe, Stored
 
 CSV_COLUMNS = ("kennzahl", "wert", "einheit", "jahr", "quelle")
 REQUIRED_COLUMNS = ("kennzahl", "wert", "jahr", "quelle")
 CSV_MAX_BYTES = 200 * 1024
 CSV_MAX_ROWS = 500
 GERMAN_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-
-
-class CsvError(WorkbookError):
-    """A CSV file that is refused as a whole; the message names the line and the reason."""
 
 
 def parse_number(text: str) -> float | None:
@@ -65,38 +60,11 @@ def key_of(figure: Kennzahl) -> tuple[str, int]:
 
 def parse_csv(raw: bytes) -> list[Kennzahl]:
     """All figures in an uploaded CSV file, or CsvError naming the first problem and its line."""
-    if len(raw) > CSV_MAX_BYTES:
-        raise CsvError(t("csv.too_big", size=round(len(raw) / 1024), limit=CSV_MAX_BYTES // 1024))
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("cp1252")  # Excel on Windows saves "CSV" in this encoding
-        except UnicodeDecodeError as error:
-            raise CsvError(t("csv.not_text")) from error
-    lines = [line for line in text.splitlines() if line.strip()]
-    if not lines:
-        raise CsvError(t("csv.empty"))
-    delimiter = ";" if lines[0].count(";") >= lines[0].count(",") else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    header = [cell.strip().casefold() for cell in rows[0]]
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    if missing:
-        raise CsvError(t("csv.missing_columns", columns=", ".join(f"„{c}“" for c in missing)))
-    unknown = [c for c in header if c and c not in CSV_COLUMNS]
-    if unknown:
-        raise CsvError(t("csv.unknown_columns", columns=", ".join(f"„{c}“" for c in unknown)))
-    body = [(number, row) for number, row in enumerate(rows[1:], start=2) if any(cell.strip() for cell in row)]
-    if len(body) > CSV_MAX_ROWS:
-        raise CsvError(t("csv.too_many_rows", count=len(body), limit=CSV_MAX_ROWS))
     figures: list[Kennzahl] = []
     first_line: dict[tuple[str, int], int] = {}
-    for line, row in body:
-        if len(row) != len(header):
-            raise CsvError(t("csv.wrong_cell_count", line=line, found=len(row), expected=len(header)))
-        cells = dict(zip(header, (cell.strip() for cell in row)))
+    for line, cells in read_rows(raw, CSV_COLUMNS, REQUIRED_COLUMNS, max_rows=CSV_MAX_ROWS, max_bytes=CSV_MAX_BYTES):
         try:
-            figure = kennzahl_from_text(cells["kennzahl"], cells["wert"], cells.get("einheit", ""), cells["jahr"], cells["quelle"])
+            figure = kennzahl_from_text(cells["kennzahl"], cells["wert"], cells["einheit"], cells["jahr"], cells["quelle"])
         except ValidationError as error:
             raise CsvError(t("csv.line", line=line, reason=explain(error))) from error
         key = key_of(figure)

@@ -253,6 +253,116 @@ MESSAGES: dict[str, dict[str, str]] = {
         "swot.schwaechen.help": "Was heute fehlt oder nicht gut läuft.",
         "swot.chancen.help": "Was in Zukunft kommen kann und euch helfen würde – Entwicklungen, Förderungen, neue Leute.",
         "swot.risiken.help": "Was in Zukunft kommen kann und euch schaden würde.",
+        # Modul 3 – fields
+        "field.actor_type": "Art",
+        "field.sector": "Sektor",
+        "field.handlungsfelder": "Handlungsfelder",
+        "field.influence": "Einfluss",
+        "field.engagement": "Engagement",
+        "field.place": "Ort",
+        "field.team_relation": "Beziehung zu euch",
+        "field.source_actor": "Von",
+        "field.target_actor": "Zu",
+        "field.relation_kind": "Art der Beziehung",
+        "field.strength": "Stärke",
+        "field.note": "Notiz",
+        "field.actor": "Akteur:in",
+        "field.held_on": "Datum",
+        "field.team_people": "Wer von euch war dabei?",
+        "field.learned": "Was ihr erfahren habt",
+        "field.next_step": "Nächster Schritt",
+        "field.due": "Bis wann?",
+        "invalid.date": "{field}: Bitte gib ein Datum an (z. B. 23.11.2026).",
+        "invalid.self_relation": "Eine Beziehung braucht zwei verschiedene Akteur:innen.",
+        # Modul 3 – Akteur:innen
+        "actor.add": "Akteur:in hinzufügen",
+        "actor.editing": "„{name}“ bearbeiten",
+        "actor.added": "„{name}“ ist jetzt auf eurer Akteurslandkarte.",
+        "actor.saved": "„{name}“ ist gespeichert.",
+        "actor.removed": "„{name}“ und ihre Beziehungen wurden entfernt.",
+        "actor.duplicate": "„{name}“ steht schon auf eurer Landkarte. Bearbeitet den vorhandenen Eintrag oder unterscheidet die Namen (z. B. „Maria Huber (Bauhof)“).",
+        "actor.duplicate_schatz": "„{name}“ steht schon als Schatz der Region auf eurer Landkarte – ihr müsst ihn nicht noch einmal eintragen.",
+        "actor.schatz_stays": "„{name}“ ist ein Schatz der Region und bleibt auf der Landkarte, solange er in Modul 2 steht.",
+        "actor.schatz_name_help": "Diesen Namen ändert ihr bei den Schätzen der Region (Modul 2).",
+        "actor.name_placeholder": "z. B. Bürgerenergie Musterdorf eG oder Maria Huber",
+        "actor.sector_help": "Wählt einen Sektor oder schreibt einen eigenen, z. B. „Landwirtschaftliche Betriebe“.",
+        "actor.place_placeholder": "z. B. Musterdorf",
+        "actor.notes_placeholder": "Was ist wichtig? Was brauchen sie, was bringen sie mit?",
+        "actor.private": "Privatperson – Name wird beim Weitergeben ersetzt",
+        "actor.private_help": "Menschen, die nicht öffentlich auftreten (anders als z. B. eine Bürgermeisterin).",
+        "actor.scale": "1 = kaum · 3 = mittel · 5 = sehr groß",
+        "actor.empty": "Noch niemand auf der Landkarte. Wen kennt ihr, wer bewegt etwas in eurer Region?",
+        "actor.count": "{shown} von {total} Akteur:innen",
+        "actor.more": "Weitere {count} anzeigen",
+        "actor.no_match": "Niemand passt zu eurer Auswahl.",
+        "actor.search_placeholder": "Namen, Orte, Notizen durchsuchen …",
+        "actor.filter_sector_all": "alle Sektoren",
+        "actor.filter_field_all": "alle Handlungsfelder",
+        "actor.confirm_delete": "„{name}“ mit allen Beziehungen und Gesprächsnotizen entfernen?",
+        "actor.from_schatz": "Schatz der Region",
+        "actor.private_chip": "Privatperson",
+        "actor.influence_short": "Einfluss {value}",
+        "actor.engagement_short": "Engagement {value}",
+        # Modul 3 – Beziehungen
+        "relation.add": "Beziehung hinzufügen",
+        "relation.added": "Beziehung „{a} – {b}“ gespeichert.",
+        "relation.removed": "Beziehung „{a} – {b}“ entfernt.",
+        "relation.duplicate": "„{a}“ und „{b}“ sind schon als „{kind}“ verbunden. Ändert die vorhandene Beziehung in der Liste.",
+        "relation.actor_gone": "Diese Akteur:in gibt es nicht mehr – vielleicht wurde sie gerade in einem anderen Fenster entfernt.",
+        "relation.need_two": "Tragt zuerst mindestens zwei Akteur:innen ein – dann könnt ihr sie hier verbinden.",
+        "relation.pick": "Akteur:in wählen …",
+        "relation.empty": "Noch keine Beziehungen. Wer arbeitet mit wem zusammen, wer kennt wen?",
+        "relation.count": "{shown} von {total} Beziehungen",
+        "relation.strength_labels": "1 = locker · 2 = regelmäßig · 3 = eng",
+        "relation.note_placeholder": "z. B. gemeinsamer Dorfladen seit 2019",
+        "relation.filter_placeholder": "Beziehungen einer Akteur:in suchen …",
+        # Modul 3 – Netzwerkkarte
+        "map.empty": "Sobald ihr Akteur:innen eintragt, erscheint hier eure Netzwerkkarte.",
+        "map.filter_field": "Handlungsfeld",
+        "map.filter_sector": "Sektor",
+        "map.all_fields": "alle Handlungsfelder",
+        "map.all_sectors": "alle Sektoren",
+        "map.shown": "{actors} Akteur:innen und {relations} Beziehungen sichtbar.",
+        "map.none_match": "Niemand passt zu diesem Filter.",
+        "map.help": "Ziehen verschiebt die Karte, Mausrad oder +/− zoomt. Klickt auf einen Punkt, um die Akteur:in zu sehen und zu bearbeiten.",
+        "map.select": "Akteur:in ansehen …",
+        "map.legend_size": "Größe = Einfluss",
+        "map.no_selection": "Klickt auf einen Punkt in der Karte oder wählt oben eine Akteur:in.",
+        # Modul 3 – Was das Netz zeigt
+        "insights.empty": "Tragt Akteur:innen und Beziehungen ein – dann zeigt euch diese Auswertung, wo euer Netz trägt und wo es Lücken hat.",
+        # Modul 3 – Gesprächsnotizen
+        "talk.add": "Gespräch notieren",
+        "talk.added": "Gespräch mit „{name}“ notiert.",
+        "talk.saved": "Gesprächsnotiz gespeichert.",
+        "talk.removed": "Gesprächsnotiz entfernt.",
+        "talk.learned_placeholder": "Was ist ihr wichtig? Was hat sie schon versucht? Wen sollten wir noch fragen?",
+        "talk.next_step_placeholder": "z. B. Einladung zur Mitmach-Konferenz schicken",
+        "talk.team_people_placeholder": "z. B. Anna und Jonas",
+        "talk.empty": "Noch keine Gespräche notiert.",
+        "talk.need_actor": "Tragt zuerst die Akteur:in ein, mit der ihr gesprochen habt.",
+        "talk.open_steps": "Offene nächste Schritte",
+        "talk.no_open_steps": "Keine offenen Schritte – gut gemacht!",
+        "talk.done": "erledigt",
+        "talk.overdue": "überfällig",
+        "talk.due_on": "bis {date}",
+        "talk.all": "Alle Gespräche",
+        # Modul 3 – CSV
+        "network_csv.pseudonym": "Privatperson {number}",
+        "network_csv.refused_line": "{filename}, Zeile {line}: {reason}",
+        "network_csv.pseudonymised": (
+            "„{filename}“ ist eine pseudonymisierte Datei zum Weitergeben: Namen von Privatpersonen sind darin ersetzt. "
+            "Eingelesen würde sie eure echten Namen überschreiben – exportiert für eure Tabellenkalkulation ohne Pseudonymisierung."
+        ),
+        "network_csv.bad_type": "Die Art „{value}“ kenne ich nicht – möglich sind {allowed}.",
+        "network_csv.bad_field": "Das Handlungsfeld „{value}“ kenne ich nicht.",
+        "network_csv.bad_team_relation": "„{value}“ passt nicht in die Spalte beziehung_zu_uns – möglich sind eng, kontakt, bekannt, keiner.",
+        "network_csv.bad_yes_no": "In der Spalte privatperson bitte „ja“ oder „nein“ statt „{value}“.",
+        "network_csv.name_twice": "„{name}“ steht schon in Zeile {first}.",
+        "network_csv.unknown_actor": "„{name}“ steht weder in der Akteursdatei noch auf eurer Landkarte.",
+        "network_csv.bad_kind": "Die Art „{value}“ kenne ich nicht – möglich sind {allowed}.",
+        "network_csv.relation_twice": "Diese Beziehung steht schon in Zeile {first}.",
+        "network_csv.done": "Übernommen: {actors_added} Akteur:innen neu, {actors_updated} aktualisiert; {relations_added} Beziehungen neu, {relations_updated} aktualisiert.",
+        "network_csv.refused": "Nichts übernommen – eure Landkarte ist unverändert. {reason}",
     },
 }
 
@@ -278,6 +388,36 @@ SWOT_QUADRANTS: dict[str, str] = {
     "schwaechen": "Schwächen",
     "chancen": "Chancen",
     "risiken": "Risiken",
+}
+
+# Modul 3: the sectors a team starts with; it may add its own (stored as their label).
+SECTORS: dict[str, str] = {
+    "zivilgesellschaft": "Zivilgesellschaft",
+    "wirtschaft": "Wirtschaft",
+    "verwaltung": "Verwaltung",
+    "politik": "Politik",
+    "bildung": "Bildung & Wissenschaft",
+    "medien": "Medien & Kultur",
+}
+
+ACTOR_TYPES: dict[str, str] = {
+    "person": "Person",
+    "organisation": "Organisation",
+    "initiative": "Initiative",
+}
+
+TEAM_RELATIONS: dict[str, str] = {
+    "eng": "eng verbunden – gehört (fast) zu uns",
+    "kontakt": "wir haben Kontakt",
+    "bekannt": "kennen wir vom Namen",
+    "keiner": "noch kein Kontakt",
+}
+
+RELATION_KINDS: dict[str, str] = {
+    "kooperiert": "kooperiert",
+    "kennt_sich": "kennt sich",
+    "foerdert": "finanziert/fördert",
+    "konflikt": "Spannung/Konflikt",
 }
 
 

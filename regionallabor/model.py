@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import date
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .handlungsfelder import FieldKey
-from .messages import AREA_TYPES, COUNTRIES, SWOT_QUADRANTS, WEGGEMEINSCHAFTEN, t
+from .messages import (ACTOR_TYPES, AREA_TYPES, COUNTRIES, RELATION_KINDS, SECTORS, SWOT_QUADRANTS, TEAM_RELATIONS,
+                       WEGGEMEINSCHAFTEN, t)
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -30,6 +32,12 @@ assert set(WEGGEMEINSCHAFTEN) == set(Weggemeinschaft.__args__)
 
 SwotQuadrant = Literal["staerken", "schwaechen", "chancen", "risiken"]
 assert set(SWOT_QUADRANTS) == set(SwotQuadrant.__args__)
+ActorType = Literal["person", "organisation", "initiative"]
+TeamRelation = Literal["eng", "kontakt", "bekannt", "keiner"]
+RelationKind = Literal["kooperiert", "kennt_sich", "foerdert", "konflikt"]
+assert set(ACTOR_TYPES) == set(ActorType.__args__)
+assert set(TEAM_RELATIONS) == set(TeamRelation.__args__)
+assert set(RELATION_KINDS) == set(RelationKind.__args__)
 URL_PATTERN = re.compile(r"^(https?://)?[\w.-]+\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
 
 
@@ -166,8 +174,96 @@ class SwotEntry(Record):
     position: int = 0
 
 
+def sector_key(text: str) -> str:
+    """A standard sector's key for its key or label (any case); a sector of the team's own stays as typed."""
+    cleaned = " ".join(text.split())
+    folded = cleaned.casefold()
+    for key, label in SECTORS.items():
+        if folded in (key, label.casefold()):
+            return key
+    return cleaned
+
+
+def sector_label(sector: str) -> str:
+    return SECTORS.get(sector, sector)
+
+
+class Akteur(Record):
+    """A person, organisation or initiative on the team's actor map (Modul 3).
+
+    A Schatz der Region is an actor without being typed again: its actor record, once the team
+    rates it, has the id ``schatz-<id of the Schatz>`` and takes its name from the Schatz.
+    """
+
+    KIND = "akteur"
+    SCHATZ_PREFIX: ClassVar[str] = "schatz-"
+    name: str = Field(min_length=1, max_length=120)
+    type: ActorType = "organisation"
+    sector: str = Field(min_length=1, max_length=60)
+    handlungsfelder: list[FieldKey] = Field(default_factory=list, max_length=6)
+    influence: int = Field(default=3, ge=1, le=5)
+    engagement: int = Field(default=3, ge=1, le=5)
+    place: str = Field(default="", max_length=120)
+    private_person: bool = False
+    team_relation: TeamRelation = "keiner"
+    notes: str = Field(default="", max_length=2000)
+    schatz_id: str | None = Field(default=None, max_length=64)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _only_people_are_private(cls, data):
+        if isinstance(data, dict) and data.get("type", "organisation") != "person":
+            data = {**data, "private_person": False}
+        return data
+
+    @field_validator("sector")
+    @classmethod
+    def _known_sector(cls, value: str) -> str:
+        return sector_key(value)
+
+    @field_validator("handlungsfelder")
+    @classmethod
+    def _each_field_once(cls, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(value))
+
+    @staticmethod
+    def id_for_schatz(schatz_id: str) -> str:
+        return Akteur.SCHATZ_PREFIX + schatz_id
+
+
+class Beziehung(Record):
+    """Who works with whom (Modul 3): two actors' ids, the kind of tie and its strength from 1 to 3."""
+
+    KIND = "beziehung"
+    source_id: str = Field(min_length=1, max_length=64)
+    target_id: str = Field(min_length=1, max_length=64)
+    kind: RelationKind = "kooperiert"
+    strength: int = Field(default=2, ge=1, le=3)
+    note: str = Field(default="", max_length=300)
+
+    @model_validator(mode="after")
+    def _two_different_actors(self):
+        if self.source_id == self.target_id:
+            raise PydanticCustomError("self_relation", "an actor cannot relate to itself")
+        return self
+
+
+class Gespraech(Record):
+    """A conversation the team had with an actor (Modul 3), and the next step it agreed on."""
+
+    KIND = "gespraech"
+    actor_id: str = Field(min_length=1, max_length=64)
+    held_on: date
+    team_people: str = Field(default="", max_length=200)
+    learned: str = Field(min_length=1, max_length=3000)
+    next_step: str = Field(default="", max_length=500)
+    due: date | None = None
+    done: bool = False
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
-    cls.KIND: cls for cls in (Team, Member, Region, Kennzahl, FieldRating, Schatz, Herausforderung, SwotEntry)
+    cls.KIND: cls for cls in (Team, Member, Region, Kennzahl, FieldRating, Schatz, Herausforderung, SwotEntry,
+                              Akteur, Beziehung, Gespraech)
 }
 
 FIELD_LABELS = {
@@ -190,10 +286,28 @@ FIELD_LABELS = {
     "link": "field.link",
     "text": "field.text",
     "quadrant": "field.quadrant",
+    "type": "field.actor_type",
+    "sector": "field.sector",
+    "handlungsfelder": "field.handlungsfelder",
+    "influence": "field.influence",
+    "engagement": "field.engagement",
+    "place": "field.place",
+    "team_relation": "field.team_relation",
+    "source_id": "field.source_actor",
+    "target_id": "field.target_actor",
+    "kind": "field.relation_kind",
+    "strength": "field.strength",
+    "note": "field.note",
+    "actor_id": "field.actor",
+    "held_on": "field.held_on",
+    "team_people": "field.team_people",
+    "learned": "field.learned",
+    "next_step": "field.next_step",
+    "due": "field.due",
 }
 
 # Numbers with a lower and an upper bound get one message naming both.
-RANGES = {"year": (1950, 2100), "rating": (1, 5)}
+RANGES = {"year": (1950, 2100), "rating": (1, 5), "influence": (1, 5), "engagement": (1, 5), "strength": (1, 3)}
 
 
 def _field_label(loc: tuple) -> str:
@@ -227,6 +341,10 @@ def explain(error: ValidationError) -> str:
             sentences.append(t("invalid.not_negative", field=field))
         elif kind == "greater_than":
             sentences.append(t("invalid.positive", field=field))
+        elif kind in ("date_parsing", "date_from_datetime_parsing", "date_type"):
+            sentences.append(t("invalid.date", field=field))
+        elif kind == "self_relation":
+            sentences.append(t("invalid.self_relation"))
         elif kind in ("literal_error", "enum"):
             sentences.append(t("invalid.choice", field=field))
         else:
