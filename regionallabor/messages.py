@@ -88,6 +88,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         # transfer
         "transfer.export_button": "Arbeitsmappe herunterladen",
         "transfer.export_ready": "Die Datei ist fertig:",
+        "transfer.pseudonymise": "Namen von Privatpersonen ersetzen – nur zum Weitergeben, nicht als eure Sicherung",
+        "transfer.pseudonymised_file": "Achtung: In dieser Datei sind die Namen von Privatpersonen ersetzt (pseudonymisiert).",
         "transfer.import_button": "Arbeitsmappe hochladen",
         "transfer.import_help": (
             "Eine hochgeladene Arbeitsmappe <strong>ersetzt</strong> die aktuelle. Vorher legen wir "
@@ -260,6 +262,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "field.influence": "Einfluss",
         "field.engagement": "Engagement",
         "field.place": "Ort",
+        "field.actor_notes": "Notizen",
         "field.team_relation": "Beziehung zu euch",
         "field.source_actor": "Von",
         "field.target_actor": "Zu",
@@ -311,6 +314,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "relation.actor_gone": "Diese Akteur:in gibt es nicht mehr – vielleicht wurde sie gerade in einem anderen Fenster entfernt.",
         "relation.need_two": "Tragt zuerst mindestens zwei Akteur:innen ein – dann könnt ihr sie hier verbinden.",
         "relation.pick": "Akteur:in wählen …",
+        "relation.pick_both": "Wählt beide Akteur:innen aus der Liste – tippt die ersten Buchstaben des Namens.",
+        "relation.pick_one": "Wählt die Akteur:in aus der Liste – tippt die ersten Buchstaben des Namens.",
         "relation.empty": "Noch keine Beziehungen. Wer arbeitet mit wem zusammen, wer kennt wen?",
         "relation.count": "{shown} von {total} Beziehungen",
         "relation.strength_labels": "1 = locker · 2 = regelmäßig · 3 = eng",
@@ -346,7 +351,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "talk.overdue": "überfällig",
         "talk.due_on": "bis {date}",
         "talk.all": "Alle Gespräche",
+        "talk.step_done": "„{step}“ ist erledigt.",
         # Modul 3 – CSV
+        "network_csv.pseudonymise": "Namen von Privatpersonen ersetzen (zum Weitergeben)",
+        "network_csv.export": "CSV-Dateien erstellen",
+        "network_csv.import": "CSV-Dateien hochladen",
+        "network_csv.one_each": "Ladet höchstens eine Akteursdatei und eine Beziehungsdatei zugleich hoch.",
+        "network_csv.export_help": (
+            "Zwei Dateien für eure Tabellenkalkulation: <code>akteure.csv</code> und <code>beziehungen.csv</code> "
+            "(Semikolon, UTF-8 – Excel und LibreOffice öffnen sie direkt). Zum Weitergeben ersetzen wir die Namen von "
+            "Privatpersonen durch „Privatperson 1“, „Privatperson 2“ … und lassen Ort und Notizen weg; für eure eigene "
+            "Tabelle nehmt den Haken heraus."
+        ),
+        "network_csv.import_help": (
+            "Ladet eine oder beide Dateien hoch (gleichzeitig auswählen). <code>akteure.csv</code>: Spalten "
+            "<code>name</code> und <code>sektor</code>, dazu nach Bedarf <code>art</code> (Person, Organisation, "
+            "Initiative), <code>handlungsfelder</code> (durch Komma getrennt, z. B. „Energie, Mobilität“), "
+            "<code>einfluss</code> und <code>engagement</code> (1–5), <code>ort</code>, <code>privatperson</code> "
+            "(ja/nein), <code>beziehung_zu_uns</code> (eng, kontakt, bekannt, keiner), <code>notizen</code>. "
+            "<code>beziehungen.csv</code>: <code>von</code>, <code>nach</code> (Namen wie auf der Landkarte), "
+            "<code>art</code> (kooperiert, kennt sich, fördert, Konflikt), <code>staerke</code> (1–3), <code>notiz</code>. "
+            "Wer schon auf der Landkarte steht, wird aktualisiert. Ist eine Zeile fehlerhaft, übernehmen wir nichts "
+            "und nennen euch die Zeile."
+        ),
         "network_csv.pseudonym": "Privatperson {number}",
         "network_csv.refused_line": "{filename}, Zeile {line}: {reason}",
         "network_csv.pseudonymised": (

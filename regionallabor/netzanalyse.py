@@ -14,6 +14,7 @@ import numpy as np
 
 from .beziehungsnetz import Actor, Network
 from .handlungsfelder import ALL_FIELDS
+from .messages import SECTORS
 from .model import sector_label
 
 CARRYING_KINDS = frozenset({"kooperiert", "kennt_sich", "foerdert"})
@@ -89,7 +90,9 @@ def gap_matrix(network: Network) -> GapMatrix:
         for field in actor.record.handlungsfelder:
             counts[(actor.record.sector, field)] = counts.get((actor.record.sector, field), 0) + 1
     without = sum(1 for actor in network.actors if not actor.record.handlungsfelder)
-    return GapMatrix(tuple(network.sectors()), counts, without)
+    # Every standard sector gets a row, used or not: a sector nobody represents is the biggest gap.
+    own = [s for s in network.sectors() if s not in SECTORS]
+    return GapMatrix((*SECTORS, *own), counts, without)
 
 
 def _bridges(network: Network, graph: nx.Graph, shares: dict[str, float]) -> list[Bridge]:
@@ -183,13 +186,16 @@ def quadrant(influence: int, engagement: int) -> str | None:
 
 # positions on the map
 
+GRAVITY = 1.0
+
 
 def spring_positions(network: Network, previous: dict[str, tuple[float, float]] | None = None,
                      seed: int = 7) -> dict[str, tuple[float, float]]:
     """Force-directed positions (Fruchterman–Reingold, as networkx's spring layout), in 0 … 1.
 
     Actors placed before keep their place as a start, so a new actor does not reshuffle the map.
-    All relations pull, conflicts too: who is in conflict works on the same thing.
+    All relations pull, conflicts too: who is in conflict works on the same thing. A weak pull
+    to the centre (as in ForceAtlas2) keeps actors without relations from drifting to the edge.
     """
     ids = [actor.id for actor in network.actors]
     n = len(ids)
@@ -216,7 +222,7 @@ def spring_positions(network: Network, previous: dict[str, tuple[float, float]] 
         delta = pos[:, None, :] - pos[None, :, :]
         distance = np.maximum(np.sqrt((delta ** 2).sum(axis=-1)), 0.01)
         force = k * k / distance ** 2 - weights * distance / k
-        displacement = np.einsum("ijk,ij->ik", delta, force)
+        displacement = np.einsum("ijk,ij->ik", delta, force) - GRAVITY * (pos - pos.mean(axis=0))
         length = np.sqrt((displacement ** 2).sum(axis=-1))
         length = np.where(length < 0.01, 0.1, length)
         pos += displacement * (temperature / length)[:, None]

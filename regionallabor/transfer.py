@@ -29,6 +29,9 @@ KIND_LABELS = {
     "schatz": ("Schatz der Region", "Schätze der Region"),
     "herausforderung": ("Herausforderung", "Herausforderungen"),
     "swot": ("SWOT-Eintrag", "SWOT-Einträge"),
+    "akteur": ("Akteur:in", "Akteur:innen"),
+    "beziehung": ("Beziehung", "Beziehungen"),
+    "gespraech": ("Gesprächsnotiz", "Gesprächsnotizen"),
 }
 
 
@@ -39,6 +42,7 @@ class InvalidWorkbookFile(WorkbookError):
 @dataclass(frozen=True)
 class ParsedWorkbook:
     records: list[Record]
+    pseudonymised: bool = False
 
     def summary(self) -> str:
         counts: dict[str, int] = {}
@@ -48,7 +52,8 @@ class ParsedWorkbook:
         for kind, count in counts.items():
             singular, plural = KIND_LABELS.get(kind, (kind, kind))
             parts.append(f"{count} {singular if count == 1 else plural}")
-        return ", ".join(parts) or t("transfer.summary_empty")
+        summary = ", ".join(parts) or t("transfer.summary_empty")
+        return f"{summary}. {t('transfer.pseudonymised_file')}" if self.pseudonymised else summary
 
 
 def export_filename(team_name: str = "", today: date | None = None) -> str:
@@ -58,8 +63,15 @@ def export_filename(team_name: str = "", today: date | None = None) -> str:
     return f"arbeitsmappe-{slug + '-' if slug else ''}{today:%Y-%m-%d}.json"
 
 
-def export_json(workbook: Arbeitsmappe) -> bytes:
-    return json.dumps(workbook.export_data(), ensure_ascii=False, indent=1).encode("utf-8")
+def export_json(workbook: Arbeitsmappe, pseudonymise: bool = False) -> bytes:
+    """The whole workbook as JSON; ``pseudonymise`` replaces private persons for passing it on (see netzdateien)."""
+    data = workbook.export_data()
+    if pseudonymise:
+        from .beziehungsnetz import load_network
+        from .netzdateien import pseudonymise_export
+
+        data = pseudonymise_export(data, load_network(workbook))
+    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def parse_workbook_file(raw: bytes) -> ParsedWorkbook:
@@ -101,4 +113,4 @@ def parse_workbook_file(raw: bytes) -> ParsedWorkbook:
                 raise InvalidWorkbookFile(t("workbook.duplicate_id", kind=kind, id=record.id))
             seen.add((kind, record.id))
             records.append(record)
-    return ParsedWorkbook(records)
+    return ParsedWorkbook(records, data.get("pseudonymised") is True)

@@ -78,13 +78,19 @@ def test_the_gap_matrix_counts_each_actor_in_each_of_its_fields(workbook):
     actor(workbook, "Klimaschutzmanagerin", "verwaltung", ("energie",))
     actor(workbook, "Stadtwerke", "wirtschaft", ("energie",))
     actor(workbook, "Ohne Feld", "politik", ())
+    actor(workbook, "Landfrauen", "Landfrauenverein", ("landwirtschaft",))
     gaps = gap_matrix(load_network(workbook))
-    assert gaps.sectors == ("wirtschaft", "verwaltung", "politik")
-    assert gaps.counts == {("wirtschaft", "energie"): 2, ("wirtschaft", "zusammenhalt"): 1, ("verwaltung", "energie"): 1}
+    # every standard sector has a row, used or not; the team's own sectors follow
+    assert gaps.sectors == ("zivilgesellschaft", "wirtschaft", "verwaltung", "politik", "bildung", "medien",
+                            "Landfrauenverein")
+    assert gaps.counts == {("wirtschaft", "energie"): 2, ("wirtschaft", "zusammenhalt"): 1, ("verwaltung", "energie"): 1,
+                           ("Landfrauenverein", "landwirtschaft"): 1}
     assert gaps.without_field == 1
     missing = gaps.missing_by_field()
-    assert missing["energie"] == ["Politik"]
-    assert missing["mobilitaet"] == ["Wirtschaft", "Verwaltung", "Politik"]
+    assert missing["energie"] == ["Zivilgesellschaft", "Politik", "Bildung & Wissenschaft", "Medien & Kultur",
+                                  "Landfrauenverein"]
+    assert missing["landwirtschaft"] == ["Zivilgesellschaft", "Wirtschaft", "Verwaltung", "Politik",
+                                         "Bildung & Wissenschaft", "Medien & Kultur"]
 
 
 def test_suggestions_rank_influential_unknown_actors_and_name_who_can_introduce_them(workbook):

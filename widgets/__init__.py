@@ -20,6 +20,13 @@ _TOOLS = {
     "SchatzInventory": "schaetze",
     "ChallengeList": "swot",
     "SwotBoard": "swot",
+    "ActorList": "akteure",
+    "RelationEditor": "beziehungen",
+    "NetworkMap": "netzwerkkarte",
+    "NetworkInsights": "netzauswertung",
+    "InfluenceGrid": "netzauswertung",
+    "ConversationLog": "gespraeche",
+    "NetworkFiles": "netzdateien",
 }
 
 __all__ = list(_TOOLS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 from collections.abc import Callable
 from html import escape
 from importlib import resources
@@ -14,7 +15,7 @@ from regionallabor.formatting import format_decimal, format_int
 from regionallabor.messages import t
 from regionallabor.model import explain
 from regionallabor.refdata import Figures
-from regionallabor.store import Arbeitsmappe, WorkbookError
+from regionallabor.store import Arbeitsmappe, StaleRecordError, WorkbookError
 
 NOTICE_KINDS = ("info", "success", "warning", "error")
 
@@ -79,7 +80,9 @@ class WorkbookSync:
 
     Every tool tells it the revision of each of its own writes; a revision it did
     not write means someone else changed the workbook. Inside a running kernel it
-    polls the workbook's revision every ``interval`` seconds.
+    polls the workbook's revision every ``interval`` seconds. A tool's own write
+    reloads the other tools of the page that show the record kinds it wrote
+    (the network map after an actor was added in the list above it).
     """
 
     interval = 2.0
@@ -88,15 +91,21 @@ class WorkbookSync:
         self.workbook = workbook
         self.seen = workbook.revision()
         self._listeners: list[Callable[[], None]] = []
+        self._shows: dict[Callable[[], None], frozenset[str]] = {}
         self._task: asyncio.Task | None = None
 
-    def subscribe(self, listener: Callable[[], None]) -> None:
+    def subscribe(self, listener: Callable[[], None], shows: tuple[str, ...] = ()) -> None:
+        """``listener`` reloads a tool; ``shows`` are the record kinds it displays."""
         self._listeners.append(listener)
+        self._shows[listener] = frozenset(shows)
         self._start_polling()
 
-    def own_write(self, revision: int) -> None:
+    def own_write(self, revision: int, kinds: tuple[str, ...] = (), writer: Callable[[], None] | None = None) -> None:
         if revision == self.seen + 1:
             self.seen = revision
+            for listener in list(self._listeners):
+                if listener != writer and self._shows.get(listener, frozenset()) & set(kinds):
+                    listener()
         else:
             self.check()
 
@@ -143,7 +152,12 @@ class WorkbookTool(ipw.VBox):
     """Base of a course tool: a card that reads from the workbook, writes to it, and reloads when others write.
 
     Subclasses build their widgets, then call ``self.start()``; ``refresh()`` shows the stored state.
+    ``SHOWS`` names the record kinds a tool displays, ``WRITES`` those it changes: a write of one
+    reloads the page's other tools that show it.
     """
+
+    SHOWS: tuple[str, ...] = ()
+    WRITES: tuple[str, ...] = ()
 
     def __init__(self, workbook: Arbeitsmappe, **kwargs):
         super().__init__(**kwargs)
@@ -154,12 +168,12 @@ class WorkbookTool(ipw.VBox):
 
     def start(self) -> None:
         """Show the stored state now and whenever another page writes; subclasses define ``refresh()``."""
-        self.sync.subscribe(self.refresh)
+        self.sync.subscribe(self.refresh, self.SHOWS)
         self.refresh()
 
     def written(self, revision: int) -> None:
-        """Tell the page's sync about this tool's own write, so that it does not reload for it."""
-        self.sync.own_write(revision)
+        """Tell the page's sync about this tool's own write: it does not reload this tool, but the others."""
+        self.sync.own_write(revision, self.WRITES, self.refresh)
 
     def remove_record(self, cls: type, stored, message: str) -> bool:
         """Delete a record the page shows (if nobody changed it meanwhile), say so, show the new state."""
@@ -174,11 +188,13 @@ class WorkbookTool(ipw.VBox):
         return True
 
     def refused(self, error: Exception) -> None:
-        """A write that did not happen: bad input gets its German message, a conflict reloads the page's state."""
+        """A write that did not happen: bad input or a broken rule gets its German message, a conflict reloads."""
         if isinstance(error, ValidationError):
             self.notice.show("error", explain(error))
-        else:
+        elif isinstance(error, StaleRecordError):
             self.reload_after(error)
+        else:
+            self.notice.show("error", str(error))
 
     def reload_after(self, error: Exception) -> None:
         """A write was refused (a second page changed the record, or a rule): say why, show the current state."""
@@ -212,6 +228,13 @@ def source_line(stand: str | None, sources) -> str:
     """'Stand 31.12.2020 · Quelle: …' under every figure, chart and table."""
     text = f"Stand {escape(stand)} · " if stand else ""
     return f"<div class='rl-source'>{text}Quelle: {escape('; '.join(sources))}</div>"
+
+
+def download_link(filename: str, mime: str, raw: bytes) -> str:
+    """A link that saves ``raw`` as ``filename``: the data travels in the page, no server route needed."""
+    payload = base64.b64encode(raw).decode("ascii")
+    return (f"<a class='rl-download' download='{escape(filename)}' href='data:{mime};base64,{payload}'>"
+            f"⬇ {escape(filename)}</a>")
 
 
 def close_tree(widget: ipw.Widget) -> None:

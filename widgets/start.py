@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from html import escape
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from regionallabor.model import Team
 from regionallabor.store import Arbeitsmappe, WorkbookError
 from regionallabor.transfer import ParsedWorkbook, export_filename, export_json, parse_workbook_file
 
-from .common import Notice, button, css, sync_for
+from .common import Notice, button, css, download_link, sync_for
 
 
 class ModuleOverview(ipw.HTML):
@@ -80,6 +79,8 @@ class WorkbookTransfer(ipw.VBox):
         self.export_button = button(t("transfer.export_button"), "primary")
         self.export_button.on_click(lambda _: self.prepare_download())
         self.download_link = ipw.HTML()
+        self.pseudonymise = ipw.Checkbox(value=False, description=t("transfer.pseudonymise"), indent=False,
+                                         layout=ipw.Layout(width="auto"))
         self.upload = ipw.FileUpload(accept=".json,application/json", multiple=False, icon="", description="⬆ " + t("transfer.import_button"),
                                      layout=ipw.Layout(width="auto", align_self="flex-start"))
         self.upload.observe(self._on_upload, "value")
@@ -95,6 +96,7 @@ class WorkbookTransfer(ipw.VBox):
             ipw.HTML("<div class='rl-help'>Alles, was ihr in den Modulen eintragt, wird sofort dort gespeichert. "
                      "Ladet die Arbeitsmappe herunter, um sie zu sichern, weiterzugeben oder auf einem anderen "
                      "Rechner weiterzuarbeiten.</div>"),
+            self.pseudonymise,
             ipw.HBox([self.export_button, self.download_link], layout=ipw.Layout(align_items="center")),
             ipw.HTML(f"<div class='rl-help' style='margin-top:10px'>{t('transfer.import_help')}</div>"),
             self.upload,
@@ -105,12 +107,8 @@ class WorkbookTransfer(ipw.VBox):
     def prepare_download(self) -> str:
         team = self.workbook.get(Team)
         filename = export_filename(team.record.name if team else "")
-        payload = base64.b64encode(export_json(self.workbook)).decode("ascii")
-        self.download_link.value = (
-            f"<span class='rl-muted'>{escape(t('transfer.export_ready'))}</span> "
-            f"<a class='rl-download' download='{escape(filename)}' href='data:application/json;base64,{payload}'>"
-            f"⬇ {escape(filename)}</a>"
-        )
+        self.download_link.value = (f"<span class='rl-muted'>{escape(t('transfer.export_ready'))}</span> "
+                                    f"{download_link(filename, 'application/json', export_json(self.workbook, self.pseudonymise.value))}")
         return filename
 
     def _on_upload(self, change) -> None:
