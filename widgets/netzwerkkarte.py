@@ -34,8 +34,9 @@ SECTOR_COLOURS = {
 }
 OWN_SECTOR_COLOURS = ("#8d6e63", "#5d8a3a", "#b5487f", "#546e7a", "#9e9d24", "#00838f")
 MAP_HEIGHT = 540
-# sigma.js leaves a wide margin around the graph; start a little closer
-FIRST_CAMERA = {"x": 0.5, "y": 0.5, "ratio": 0.8, "angle": 0}
+# sigma.js fits the outermost actors to the very edge; start zoomed out a little, so that they and
+# their names stay clear of the border and of the zoom buttons
+FIRST_CAMERA = {"x": 0.5, "y": 0.5, "ratio": 1.25, "angle": 0}
 
 
 def sector_colours(sectors: list[str]) -> dict[str, str]:
