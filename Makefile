@@ -28,6 +28,7 @@ test: install browser
 benchmark: install browser
 	$(BIN)/python benchmarks/voila_render.py
 	$(BIN)/python benchmarks/modul2_responsiveness.py
+	$(BIN)/python benchmarks/modul3_network.py
 
 clean:
 	rm -rf $(VENV) tests/artifacts benchmarks/results

@@ -18,8 +18,9 @@ from .messages import SECTORS
 from .model import sector_label
 
 CARRYING_KINDS = frozenset({"kooperiert", "kennt_sich", "foerdert"})
-# Up to this many actors betweenness is exact; beyond it Brandes' algorithm samples this many sources.
+# Up to this many actors betweenness is exact; beyond it Brandes' algorithm starts from a sample of sources.
 EXACT_BETWEENNESS_LIMIT = 300
+SAMPLED_SOURCES = 100
 BRIDGES_SHOWN = 5
 SUGGESTIONS_SHOWN = 8
 NO_CONTACT = ("bekannt", "keiner")
@@ -41,7 +42,7 @@ def betweenness(graph: nx.Graph) -> dict[str, float]:
     """Share of shortest paths between other actors that pass through each actor (0 … 1)."""
     if graph.number_of_nodes() <= EXACT_BETWEENNESS_LIMIT:
         return nx.betweenness_centrality(graph)
-    return nx.betweenness_centrality(graph, k=EXACT_BETWEENNESS_LIMIT, seed=1)
+    return nx.betweenness_centrality(graph, k=SAMPLED_SOURCES, seed=1)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import ipywidgets as ipw
 from regionallabor.beziehungsnetz import Actor, Network, load_network
 from regionallabor.handlungsfelder import ALL_FIELDS, SHORT_LABELS
 from regionallabor.model import sector_label
-from regionallabor.netzanalyse import EXACT_BETWEENNESS_LIMIT, QUADRANTS, Analysis, analyse, quadrant
+from regionallabor.netzanalyse import EXACT_BETWEENNESS_LIMIT, QUADRANTS, SAMPLED_SOURCES, Analysis, analyse, quadrant
 
 from .akteure import NETWORK_KINDS
 from .common import WorkbookTool
@@ -46,8 +46,8 @@ def bridges_html(analysis: Analysis) -> str:
         items.append(f"<li><span class='rl-member-name'>{escape(bridge.actor.name)}</span> – {sectors}. "
                      f"{percent(bridge.share)} der kürzesten Wege zwischen anderen führen hier entlang.{cut}</li>")
     estimate = ("" if analysis.exact else
-                f"<p class='rl-help'>Bei mehr als {EXACT_BETWEENNESS_LIMIT} Akteur:innen schätzen wir die Anteile aus "
-                f"{EXACT_BETWEENNESS_LIMIT} Stichproben; die Reihenfolge bleibt verlässlich.</p>")
+                f"<p class='rl-help'>Bei mehr als {EXACT_BETWEENNESS_LIMIT} Akteur:innen schätzen wir die Anteile aus den "
+                f"Wegen von {SAMPLED_SOURCES} zufällig gewählten Akteur:innen aus; die Reihenfolge bleibt verlässlich.</p>")
     return f"<ol class='rl-insight-list'>{''.join(items)}</ol>{estimate}"
 
 

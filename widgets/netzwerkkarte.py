@@ -152,8 +152,10 @@ class NetworkMap(WorkbookTool):
             self.sigma = Sigma(graph, **options)
             self.sigma.observe(self._clicked, "selected_node")
             self.canvas.children = [self.sigma]
+            # two relations of different kinds between the same pair are one line on the map, but count twice
+            relations = sum(1 for r in self.network.relations if r.record.source_id in graph and r.record.target_id in graph)
             self.summary.value = (f"<div class='rl-muted rl-small'>"
-                                  f"{escape(t('map.shown', actors=graph.number_of_nodes(), relations=graph.number_of_edges()))}</div>")
+                                  f"{escape(t('map.shown', actors=graph.number_of_nodes(), relations=relations))}</div>")
             self.legend.value = self._legend(colours)
         if old is not None:
             close_tree(old)

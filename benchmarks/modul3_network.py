@@ -1,0 +1,123 @@
+"""Modul 3 with a generated network of 500 actors and 2,000 relations (the issue's targets: load < 2 s, filter < 500 ms).
+
+Measured twice:
+- in the kernel (this process): reading the network, the analysis, the layout, and building all seven tools,
+  each the median of ``--runs`` cold runs;
+- in Chromium against a real Voila server: from navigation until the map is drawn, and from choosing a
+  Handlungsfeld in the map's filter until the new map and its count are on the page (median and p90).
+Writes benchmarks/results/modul3_network.json.
+
+    .venv/bin/python benchmarks/modul3_network.py --runs 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from ensure_browser import find_chromium  # noqa: E402
+from voila_render import CHROMIUM_ARGS, kernel_rss_mb  # noqa: E402
+
+from regionallabor import netzanalyse  # noqa: E402
+from regionallabor.beispielnetz import fill  # noqa: E402
+from regionallabor.beziehungsnetz import load_network  # noqa: E402
+from regionallabor.store import WORKBOOK_FILENAME, Arbeitsmappe  # noqa: E402
+
+ACTORS, RELATIONS = 500, 2000
+FILTERS = [("Energie", "energie"), ("alle Handlungsfelder", ""), ("Mobilität", "mobilitaet"), ("Wirtschaft", "wirtschaft")]
+
+
+def median_ms(action, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        netzanalyse._cache.clear()
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def kernel_side(workbook: Arbeitsmappe, runs: int) -> dict:
+    import widgets
+
+    network = load_network(workbook)
+    tools = ("ActorList", "RelationEditor", "NetworkMap", "NetworkInsights", "InfluenceGrid", "ConversationLog", "NetworkFiles")
+    return {
+        "load_network_ms": median_ms(lambda: load_network(workbook), runs),
+        "analysis_ms": median_ms(lambda: netzanalyse.analyse(network), runs),
+        "layout_ms": median_ms(lambda: netzanalyse.spring_positions(network), runs),
+        "all_tools_ms": median_ms(lambda: [getattr(widgets, name)(workbook) for name in tools], runs),
+    }
+
+
+def expected_count(network, field: str) -> int:
+    return sum(1 for a in network.actors if not field or field in a.record.handlungsfelder)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "tests" / "browser"))
+    from conftest import VoilaServer  # the browser tests' server fixture, as a plain class
+
+    home = Path(tempfile.mkdtemp(prefix="rl-m3-")) / "home"
+    workbook = Arbeitsmappe(home / WORKBOOK_FILENAME)
+    fill(workbook, ACTORS, RELATIONS)
+    network = load_network(workbook)
+    report: dict = {"actors": ACTORS, "relations": RELATIONS, "kernel": kernel_side(workbook, args.runs)}
+    server = VoilaServer(home)
+    filters = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            known = {p.pid for p in psutil.Process(server.process.pid).children(recursive=True)}
+            started = time.perf_counter()
+            page.goto(server.url + "/voila/render/03_beziehungsnetz.ipynb")
+            page.wait_for_selector(".rl-network-map .ipysigma-container canvas", timeout=120_000)
+            page.get_by_text(f"{ACTORS} Akteur:innen und {RELATIONS} Beziehungen sichtbar.").wait_for(timeout=60_000)
+            report["page_load_s"] = time.perf_counter() - started
+            time.sleep(1)
+            report["kernel_rss_mb"] = kernel_rss_mb(server.process, known)
+            select = page.locator(".rl-network-map select").first
+            select.scroll_into_view_if_needed()
+            for run in range(args.runs * len(FILTERS)):
+                label, key = FILTERS[run % len(FILTERS)]
+                text = f"{expected_count(network, key)} Akteur:innen und "
+                page.evaluate("window.__clicked = performance.now()")
+                select.select_option(label=label)
+                page.wait_for_function(
+                    "([text]) => { const map = document.querySelector('.rl-network-map');"
+                    " return map.textContent.includes(text) && map.querySelector('.ipysigma-container canvas'); }",
+                    arg=[text], polling="raf", timeout=30_000)
+                filters.append(page.evaluate("performance.now() - window.__clicked"))
+            browser.close()
+    finally:
+        server.stop()
+    ordered = sorted(filters)
+    report["filter_ms"] = {"median": statistics.median(filters), "p90": ordered[int(0.9 * (len(ordered) - 1))],
+                           "all": filters}
+    kernel = report["kernel"]
+    print(f"{ACTORS} Akteur:innen, {RELATIONS} Beziehungen")
+    print("im Kernel: " + ", ".join(f"{k} {v:.0f} ms" for k, v in kernel.items()))
+    print(f"Seite bis Karte: {report['page_load_s']:.2f} s, Kernel {report['kernel_rss_mb']:.0f} MB")
+    print(f"Filter → neue Karte: Median {report['filter_ms']['median']:.0f} ms, p90 {report['filter_ms']['p90']:.0f} ms")
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "modul3_network.json").write_text(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
