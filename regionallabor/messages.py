@@ -20,6 +20,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cancel": "Abbrechen",
         "delete": "Entfernen",
         "edit": "Bearbeiten",
+        "list.more": "Weitere {count} anzeigen",
         "stale_reloaded": (
             "Jemand aus eurem Team hat das gerade in einem anderen Fenster geändert. "
             "Wir haben den neuesten Stand geladen – bitte prüfe deine Eingabe und speichere noch einmal."
@@ -233,7 +234,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "schatz.filter_all": "alle Handlungsfelder",
         "schatz.search_placeholder": "In euren Schätzen suchen …",
         "schatz.count": "{shown} von {total} Schätzen",
-        "schatz.more": "Weitere {count} anzeigen",
         "schatz.no_match": "Keine Schätze passen zu eurer Auswahl.",
         "schatz.confirm_delete": "„{name}“ wirklich entfernen?",
         "schatz.editing": "„{name}“ bearbeiten",
@@ -296,7 +296,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "actor.scale": "1 = kaum · 3 = mittel · 5 = sehr groß",
         "actor.empty": "Noch niemand auf der Landkarte. Wen kennt ihr, wer bewegt etwas in eurer Region?",
         "actor.count": "{shown} von {total} Akteur:innen",
-        "actor.more": "Weitere {count} anzeigen",
         "actor.no_match": "Niemand passt zu eurer Auswahl.",
         "actor.search_placeholder": "Namen, Orte, Notizen durchsuchen …",
         "actor.filter_sector_all": "alle Sektoren",

@@ -126,7 +126,7 @@ def test_three_hundred_schaetze_show_a_page_at_a_time_and_filter(workbook):
     tool = SchatzInventory(workbook)
     assert len(tool.list.children) == PAGE_SIZE
     assert "20 von 300 Schätzen" in tool.count.value
-    tool.show_more()
+    tool.pager.next_page()
     assert len(tool.list.children) == 2 * PAGE_SIZE
     tool.filter_field.value = "energie"
     assert len(tool.matching()) == 50 and len(tool.list.children) == PAGE_SIZE

@@ -13,7 +13,7 @@ from regionallabor.messages import ACTOR_TYPES, SECTORS, TEAM_RELATIONS, t
 from regionallabor.model import Akteur, Schatz, sector_label
 from regionallabor.store import Stored, WorkbookError
 
-from .common import RowCache, WorkbookTool, button, css, heading, labelled
+from .common import Pager, RowCache, WorkbookTool, button, css, heading, labelled
 
 PAGE_SIZE = 20
 NETWORK_KINDS = (*MODUL3_KINDS, Schatz.KIND)
@@ -175,7 +175,7 @@ class ActorList(WorkbookTool):
         super().__init__(workbook, **kwargs)
         self._actors: list[Actor] = []
         self._confirming: str | None = None
-        self._shown = PAGE_SIZE
+        self.pager = Pager(self.show_list, PAGE_SIZE)
         self._rows = RowCache(self._row)
         self.form = ActorForm(self, lambda _: self.refresh())
         self.search = ipw.Text(placeholder=t("actor.search_placeholder"), layout=ipw.Layout(flex="1 1 220px"))
@@ -184,11 +184,9 @@ class ActorList(WorkbookTool):
         self.filter_field = ipw.Dropdown(options=[(t("actor.filter_field_all"), "")] + [(l, k) for k, l in ALL_FIELDS.items()],
                                          value="", layout=ipw.Layout(width="280px"))
         for control in (self.search, self.filter_sector, self.filter_field):
-            control.observe(lambda _: self._reset_paging(), "value")
+            control.observe(lambda _: self.pager.reset(), "value")
         self.count = ipw.HTML()
         self.list = ipw.VBox()
-        self.more = button("", "quiet")
-        self.more.on_click(lambda _: self.show_more())
         self.children = [
             self.form,
             self.notice,
@@ -196,7 +194,7 @@ class ActorList(WorkbookTool):
                      layout=ipw.Layout(flex_flow="row wrap", margin="14px 0 4px 0")),
             self.count,
             self.list,
-            self.more,
+            self.pager.more,
         ]
         self.start()
 
@@ -229,7 +227,7 @@ class ActorList(WorkbookTool):
 
     def show_list(self) -> None:
         found = self.matching()
-        visible = found[: self._shown]
+        visible = self.pager.page(found)
         if not self._actors:
             self.list.children = [ipw.HTML(f"<div class='rl-muted'>{escape(t('actor.empty'))}</div>")]
         elif not found:
@@ -239,9 +237,6 @@ class ActorList(WorkbookTool):
                                                   for a in visible])
         self.count.value = (f"<div class='rl-muted rl-small'>{escape(t('actor.count', shown=len(visible), total=len(self._actors)))}</div>"
                             if self._actors else "")
-        rest = len(found) - len(visible)
-        self.more.description = t("actor.more", count=min(rest, PAGE_SIZE))
-        self.more.layout.display = "" if rest > 0 else "none"
 
     def _row(self, actor: Actor) -> ipw.HBox:
         record = actor.record
@@ -270,14 +265,6 @@ class ActorList(WorkbookTool):
             remove.on_click(lambda _: self._confirm(actor.id))
             actions = [edit, remove]
         return css(ipw.HBox([text, *actions]), "rl-member", "rl-actor")
-
-    def show_more(self) -> None:
-        self._shown += PAGE_SIZE
-        self.show_list()
-
-    def _reset_paging(self) -> None:
-        self._shown = PAGE_SIZE
-        self.show_list()
 
     def _confirm(self, actor_id: str | None) -> None:
         self._confirming = actor_id

@@ -12,7 +12,7 @@ from regionallabor.model import Beziehung
 from regionallabor.store import Stored, WorkbookError
 
 from .akteure import NETWORK_KINDS, PAGE_SIZE, scale_buttons
-from .common import RowCache, WorkbookTool, button, css, heading, labelled
+from .common import Pager, RowCache, WorkbookTool, button, css, heading, labelled
 
 RELATION_COLOURS = {"kooperiert": "#2e7d32", "kennt_sich": "#90a4ae", "foerdert": "#1565c0", "konflikt": "#c62828"}
 
@@ -41,7 +41,7 @@ class RelationEditor(WorkbookTool):
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
         self.network = Network([], [])
-        self._shown = PAGE_SIZE
+        self.pager = Pager(self.show_list, PAGE_SIZE)
         self._rows = RowCache(self._row)
         self.source = actor_picker()
         self.target = actor_picker()
@@ -54,11 +54,9 @@ class RelationEditor(WorkbookTool):
         self.submit.on_click(lambda _: self.add())
         self.hint = ipw.HTML()
         self.search = ipw.Text(placeholder=t("relation.filter_placeholder"), layout=ipw.Layout(width="100%"))
-        self.search.observe(lambda _: self._reset_paging(), "value")
+        self.search.observe(lambda _: self.pager.reset(), "value")
         self.count = ipw.HTML()
         self.list = ipw.VBox()
-        self.more = button("", "quiet")
-        self.more.on_click(lambda _: self.show_more())
 
         def field(text: str, widget: ipw.Widget, help_text: str = "") -> ipw.VBox:
             return labelled(text, widget, help_text, layout=ipw.Layout(flex="1 1 220px", min_width="200px"))
@@ -71,7 +69,7 @@ class RelationEditor(WorkbookTool):
                       field(t("field.note"), self.note)], layout=ipw.Layout(flex_flow="row wrap")),
             self.submit,
         ]), "rl-form")
-        self.children = [self.hint, self.form, self.notice, self.search, self.count, self.list, self.more]
+        self.children = [self.hint, self.form, self.notice, self.search, self.count, self.list, self.pager.more]
         self.start()
 
     def refresh(self) -> None:
@@ -117,7 +115,7 @@ class RelationEditor(WorkbookTool):
 
     def show_list(self) -> None:
         found = self.matching()
-        visible = found[: self._shown]
+        visible = self.pager.page(found)
         total = len(self.network.relations)
         if not total:
             self.list.children = [ipw.HTML(f"<div class='rl-muted'>{escape(t('relation.empty'))}</div>")]
@@ -126,9 +124,6 @@ class RelationEditor(WorkbookTool):
             self.list.children = self._rows.rows([((r.record.id, r.version, names(r)), (r,)) for r in visible])
         self.count.value = (f"<div class='rl-muted rl-small'>{escape(t('relation.count', shown=len(visible), total=total))}</div>"
                             if total else "")
-        rest = len(found) - len(visible)
-        self.more.description = t("actor.more", count=min(rest, PAGE_SIZE))
-        self.more.layout.display = "" if rest > 0 else "none"
 
     def _row(self, stored: Stored[Beziehung]) -> ipw.HBox:
         text = ipw.HTML(f"<div>{relation_line(self.network, stored.record)}</div>", layout=ipw.Layout(flex="1 1 auto"))
@@ -137,11 +132,3 @@ class RelationEditor(WorkbookTool):
         names = dict(a=by_id[stored.record.source_id].name, b=by_id[stored.record.target_id].name)
         remove.on_click(lambda _: self.remove_record(Beziehung, stored, t("relation.removed", **names)))
         return css(ipw.HBox([text, remove]), "rl-member", "rl-relation")
-
-    def show_more(self) -> None:
-        self._shown += PAGE_SIZE
-        self.show_list()
-
-    def _reset_paging(self) -> None:
-        self._shown = PAGE_SIZE
-        self.show_list()

@@ -264,3 +264,30 @@ class RowCache:
             close_tree(gone)
         self._rows = kept
         return list(kept.values())
+
+
+class Pager:
+    """How much of a long list is shown: a page at first, one more per click, the first page again after a filter change."""
+
+    def __init__(self, on_change: Callable[[], None], page_size: int = 20):
+        self.page_size = page_size
+        self.shown = page_size
+        self.on_change = on_change
+        self.more = button("", "quiet")
+        self.more.on_click(lambda _: self.next_page())
+
+    def next_page(self) -> None:
+        self.shown += self.page_size
+        self.on_change()
+
+    def reset(self) -> None:
+        self.shown = self.page_size
+        self.on_change()
+
+    def page(self, found: list) -> list:
+        """The rows to show of ``found``; sets the "Weitere … anzeigen" button for the rest."""
+        visible = found[: self.shown]
+        rest = len(found) - len(visible)
+        self.more.description = t("list.more", count=min(rest, self.page_size))
+        self.more.layout.display = "" if rest > 0 else "none"
+        return visible

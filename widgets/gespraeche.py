@@ -15,7 +15,7 @@ from regionallabor.store import Stored, WorkbookError
 
 from .akteure import NETWORK_KINDS, PAGE_SIZE
 from .beziehungen import actor_picker
-from .common import RowCache, WorkbookTool, button, css, heading, labelled
+from .common import Pager, RowCache, WorkbookTool, button, css, heading, labelled
 
 
 class ConversationLog(WorkbookTool):
@@ -28,7 +28,7 @@ class ConversationLog(WorkbookTool):
         super().__init__(workbook, **kwargs)
         self.network = Network([], [])
         self.talks: list[Stored[Gespraech]] = []
-        self._shown = PAGE_SIZE
+        self.pager = Pager(self.show_list, PAGE_SIZE)
         self._steps = RowCache(self._step_row)
         self._rows = RowCache(self._talk_row)
         self.actor = actor_picker()
@@ -43,8 +43,6 @@ class ConversationLog(WorkbookTool):
         self.hint = ipw.HTML()
         self.steps = ipw.VBox()
         self.list = ipw.VBox()
-        self.more = button("", "quiet")
-        self.more.on_click(lambda _: self.show_more())
 
         def field(text: str, widget: ipw.Widget) -> ipw.VBox:
             return labelled(text, widget, layout=ipw.Layout(flex="1 1 220px", min_width="200px"))
@@ -59,7 +57,7 @@ class ConversationLog(WorkbookTool):
             self.submit,
         ]), "rl-form")
         self.children = [self.hint, self.form, self.notice, heading(t("talk.open_steps"), 4), self.steps,
-                         heading(t("talk.all"), 4), self.list, self.more]
+                         heading(t("talk.all"), 4), self.list, self.pager.more]
         self.start()
 
     def refresh(self) -> None:
@@ -78,16 +76,9 @@ class ConversationLog(WorkbookTool):
 
     def show_list(self) -> None:
         newest = sorted(self.talks, key=lambda s: s.record.held_on, reverse=True)
-        visible = newest[: self._shown]
+        visible = self.pager.page(newest)
         self.list.children = (self._rows.rows([((s.record.id, s.version, self._name(s.record)), (s,)) for s in visible])
                               or [ipw.HTML(f"<div class='rl-muted'>{escape(t('talk.empty'))}</div>")])
-        rest = len(newest) - len(visible)
-        self.more.description = t("actor.more", count=min(rest, PAGE_SIZE))
-        self.more.layout.display = "" if rest > 0 else "none"
-
-    def show_more(self) -> None:
-        self._shown += PAGE_SIZE
-        self.show_list()
 
     def _name(self, talk: Gespraech) -> str:
         actor = self.network.by_id.get(talk.actor_id)

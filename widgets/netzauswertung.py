@@ -112,8 +112,11 @@ def suggestions_html(analysis: Analysis) -> str:
     return f"<ol class='rl-insight-list'>{''.join(items)}</ol>"
 
 
-class NetworkInsights(WorkbookTool):
-    """Bridge builders, isolated actors, the sector × Handlungsfeld matrix and whom to approach next."""
+class NetworkReport(WorkbookTool):
+    """A read-only view of the actor map as HTML, redrawn only when an actor or a relation changed.
+
+    Subclasses define ``render(network) -> str``.
+    """
 
     SHOWS = NETWORK_KINDS
 
@@ -126,15 +129,20 @@ class NetworkInsights(WorkbookTool):
 
     def refresh(self) -> None:
         network = load_network(self.workbook)
-        if network.fingerprint == self._fingerprint:
-            return
-        self._fingerprint = network.fingerprint
+        if network.fingerprint != self._fingerprint:
+            self._fingerprint = network.fingerprint
+            self.body.value = self.render(network)
+
+
+class NetworkInsights(NetworkReport):
+    """Bridge builders, isolated actors, the sector × Handlungsfeld matrix and whom to approach next."""
+
+    def render(self, network: Network) -> str:
         if not network.actors:
-            self.body.value = ("<div class='rl-muted'>Tragt Akteur:innen und Beziehungen ein – dann zeigt euch diese "
-                               "Auswertung, wo euer Netz trägt und wo es Lücken hat.</div>")
-            return
+            return ("<div class='rl-muted'>Tragt Akteur:innen und Beziehungen ein – dann zeigt euch diese "
+                    "Auswertung, wo euer Netz trägt und wo es Lücken hat.</div>")
         analysis = analyse(network)
-        self.body.value = (
+        return (
             "<div class='rl-insights'>"
             "<h4 class='rl-heading'>Brückenbauer:innen</h4>"
             "<p class='rl-help'>Sie liegen auf vielen kürzesten Wegen zwischen anderen: Über sie erreicht ihr Menschen, "
@@ -153,24 +161,11 @@ class NetworkInsights(WorkbookTool):
         )
 
 
-class InfluenceGrid(WorkbookTool):
+class InfluenceGrid(NetworkReport):
     """The power–interest grid: every actor placed by influence (up) and engagement (right)."""
 
-    SHOWS = NETWORK_KINDS
-
-    def __init__(self, workbook, **kwargs):
-        super().__init__(workbook, **kwargs)
-        self.body = ipw.HTML()
-        self._fingerprint: tuple | None = None
-        self.children = [self.body]
-        self.start()
-
-    def refresh(self) -> None:
-        network = load_network(self.workbook)
-        if network.fingerprint == self._fingerprint:
-            return
-        self._fingerprint = network.fingerprint
-        self.body.value = grid_html(network)
+    def render(self, network: Network) -> str:
+        return grid_html(network)
 
 
 def grid_html(network: Network) -> str:

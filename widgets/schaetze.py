@@ -13,7 +13,7 @@ from regionallabor.messages import t
 from regionallabor.model import Schatz, explain
 from regionallabor.store import Stored, WorkbookError
 
-from .common import RowCache, WorkbookTool, button, css, heading, labelled
+from .common import Pager, RowCache, WorkbookTool, button, css, heading, labelled
 
 PAGE_SIZE = 20
 
@@ -26,7 +26,7 @@ class SchatzInventory(WorkbookTool):
         self._all: list[Stored[Schatz]] = []
         self._editing: Stored[Schatz] | None = None
         self._confirming: str | None = None
-        self._shown = PAGE_SIZE
+        self.pager = Pager(self.show_list, PAGE_SIZE)
         self._rows = RowCache(self._row)
 
         self.name = ipw.Text(placeholder=t("schatz.name_placeholder"), layout=ipw.Layout(width="100%"))
@@ -47,13 +47,11 @@ class SchatzInventory(WorkbookTool):
                                          value="", layout=ipw.Layout(width="280px"))
         self.search = ipw.Text(placeholder=t("schatz.search_placeholder"), continuous_update=True,
                                layout=ipw.Layout(flex="1 1 200px"))
-        self.filter_field.observe(lambda _: self._reset_paging(), "value")
-        self.search.observe(lambda _: self._reset_paging(), "value")
+        self.filter_field.observe(lambda _: self.pager.reset(), "value")
+        self.search.observe(lambda _: self.pager.reset(), "value")
         self.count = ipw.HTML()
         self.gaps = ipw.HTML()
         self.list = ipw.VBox()
-        self.more = button("", "quiet")
-        self.more.on_click(lambda _: self.show_more())
 
         def field(text: str, widget: ipw.Widget) -> ipw.VBox:
             return labelled(text, widget, layout=ipw.Layout(flex="1 1 260px", min_width="220px"))
@@ -73,7 +71,7 @@ class SchatzInventory(WorkbookTool):
             ipw.HBox([self.filter_field, self.search], layout=ipw.Layout(flex_flow="row wrap", margin="14px 0 4px 0")),
             self.count,
             self.list,
-            self.more,
+            self.pager.more,
             self.gaps,
         ]
         self.start()
@@ -94,7 +92,7 @@ class SchatzInventory(WorkbookTool):
 
     def show_list(self) -> None:
         found = self.matching()
-        visible = found[: self._shown]
+        visible = self.pager.page(found)
         if not self._all:
             self.list.children = [ipw.HTML(f"<div class='rl-muted'>{escape(t('schatz.empty'))}</div>")]
         elif not found:
@@ -104,9 +102,6 @@ class SchatzInventory(WorkbookTool):
                                                   for s in visible])
         self.count.value = (f"<div class='rl-muted rl-small'>{escape(t('schatz.count', shown=len(visible), total=len(self._all)))}</div>"
                             if self._all else "")
-        rest = len(found) - len(visible)
-        self.more.description = t("schatz.more", count=min(rest, PAGE_SIZE))
-        self.more.layout.display = "" if rest > 0 else "none"
         covered = {s.record.field for s in self._all}
         without = [label for key, label in ALL_FIELDS.items() if key not in covered]
         self.gaps.value = (f"<div class='rl-notice rl-notice-info'>{escape(t('schatz.fields_without', fields=', '.join(without)))}</div>"
@@ -143,14 +138,6 @@ class SchatzInventory(WorkbookTool):
             remove.on_click(lambda _: self._confirm(schatz.id))
             actions = [edit, remove]
         return css(ipw.HBox([text, *actions]), "rl-member", "rl-schatz")
-
-    def show_more(self) -> None:
-        self._shown += PAGE_SIZE
-        self.show_list()
-
-    def _reset_paging(self) -> None:
-        self._shown = PAGE_SIZE
-        self.show_list()
 
     # writing
 
