@@ -49,8 +49,7 @@ class Actor:
 @dataclass(frozen=True)
 class Network:
     actors: list[Actor]
-    relations: list[Stored[Beziehung]]
-    dangling: int = 0  # relations whose actor is gone (a Schatz removed in Modul 2); not shown
+    relations: list[Stored[Beziehung]]  # only those whose two actors are on the map
 
     @cached_property
     def by_id(self) -> dict[str, Actor]:
@@ -61,6 +60,15 @@ class Network:
         """Changes whenever an actor or a relation changes: the key for cached analyses and layouts."""
         return (tuple((a.id, a.version, a.name) for a in self.actors),
                 tuple((r.record.id, r.version) for r in self.relations))
+
+    def names(self) -> list[str]:
+        """The actors' names in alphabetical order, as pickers offer them."""
+        return sorted((actor.name for actor in self.actors), key=str.casefold)
+
+    def find(self, name: str) -> Actor | None:
+        """The actor with this name, whatever its case and surrounding spaces (names are unique on the map)."""
+        folded = name.strip().casefold()
+        return next((actor for actor in self.actors if actor.name.casefold() == folded), None)
 
     def sectors(self) -> list[str]:
         """The sectors in use: the six standard ones first, then the team's own in alphabetical order."""
@@ -84,9 +92,8 @@ def load_network(workbook: Arbeitsmappe) -> Network:
         actors.append(Actor(record, stored.version, schatz))
     actors.extend(Actor(schatz_actor(schatz), None, schatz) for schatz in schaetze.values())
     ids = {actor.id for actor in actors}
-    relations = workbook.list(Beziehung)
-    shown = [r for r in relations if r.record.source_id in ids and r.record.target_id in ids]
-    return Network(actors, shown, len(relations) - len(shown))
+    # a relation to a Schatz removed in Modul 2 stays stored but is not shown
+    return Network(actors, [r for r in workbook.list(Beziehung) if r.record.source_id in ids and r.record.target_id in ids])
 
 
 # actors

@@ -337,7 +337,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         # Modul 3 – Gesprächsnotizen
         "talk.add": "Gespräch notieren",
         "talk.added": "Gespräch mit „{name}“ notiert.",
-        "talk.saved": "Gesprächsnotiz gespeichert.",
         "talk.removed": "Gesprächsnotiz entfernt.",
         "talk.learned_placeholder": "Was ist ihr wichtig? Was hat sie schon versucht? Wen sollten wir noch fragen?",
         "talk.next_step_placeholder": "z. B. Einladung zur Mitmach-Konferenz schicken",

@@ -13,7 +13,7 @@ from regionallabor.messages import ACTOR_TYPES, SECTORS, TEAM_RELATIONS, t
 from regionallabor.model import Akteur, Schatz, sector_label
 from regionallabor.store import Stored, WorkbookError
 
-from .common import Pager, RowCache, WorkbookTool, button, css, heading, labelled
+from .common import Pager, RowCache, WorkbookTool, button, css, heading, labelled, offer
 
 PAGE_SIZE = 20
 NETWORK_KINDS = (*MODUL3_KINDS, Schatz.KIND)
@@ -103,9 +103,7 @@ class ActorForm(ipw.VBox):
 
     def set_sector_options(self, sectors: list[str]) -> None:
         """Offer the standard sectors and the team's own ones."""
-        labels = list(SECTORS.values()) + [sector_label(s) for s in sectors if s not in SECTORS]
-        if list(self.sector.options) != labels:
-            self.sector.options = labels
+        offer(self.sector, list(SECTORS.values()) + [sector_label(s) for s in sectors if s not in SECTORS])
 
     def _show_private(self) -> None:
         self.private_box.layout.display = "" if self.type.value == "person" else "none"
@@ -203,11 +201,7 @@ class ActorList(WorkbookTool):
         self._actors = network.actors
         sectors = network.sectors()
         self.form.set_sector_options(sectors)
-        options = [(t("actor.filter_sector_all"), "")] + [(sector_label(s), s) for s in sectors]
-        if list(self.filter_sector.options) != options:
-            current = self.filter_sector.value
-            self.filter_sector.options = options
-            self.filter_sector.value = current if current in dict(options).values() else ""
+        offer(self.filter_sector, [(t("actor.filter_sector_all"), "")] + [(sector_label(s), s) for s in sectors])
         editing = self.form.editing
         if editing is not None:
             now = network.by_id.get(editing.id)

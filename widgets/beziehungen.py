@@ -12,7 +12,7 @@ from regionallabor.model import Beziehung
 from regionallabor.store import Stored, WorkbookError
 
 from .akteure import NETWORK_KINDS, PAGE_SIZE, scale_buttons
-from .common import Pager, RowCache, WorkbookTool, button, css, heading, labelled
+from .common import Pager, RowCache, WorkbookTool, button, css, heading, labelled, offer
 
 RELATION_COLOURS = {"kooperiert": "#2e7d32", "kennt_sich": "#90a4ae", "foerdert": "#1565c0", "konflikt": "#c62828"}
 
@@ -74,26 +74,21 @@ class RelationEditor(WorkbookTool):
 
     def refresh(self) -> None:
         self.network = load_network(self.workbook)
-        names = sorted((a.name for a in self.network.actors), key=str.casefold)
+        names = self.network.names()
         for picker in (self.source, self.target):
-            if list(picker.options) != names:
-                picker.options = names
+            offer(picker, names)
         enough = len(names) >= 2
         self.form.layout.display = "" if enough else "none"
         self.hint.value = "" if enough else f"<div class='rl-muted'>{escape(t('relation.need_two'))}</div>"
         self.show_list()
 
-    def _id_of(self, name: str) -> str | None:
-        folded = name.strip().casefold()
-        return next((a.id for a in self.network.actors if a.name.casefold() == folded), None)
-
     def add(self) -> Stored[Beziehung] | None:
-        source, target = self._id_of(self.source.value), self._id_of(self.target.value)
+        source, target = self.network.find(self.source.value), self.network.find(self.target.value)
         if source is None or target is None:
             self.notice.show("error", t("relation.pick_both"))
             return None
         try:
-            relation = Beziehung(source_id=source, target_id=target, kind=self.kind.value,
+            relation = Beziehung(source_id=source.id, target_id=target.id, kind=self.kind.value,
                                  strength=int(self.strength.value), note=self.note.value)
             stored = save_relation(self.workbook, relation, None)
         except (ValueError, WorkbookError) as error:

@@ -266,6 +266,17 @@ class RowCache:
         return list(kept.values())
 
 
+def offer(widget: ipw.Dropdown | ipw.Combobox, options: list) -> None:
+    """Give a drop-down or combobox new options, only if they changed; a drop-down keeps its choice if still offered."""
+    if list(widget.options) == options:
+        return
+    current = widget.value
+    widget.options = options
+    if isinstance(widget, ipw.Dropdown):
+        values = [option[1] if isinstance(option, tuple) else option for option in options]
+        widget.value = current if current in values else values[0]
+
+
 class Pager:
     """How much of a long list is shown: a page at first, one more per click, the first page again after a filter change."""
 

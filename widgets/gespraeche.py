@@ -15,7 +15,7 @@ from regionallabor.store import Stored, WorkbookError
 
 from .akteure import NETWORK_KINDS, PAGE_SIZE
 from .beziehungen import actor_picker
-from .common import Pager, RowCache, WorkbookTool, button, css, heading, labelled
+from .common import Pager, RowCache, WorkbookTool, button, css, heading, labelled, offer
 
 
 class ConversationLog(WorkbookTool):
@@ -63,9 +63,8 @@ class ConversationLog(WorkbookTool):
     def refresh(self) -> None:
         self.network = load_network(self.workbook)
         self.talks = self.workbook.list(Gespraech)
-        names = sorted((a.name for a in self.network.actors), key=str.casefold)
-        if list(self.actor.options) != names:
-            self.actor.options = names
+        names = self.network.names()
+        offer(self.actor, names)
         self.form.layout.display = "" if names else "none"
         self.hint.value = "" if names else f"<div class='rl-muted'>{escape(t('talk.need_actor'))}</div>"
         steps = open_steps(self.talks, self.network)
@@ -113,8 +112,7 @@ class ConversationLog(WorkbookTool):
         return css(ipw.HBox([text, remove]), "rl-member", "rl-talk")
 
     def add(self) -> Stored[Gespraech] | None:
-        folded = self.actor.value.strip().casefold()
-        actor = next((a for a in self.network.actors if a.name.casefold() == folded), None)
+        actor = self.network.find(self.actor.value)
         if actor is None:
             self.notice.show("error", t("relation.pick_one"))
             return None

@@ -8,6 +8,7 @@ import ipywidgets as ipw
 
 from regionallabor.beziehungsnetz import Actor, Network, load_network
 from regionallabor.handlungsfelder import ALL_FIELDS, SHORT_LABELS
+from regionallabor.messages import t
 from regionallabor.model import sector_label
 from regionallabor.netzanalyse import EXACT_BETWEENNESS_LIMIT, QUADRANTS, SAMPLED_SOURCES, Analysis, analyse, quadrant
 
@@ -139,8 +140,7 @@ class NetworkInsights(NetworkReport):
 
     def render(self, network: Network) -> str:
         if not network.actors:
-            return ("<div class='rl-muted'>Tragt Akteur:innen und Beziehungen ein – dann zeigt euch diese "
-                    "Auswertung, wo euer Netz trägt und wo es Lücken hat.</div>")
+            return f"<div class='rl-muted'>{escape(t('insights.empty'))}</div>"
         analysis = analyse(network)
         return (
             "<div class='rl-insights'>"

@@ -22,7 +22,7 @@ from regionallabor.netzanalyse import spring_positions
 
 from .akteure import NETWORK_KINDS, ActorForm, actor_chips
 from .beziehungen import RELATION_COLOURS, relation_line
-from .common import WorkbookTool, close_tree, css, label
+from .common import WorkbookTool, close_tree, css, label, offer
 
 SECTOR_COLOURS = {
     "zivilgesellschaft": "#e07b39",
@@ -110,15 +110,8 @@ class NetworkMap(WorkbookTool):
         self.network = network
         self.positions = spring_positions(network, self.positions or None)
         sectors = network.sectors()
-        options = [(t("map.all_sectors"), "")] + [(sector_label(s), s) for s in sectors]
-        if list(self.filter_sector.options) != options:
-            current = self.filter_sector.value
-            with self.hold_trait_notifications():
-                self.filter_sector.options = options
-                self.filter_sector.value = current if current in sectors else ""
-        names = sorted((a.name for a in network.actors), key=str.casefold)
-        if list(self.pick.options) != names:
-            self.pick.options = names
+        offer(self.filter_sector, [(t("map.all_sectors"), "")] + [(sector_label(s), s) for s in sectors])
+        offer(self.pick, network.names())
         self.form.set_sector_options(sectors)
         if self.selected not in network.by_id:
             self.selected = None
@@ -196,8 +189,7 @@ class NetworkMap(WorkbookTool):
             self.select(change["new"])
 
     def _picked(self, change) -> None:
-        folded = change["new"].casefold()
-        actor = next((a for a in self.network.actors if a.name.casefold() == folded), None)
+        actor = self.network.find(change["new"])
         if actor is not None:
             self.select(actor.id)
 
