@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 
 from .messages import RELATION_KINDS, SECTORS, t
 from .model import Akteur, Beziehung, Gespraech, Schatz, sector_label
@@ -82,7 +83,22 @@ def schatz_actor(schatz: Schatz) -> Akteur:
                   handlungsfelder=[schatz.field], schatz_id=schatz.id)
 
 
+_read_at: dict[Path, tuple[int, Network]] = {}
+
+
 def load_network(workbook: Arbeitsmappe) -> Network:
+    """The map as stored, read once per workbook revision in this kernel: a page's tools reload together and share it.
+
+    Inside a write's transaction use :func:`read_network`, which always reads.
+    """
+    revision = workbook.revision()
+    cached = _read_at.get(workbook.path)
+    if cached is None or cached[0] != revision:
+        cached = _read_at[workbook.path] = (revision, read_network(workbook))
+    return cached[1]
+
+
+def read_network(workbook: Arbeitsmappe) -> Network:
     schaetze = {stored.record.id: stored.record for stored in workbook.list(Schatz)}
     actors: list[Actor] = []
     for stored in workbook.list(Akteur):
@@ -115,7 +131,7 @@ def check_actor(network: Network, actor: Akteur) -> None:
 def save_actor(workbook: Arbeitsmappe, actor: Akteur, version: int | None) -> Stored[Akteur]:
     """Add an actor (``version`` None) or update it; a Schatz's actor record is created on its first change."""
     with workbook.transaction() as tx:
-        network = load_network(workbook)
+        network = read_network(workbook)
         shown = network.by_id.get(actor.id)
         if shown is not None and shown.schatz is not None:
             actor = actor.model_copy(update={"name": shown.schatz.name, "schatz_id": shown.schatz.id})
@@ -165,7 +181,7 @@ def check_relation(network: Network, relation: Beziehung) -> None:
 
 def save_relation(workbook: Arbeitsmappe, relation: Beziehung, version: int | None) -> Stored[Beziehung]:
     with workbook.transaction() as tx:
-        check_relation(load_network(workbook), relation)
+        check_relation(read_network(workbook), relation)
         return tx.add(relation) if version is None else tx.update(relation, version)
 
 
@@ -193,7 +209,7 @@ def open_steps(conversations: list[Stored[Gespraech]], network: Network, today: 
 
 def save_conversation(workbook: Arbeitsmappe, talk: Gespraech, version: int | None) -> Stored[Gespraech]:
     with workbook.transaction() as tx:
-        if talk.actor_id not in load_network(workbook).by_id:
+        if talk.actor_id not in read_network(workbook).by_id:
             raise NetworkRuleError(t("relation.actor_gone"))
         return tx.add(talk) if version is None else tx.update(talk, version)
 

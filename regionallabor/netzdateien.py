@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from .beziehungsnetz import Network, load_network, relation_key
+from .beziehungsnetz import Network, read_network, relation_key
 from .csvdatei import CsvError, read_rows, write_rows
 from .handlungsfelder import ALL_FIELDS
 from .messages import ACTOR_TYPES, RELATION_KINDS, TEAM_RELATIONS, t
@@ -121,7 +121,7 @@ def import_network(workbook: Arbeitsmappe, actors_raw: bytes | None, relations_r
                                max_bytes=MAX_BYTES) if relations_raw is not None else [])
     added = updated = relations_added = relations_updated = 0
     with workbook.transaction() as tx:
-        network = load_network(workbook)
+        network = read_network(workbook)
         by_name = {actor.name.casefold(): actor for actor in network.actors}
         ids_by_name = {name: actor.id for name, actor in by_name.items()}
         for line, actor in parsed:
