@@ -16,17 +16,15 @@ import json
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import psutil
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from ensure_browser import find_chromium  # noqa: E402
-from voila_render import CHROMIUM_ARGS, kernel_rss_mb  # noqa: E402
+from voila_render import CHROMIUM_ARGS, timed_visit  # noqa: E402
 
 from regionallabor import refdata  # noqa: E402
 from regionallabor.model import Region, Schatz  # noqa: E402
@@ -71,13 +69,9 @@ def main() -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
-            known = {p.pid for p in psutil.Process(server.process.pid).children(recursive=True)}
-            started = time.perf_counter()
-            page.goto(server.url + "/voila/render/02_region_unter_der_lupe.ipynb")
-            page.wait_for_selector(".rl-schatz", timeout=120_000)
-            report["page_load_s"] = time.perf_counter() - started
-            time.sleep(1)
-            report["kernel_rss_mb"] = kernel_rss_mb(server.process, known)
+            report["page_load_s"], report["kernel_rss_mb"] = timed_visit(
+                page, server.process, server.url + "/voila/render/02_region_unter_der_lupe.ipynb",
+                lambda p: p.wait_for_selector(".rl-schatz", timeout=120_000), settle=1)
 
             ratings, schaetze, cards = [], [], []
             for run in range(args.runs):

@@ -74,6 +74,17 @@ def kernel_rss_mb(server: subprocess.Popen, known: set[int]) -> float | None:
     return newest.memory_info().rss / 1e6
 
 
+def timed_visit(page, server: subprocess.Popen, url: str, ready, settle: float = 0.5) -> tuple[float, float | None]:
+    """Seconds from opening ``url`` until ``ready(page)`` returns, and the RSS (MB) of the kernel the visit started."""
+    known = {p.pid for p in psutil.Process(server.pid).children(recursive=True)}
+    started = time.perf_counter()
+    page.goto(url)
+    ready(page)
+    seconds = time.perf_counter() - started
+    time.sleep(settle)
+    return seconds, kernel_rss_mb(server, known)
+
+
 def measure(browser, server, url: str, runs: int, preheat: bool) -> dict:
     results = {}
     for name, (notebook, selector) in PAGES.items():
@@ -81,15 +92,11 @@ def measure(browser, server, url: str, runs: int, preheat: bool) -> dict:
         for _ in range(runs):
             if preheat:
                 time.sleep(4)  # let the pool refill, as between two real visitors
-            known = {p.pid for p in psutil.Process(server.pid).children(recursive=True)}
             page = browser.new_page()
-            started = time.perf_counter()
-            page.goto(f"{url}/voila/render/{notebook}")
-            page.wait_for_selector(selector, timeout=120_000)
-            times.append(time.perf_counter() - started)
-            time.sleep(0.5)
-            rss = kernel_rss_mb(server, known) if not preheat else None
-            if rss:
+            seconds, rss = timed_visit(page, server, f"{url}/voila/render/{notebook}",
+                                       lambda p: p.wait_for_selector(selector, timeout=120_000))
+            times.append(seconds)
+            if rss and not preheat:  # a preheated page runs in a pool kernel started earlier
                 memory.append(rss)
             page.close()
         results[name] = {"median_s": statistics.median(times), "all_s": times,
