@@ -13,8 +13,10 @@ from datetime import date
 
 from pydantic import ValidationError
 
+from .beziehungsnetz import load_network
 from .messages import t
 from .model import RECORD_TYPES, Record, SingletonRecord, explain
+from .netzdateien import pseudonymise_export
 from .store import SCHEMA_VERSION, Arbeitsmappe, NewerSchemaError, WorkbookError
 
 FORMAT_NAME = "regionallabor-arbeitsmappe"
@@ -67,9 +69,6 @@ def export_json(workbook: Arbeitsmappe, pseudonymise: bool = False) -> bytes:
     """The whole workbook as JSON; ``pseudonymise`` replaces private persons for passing it on (see netzdateien)."""
     data = workbook.export_data()
     if pseudonymise:
-        from .beziehungsnetz import load_network
-        from .netzdateien import pseudonymise_export
-
         data = pseudonymise_export(data, load_network(workbook))
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
