@@ -15,6 +15,8 @@ from pathlib import Path
 from .messages import t
 from .bestandsaufnahme import MODUL2_KINDS, module2_missing
 from .beziehungsnetz import MODUL3_KINDS, module3_missing
+from .konferenz import MODUL5_KINDS, module5_missing
+from .vision import MODUL4_KINDS, module4_missing
 from .model import Member, Region, Team
 from .refdata import Figures, summarize
 from .store import Arbeitsmappe
@@ -93,8 +95,10 @@ MODULES: tuple[Module, ...] = (
            "02_region_unter_der_lupe.ipynb", MODUL2_KINDS, module2_missing),
     Module(3, "Beziehungsnetz", "Akteurslandkarte, Brückenbauer:innen und Gesprächsnotizen.",
            "03_beziehungsnetz.ipynb", MODUL3_KINDS, module3_missing),
-    Module(4, "Vision", "Zukunftswerkstatt und ein gemeinsames Zukunftsbild für eure Region.", None),
-    Module(5, "Strategie & Mitmach-Konferenz", "Wirkungslogik eurer Ziele und die Planung eurer Konferenz.", None),
+    Module(4, "Vision", "Zukunftswerkstatt, ein gemeinsames Zukunftsbild für eure Region und eure Ziele.",
+           "04_vision.ipynb", MODUL4_KINDS, module4_missing),
+    Module(5, "Strategie & Mitmach-Konferenz", "Wirkungslogik eurer Ziele und die Planung eurer Konferenz.",
+           "05_strategie_und_konferenz.ipynb", MODUL5_KINDS, module5_missing),
     Module(6, "Aktionen & Weg", "Aktionsplan, Statusbericht und Regionalprofil.", None),
 )
 

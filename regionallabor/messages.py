@@ -388,6 +388,99 @@ MESSAGES: dict[str, dict[str, str]] = {
         "network_csv.relation_twice": "Diese Beziehung steht schon in Zeile {first}.",
         "network_csv.done": "Übernommen: {actors_added} Akteur:innen neu, {actors_updated} aktualisiert; {relations_added} Beziehungen neu, {relations_updated} aktualisiert.",
         "network_csv.refused": "Nichts übernommen – eure Landkarte ist unverändert. {reason}",
+        # Modul 4/5: fields
+        "field.points": "Punkte",
+        "field.title": "Titel",
+        "field.owner": "Wer kümmert sich?",
+        "field.first_step": "Erster Schritt",
+        "field.first_step_due": "Erster Schritt bis",
+        "field.horizon_year": "Zieljahr",
+        "field.input": "Input",
+        "field.output": "Output",
+        "field.outcome": "Outcome",
+        "field.impact": "Impact",
+        "field.noticed_by": "Woran merkt ihr es?",
+        "field.format": "Format",
+        "field.starts_on": "Datum",
+        "field.days": "Tage",
+        "field.venue": "Ort",
+        "field.expected_people": "Erwartete Teilnehmer:innen",
+        "field.people": "Plätze am Tisch",
+        "field.day": "Tag",
+        "field.start": "Beginn",
+        "field.end": "Ende",
+        "field.responsible": "Verantwortlich",
+        "field.host": "Gastgeber:in",
+        "field.status": "Status",
+        "field.planned": "Geplant (€)",
+        "field.actual": "Tatsächlich (€)",
+        "invalid.time": "{field}: Bitte gib eine Uhrzeit an (z. B. 09:30).",
+        "invalid.choose_one": "{field}: Bitte wähle mindestens eines aus.",
+        "invalid.end_before_start": "Das Ende muss nach dem Beginn liegen.",
+        # Modul 4 domain
+        "goal.duplicate": "Ein Ziel „{title}“ habt ihr schon – gebt dem neuen einen anderen Titel.",
+        "vision.opening": "{year} ist unsere Region …",
+        "vision.board_title": "Unser Zukunftsbild {year}",
+        "vision.board_empty_overall": "Euer gemeinsames Zukunftsbild fehlt noch.",
+        "vision.board_goals": "Unsere Ziele",
+        # Modul 5 domain: Wirkungslogik
+        "logic.missing.input": "Input fehlt: Was steckt ihr hinein – Menschen, Zeit, Geld, Räume, Material?",
+        "logic.missing.output": "Output fehlt: Was bietet ihr an, und wen erreicht ihr damit?",
+        "logic.missing.outcome": "Outcome fehlt: Was ändert sich bei euren Zielgruppen – im Wissen, im Handeln, in ihrer Lage?",
+        "logic.missing.impact": "Impact fehlt: Was ändert sich dadurch in der Region, über eure Zielgruppen hinaus?",
+        "logic.activity": "{level}: „{word}“ klingt nach einer Aktivität. Aktivitäten gehören zum Output – beschreibt hier, was sich verändert, wenn sie stattgefunden haben.",
+        "logic.uptake": "{level}: „{word}“ beschreibt, ob euer Angebot ankommt (Stufe 3 der Wirkungstreppe) – das ist noch Output. Eine Wirkung beginnt, wenn sich Wissen, Handeln oder Lebenslage ändern.",
+        "logic.no_indicator": "Es fehlt ein Indikator: Ohne ihn wisst ihr nicht, ob ihr euer Ziel erreicht.",
+        "logic.only_output_indicators": "Eure Indikatoren messen nur den Output. Nehmt mindestens einen für Outcome oder Impact dazu.",
+        "logic.not_noticed": "Schreibt noch dazu, woran ihr die Veränderung merkt: {names}.",
+        "logic.complete": "Die Kette ist vollständig, und ihr habt Indikatoren für die Wirkung. Prüft jetzt vorwärts: Führt jeder Schritt plausibel zum nächsten?",
+        "logic.goal_gone": "Dieses Ziel gibt es nicht mehr – jemand hat es gerade in Modul 4 entfernt.",
+        # Modul 5 domain: conference
+        "conference.default_title": "Unsere Mitmach-Konferenz",
+        "conference.part.programme": "Programm",
+        "conference.part.tasks": "Aufgaben",
+        "conference.part.budget": "Budget",
+        "agenda.day": "Tag {day}",
+        "agenda.beyond_days": "„{title}“ liegt an Tag {day}, eure Konferenz hat aber nur {days} Tag(e).",
+        "agenda.overlap": "„{first}“ und „{second}“ überschneiden sich ({span}).",
+        "agenda.gap": "{minutes} Minuten Lücke zwischen „{first}“ und „{second}“ – fehlt eine Pause?",
+        "agenda.no_break": "Von {since} bis {until} ohne Pause – nach spätestens zwei Stunden brauchen alle eine.",
+        "tables.no_host": "„{title}“ hat noch keine Gastgeber:in.",
+        "tables.too_big": "An „{title}“ sollen {people} Menschen sitzen – ab {most} kommen nicht mehr alle zu Wort. Teilt den Tisch.",
+        "tables.too_few_seats": "An den Thementischen sind {seats} Plätze, erwartet werden {expected} Menschen – plant noch einen Tisch ein.",
+        "invite.unknown_actor": "„{name}“ steht nicht auf eurer Akteurslandkarte. Tragt sie oder ihn zuerst in Modul 3 ein.",
+        "diversity.no_sector": "Ihr ladet bisher niemanden aus dem Sektor {sector} ein.",
+        "diversity.no_field": "Für das Handlungsfeld {field} ist noch niemand eingeladen.",
+        "diversity.dominant": "{count} von {total} Gästen kommen aus dem Sektor {sector} – mischt die Runde breiter.",
+        "tasks.on_the_day": "am Konferenztag",
+        "tasks.week": "{count} Woche",
+        "tasks.weeks": "{count} Wochen",
+        "tasks.day": "{count} Tag",
+        "tasks.days": "{count} Tage",
+        "tasks.before": "{span} vorher",
+        "tasks.after": "{span} danach",
+        # exports
+        "export.our_team": "unser Regional-Team",
+        "export.by_team": "Regional-Team: {team}",
+        "export.stand": "Stand: {date} · erstellt mit dem Regionallabor der Mitmach-Regionen Initiative",
+        "export.no_programme": "Noch kein Programm.",
+        "export.no_tasks": "Noch keine Aufgaben.",
+        "export.tasks_title": "Aufgaben: {title}",
+        "export.col.time": "Zeit",
+        "export.col.item": "Programmpunkt",
+        "export.col.format": "Format",
+        "export.col.place": "Ort",
+        "export.col.responsible": "Verantwortlich",
+        "export.col.due": "Fällig",
+        "export.col.task": "Aufgabe",
+        "export.col.done": "Erledigt",
+        "export.col.goal": "Ziel",
+        "export.col.fields": "Handlungsfelder",
+        "export.col.first_step": "Erster Schritt",
+        "export.col.owner": "Wer kümmert sich?",
+        "export.done": "erledigt",
+        "export.calendar_needs_date": "Für den Kalendereintrag braucht eure Konferenz zuerst ein Datum.",
+        # @end-de
     },
 }
 
@@ -443,6 +536,46 @@ RELATION_KINDS: dict[str, str] = {
     "kennt_sich": "kennt sich",
     "foerdert": "finanziert/fördert",
     "konflikt": "Spannung/Konflikt",
+}
+
+
+# Modul 4 and 5
+OUTCOME_STEPS: dict[int, str] = {
+    4: "Stufe 4: Wissen, Fähigkeiten oder Einstellungen ändern sich",
+    5: "Stufe 5: Das Handeln ändert sich",
+    6: "Stufe 6: Die Lebenslage ändert sich",
+}
+
+IMPACT_LEVELS: dict[str, str] = {
+    "input": "Input",
+    "output": "Output",
+    "outcome": "Outcome",
+    "impact": "Impact",
+}
+
+CONFERENCE_FORMATS: dict[str, str] = {
+    "werkstatt": "Mitmach-Werkstatt: ein halber Tag, 20–30 Menschen",
+    "konferenz": "Mitmach-Konferenz: ein Tag, 40–80 Menschen",
+    "gross": "Große Mitmach-Konferenz: anderthalb Tage, 100 und mehr",
+}
+
+SLOT_FORMATS: dict[str, str] = {
+    "ankommen": "Ankommen",
+    "begruessung": "Begrüßung",
+    "impuls": "Impulsvortrag",
+    "thementische": "Thementische",
+    "world_cafe": "World Café",
+    "open_space": "Open Space",
+    "fishbowl": "Fishbowl",
+    "pause": "Pause",
+    "abschluss": "Abschluss",
+}
+
+INVITATION_STATUSES: dict[str, str] = {
+    "offen": "offen",
+    "eingeladen": "eingeladen",
+    "zugesagt": "zugesagt",
+    "abgesagt": "abgesagt",
 }
 
 

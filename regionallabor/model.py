@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import date
+from datetime import date, time
 from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .handlungsfelder import FieldKey
-from .messages import (ACTOR_TYPES, AREA_TYPES, COUNTRIES, RELATION_KINDS, SECTORS, SWOT_QUADRANTS, TEAM_RELATIONS,
+from .messages import (ACTOR_TYPES, AREA_TYPES, CONFERENCE_FORMATS, COUNTRIES, IMPACT_LEVELS, INVITATION_STATUSES,
+                       OUTCOME_STEPS, RELATION_KINDS, SECTORS, SLOT_FORMATS, SWOT_QUADRANTS, TEAM_RELATIONS,
                        WEGGEMEINSCHAFTEN, t)
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -38,6 +39,15 @@ RelationKind = Literal["kooperiert", "kennt_sich", "foerdert", "konflikt"]
 assert set(ACTOR_TYPES) == set(ActorType.__args__)
 assert set(TEAM_RELATIONS) == set(TeamRelation.__args__)
 assert set(RELATION_KINDS) == set(RelationKind.__args__)
+ConferenceFormat = Literal["werkstatt", "konferenz", "gross"]
+SlotFormat = Literal["ankommen", "begruessung", "impuls", "thementische", "world_cafe", "open_space", "fishbowl",
+                     "pause", "abschluss"]
+InvitationStatus = Literal["offen", "eingeladen", "zugesagt", "abgesagt"]
+ImpactLevel = Literal["input", "output", "outcome", "impact"]
+assert set(CONFERENCE_FORMATS) == set(ConferenceFormat.__args__)
+assert set(SLOT_FORMATS) == set(SlotFormat.__args__)
+assert set(INVITATION_STATUSES) == set(InvitationStatus.__args__)
+assert set(IMPACT_LEVELS) == set(ImpactLevel.__args__)
 URL_PATTERN = re.compile(r"^(https?://)?[\w.-]+\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
 
 
@@ -261,9 +271,160 @@ class Gespraech(Record):
     done: bool = False
 
 
+# Modul 4: Vision
+
+
+class Kritikpunkt(Record):
+    """What bothers the team, in one Handlungsfeld (Zukunftswerkstatt, Kritikphase), with the points it got."""
+
+    KIND = "kritik"
+    field: FieldKey
+    text: str = Field(min_length=1, max_length=300)
+    points: int = Field(default=0, ge=0, le=99)
+
+
+class Idee(Record):
+    """An idea of the Fantasiephase: everything is allowed; the team marks its favourites."""
+
+    KIND = "idee"
+    text: str = Field(min_length=1, max_length=300)
+    field: FieldKey | None = None
+    favourite: bool = False
+
+
+class Ziel(Record):
+    """A goal from the Verwirklichungsphase: what the team wants to reach, who takes care, and the first step."""
+
+    KIND = "ziel"
+    title: str = Field(min_length=1, max_length=200)
+    handlungsfelder: list[FieldKey] = Field(min_length=1, max_length=6)
+    description: str = Field(default="", max_length=1000)
+    idea_id: str | None = Field(default=None, max_length=64)
+    owner: str = Field(default="", max_length=120)
+    first_step: str = Field(default="", max_length=300)
+    first_step_due: date | None = None
+
+    @field_validator("handlungsfelder")
+    @classmethod
+    def _each_field_once(cls, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(value))
+
+
+class Vision(SingletonRecord):
+    """The year the team's Zukunftsbild looks at („2035 ist unsere Region …“)."""
+
+    KIND = "vision"
+    horizon_year: int = Field(default=2035, ge=2026, le=2100)
+
+
+class Zukunftsbild(Record):
+    """The vision statement for one Handlungsfeld, or the overall one (id ``gesamt``)."""
+
+    KIND = "zukunftsbild"
+    OVERALL: ClassVar[str] = "gesamt"
+    id: str = Field(pattern="^(landwirtschaft|energie|bauen|mobilitaet|wirtschaft|zusammenhalt|gesamt)$")
+    text: str = Field(default="", max_length=2000)
+
+
+# Modul 5: Strategie & Mitmach-Konferenz
+
+
+class Indikator(BaseModel):
+    """How the team will see that something changed: the indicator and how it notices."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    text: str = Field(min_length=1, max_length=200)
+    noticed_by: str = Field(default="", max_length=300)
+    level: Literal["output", "outcome", "impact"] = "outcome"
+
+
+class Wirkungslogik(Record):
+    """Input → Output → Outcome → Impact for one goal (its id is the goal's id), with indicators."""
+
+    KIND = "wirkungslogik"
+    input: str = Field(default="", max_length=1500)
+    output: str = Field(default="", max_length=1500)
+    outcome: str = Field(default="", max_length=1500)
+    impact: str = Field(default="", max_length=1500)
+    outcome_step: Literal[4, 5, 6] | None = None
+    indicators: list[Indikator] = Field(default_factory=list, max_length=20)
+
+
+class Konferenz(SingletonRecord):
+    """The Mitmach-Konferenz or -Werkstatt the team plans: format, date, place, size."""
+
+    KIND = "konferenz"
+    title: str = Field(default="", max_length=150)
+    format: ConferenceFormat | None = None
+    starts_on: date | None = None
+    days: int = Field(default=1, ge=1, le=3)
+    venue: str = Field(default="", max_length=200)
+    expected_people: int | None = Field(default=None, ge=1, le=5000)
+
+
+class Programmpunkt(Record):
+    """One slot of the programme: day, time, title, format, place and who is responsible."""
+
+    KIND = "programmpunkt"
+    day: int = Field(default=1, ge=1, le=3)
+    start: time
+    end: time
+    title: str = Field(min_length=1, max_length=150)
+    format: SlotFormat = "thementische"
+    place: str = Field(default="", max_length=120)
+    responsible: str = Field(default="", max_length=120)
+
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self):
+        if self.end <= self.start:
+            raise PydanticCustomError("end_before_start", "the end must come after the start")
+        return self
+
+    @property
+    def minutes(self) -> int:
+        return (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
+
+
+class Thementisch(Record):
+    """A table at the conference where one challenge is worked on, with its host."""
+
+    KIND = "thementisch"
+    title: str = Field(min_length=1, max_length=150)
+    field: FieldKey
+    challenge_id: str | None = Field(default=None, max_length=64)
+    host: str = Field(default="", max_length=120)
+    people: int = Field(default=8, ge=1, le=500)
+
+
+class Einladung(Record):
+    """An actor from the map invited to the conference; the record's id is the actor's id."""
+
+    KIND = "einladung"
+    status: InvitationStatus = "offen"
+    note: str = Field(default="", max_length=300)
+
+
+class Budgetposten(Record):
+    KIND = "budget"
+    title: str = Field(min_length=1, max_length=150)
+    planned: float = Field(default=0, ge=0, le=10_000_000, allow_inf_nan=False)
+    actual: float | None = Field(default=None, ge=0, le=10_000_000, allow_inf_nan=False)
+
+
+class Aufgabe(Record):
+    """A task on the way to the conference, planned backwards from its date."""
+
+    KIND = "aufgabe"
+    title: str = Field(min_length=1, max_length=200)
+    responsible: str = Field(default="", max_length=120)
+    due: date
+    done: bool = False
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.KIND: cls for cls in (Team, Member, Region, Kennzahl, FieldRating, Schatz, Herausforderung, SwotEntry,
-                              Akteur, Beziehung, Gespraech)
+                              Akteur, Beziehung, Gespraech, Kritikpunkt, Idee, Ziel, Vision, Zukunftsbild,
+                              Wirkungslogik, Konferenz, Programmpunkt, Thementisch, Einladung, Budgetposten, Aufgabe)
 }
 
 FIELD_LABELS = {
@@ -304,10 +465,37 @@ FIELD_LABELS = {
     "learned": "field.learned",
     "next_step": "field.next_step",
     "due": "field.due",
+    "points": "field.points",
+    "title": "field.title",
+    "owner": "field.owner",
+    "first_step": "field.first_step",
+    "first_step_due": "field.first_step_due",
+    "horizon_year": "field.horizon_year",
+    "input": "field.input",
+    "output": "field.output",
+    "outcome": "field.outcome",
+    "impact": "field.impact",
+    "noticed_by": "field.noticed_by",
+    "format": "field.format",
+    "starts_on": "field.starts_on",
+    "days": "field.days",
+    "venue": "field.venue",
+    "expected_people": "field.expected_people",
+    "people": "field.people",
+    "day": "field.day",
+    "start": "field.start",
+    "end": "field.end",
+    "responsible": "field.responsible",
+    "host": "field.host",
+    "status": "field.status",
+    "planned": "field.planned",
+    "actual": "field.actual",
 }
 
 # Numbers with a lower and an upper bound get one message naming both.
-RANGES = {"year": (1950, 2100), "rating": (1, 5), "influence": (1, 5), "engagement": (1, 5), "strength": (1, 3)}
+RANGES = {"year": (1950, 2100), "rating": (1, 5), "influence": (1, 5), "engagement": (1, 5), "strength": (1, 3),
+          "horizon_year": (2026, 2100), "days": (1, 3), "day": (1, 3), "points": (0, 99), "expected_people": (1, 5000),
+          "people": (1, 500)}
 
 
 def _field_label(loc: tuple) -> str:
@@ -343,6 +531,12 @@ def explain(error: ValidationError) -> str:
             sentences.append(t("invalid.positive", field=field))
         elif kind in ("date_parsing", "date_from_datetime_parsing", "date_type"):
             sentences.append(t("invalid.date", field=field))
+        elif kind in ("time_parsing", "time_type"):
+            sentences.append(t("invalid.time", field=field))
+        elif kind == "too_short":
+            sentences.append(t("invalid.choose_one", field=field))
+        elif kind == "end_before_start":
+            sentences.append(t("invalid.end_before_start"))
         elif kind == "self_relation":
             sentences.append(t("invalid.self_relation"))
         elif kind in ("literal_error", "enum"):

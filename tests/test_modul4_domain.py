@@ -1,0 +1,113 @@
+"""Modul 4's domain: the Zukunftswerkstatt's phases, goals, the Zukunftsbild and the vision board."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pydantic import ValidationError
+
+from regionallabor.berichte import vision_document
+from regionallabor.course import MODULES, Status
+from regionallabor.dokument import to_html, to_pdf
+from regionallabor.model import Idee, Kritikpunkt, Vision, Wirkungslogik, Ziel, Zukunftsbild, explain
+from regionallabor.vision import (
+    VisionRuleError, critique_by_field, give_points, goal_for_idea, heaviest_critique, ideas, module4_missing,
+    remove_goal, save_goal, save_statement, vision_statements,
+)
+from regionallabor.store import StaleRecordError
+
+from test_modul5_domain import pdf_text
+
+
+def test_critique_is_grouped_by_field_heaviest_first_and_points_stay_between_0_and_99(workbook):
+    bus = workbook.add(Kritikpunkt(field="mobilitaet", text="Sonntags fährt kein Bus"))
+    workbook.add(Kritikpunkt(field="mobilitaet", text="Radweg endet an der Kreisstraße"))
+    workbook.add(Kritikpunkt(field="wirtschaft", text="Leerstand in der Ortsmitte"))
+    bus = give_points(workbook, bus, +1)
+    bus = give_points(workbook, bus, +1)
+    grouped = critique_by_field(workbook)
+    assert list(grouped) == ["landwirtschaft", "energie", "bauen", "mobilitaet", "wirtschaft", "zusammenhalt"]
+    assert [s.record.text for s in grouped["mobilitaet"]] == ["Sonntags fährt kein Bus", "Radweg endet an der Kreisstraße"]
+    assert [r.text for r in heaviest_critique(workbook)] == ["Sonntags fährt kein Bus"]
+    for _ in range(3):
+        bus = give_points(workbook, bus, -1)
+    assert bus.record.points == 0
+    with pytest.raises(StaleRecordError):  # a second page still holds the old version
+        give_points(workbook, grouped["mobilitaet"][0], +1)
+
+
+def test_favourite_ideas_come_first_and_become_goals_with_one_title_each(workbook):
+    workbook.add(Idee(text="Ein Dorfladen, den alle gemeinsam besitzen"))
+    sharing = workbook.add(Idee(text="Ein E-Auto für das ganze Dorf", field="mobilitaet", favourite=True))
+    assert ideas(workbook)[0].record.text == "Ein E-Auto für das ganze Dorf"
+    goal = save_goal(workbook, Ziel(title="Dorfauto bis 2027", handlungsfelder=["mobilitaet", "energie"],
+                                    idea_id=sharing.record.id), None)
+    assert goal_for_idea(workbook.list(Ziel), sharing.record.id).title == "Dorfauto bis 2027"
+    with pytest.raises(VisionRuleError, match="„dorfauto bis 2027“ habt ihr schon"):
+        save_goal(workbook, Ziel(title="dorfauto bis 2027", handlungsfelder=["mobilitaet"]), None)
+    with pytest.raises(ValidationError) as error:
+        Ziel(title="Ohne Feld", handlungsfelder=[])
+    assert explain(error.value) == "Handlungsfelder: Bitte wähle mindestens eines aus."
+    # removing a goal takes its Wirkungslogik (Modul 5) with it
+    workbook.add(Wirkungslogik(id=goal.record.id, input="Zwei Ehrenamtliche"))
+    remove_goal(workbook, goal)
+    assert workbook.list(Ziel) == [] and workbook.list(Wirkungslogik) == []
+
+
+def test_vision_statements_are_kept_per_field_and_the_horizon_year_is_checked(workbook):
+    board = vision_statements(workbook)
+    assert board.horizon_year == 2035 and board.is_empty()
+    stored = save_statement(workbook, "energie", "… erzeugt mehr Strom, als sie verbraucht.", None)
+    save_statement(workbook, "energie", "… erzeugt ihren Strom selbst.", stored.version)
+    with pytest.raises(StaleRecordError):
+        save_statement(workbook, "energie", "alter Stand", stored.version)
+    assert vision_statements(workbook).text("energie") == "… erzeugt ihren Strom selbst."
+    with pytest.raises(ValidationError):
+        Zukunftsbild(id="weltraum", text="")
+    with pytest.raises(ValidationError) as error:
+        Vision(horizon_year=2020)
+    assert explain(error.value) == "Zieljahr: Bitte gib einen Wert zwischen 2026 und 2100 an."
+
+
+def fill_module4(workbook):
+    for text in ("Sonntags fährt kein Bus", "Leerstand in der Ortsmitte", "Kaum Treffpunkte für Jugendliche"):
+        workbook.add(Kritikpunkt(field="mobilitaet", text=text, points=2))
+    for number in range(5):
+        workbook.add(Idee(text=f"Idee {number}", favourite=number == 0))
+    for key in ("landwirtschaft", "energie", "bauen", "mobilitaet", "wirtschaft", "zusammenhalt", "gesamt"):
+        save_statement(workbook, key, f"Zukunft {key}", None)
+    return save_goal(workbook, Ziel(title="Dorfauto", handlungsfelder=["mobilitaet"], owner="Aylin",
+                                    first_step="Gespräch mit dem Bürgermeister", first_step_due=date(2027, 1, 15)), None)
+
+
+def test_module4_status_names_what_is_missing_and_is_done_when_complete(workbook):
+    module = MODULES[3]
+    assert module.status(workbook) is Status.NOT_STARTED
+    workbook.add(Kritikpunkt(field="energie", text="Kein Windrad in Bürgerhand"))
+    assert module.status(workbook) is Status.IN_PROGRESS
+    missing = module4_missing(workbook)
+    assert "mindestens 3 Kritikpunkte (bisher 1)" in missing
+    assert any(m.startswith("ein Zukunftsbild für Landwirtschaft & Ernährung, Energie") for m in missing)
+    workbook.add(Ziel(title="Halbfertig", handlungsfelder=["energie"]))
+    assert "wer sich kümmert und einen ersten Schritt mit Datum für: Halbfertig" in module4_missing(workbook)
+    for stored in workbook.list(Ziel):
+        workbook.delete(Ziel, stored.record.id, stored.version)
+    fill_module4(workbook)
+    assert module4_missing(workbook) == []
+    assert module.status(workbook) is Status.DONE
+
+
+def test_the_vision_board_as_html_and_pdf_holds_every_field_and_the_goals(workbook):
+    fill_module4(workbook)
+    save_statement(workbook, "gesamt", "2035 ist unsere Region ein Ort, an dem <alle> mitmachen.",
+                   vision_statements(workbook).version("gesamt"))
+    workbook.save(Vision(horizon_year=2040), None)
+    document = vision_document(workbook, today=date(2026, 11, 23))
+    html = to_html(document)
+    assert "<h1>Unser Zukunftsbild 2040</h1>" in html
+    assert "an dem &lt;alle&gt; mitmachen" in html and "<alle>" not in html
+    assert "Sozialer Zusammenhalt &amp; Beteiligung" in html and "Zukunft zusammenhalt" in html
+    assert "Gespräch mit dem Bürgermeister – 15.01.2027" in html and "Stand: 23.11.2026" in html
+    text = pdf_text(to_pdf(document))
+    assert "Unser Zukunftsbild 2040" in text and "Mobilität" in text and "Dorfauto" in text
