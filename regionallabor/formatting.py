@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
+
+GERMAN_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
 
 def format_int(value: int | float) -> str:
@@ -23,3 +26,23 @@ def format_timestamp(iso: str) -> str:
     """'2026-11-23T14:05:00+00:00' -> '23.11.2026, 15:05' in local time."""
     moment = datetime.fromisoformat(iso).astimezone()
     return f"{moment:%d.%m.%Y, %H:%M}"
+
+
+def format_euro(value: float) -> str:
+    """1234.5 -> '1.234,50 €'; whole amounts without cents: '1.500 €'."""
+    return f"{format_int(value) if float(value).is_integer() else format_decimal(value, 2)} €"
+
+
+def parse_amount(text: str) -> float | None:
+    """A sum of money as people type it – '1.200,50', '1200.50', '80 €' – or None for an empty field.
+
+    Raises ValueError for text that is not a number.
+    """
+    cleaned = text.replace("€", "").replace("EUR", "").replace(" ", "").replace("\u00a0", "").strip()
+    if not cleaned:
+        return None
+    if "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif GERMAN_THOUSANDS.match(cleaned.lstrip("-")):
+        cleaned = cleaned.replace(".", "")
+    return float(cleaned)

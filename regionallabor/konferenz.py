@@ -21,6 +21,7 @@ from .wirkungslogik import is_complete, logics
 MODUL5_KINDS = ("wirkungslogik", Konferenz.KIND, Programmpunkt.KIND, Thementisch.KIND, Einladung.KIND,
                 Budgetposten.KIND, Aufgabe.KIND)
 LONGEST_STRETCH_WITHOUT_BREAK = 120  # minutes
+BREAK_FORMATS = ("pause", "ankommen")  # arriving with coffee is no work either
 LARGEST_TABLE = 15
 MIN_INVITATIONS = 10
 
@@ -76,12 +77,12 @@ PRESETS: dict[str, Preset] = {
             (1, "09:30", "10:00", "ankommen", "Ankommen, Anmeldung und Kaffee"),
             (1, "10:00", "10:20", "begruessung", "Begrüßung durch das Regional-Team und die Bürgermeisterin"),
             (1, "10:20", "10:50", "impuls", "Impulsvortrag: Mitmach-Regionen – was anderswo gelingt"),
-            (1, "10:50", "12:20", "thementische", "Thementische zu den Handlungsfeldern"),
-            (1, "12:20", "13:20", "pause", "Mittagspause mit regionalem Essen"),
-            (1, "13:20", "14:50", "world_cafe", "World Café: Von der Idee zur Aktion"),
-            (1, "14:50", "15:10", "pause", "Kaffeepause"),
-            (1, "15:10", "16:00", "fishbowl", "Fishbowl: Was braucht es, damit es weitergeht?"),
-            (1, "16:00", "16:30", "abschluss", "Abschluss: Vereinbarungen und Dank"),
+            (1, "10:50", "12:00", "thementische", "Thementische zu den Handlungsfeldern"),
+            (1, "12:00", "13:00", "pause", "Mittagspause mit regionalem Essen"),
+            (1, "13:00", "14:30", "world_cafe", "World Café: Von der Idee zur Aktion"),
+            (1, "14:30", "14:50", "pause", "Kaffeepause"),
+            (1, "14:50", "15:50", "fishbowl", "Fishbowl: Was braucht es, damit es weitergeht?"),
+            (1, "15:50", "16:30", "abschluss", "Abschluss: Vereinbarungen und Dank"),
         ),
         tasks=(
             (12, "Termin festlegen und Raum reservieren (barrierefrei, Bus und Bahn, Platz für Thementische)"),
@@ -105,11 +106,11 @@ PRESETS: dict[str, Preset] = {
             (1, "13:00", "13:30", "ankommen", "Ankommen und Anmeldung"),
             (1, "13:30", "14:00", "begruessung", "Begrüßung und Kennenlernen im Saal"),
             (1, "14:00", "14:45", "impuls", "Impulsvortrag: Wie eine Region zur Mitmach-Region wird"),
-            (1, "14:45", "15:45", "fishbowl", "Fishbowl mit Stimmen aus allen Handlungsfeldern"),
-            (1, "15:45", "16:15", "pause", "Kaffeepause"),
-            (1, "16:15", "18:00", "thementische", "Thementische zu den Herausforderungen der Region"),
-            (1, "18:00", "19:00", "abschluss", "Rückblick auf den ersten Tag"),
-            (1, "19:00", "21:00", "pause", "Abendessen und Begegnung"),
+            (1, "14:45", "15:30", "fishbowl", "Fishbowl mit Stimmen aus allen Handlungsfeldern"),
+            (1, "15:30", "16:00", "pause", "Kaffeepause"),
+            (1, "16:00", "17:30", "thementische", "Thementische zu den Herausforderungen der Region"),
+            (1, "17:30", "18:00", "abschluss", "Rückblick auf den ersten Tag"),
+            (1, "18:00", "20:00", "pause", "Abendessen und Begegnung"),
             (2, "09:00", "09:15", "ankommen", "Ankommen"),
             (2, "09:15", "11:15", "open_space", "Open Space: Eure Projekte für die Region"),
             (2, "11:15", "11:30", "pause", "Pause"),
@@ -246,7 +247,7 @@ def agenda_issues(slots: list[Programmpunkt], days: int = 1) -> list[AgendaIssue
     for day in sorted({s.day for s in ordered}):
         todays = [s for s in ordered if s.day == day]
         latest = todays[0]
-        stretch_start = None if todays[0].format == "pause" else todays[0].start
+        stretch_start = None if todays[0].format in BREAK_FORMATS else todays[0].start
         for slot in todays[1:]:
             if slot.start < latest.end:
                 issues.append(AgendaIssue((latest.id, slot.id), "error", t(
@@ -258,7 +259,7 @@ def agenda_issues(slots: list[Programmpunkt], days: int = 1) -> list[AgendaIssue
                     "agenda.gap", minutes=gap, first=latest.title, second=slot.title)))
             if latest.end < slot.end:
                 latest = slot
-            if slot.format == "pause":
+            if slot.format in BREAK_FORMATS:
                 stretch_start = None
             elif stretch_start is None:
                 stretch_start = slot.start

@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from .handlungsfelder import FieldKey
 from .messages import (ACTOR_TYPES, AREA_TYPES, CONFERENCE_FORMATS, COUNTRIES, IMPACT_LEVELS, INVITATION_STATUSES,
-                       OUTCOME_STEPS, RELATION_KINDS, SECTORS, SLOT_FORMATS, SWOT_QUADRANTS, TEAM_RELATIONS,
+                       RELATION_KINDS, SECTORS, SLOT_FORMATS, SWOT_QUADRANTS, TEAM_RELATIONS,
                        WEGGEMEINSCHAFTEN, t)
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -27,6 +27,18 @@ _TOOLS = {
     "InfluenceGrid": "netzauswertung",
     "ConversationLog": "gespraeche",
     "NetworkFiles": "netzdateien",
+    "CritiquePhase": "zukunftswerkstatt",
+    "FantasyPhase": "zukunftswerkstatt",
+    "GoalPlanner": "zukunftswerkstatt",
+    "VisionBoard": "zukunftsbild",
+    "ImpactLogic": "wirkungslogik",
+    "ConferenceSetup": "konferenz",
+    "ProgramPlanner": "konferenz",
+    "TopicTables": "konferenz",
+    "InvitationList": "einladungen",
+    "ConferenceBudget": "konferenzplanung",
+    "TaskPlan": "konferenzplanung",
+    "ConferenceFiles": "konferenzplanung",
 }
 
 __all__ = list(_TOOLS)

@@ -13,7 +13,7 @@ from regionallabor.messages import ACTOR_TYPES, SECTORS, TEAM_RELATIONS, t
 from regionallabor.model import Akteur, Schatz, sector_label
 from regionallabor.store import Stored, WorkbookError
 
-from .common import Pager, RowCache, WorkbookTool, button, css, heading, labelled, offer
+from .common import Pager, RowCache, WorkbookTool, button, css, field_checkboxes, heading, labelled, offer
 
 PAGE_SIZE = 20
 NETWORK_KINDS = (*MODUL3_KINDS, Schatz.KIND)
@@ -59,9 +59,7 @@ class ActorForm(ipw.VBox):
                                  layout=wide)
         self.sector = ipw.Combobox(options=list(SECTORS.values()), placeholder="z. B. Verwaltung", ensure_option=False,
                                    layout=wide)
-        self.fields = {key: ipw.Checkbox(value=False, description=label, indent=False,
-                                         layout=ipw.Layout(width="auto", margin="0 14px 0 0"))
-                       for key, label in ALL_FIELDS.items()}
+        self.fields = field_checkboxes()
         self.influence = scale_buttons()
         self.engagement = scale_buttons()
         self.place = ipw.Text(placeholder=t("actor.place_placeholder"), layout=wide)

@@ -15,7 +15,8 @@ from regionallabor.formatting import format_decimal, format_int
 from regionallabor.messages import t
 from regionallabor.model import explain
 from regionallabor.refdata import Figures
-from regionallabor.store import Arbeitsmappe, StaleRecordError, WorkbookError
+from regionallabor.handlungsfelder import ALL_FIELDS
+from regionallabor.store import Arbeitsmappe, StaleRecordError, Stored, WorkbookError
 
 NOTICE_KINDS = ("info", "success", "warning", "error")
 
@@ -175,6 +176,17 @@ class WorkbookTool(ipw.VBox):
         """Tell the page's sync about this tool's own write: it does not reload this tool, but the others."""
         self.sync.own_write(revision, self.WRITES, self.refresh)
 
+    def change(self, stored: Stored, **changes) -> Stored | None:
+        """Save ``changes`` to a record the page shows (validated, version-checked); None and a message if refused."""
+        try:
+            updated = type(stored.record).model_validate({**stored.record.model_dump(), **changes})
+            saved = self.workbook.update(updated, stored.version)
+        except (ValidationError, WorkbookError) as error:
+            self.refused(error)
+            return None
+        self.written(saved.version)
+        return saved
+
     def remove_record(self, cls: type, stored, message: str) -> bool:
         """Delete a record the page shows (if nobody changed it meanwhile), say so, show the new state."""
         try:
@@ -201,6 +213,36 @@ class WorkbookTool(ipw.VBox):
         self.notice.show("warning", str(error))
         self.sync.check()
         self.refresh()
+
+
+def muted(text: str) -> ipw.HTML:
+    return ipw.HTML(f"<div class='rl-muted'>{escape(text)}</div>")
+
+
+def field_chip(key: str) -> str:
+    return f"<span class='rl-field-chip rl-field-{key}'>{escape(ALL_FIELDS[key])}</span>"
+
+
+def field_checkboxes() -> dict[str, ipw.Checkbox]:
+    """One checkbox per Handlungsfeld (the cross-cutting one included), for forms that link several."""
+    return {key: ipw.Checkbox(value=False, description=label, indent=False,
+                              layout=ipw.Layout(width="auto", margin="0 14px 0 0"))
+            for key, label in ALL_FIELDS.items()}
+
+
+def field_options(empty: str | None = None) -> list[tuple[str, str]]:
+    """The Handlungsfelder for a drop-down, optionally with a first choice meaning "none" (its value is "").
+
+    A drop-down whose value is None shows nothing selected, so "none" is the empty string.
+    """
+    return ([(empty, "")] if empty is not None else []) + [(label, key) for key, label in ALL_FIELDS.items()]
+
+
+def findings_html(findings: list[tuple[str, str]]) -> str:
+    """A list of check results, each (severity, text) with severity 'error', 'warning' or 'ok'."""
+    kinds = {"error": "error", "warning": "warning", "ok": "success"}
+    return "".join(f"<div class='rl-notice rl-notice-{kinds[severity]} rl-finding'>{escape(text)}</div>"
+                   for severity, text in findings)
 
 
 def figures_html(figures: Figures) -> str:
@@ -302,3 +344,89 @@ class Pager:
         self.more.description = t("list.more", count=min(rest, self.page_size))
         self.more.layout.display = "" if rest > 0 else "none"
         return visible
+
+
+class RecordListTool(WorkbookTool):
+    """A tool with a form above a list of records: add, edit (the form loads the record), remove.
+
+    Subclasses set ``MODEL`` and define ``records()`` (in display order), ``form_values()``,
+    ``load_form(record)``, ``clear_form()``, ``row_html(stored)`` and ``saved_message(record)``;
+    ``show_extra(records)`` may add checks above or below the list.
+    """
+
+    MODEL: type
+
+    def __init__(self, workbook, add_label: str, **kwargs):
+        super().__init__(workbook, **kwargs)
+        self.add_label = add_label
+        self.editing: Stored | None = None
+        self.form_title = ipw.HTML()
+        self.submit = button(add_label, "primary")
+        self.submit.on_click(lambda _: self.save())
+        self.cancel = button(t("cancel"), "quiet")
+        self.cancel.on_click(lambda _: self.clear())
+        self.buttons = ipw.HBox([self.submit, self.cancel])
+        self.list = ipw.VBox()
+
+    def refresh(self) -> None:
+        records = self.records()
+        self.list.children = [self._row(stored) for stored in records] or [muted(self.empty_text())]
+        self.show_extra(records)
+
+    def show_extra(self, records: list[Stored]) -> None:
+        """Checks shown with the list; nothing by default."""
+
+    def row_classes(self, stored: Stored) -> tuple[str, ...]:
+        return ()
+
+    def row_controls(self, stored: Stored) -> list[ipw.Widget]:
+        """Widgets at the start of a row (a done checkbox); none by default."""
+        return []
+
+    def _row(self, stored: Stored) -> ipw.HBox:
+        edit = button(t("edit"), "quiet")
+        edit.on_click(lambda _: self.load(stored))
+        remove = button("✕", "quiet", tooltip=t("delete"))
+        remove.on_click(lambda _: self.remove(stored))
+        text = ipw.HTML(self.row_html(stored), layout=ipw.Layout(flex="1 1 auto"))
+        return css(ipw.HBox([*self.row_controls(stored), text, edit, remove]), "rl-member", "rl-record-row",
+                   *self.row_classes(stored))
+
+    def load(self, stored: Stored) -> None:
+        self.editing = stored
+        self.load_form(stored.record)
+        self.form_title.value = f"<h4 class='rl-heading'>{escape(t('form.editing'))}</h4>"
+        self.submit.description = t("save")
+        self.cancel.layout.display = ""
+
+    def clear(self) -> None:
+        self.editing = None
+        self.clear_form()
+        self.form_title.value = f"<h4 class='rl-heading'>{escape(self.add_label)}</h4>"
+        self.submit.description = self.add_label
+        self.cancel.layout.display = "none"
+
+    def save(self) -> Stored | None:
+        try:
+            values = self.form_values()
+            if self.editing is None:
+                stored = self.workbook.add(self.MODEL(**values))
+            else:
+                record = self.MODEL.model_validate({**self.editing.record.model_dump(), **values})
+                stored = self.workbook.update(record, self.editing.version)
+        except (ValidationError, WorkbookError) as error:
+            self.refused(error)
+            return None
+        self.written(stored.version)
+        self.notice.show("success", self.saved_message(stored.record))
+        self.clear()
+        self.refresh()
+        return stored
+
+    def remove(self, stored: Stored) -> None:
+        if self.editing is not None and self.editing.record.id == stored.record.id:
+            self.clear()
+        self.remove_record(self.MODEL, stored, t("form.removed", text=self.title_of(stored.record)))
+
+    def title_of(self, record) -> str:
+        return record.title

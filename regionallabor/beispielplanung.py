@@ -1,0 +1,85 @@
+"""A filled Modul 4 and 5 – Zukunftswerkstatt, vision, goals, a planned conference – for benchmarks, tests and demos.
+
+``fill_planning`` writes a small, realistic set; ``guests`` invites that many actors from the map, and
+``extra_goals`` adds goals with complete Wirkungslogiken to measure big workbooks.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .beziehungsnetz import load_network
+from .konferenz import apply_preset, save_conference
+from .model import Einladung, Idee, Indikator, Konferenz, Kritikpunkt, Thementisch, Wirkungslogik, Ziel, Zukunftsbild
+from .store import Arbeitsmappe
+
+CRITIQUE = (
+    ("mobilitaet", "Sonntags fährt kein Bus in die Kreisstadt", 5),
+    ("mobilitaet", "Der Radweg endet an der Kreisstraße", 2),
+    ("wirtschaft", "Leerstand in der Ortsmitte", 4),
+    ("energie", "Kaum eine Solaranlage auf öffentlichen Dächern", 3),
+    ("zusammenhalt", "Für Jugendliche gibt es keinen Treffpunkt", 4),
+    ("landwirtschaft", "Die Höfe verkaufen kaum direkt im Ort", 1),
+)
+IDEAS = (
+    ("Ein Dorfauto, das sich zehn Familien teilen", "mobilitaet", True),
+    ("Jedes öffentliche Dach erzeugt Strom in Bürgerhand", "energie", True),
+    ("Ein Dorfladen, der allen gehört", "wirtschaft", True),
+    ("Ein Jugendraum, den die Jugendlichen selbst verwalten", "zusammenhalt", False),
+    ("Ein Wochenmarkt mit den Höfen der Region", "landwirtschaft", False),
+)
+VISION = {
+    "gesamt": "2035 ist unsere Region ein Ort, an dem Jung und Alt gerne leben: Wir erzeugen unsere Energie selbst, "
+              "kommen ohne eigenes Auto überall hin und entscheiden gemeinsam, wie sich unsere Dörfer entwickeln.",
+    "landwirtschaft": "Die Höfe der Region versorgen Schulen und Kantinen, und jedes Dorf hat einen Ort für regionale Lebensmittel.",
+    "energie": "Unsere Region erzeugt mehr Strom, als sie verbraucht – auf den Dächern und in Bürgerhand.",
+    "bauen": "Leerstehende Häuser in den Ortskernen sind wieder bewohnt, auch von jungen Familien.",
+    "mobilitaet": "Bus, Bürgerbus und geteilte Autos bringen alle zuverlässig in die Kreisstadt – auch sonntags.",
+    "wirtschaft": "Kleine Betriebe finden Nachwuchs, und in der Ortsmitte gibt es wieder Läden und Cafés.",
+    "zusammenhalt": "Jugendliche, Zugezogene und Alteingesessene planen gemeinsam – im Jugendrat und in offenen Werkstätten.",
+}
+GOALS = (
+    ("Dorfauto für zehn Familien bis 2027", ["mobilitaet", "energie"], "Aylin", "Gespräch mit den Stadtwerken",
+     Wirkungslogik(id="-", input="Drei Ehrenamtliche, 15.000 € Anschubfinanzierung, ein Stellplatz der Gemeinde",
+                   output="Ein E-Auto mit Buchungssystem, Einführungsabende für interessierte Familien",
+                   outcome="Zehn Familien nutzen das Dorfauto regelmäßig und verzichten auf ein Zweitauto",
+                   outcome_step=5, impact="Weniger Verkehr und CO₂ im Ort, Mobilität auch ohne eigenes Auto",
+                   indicators=[Indikator(text="Zahl der regelmäßig buchenden Familien",
+                                         noticed_by="Auswertung des Buchungssystems im Quartal", level="outcome")])),
+    ("Solaranlagen auf allen öffentlichen Dächern bis 2030", ["energie"], "Thomas", "Dachkataster beim Landratsamt anfragen",
+     None),
+)
+TABLES = (("Mobil ohne eigenes Auto", "mobilitaet", "Jonas", 10), ("Sonne auf jedes Dach", "energie", "Lena", 10),
+          ("Leben in der Ortsmitte", "wirtschaft", "Mehmet", 12), ("Ein Raum für die Jugend", "zusammenhalt", "", 8))
+
+
+def fill_planning(workbook: Arbeitsmappe, conference_date: date = date(2027, 5, 8), guests: int = 0,
+                  extra_goals: int = 0) -> None:
+    with workbook.transaction() as tx:
+        for field, text, points in CRITIQUE:
+            tx.add(Kritikpunkt(field=field, text=text, points=points))
+        ideas = [tx.add(Idee(text=text, field=field, favourite=favourite)).record for text, field, favourite in IDEAS]
+        for key, text in VISION.items():
+            tx.add(Zukunftsbild(id=key, text=text))
+        for index, (title, fields, owner, step, logic) in enumerate(GOALS):
+            goal = tx.add(Ziel(title=title, handlungsfelder=fields, owner=owner, first_step=step,
+                               first_step_due=date(2027, 1, 15), idea_id=ideas[index].id)).record
+            if logic is not None:
+                tx.add(logic.model_copy(update={"id": goal.id}))
+        for number in range(extra_goals):
+            goal = tx.add(Ziel(title=f"Ziel {number + 1}", handlungsfelder=["wirtschaft"], owner="Team",
+                               first_step="Erstes Treffen", first_step_due=date(2027, 2, 1))).record
+            tx.add(GOALS[0][4].model_copy(update={"id": goal.id}))
+        for title, field, host, people in TABLES:
+            tx.add(Thementisch(title=title, field=field, host=host, people=people))
+    save_conference(workbook, Konferenz(title="Auenfeld macht mit", starts_on=conference_date,
+                                        venue="Bürgerhaus Auenfeld, Hauptstraße 12"), None)
+    apply_preset(workbook, "konferenz")
+    if guests:
+        network = load_network(workbook)
+        statuses = ("eingeladen", "zugesagt", "zugesagt", "offen", "abgesagt")
+        with workbook.transaction() as tx:
+            for index, actor in enumerate(network.actors[:guests]):
+                if actor.version is None:
+                    tx.add(actor.record)
+                tx.add(Einladung(id=actor.id, status=statuses[index % len(statuses)]))
