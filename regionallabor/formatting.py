@@ -28,6 +28,11 @@ def format_timestamp(iso: str) -> str:
     return f"{moment:%d.%m.%Y, %H:%M}"
 
 
+def german_list(items: list[str]) -> str:
+    """['A', 'B', 'C'] -> 'A, B und C'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} und {items[-1]}"
+
+
 def format_euro(value: float) -> str:
     """1234.5 -> '1.234,50 €'; whole amounts without cents: '1.500 €'."""
     return f"{format_int(value) if float(value).is_integer() else format_decimal(value, 2)} €"

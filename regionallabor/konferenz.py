@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from .beziehungsnetz import Actor, Network, read_network
+from .formatting import german_list
 from .handlungsfelder import ALL_FIELDS, field_label
 from .messages import SECTORS, SLOT_FORMATS, t
 from .model import Aufgabe, Budgetposten, Einladung, Herausforderung, Konferenz, Programmpunkt, Thementisch
@@ -369,8 +370,14 @@ def diversity_check(guests: list[Guest], network: Network, limit: int = 6) -> Di
             by_field[field] += 1
     findings = []
     if coming:
-        findings += [t("diversity.no_sector", sector=label) for key, label in SECTORS.items() if not by_sector[key]]
-        findings += [t("diversity.no_field", field=field_label(key)) for key in ALL_FIELDS if not by_field[key]]
+        no_sector = [label for key, label in SECTORS.items() if not by_sector[key]]
+        no_field = [field_label(key) for key in ALL_FIELDS if not by_field[key]]
+        if no_sector:
+            findings.append(t("diversity.no_sector" if len(no_sector) == 1 else "diversity.no_sectors",
+                              sectors=german_list(no_sector)))
+        if no_field:
+            findings.append(t("diversity.no_field" if len(no_field) == 1 else "diversity.no_fields",
+                              fields=german_list(no_field)))
         top_sector, top_count = max(by_sector.items(), key=lambda item: item[1])
         if len(coming) >= 6 and top_count > len(coming) / 2:
             findings.append(t("diversity.dominant", sector=SECTORS.get(top_sector, top_sector), count=top_count,

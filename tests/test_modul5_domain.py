@@ -172,14 +172,15 @@ def test_invitations_come_from_the_actor_map_and_the_diversity_check_names_the_g
     guests = guest_list(workbook, network)
     assert [g.actor.name for g in guests] == ["Bürgerenergie eG", "Hofladen Sonnenwiese", "Jugendrat"]
     check = diversity_check(guests, network)
-    assert "Ihr ladet bisher niemanden aus dem Sektor Verwaltung ein." in check.findings
-    assert "Für das Handlungsfeld Mobilität ist noch niemand eingeladen." in check.findings
+    assert check.findings == [
+        "Ihr ladet bisher niemanden aus den Sektoren Verwaltung, Politik, Bildung & Wissenschaft und Medien & Kultur ein.",
+        "Für die Handlungsfelder Bauen & Wohnen, Mobilität und Wirtschaft ist noch niemand eingeladen."]
     assert [a.name for a in check.suggestions] == ["Bauamt"]
     assert check.by_sector["wirtschaft"] == 1 and check.by_field["landwirtschaft"] == 1
     declined = next(g for g in guests if g.actor.name == "Bürgerenergie eG").invitation
     workbook.update(declined.record.model_copy(update={"status": "abgesagt"}), declined.version)
     check = diversity_check(guest_list(workbook, network), network)
-    assert "Für das Handlungsfeld Energie ist noch niemand eingeladen." in check.findings
+    assert "Für die Handlungsfelder Energie, Bauen & Wohnen, Mobilität und Wirtschaft ist noch niemand eingeladen." in check.findings
 
 
 def test_budget_totals():

@@ -27,7 +27,6 @@ class InvitationList(WorkbookTool):
         super().__init__(workbook, **kwargs)
         self.picker = ipw.Combobox(placeholder=t("invite.placeholder"), ensure_option=False,
                                    layout=ipw.Layout(flex="1 1 320px"))
-        self.picker.on_submit(lambda _: self.add())
         self.add_button = button(t("invite.add"), "primary")
         self.add_button.on_click(lambda _: self.add())
         self.suggestions = ipw.VBox()

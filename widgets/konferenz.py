@@ -202,6 +202,8 @@ class ProgramPlanner(RecordListTool):
             rows.append(self._row(slot))
         self.list.children = rows or [ipw.HTML(f"<div class='rl-muted'>{escape(self.empty_text())}</div>")]
         self.issues.value = findings_html([(i.severity, i.message) for i in self._issues])
+        if self.editing is None and not self.title.value and records:
+            self.start_time.value, self.day.value = records[-1].record.end, records[-1].record.day
 
     def row_classes(self, stored: Stored[Programmpunkt]) -> tuple[str, ...]:
         classes = (f"rl-slot-{stored.record.format}",)

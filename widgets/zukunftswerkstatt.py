@@ -67,7 +67,6 @@ class CritiquePhase(_TextCards):
         super().__init__(workbook, **kwargs)
         self.field = ipw.Dropdown(options=field_options(), value="landwirtschaft", layout=ipw.Layout(width="290px"))
         self.text = ipw.Text(placeholder=t("critique.placeholder"), layout=ipw.Layout(flex="1 1 320px"))
-        self.text.on_submit(lambda _: self.add())
         self.add_button = button(t("critique.add"), "primary")
         self.add_button.on_click(lambda _: self.add())
         self.columns = {key: ipw.VBox() for key in ALL_FIELDS}
@@ -157,7 +156,6 @@ class FantasyPhase(_TextCards):
         super().__init__(workbook, **kwargs)
         self.prompt = ipw.HTML()
         self.text = ipw.Text(placeholder=t("idea.placeholder"), layout=ipw.Layout(flex="1 1 360px"))
-        self.text.on_submit(lambda _: self.add())
         self.field = ipw.Dropdown(options=field_options(t("idea.no_field")), value="", layout=ipw.Layout(width="290px"))
         self.add_button = button(t("idea.add"), "primary")
         self.add_button.on_click(lambda _: self.add())
@@ -168,9 +166,9 @@ class FantasyPhase(_TextCards):
         self.children = [
             heading(t("idea.heading")),
             self.prompt,
-            ipw.HBox([labelled(t("idea.add_label"), ipw.HBox([self.text]), layout=ipw.Layout(flex="1 1 360px")),
-                      labelled(t("idea.field_label"), self.field), ipw.VBox([ipw.HTML("&nbsp;"), self.add_button])],
-                     layout=ipw.Layout(flex_flow="row wrap", align_items="flex-end")),
+            ipw.HBox([labelled(t("idea.field_label"), self.field),
+                      labelled(t("idea.add_label"), ipw.HBox([self.text, self.add_button]),
+                               layout=ipw.Layout(flex="1 1 420px"))], layout=ipw.Layout(flex_flow="row wrap")),
             self.notice,
             self.count,
             self.cards,

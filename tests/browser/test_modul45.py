@@ -1,0 +1,166 @@
+"""Modul 4 and 5 in Chromium against a real Voila server: from critique to goals, from a goal to a planned conference."""
+
+from __future__ import annotations
+
+import base64
+import io
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from regionallabor.model import Akteur, Herausforderung, Idee, Team, Ziel
+from regionallabor.store import WORKBOOK_FILENAME, Arbeitsmappe
+
+from .conftest import screenshot
+from .test_journeys import wait_for_page
+
+pytestmark = pytest.mark.browser
+
+MODUL4 = "/voila/render/04_vision.ipynb"
+MODUL5 = "/voila/render/05_strategie_und_konferenz.ipynb"
+
+
+def seeded_home(tmp_path, *records):
+    home = tmp_path / "home"
+    workbook = Arbeitsmappe(home / WORKBOOK_FILENAME)
+    workbook.save(Team(name="Mitmach-Team Auenfeld"), None)
+    for record in records:
+        workbook.add(record)
+    workbook.close()
+    return home
+
+
+def tool(page, title):
+    return page.locator(".rl-tool").filter(has=page.locator("h3.rl-heading").get_by_text(title, exact=True))
+
+
+def test_from_critique_to_a_goal_with_a_first_step_after_a_reload(start_server, page, tmp_path):
+    server = start_server(home=seeded_home(tmp_path, Idee(text="Ein Wochenmarkt mit den Höfen der Region")))
+    page.goto(server.url + MODUL4)
+    wait_for_page(page)
+
+    critique = tool(page, "Kritikphase: Was stört euch?")
+    critique.locator("select").first.select_option(label="Mobilität")
+    critique.get_by_placeholder("z. B. Sonntags fährt kein Bus in die Kreisstadt").fill("Sonntags fährt kein Bus")
+    critique.get_by_role("button", name="Kritikpunkt hinzufügen").click()
+    mobility = critique.locator(".rl-phase-mobilitaet")
+    expect(mobility.locator("textarea")).to_have_value("Sonntags fährt kein Bus")
+    mobility.get_by_role("button", name="+").click()
+    mobility.get_by_role("button", name="+").click()
+    expect(mobility.locator(".rl-points")).to_have_text("2")
+    expect(critique).to_contain_text("Das wiegt für euch am schwersten: Sonntags fährt kein Bus (2 Punkte)")
+
+    fantasy = tool(page, "Fantasiephase: Was wäre, wenn alles möglich wäre?")
+    expect(fantasy).to_contain_text("… statt „Sonntags fährt kein Bus“?")
+    fantasy.get_by_placeholder("Wäre es nicht schön, wenn …", exact=False).fill("Ein Bürgerbus, der auch sonntags fährt")
+    fantasy.locator("select").select_option(label="Mobilität")
+    fantasy.get_by_role("button", name="Idee hinzufügen").click()
+    idea = fantasy.locator(".rl-idea").nth(1)  # favourites first, then in the order they came
+    expect(idea.locator("textarea")).to_have_value("Ein Bürgerbus, der auch sonntags fährt")
+    idea.get_by_role("button", name="☆").click()
+    expect(fantasy.locator(".rl-idea-favourite")).to_have_count(1)
+
+    vision = tool(page, "Euer Zukunftsbild")
+    vision.locator(".rl-vision-field", has_text="Mobilität").locator("textarea").fill(
+        "Bus und Bürgerbus bringen alle in die Kreisstadt – auch sonntags.")
+    vision.get_by_placeholder("2035 ist unsere Region …").first.fill("2035 ist unsere Region ein Ort, an dem alle mitmachen.")
+    expect(vision.locator(".rl-board")).to_contain_text("auch sonntags")
+    expect(vision.locator(".rl-board-overall")).to_have_text("2035 ist unsere Region ein Ort, an dem alle mitmachen.")
+
+    goals = tool(page, "Verwirklichungsphase: Aus Ideen werden Ziele")
+    goals.locator(".rl-member", has_text="Bürgerbus").get_by_role("button", name="Daraus ein Ziel machen").click()
+    form = goals.locator(".rl-goal-form")
+    expect(form.get_by_placeholder("z. B. Ein Dorfauto, das sich zehn Familien teilen")).to_have_value(
+        "Ein Bürgerbus, der auch sonntags fährt")
+    form.get_by_placeholder("Name aus eurem Team").fill("Aylin")
+    form.get_by_placeholder("z. B. Gespräch mit dem Bürgermeister").fill("Gespräch mit dem Landratsamt")
+    form.locator("input[type='date']").fill("2027-01-15")
+    form.get_by_role("button", name="Ziel hinzufügen").click()
+    expect(goals.locator(".rl-goal")).to_contain_text("kümmert sich: Aylin · Gespräch mit dem Landratsamt – bis 15.01.2027")
+    page.wait_for_timeout(500)
+    screenshot(page, "modul4-filled")
+
+    page.reload()
+    wait_for_page(page)
+    expect(tool(page, "Kritikphase: Was stört euch?").locator(".rl-phase-mobilitaet .rl-points")).to_have_text("2")
+    expect(tool(page, "Fantasiephase: Was wäre, wenn alles möglich wäre?").locator(".rl-idea-favourite")).to_have_count(1)
+    expect(tool(page, "Euer Zukunftsbild").locator(".rl-board")).to_contain_text("auch sonntags")
+    expect(tool(page, "Verwirklichungsphase: Aus Ideen werden Ziele").locator(".rl-goal")).to_have_count(1)
+
+    page.goto(server.url + "/voila/render/00_start.ipynb")
+    wait_for_page(page)
+    expect(page.locator("[data-module='4']")).to_contain_text("in Arbeit")
+
+
+def test_a_goal_gets_its_impact_logic_and_the_conference_is_planned_and_exported(start_server, page, tmp_path):
+    actors = [Akteur(name=name, sector=sector, handlungsfelder=[field]) for name, sector, field in [
+        ("Bürgerenergie Auenfeld eG", "wirtschaft", "energie"), ("Bauamt Auenfeld", "verwaltung", "bauen"),
+        ("Jugendrat", "zivilgesellschaft", "zusammenhalt")]]
+    home = seeded_home(tmp_path, Ziel(title="Dorfauto für zehn Familien", handlungsfelder=["mobilitaet"]),
+                       Herausforderung(field="mobilitaet", text="Busse fahren selten"), *actors)
+    server = start_server(home=home)
+    page.goto(server.url + MODUL5)
+    wait_for_page(page)
+
+    logic = tool(page, "Wirkungslogik eurer Ziele")
+    logic.locator(".rl-level-input textarea").fill("Drei Ehrenamtliche, 15.000 € Anschub")
+    logic.locator(".rl-level-output textarea").fill("Ein E-Auto mit Buchungssystem")
+    logic.locator(".rl-level-outcome textarea").fill("Wir veranstalten Infoabende")
+    expect(logic.locator(".rl-level-outcome.rl-level-warning")).to_have_count(1)
+    expect(logic).to_contain_text("„veranstalten“ klingt nach einer Aktivität")
+    logic.locator(".rl-level-outcome textarea").fill("Zehn Familien lassen das Zweitauto stehen")
+    logic.locator(".rl-level-impact textarea").fill("Weniger Verkehr im Ort")
+    logic.get_by_placeholder("z. B. Anteil der selbst reparierten Geräte").fill("Buchende Familien")
+    logic.get_by_placeholder("z. B. Strichliste am Ausgang, einmal im Quartal auswerten").fill("Buchungssystem")
+    logic.get_by_role("button", name="Indikator hinzufügen").click()
+    expect(logic).to_contain_text("Die Kette ist vollständig")
+
+    setup = tool(page, "Eure Konferenz: die Eckdaten")
+    setup.get_by_placeholder("z. B. Bürgerhaus Auenfeld, Hauptstraße 12").fill("Bürgerhaus Auenfeld")
+    setup.locator("input[type='date']").fill("2027-05-08")
+    setup.locator("select").last.select_option(label="Mitmach-Werkstatt: ein halber Tag, 20–30 Menschen")
+    setup.get_by_role("button", name="Vorlage übernehmen").click()
+    expect(setup.locator(".rl-notice-success")).to_contain_text("Übernommen: 7 Programmpunkte, 8 Aufgaben, 4 Budgetposten")
+    programme = tool(page, "Programm")
+    expect(programme.locator(".rl-record-row")).to_have_count(7)
+    expect(programme).to_contain_text("Tag 1 · Sa 08.05.2027")
+
+    tables = tool(page, "Thementische")
+    tables.locator("select").first.select_option(label="Mobilität: Busse fahren selten")
+    expect(tables.get_by_placeholder("z. B. Mobil ohne eigenes Auto")).to_have_value("Busse fahren selten")
+    tables.get_by_placeholder("Wer moderiert den Tisch?").fill("Jonas")
+    tables.get_by_role("button", name="Thementisch hinzufügen").click()
+    expect(tables.locator(".rl-record-row")).to_contain_text("Gastgeber:in: Jonas")
+
+    guests = tool(page, "Einladungen")
+    guests.get_by_placeholder("Namen eingeben oder wählen …").fill("Jugendrat")
+    guests.get_by_role("button", name="Auf die Einladungsliste").click()
+    expect(guests.locator(".rl-guest")).to_have_count(1)
+    expect(guests).to_contain_text("Ihr ladet bisher niemanden aus den Sektoren Wirtschaft, Verwaltung, Politik")
+    guests.get_by_role("button", name="+ Bauamt Auenfeld (Verwaltung)").click()
+    expect(guests.locator(".rl-guest")).to_have_count(2)
+    guests.locator(".rl-guest", has_text="Jugendrat").locator("select").select_option(label="zugesagt")
+    expect(guests.locator(".rl-invite-summary")).to_contain_text("zugesagt: 1")
+
+    files = tool(page, "Programm, Aufgaben und Kalender zum Mitnehmen")
+    files.get_by_role("button", name="Dateien erstellen").click()
+    link = files.locator("a[download='programm.pdf']")
+    expect(link).to_be_visible()
+    href = link.get_attribute("href")
+    pdf = PdfReader(io.BytesIO(base64.b64decode(href.split(",", 1)[1])))
+    text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
+    assert "Ankommen bei Kaffee und Kuchen" in text and "Bürgerhaus Auenfeld" in text
+    with page.expect_download() as download:
+        files.locator("a[download='konferenz.ics']").click()
+    assert "DTSTART;TZID=Europe/Berlin:20270508T140000" in open(download.value.path(), encoding="utf-8").read()
+    page.wait_for_timeout(500)
+    screenshot(page, "modul5-planned")
+
+    page.reload()
+    wait_for_page(page)
+    expect(tool(page, "Wirkungslogik eurer Ziele").locator(".rl-level-outcome textarea")).to_have_value(
+        "Zehn Familien lassen das Zweitauto stehen")
+    expect(tool(page, "Programm").locator(".rl-record-row")).to_have_count(7)
+    expect(tool(page, "Einladungen").locator(".rl-guest")).to_have_count(2)
+    expect(tool(page, "Aufgaben bis zur Konferenz").locator(".rl-record-row")).to_have_count(8)

@@ -1,0 +1,304 @@
+"""Modul 4 and 5's tools, driven as a person would through their widgets, without a browser."""
+
+from __future__ import annotations
+
+import base64
+import re
+from datetime import date, time
+
+import ipywidgets as ipw
+
+from regionallabor.beispielnetz import fill
+from regionallabor.model import (
+    Akteur, Aufgabe, Budgetposten, Einladung, Herausforderung, Idee, Konferenz, Kritikpunkt, Programmpunkt,
+    Vision, Wirkungslogik, Ziel, Zukunftsbild,
+)
+from widgets import (
+    ConferenceBudget, ConferenceFiles, ConferenceSetup, CritiquePhase, FantasyPhase, GoalPlanner, ImpactLogic,
+    InvitationList, ProgramPlanner, TaskPlan, TopicTables, VisionBoard,
+)
+
+from test_modul2_widgets import html_of
+from test_modul5_domain import pdf_text
+
+
+def assert_all_open(widget: ipw.Widget) -> None:
+    """Every widget in the tree still has its model: a closed one would leave the page at „Loading widget…“."""
+    assert widget.comm is not None, f"closed widget in the tree: {widget!r}"[:200]
+    for child in getattr(widget, "children", ()):
+        assert_all_open(child)
+
+
+def downloads(html: str) -> dict[str, bytes]:
+    return {name: base64.b64decode(payload)
+            for name, payload in re.findall(r"download='([^']+)' href='data:[^;]+;base64,([^']+)'", html)}
+
+
+# Modul 4
+
+
+def test_critique_is_added_weighted_and_stays_sorted_with_every_row_alive(workbook):
+    tool = CritiquePhase(workbook)
+    tool.field.value, tool.text.value = "mobilitaet", "Sonntags fährt kein Bus"
+    bus = tool.add()
+    tool.field.value, tool.text.value = "mobilitaet", "Radweg endet an der Kreisstraße"
+    tool.add()
+    tool.field.value, tool.text.value = "energie", "Kein Windrad in Bürgerhand"
+    tool.add()
+    assert tool.add() is None and tool.notice.text == "Text: Bitte gib etwas ein – das Feld darf nicht leer sein."
+    radweg = next(s for s in workbook.list(Kritikpunkt) if s.record.text.startswith("Radweg")).record.id
+    tool.vote(radweg, +1)
+    tool.vote(radweg, +1)
+    assert [row.children[3].value for row in tool.columns["mobilitaet"].children] == [
+        "Radweg endet an der Kreisstraße", "Sonntags fährt kein Bus"]
+    assert "Radweg endet an der Kreisstraße (2 Punkte)" in tool.summary.value
+    assert tool.columns["mobilitaet"].children[1].children[2].disabled  # no points to take back
+    assert_all_open(tool)
+    tool.columns["energie"].children[0].children[3].value = "Kein einziges Windrad in Bürgerhand"
+    assert workbook.get(Kritikpunkt, next(s.record.id for s in workbook.list(Kritikpunkt)
+                                          if s.record.field == "energie")).record.text.startswith("Kein einziges")
+    tool.remove(bus.record.id)
+    assert len(workbook.list(Kritikpunkt)) == 2 and "entfernt" in tool.notice.text
+
+
+def test_ideas_are_starred_and_the_heaviest_critique_prompts_the_fantasy(workbook):
+    workbook.add(Kritikpunkt(field="mobilitaet", text="Sonntags fährt kein Bus", points=3))
+    tool = FantasyPhase(workbook)
+    assert "… statt „Sonntags fährt kein Bus“?" in tool.prompt.value
+    tool.text.value = "Ein Bürgerbus, der auch sonntags fährt"
+    assert tool.field.value == "" and tool.field.label == "– passt überall –"
+    idea = tool.add()
+    assert idea.record.field is None
+    tool.star(idea.record.id)
+    assert workbook.get(Idee, idea.record.id).record.favourite
+    assert "1 Ideen, davon 1 Lieblingsideen" in tool.count.value
+    assert "rl-idea-favourite" in tool.cards.children[0]._dom_classes
+    assert_all_open(tool)
+
+
+def test_a_favourite_becomes_a_goal_with_fields_owner_and_a_dated_first_step(workbook):
+    idea = workbook.add(Idee(text="Ein Dorfauto für alle", field="mobilitaet", favourite=True))
+    tool = GoalPlanner(workbook)
+    assert "Ein Dorfauto für alle" in html_of(tool.favourites)
+    tool.from_idea(idea.record)
+    assert tool.title.value == "Ein Dorfauto für alle" and tool.fields["mobilitaet"].value
+    for box in tool.fields.values():
+        box.value = False
+    assert tool.save() is None and tool.notice.text == "Handlungsfelder: Bitte wähle mindestens eines aus."
+    tool.fields["mobilitaet"].value = tool.fields["energie"].value = True
+    tool.title.value, tool.owner.value = "Dorfauto für zehn Familien", "Aylin"
+    tool.first_step.value, tool.first_step_due.value = "Gespräch mit den Stadtwerken", date(2027, 1, 15)
+    goal = tool.save()
+    assert goal.record.idea_id == idea.record.id and goal.record.handlungsfelder == ["energie", "mobilitaet"]
+    assert "Aus allen Lieblingsideen sind Ziele geworden." in html_of(tool.favourites)
+    shown = html_of(tool.list)
+    assert "Dorfauto für zehn Familien" in shown and "kümmert sich: Aylin" in shown and "bis 15.01.2027" in shown
+    tool.title.value, tool.fields["wirtschaft"].value = "dorfauto für zehn familien", True
+    assert tool.save() is None and "habt ihr schon" in tool.notice.text
+    tool.clear()
+    stored = workbook.get(Ziel, goal.record.id)
+    workbook.add(Wirkungslogik(id=goal.record.id, input="Zeit"))
+    tool._confirm(goal.record.id)
+    assert "und seine Wirkungslogik wirklich entfernen?" in html_of(tool.list)
+    tool.remove(stored)
+    assert workbook.list(Ziel) == [] and workbook.list(Wirkungslogik) == []
+
+
+def test_vision_texts_are_saved_as_typed_and_the_board_downloads_as_html_and_pdf(workbook):
+    tool = VisionBoard(workbook)
+    assert tool.overall.placeholder == "2035 ist unsere Region …"
+    tool.horizon.value = 2040
+    assert workbook.get(Vision).record.horizon_year == 2040 and tool.texts["energie"].placeholder == "2040 ist unsere Region …"
+    tool.overall.value = "2040 ist unsere Region ein Ort, an dem <alle> mitmachen."
+    tool.texts["energie"].value = "Wir erzeugen mehr Strom, als wir verbrauchen."
+    assert workbook.get(Zukunftsbild, "energie").record.text == "Wir erzeugen mehr Strom, als wir verbrauchen."
+    assert "an dem &lt;alle&gt; mitmachen" in tool.board.value and "Unser Zukunftsbild 2040" in tool.board.value
+    other_page = VisionBoard(workbook)
+    other_page.texts["energie"].value = "Jedes Dach erzeugt Strom."
+    tool.sync.check()
+    assert tool.texts["energie"].value == "Jedes Dach erzeugt Strom."
+    tool.offer_files()
+    files = downloads(tool.files.value)
+    assert set(files) == {"zukunftsbild-2040.html", "zukunftsbild-2040.pdf"}
+    assert "Jedes Dach erzeugt Strom." in files["zukunftsbild-2040.html"].decode()
+    assert "Unser Zukunftsbild 2040" in pdf_text(files["zukunftsbild-2040.pdf"])
+
+
+# Modul 5
+
+
+def test_the_impact_logic_is_written_per_goal_and_checked_as_it_is_typed(workbook):
+    tool = ImpactLogic(workbook)
+    assert tool.editor.layout.display == "none" and "Legt dort zuerst" in tool.empty.value
+    goal = workbook.add(Ziel(title="Dorfauto", handlungsfelder=["mobilitaet"]))
+    workbook.add(Ziel(title="Solardächer", handlungsfelder=["energie"]))
+    tool.sync.check()
+    assert tool.goal.value == goal.record.id and tool.editor.layout.display == ""
+    tool.levels["input"].value = "Drei Ehrenamtliche"
+    tool.levels["output"].value = "Buchungssystem und Einführungsabende"
+    tool.levels["outcome"].value = "Wir organisieren Infoabende"
+    assert "rl-level-warning" in tool.level_boxes["outcome"]._dom_classes
+    assert "„organisieren“ klingt nach einer Aktivität" in tool.findings.value
+    tool.levels["outcome"].value = "Zehn Familien fahren mit dem Dorfauto statt mit dem Zweitwagen"
+    tool.outcome_step.value = 5
+    tool.levels["impact"].value = "Weniger Verkehr im Ort"
+    assert "rl-level-warning" not in tool.level_boxes["outcome"]._dom_classes
+    assert tool.add() is None and tool.notice.text.startswith("Indikator: Bitte gib etwas ein")
+    tool.indicator_text.value, tool.indicator_noticed.value = "Buchende Familien", "Buchungssystem"
+    tool.add()
+    logic = workbook.get(Wirkungslogik, goal.record.id).record
+    assert logic.outcome_step == 5 and [i.text for i in logic.indicators] == ["Buchende Familien"]
+    assert "Die Kette ist vollständig" in tool.findings.value
+    overview = tool.overview.value
+    assert "vollständig" in overview and "5 Lücke(n)" in overview  # the second goal is still empty
+    tool.goal.value = next(value for _, value in tool.goal.options if value != goal.record.id)
+    assert tool.levels["input"].value == "" and tool.outcome_step.value == ""
+    tool.goal.value = goal.record.id
+    tool.remove(0)
+    assert workbook.get(Wirkungslogik, goal.record.id).record.indicators == []
+
+
+def test_conference_details_are_saved_at_once_and_a_preset_fills_the_plan(workbook):
+    setup = ConferenceSetup(workbook)
+    programme, tasks, budget = ProgramPlanner(workbook), TaskPlan(workbook, today=date(2027, 1, 1)), ConferenceBudget(workbook)
+    assert setup.apply.disabled
+    setup.title.value = "Auenfeld macht mit"
+    setup.starts_on.value = date(2027, 5, 8)
+    setup.expected_people.value = -3
+    assert setup.notice.text == "Erwartete Teilnehmer:innen: Bitte gib einen Wert zwischen 1 und 5000 an."
+    assert workbook.get(Konferenz).record.expected_people is None
+    setup.expected_people.value = 70
+    setup.format.value = "konferenz"
+    setup.take_preset()
+    assert "Übernommen: 9 Programmpunkte, 11 Aufgaben, 8 Budgetposten" in setup.notice.text
+    # the page's other tools show the preset at once
+    assert len([row for row in programme.list.children if "rl-record-row" in row._dom_classes]) == 9
+    assert "Einladungen verschicken" in html_of(tasks.list) and "8 Wochen vorher" in html_of(tasks.list)
+    assert "4.070 €" in budget.totals.value
+    stored = workbook.get(Konferenz).record
+    assert (stored.title, stored.expected_people, stored.format) == ("Auenfeld macht mit", 70, "konferenz")
+    setup.starts_on.value = date(2027, 5, 22)
+    assert "11 offene Aufgaben sind mitgewandert" in setup.notice.text
+    invitations = next(s.record for s in workbook.list(Aufgabe) if s.record.title.startswith("Einladungen"))
+    assert invitations.due == date(2027, 3, 27)
+    assert_all_open(programme)
+
+
+def test_programme_slots_are_checked_and_refused_in_german(workbook):
+    tool = ProgramPlanner(workbook)
+    assert tool.start_time.value == time(9, 0)
+    tool.end_time.value, tool.title.value, tool.slot_format.value = time(9, 30), "Ankommen", "ankommen"
+    tool.save()
+    assert tool.start_time.value == time(9, 30)  # the next slot starts where the last ended
+    tool.end_time.value, tool.title.value = time(9, 0), "Begrüßung"
+    assert tool.save() is None and tool.notice.text == "Das Ende muss nach dem Beginn liegen."
+    tool.end_time.value = None
+    assert tool.save() is None and tool.notice.text == "Ende: Bitte gib etwas ein – das Feld darf nicht leer sein."
+    tool.start_time.value, tool.end_time.value = time(9, 15), time(10, 0)
+    tool.save()
+    assert len(workbook.list(Programmpunkt)) == 2
+    assert "„Ankommen“ und „Begrüßung“ überschneiden sich (09:15–09:30)." in tool.issues.value
+    flagged = [row for row in tool.list.children if "rl-slot-flagged" in row._dom_classes]
+    assert len(flagged) == 2
+    stored = next(s for s in workbook.list(Programmpunkt) if s.record.title == "Begrüßung")
+    tool.load(stored)
+    tool.start_time.value = time(9, 30)
+    tool.save()
+    assert tool.issues.value == ""
+
+
+def test_topic_tables_come_from_the_challenges(workbook):
+    challenge = workbook.add(Herausforderung(field="mobilitaet", text="Busse fahren selten"))
+    tool = TopicTables(workbook)
+    assert tool.challenge.value == "" and tool.challenge.label == "– eigenes Thema –"
+    tool.challenge.value = challenge.record.id
+    assert (tool.title.value, tool.field.value) == ("Busse fahren selten", "mobilitaet")
+    tool.title.value, tool.people.value = "Mobil ohne eigenes Auto", 20
+    table = tool.save()
+    assert table.record.challenge_id == challenge.record.id
+    assert "aus der Herausforderung: Busse fahren selten" in html_of(tool.list)
+    assert [label for label, _ in tool.challenge.options] == ["– eigenes Thema –"]
+    assert "hat noch keine Gastgeber:in" in tool.issues.value and "ab 15 kommen nicht mehr alle zu Wort" in tool.issues.value
+    tool.title.value, tool.people.value = "Sonne auf jedes Dach", 0
+    assert tool.save() is None and tool.notice.text == "Plätze am Tisch: Bitte gib einen Wert zwischen 1 und 500 an."
+
+
+def test_guests_are_invited_from_the_map_and_the_check_names_who_is_missing(workbook):
+    for name, sector, fields in [("Bürgerenergie eG", "wirtschaft", ["energie"]), ("Bauamt", "verwaltung", ["bauen"]),
+                                 ("Jugendrat", "zivilgesellschaft", ["zusammenhalt"])]:
+        workbook.add(Akteur(name=name, sector=sector, handlungsfelder=fields))
+    tool = InvitationList(workbook)
+    assert tool.picker.options == ("Bauamt", "Bürgerenergie eG", "Jugendrat")
+    tool.picker.value = "Gemeinderätin Weber"
+    assert tool.add() == [] and "steht nicht auf eurer Akteurslandkarte" in tool.notice.text
+    tool.picker.value = "Bürgerenergie eG"
+    assert tool.add() == ["Bürgerenergie eG"]
+    assert tool.picker.options == ("Bauamt", "Jugendrat")
+    assert "Ihr ladet bisher niemanden aus den Sektoren Zivilgesellschaft, Verwaltung, Politik" in tool.check.value
+    suggestion = next(chip for chip in tool.suggestions.children[1].children if "Bauamt" in chip.description)
+    suggestion.click()
+    assert {s.record.id for s in workbook.list(Einladung)} == {a.record.id for a in workbook.list(Akteur)
+                                                                 if a.record.name != "Jugendrat"}
+    row = next(r for r in tool.list.children if "Bauamt" in r.children[0].value)
+    row.children[1].value = "zugesagt"
+    assert "zugesagt: 1" in tool.summary.value
+    tool.status_filter.value = "zugesagt"
+    assert len(tool.list.children) == 1
+    assert_all_open(tool)
+
+
+def test_a_long_guest_list_is_paged(workbook):
+    fill(workbook, 60, 0)
+    from regionallabor.konferenz import invite
+    invite(workbook, [a.record.name for a in workbook.list(Akteur)])
+    tool = InvitationList(workbook)
+    assert len(tool.list.children) == 20 and tool.pager.more.description == "Weitere 20 anzeigen"
+
+
+def test_budget_amounts_are_read_the_german_way_and_negative_ones_refused(workbook):
+    tool = ConferenceBudget(workbook)
+    tool.title.value, tool.planned.value, tool.actual.value = "Verpflegung", "1.200,50", ""
+    line = tool.save()
+    assert (line.record.planned, line.record.actual) == (1200.5, None)
+    tool.title.value, tool.planned.value = "Raum", "-50"
+    assert tool.save() is None and tool.notice.text == "Geplant (€): Die Zahl darf nicht negativ sein."
+    tool.planned.value = "zwölf"
+    assert tool.save() is None and "„zwölf“ ist kein Betrag" in tool.notice.text
+    assert len(workbook.list(Budgetposten)) == 1
+    tool.load(line)
+    assert tool.planned.value == "1.200,50"
+    tool.actual.value = "1.350"
+    tool.save()
+    assert "1.350 €" in tool.totals.value and "149,50 € mehr ausgegeben" in tool.totals.value
+
+
+def test_tasks_are_marked_done_and_overdue(workbook):
+    workbook.save(Konferenz(starts_on=date(2027, 5, 8)), None)
+    tool = TaskPlan(workbook, today=date(2027, 3, 20))
+    tool.weeks.value = 8
+    assert tool.due.value == date(2027, 3, 13)
+    tool.title.value, tool.responsible.value = "Einladungen verschicken", "Lena"
+    task = tool.save()
+    tool.title.value, tool.due.value = "Raum buchen", date(2027, 4, 1)
+    tool.save()
+    row = tool.list.children[0]
+    assert "rl-task-overdue" in row._dom_classes and "überfällig" in row.children[1].value
+    assert "1 davon überfällig" in tool.summary.value
+    row.children[0].value = True
+    assert workbook.get(Aufgabe, task.record.id).record.done
+    assert "rl-task-done" in tool.list.children[-1]._dom_classes and "1 erledigt" in tool.summary.value
+
+
+def test_the_files_hold_the_programme_the_tasks_and_the_calendar(workbook):
+    tool = ConferenceFiles(workbook)
+    tool.offer()
+    assert tool.notice.text == "Für den Kalendereintrag braucht eure Konferenz zuerst ein Datum."
+    assert set(downloads(tool.links.value)) == {"programm.html", "programm.pdf", "aufgaben.html", "aufgaben.pdf"}
+    workbook.save(Konferenz(title="Auenfeld macht mit", starts_on=date(2027, 5, 8)), None)
+    workbook.add(Programmpunkt(start=time(9, 30), end=time(10), title="Ankommen", format="ankommen"))
+    tool.sync.check()
+    assert tool.links.value == ""  # out-of-date files are not offered
+    tool.offer()
+    files = downloads(tool.links.value)
+    assert "BEGIN:VEVENT" in files["konferenz.ics"].decode() and "Auenfeld macht mit" in pdf_text(files["programm.pdf"])
+    assert "09:30–10:00" in files["programm.html"].decode()
