@@ -29,6 +29,7 @@ benchmark: install browser
 	$(BIN)/python benchmarks/voila_render.py
 	$(BIN)/python benchmarks/modul2_responsiveness.py
 	$(BIN)/python benchmarks/modul3_network.py
+	$(BIN)/python benchmarks/modul45_planning.py
 
 clean:
 	rm -rf $(VENV) tests/artifacts benchmarks/results

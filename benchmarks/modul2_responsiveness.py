@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from ensure_browser import find_chromium  # noqa: E402
-from voila_render import CHROMIUM_ARGS, timed_visit  # noqa: E402
+from voila_render import CHROMIUM_ARGS, timed_click, timed_visit  # noqa: E402
 
 from regionallabor import refdata  # noqa: E402
 from regionallabor.model import Region, Schatz  # noqa: E402
@@ -43,14 +43,6 @@ def seed(home: Path) -> None:
         for number in range(300):
             tx.add(Schatz(name=f"Initiative Nr. {number}", field=FIELDS[number % 6], description="Läuft seit Jahren."))
     workbook.close()
-
-
-def timed(page, action, condition: str, arg) -> float:
-    """Milliseconds from the action until the page's own JavaScript sees ``condition`` hold."""
-    page.evaluate("window.__clicked = performance.now()")
-    action()
-    page.wait_for_function(condition, arg=arg, polling="raf", timeout=30_000)
-    return page.evaluate("performance.now() - window.__clicked")
 
 
 def main() -> None:
@@ -81,7 +73,7 @@ def main() -> None:
                 button = row.locator(".widget-toggle-button", has_text=str(value))
                 before = page.locator("svg[aria-label='Profil der Handlungsfelder']").count() and \
                     page.locator("svg[aria-label='Profil der Handlungsfelder']").inner_html()
-                ratings.append(timed(
+                ratings.append(timed_click(
                     page, button.click,
                     "([before]) => { const s = document.querySelector(\"svg[aria-label='Profil der Handlungsfelder']\");"
                     " return s && s.innerHTML !== before; }", [before or ""]))
@@ -89,7 +81,7 @@ def main() -> None:
                 name = f"Neuer Schatz {run}"
                 form = page.locator(".rl-form").filter(has=page.get_by_placeholder("z. B. Repair-Café im Gemeindehaus"))
                 form.get_by_placeholder("z. B. Repair-Café im Gemeindehaus").fill(name)
-                schaetze.append(timed(
+                schaetze.append(timed_click(
                     page, form.get_by_role("button", name="Schatz hinzufügen").click,
                     "([name]) => [...document.querySelectorAll('.rl-notice-success')].some(n => n.textContent.includes(name))",
                     [name]))
@@ -97,7 +89,7 @@ def main() -> None:
                 card = f"Stärke {run}"
                 quadrant = page.locator(".rl-swot-staerken")
                 quadrant.get_by_placeholder("Neuer Punkt …").fill(card)
-                cards.append(timed(
+                cards.append(timed_click(
                     page, quadrant.get_by_role("button", name="Hinzufügen").click,
                     "([text]) => [...document.querySelectorAll('.rl-swot-staerken input')].some(i => i.value === text)",
                     [card]))

@@ -85,6 +85,14 @@ def timed_visit(page, server: subprocess.Popen, url: str, ready, settle: float =
     return seconds, kernel_rss_mb(server, known)
 
 
+def timed_click(page, action, condition: str, arg) -> float:
+    """Milliseconds from the action until the page's own JavaScript sees ``condition`` hold."""
+    page.evaluate("window.__clicked = performance.now()")
+    action()
+    page.wait_for_function(condition, arg=arg, polling="raf", timeout=30_000)
+    return page.evaluate("performance.now() - window.__clicked")
+
+
 def measure(browser, server, url: str, runs: int, preheat: bool) -> dict:
     results = {}
     for name, (notebook, selector) in PAGES.items():

@@ -13,7 +13,9 @@ from regionallabor.messages import ACTOR_TYPES, SECTORS, TEAM_RELATIONS, t
 from regionallabor.model import Akteur, Schatz, sector_label
 from regionallabor.store import Stored, WorkbookError
 
-from .common import Pager, RowCache, WorkbookTool, button, css, field_checkboxes, heading, labelled, offer
+from .common import (
+    Pager, RowCache, WorkbookTool, button, css, edit_remove_actions, field_checkboxes, heading, labelled, offer,
+)
 
 PAGE_SIZE = 20
 NETWORK_KINDS = (*MODUL3_KINDS, Schatz.KIND)
@@ -242,20 +244,10 @@ class ActorList(WorkbookTool):
             f"<div class='rl-member-meta'>{escape(' · '.join(meta))}</div>{notes}</div>",
             layout=ipw.Layout(flex="1 1 auto"),
         )
-        edit = button(t("edit"), "quiet")
-        edit.on_click(lambda _: self.form.load(actor))
-        if actor.schatz is not None:
-            actions = [edit]
-        elif self._confirming == actor.id:
-            yes = button(t("delete"), "danger")
-            yes.on_click(lambda _: self.remove(actor))
-            no = button(t("cancel"), "quiet")
-            no.on_click(lambda _: self._confirm(None))
-            actions = [ipw.HTML(f"<strong>{escape(t('actor.confirm_delete', name=actor.name))}</strong>"), yes, no]
-        else:
-            remove = button(t("delete"), "danger")
-            remove.on_click(lambda _: self._confirm(actor.id))
-            actions = [edit, remove]
+        actions = edit_remove_actions(self._confirming == actor.id, t("actor.confirm_delete", name=actor.name),
+                                      lambda: self.form.load(actor),
+                                      None if actor.schatz is not None else lambda: self._confirm(actor.id),
+                                      lambda: self.remove(actor), lambda: self._confirm(None))
         return css(ipw.HBox([text, *actions]), "rl-member", "rl-actor")
 
     def _confirm(self, actor_id: str | None) -> None:

@@ -215,6 +215,28 @@ class WorkbookTool(ipw.VBox):
         self.refresh()
 
 
+def edit_remove_actions(confirming: bool, question: str, on_edit: Callable[[], None],
+                        on_ask: Callable[[], None] | None, on_remove: Callable[[], None],
+                        on_cancel: Callable[[], None]) -> list[ipw.Widget]:
+    """A list row's buttons: "Bearbeiten" and "Entfernen"; after "Entfernen" the question, confirmed by a second click.
+
+    Without ``on_ask`` the row can only be edited (e.g. a Schatz on the actor map, removed in Modul 2).
+    """
+    if confirming:
+        yes = button(t("delete"), "danger")
+        yes.on_click(lambda _: on_remove())
+        no = button(t("cancel"), "quiet")
+        no.on_click(lambda _: on_cancel())
+        return [ipw.HTML(f"<strong>{escape(question)}</strong>"), yes, no]
+    edit = button(t("edit"), "quiet")
+    edit.on_click(lambda _: on_edit())
+    if on_ask is None:
+        return [edit]
+    remove = button(t("delete"), "danger")
+    remove.on_click(lambda _: on_ask())
+    return [edit, remove]
+
+
 def muted(text: str) -> ipw.HTML:
     return ipw.HTML(f"<div class='rl-muted'>{escape(text)}</div>")
 

@@ -13,7 +13,7 @@ from regionallabor.messages import t
 from regionallabor.model import Schatz, explain
 from regionallabor.store import Stored, WorkbookError
 
-from .common import Pager, RowCache, WorkbookTool, button, css, heading, labelled
+from .common import Pager, RowCache, WorkbookTool, button, css, edit_remove_actions, heading, labelled
 
 PAGE_SIZE = 20
 
@@ -125,18 +125,9 @@ class SchatzInventory(WorkbookTool):
             f"{''.join(details)}</div>",
             layout=ipw.Layout(flex="1 1 auto"),
         )
-        if self._confirming == schatz.id:
-            yes = button(t("delete"), "danger")
-            yes.on_click(lambda _: self.remove(stored))
-            no = button(t("cancel"), "quiet")
-            no.on_click(lambda _: self._confirm(None))
-            actions = [ipw.HTML(f"<strong>{escape(t('schatz.confirm_delete', name=schatz.name))}</strong>"), yes, no]
-        else:
-            edit = button(t("edit"), "quiet")
-            edit.on_click(lambda _: self.start_edit(stored))
-            remove = button(t("delete"), "danger")
-            remove.on_click(lambda _: self._confirm(schatz.id))
-            actions = [edit, remove]
+        actions = edit_remove_actions(self._confirming == schatz.id, t("schatz.confirm_delete", name=schatz.name),
+                                      lambda: self.start_edit(stored), lambda: self._confirm(schatz.id),
+                                      lambda: self.remove(stored), lambda: self._confirm(None))
         return css(ipw.HBox([text, *actions]), "rl-member", "rl-schatz")
 
     # writing

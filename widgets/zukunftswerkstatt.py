@@ -17,7 +17,8 @@ from regionallabor.vision import (
 )
 
 from .common import (
-    RowCache, WorkbookTool, button, css, field_checkboxes, field_chip, field_options, heading, labelled, muted,
+    RowCache, WorkbookTool, button, css, edit_remove_actions, field_checkboxes, field_chip, field_options, heading,
+    labelled, muted,
 )
 
 
@@ -295,18 +296,9 @@ class GoalPlanner(WorkbookTool):
         text = ipw.HTML(f"<div><span class='rl-member-name'>{escape(goal.title)}</span>{chips}{description}"
                         f"<div class='rl-member-meta'>{escape(' · '.join(meta))}</div></div>",
                         layout=ipw.Layout(flex="1 1 auto"))
-        if self._confirming == goal.id:
-            yes = button(t("delete"), "danger")
-            yes.on_click(lambda _: self.remove(stored))
-            no = button(t("cancel"), "quiet")
-            no.on_click(lambda _: self._confirm(None))
-            actions = [ipw.HTML(f"<strong>{escape(t('goal.confirm_delete', title=goal.title))}</strong>"), yes, no]
-        else:
-            edit = button(t("edit"), "quiet")
-            edit.on_click(lambda _: self.load(stored))
-            remove = button(t("delete"), "danger")
-            remove.on_click(lambda _: self._confirm(goal.id))
-            actions = [edit, remove]
+        actions = edit_remove_actions(self._confirming == goal.id, t("goal.confirm_delete", title=goal.title),
+                                      lambda: self.load(stored), lambda: self._confirm(goal.id),
+                                      lambda: self.remove(stored), lambda: self._confirm(None))
         return css(ipw.HBox([text, *actions]), "rl-member", "rl-goal")
 
     def _confirm(self, goal_id: str | None) -> None:

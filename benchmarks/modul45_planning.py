@@ -1,0 +1,130 @@
+"""Modul 4 and 5 with a big workbook: 500 actors on the map, 300 of them invited, 40 goals with Wirkungslogiken.
+
+Measured in the kernel (this process, median of ``--runs``): building all tools of each page, and making the
+programme, the task list and the vision board as PDF. In Chromium against a real Voila server: each page
+from navigation until its last tool is shown, and the response to a click – a status change on the guest
+list (summary and diversity check recomputed) and a point in the Kritikphase (median and p90).
+Writes benchmarks/results/modul45_planning.json.
+
+    .venv/bin/python benchmarks/modul45_planning.py --runs 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from ensure_browser import find_chromium  # noqa: E402
+from voila_render import CHROMIUM_ARGS, timed_click, timed_visit  # noqa: E402
+
+from regionallabor import beziehungsnetz  # noqa: E402
+from regionallabor.beispielnetz import fill  # noqa: E402
+from regionallabor.beispielplanung import fill_planning  # noqa: E402
+from regionallabor.berichte import programme_document, task_document, vision_document  # noqa: E402
+from regionallabor.dokument import to_pdf  # noqa: E402
+from regionallabor.store import WORKBOOK_FILENAME, Arbeitsmappe  # noqa: E402
+
+ACTORS, RELATIONS, GUESTS, GOALS = 500, 2000, 300, 40
+MODUL4_TOOLS = ("CritiquePhase", "FantasyPhase", "VisionBoard", "GoalPlanner")
+MODUL5_TOOLS = ("ImpactLogic", "ConferenceSetup", "ProgramPlanner", "TopicTables", "InvitationList",
+                "ConferenceBudget", "TaskPlan", "ConferenceFiles")
+
+
+def median_ms(action, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        beziehungsnetz._read_at.clear()
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def kernel_side(workbook: Arbeitsmappe, runs: int) -> dict:
+    import widgets
+
+    return {
+        "modul4_tools_ms": median_ms(lambda: [getattr(widgets, name)(workbook) for name in MODUL4_TOOLS], runs),
+        "modul5_tools_ms": median_ms(lambda: [getattr(widgets, name)(workbook) for name in MODUL5_TOOLS], runs),
+        "programme_pdf_ms": median_ms(lambda: to_pdf(programme_document(workbook)), runs),
+        "tasks_pdf_ms": median_ms(lambda: to_pdf(task_document(workbook)), runs),
+        "vision_pdf_ms": median_ms(lambda: to_pdf(vision_document(workbook)), runs),
+    }
+
+
+def summary(values: list[float]) -> dict:
+    ordered = sorted(values)
+    return {"median": statistics.median(values), "p90": ordered[int(0.9 * (len(ordered) - 1))], "all": values}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "tests" / "browser"))
+    from conftest import VoilaServer
+
+    home = Path(tempfile.mkdtemp(prefix="rl-m45-")) / "home"
+    workbook = Arbeitsmappe(home / WORKBOOK_FILENAME)
+    fill(workbook, ACTORS, RELATIONS)
+    fill_planning(workbook, guests=GUESTS, extra_goals=GOALS)
+    report: dict = {"actors": ACTORS, "guests": GUESTS, "goals": GOALS + 2, "kernel": kernel_side(workbook, args.runs)}
+    server = VoilaServer(home)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            report["modul4_page_s"], report["modul4_kernel_rss_mb"] = timed_visit(
+                page, server.process, server.url + "/voila/render/04_vision.ipynb",
+                lambda p: p.wait_for_selector(".rl-goal", timeout=120_000), settle=1)
+            points = []
+            for run in range(args.runs * 2):
+                box = page.locator(".rl-phase-mobilitaet .rl-card-row").first
+                before = box.locator(".rl-points").inner_text()
+                step = "+" if run % 2 == 0 else "−"
+                expected = str(int(before) + (1 if step == "+" else -1))
+                points.append(timed_click(
+                    page, lambda: box.get_by_role("button", name=step).click(),
+                    "([n]) => [...document.querySelectorAll('.rl-phase-mobilitaet .rl-points')]"
+                    ".some(e => e.textContent === n)", [expected]))
+            report["critique_point_ms"] = summary(points)
+
+            report["modul5_page_s"], report["modul5_kernel_rss_mb"] = timed_visit(
+                page, server.process, server.url + "/voila/render/05_strategie_und_konferenz.ipynb",
+                lambda p: p.wait_for_selector(".rl-guest", timeout=120_000), settle=1)
+            statuses = []
+            for run in range(args.runs * 2):
+                row = page.locator(".rl-guest").first
+                status = ("zugesagt", "abgesagt")[run % 2]
+                statuses.append(timed_click(
+                    page, lambda: row.locator("select").select_option(label=status),
+                    "([s]) => document.querySelector('.rl-guest').classList.contains('rl-guest-' + s)", [status]))
+            report["invitation_status_ms"] = summary(statuses)
+            browser.close()
+    finally:
+        server.stop()
+    kernel = report["kernel"]
+    print(f"{ACTORS} Akteur:innen, {GUESTS} eingeladen, {GOALS + 2} Ziele")
+    print("im Kernel: " + ", ".join(f"{k} {v:.0f} ms" for k, v in kernel.items()))
+    print(f"Modul 4: Seite {report['modul4_page_s']:.2f} s, Kernel {report['modul4_kernel_rss_mb']:.0f} MB; "
+          f"Punkt vergeben Median {report['critique_point_ms']['median']:.0f} ms, p90 {report['critique_point_ms']['p90']:.0f} ms")
+    print(f"Modul 5: Seite {report['modul5_page_s']:.2f} s, Kernel {report['modul5_kernel_rss_mb']:.0f} MB; "
+          f"Einladungsstatus Median {report['invitation_status_ms']['median']:.0f} ms, "
+          f"p90 {report['invitation_status_ms']['p90']:.0f} ms")
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "modul45_planning.json").write_text(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
