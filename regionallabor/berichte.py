@@ -105,7 +105,7 @@ def vision_document(workbook: Arbeitsmappe, today: date | None = None) -> Docume
             [[goal.title, ", ".join(ALL_FIELDS[f] for f in goal.handlungsfelder),
               " – ".join(filter(None, [goal.first_step, format_date(goal.first_step_due.isoformat())
                                        if goal.first_step_due else ""])), goal.owner] for goal in goal_list],
-            [0.3, 0.25, 0.3, 0.15]))
+            [0.28, 0.22, 0.3, 0.2]))
     return document
 
 

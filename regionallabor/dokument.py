@@ -162,7 +162,7 @@ def to_pdf(document: Document) -> bytes:
                                    spaceAfter=8),
         "heading": ParagraphStyle("heading", fontName=BOLD, fontSize=13, leading=16, textColor=accent, spaceBefore=12,
                                   spaceAfter=6),
-        "lead": ParagraphStyle("lead", fontName=FONT, fontSize=12, leading=16, spaceAfter=6),
+        "lead": ParagraphStyle("lead", fontName=FONT, fontSize=12, leading=16, spaceAfter=12),
         "body": ParagraphStyle("body", fontName=FONT, fontSize=10, leading=13.5, spaceAfter=6),
         "muted": ParagraphStyle("muted", fontName=FONT, fontSize=9, leading=12, textColor=colors.HexColor("#6b7770"),
                                 spaceAfter=6),
@@ -203,7 +203,7 @@ def to_pdf(document: Document) -> bytes:
             grid = PdfTable(rows, colWidths=[column] * block.columns)
             grid.setStyle(TableStyle([("LINEBEFORE", (0, 0), (-1, -1), 3, accent),
                                       ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-                                      ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]))
+                                      ("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 9)]))
             story += [KeepTogether(grid), Spacer(1, 8)]
         else:
             raise TypeError(f"unknown block {block!r}")
