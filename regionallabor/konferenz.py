@@ -13,7 +13,7 @@ from datetime import date, time, timedelta
 from .beziehungsnetz import Actor, Network, read_network
 from .formatting import german_list
 from .handlungsfelder import ALL_FIELDS, field_label
-from .messages import SECTORS, SLOT_FORMATS, t
+from .messages import SECTORS, t
 from .model import Aufgabe, Budgetposten, Einladung, Herausforderung, Konferenz, Programmpunkt, Thementisch
 from .store import Arbeitsmappe, Stored, WorkbookError
 from .vision import goals
@@ -296,10 +296,10 @@ def topic_tables(workbook: Arbeitsmappe) -> list[Stored[Thementisch]]:
     return sorted(workbook.list(Thementisch), key=lambda s: order.index(s.record.field))
 
 
-def open_challenges(workbook: Arbeitsmappe, tables: list[Stored[Thementisch]]) -> list[Herausforderung]:
+def open_challenges(challenges: list[Herausforderung], tables: list[Stored[Thementisch]]) -> list[Herausforderung]:
     """The challenges from Modul 2 that no table works on yet."""
     taken = {s.record.challenge_id for s in tables}
-    return [s.record for s in workbook.list(Herausforderung) if s.record.id not in taken]
+    return [challenge for challenge in challenges if challenge.id not in taken]
 
 
 def table_issues(tables: list[Thementisch], expected_people: int | None) -> list[str]:
@@ -461,6 +461,3 @@ def module5_missing(workbook: Arbeitsmappe) -> list[str]:
         missing.append("eine Aufgabenliste bis zur Konferenz")
     return missing
 
-
-def slot_format_label(key: str) -> str:
-    return SLOT_FORMATS[key]

@@ -147,7 +147,8 @@ def test_tables_are_checked_for_hosts_size_and_seats(workbook):
     workbook.add(Herausforderung(field="energie", text="Dächer ohne Solaranlagen"))
     bus = workbook.add(Thementisch(title="Mobil ohne eigenes Auto", field="mobilitaet",
                                    challenge_id=challenge.record.id, host="Jonas", people=20))
-    assert [c.text for c in open_challenges(workbook, [bus])] == ["Dächer ohne Solaranlagen"]
+    challenges = [s.record for s in workbook.list(Herausforderung)]
+    assert [c.text for c in open_challenges(challenges, [bus])] == ["Dächer ohne Solaranlagen"]
     solar = Thementisch(title="Sonne auf jedes Dach", field="energie")
     issues = table_issues([bus.record, solar], expected_people=60)
     assert issues == ["„Sonne auf jedes Dach“ hat noch keine Gastgeber:in.",

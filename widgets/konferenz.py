@@ -284,20 +284,20 @@ class TopicTables(RecordListTool):
         self.start()
 
     def records(self) -> list[Stored[Thementisch]]:
+        self._challenges = {s.record.id: s.record for s in self.workbook.list(Herausforderung)}
         return topic_tables(self.workbook)
 
     def empty_text(self) -> str:
         return t("tables.empty")
 
     def show_extra(self, records: list[Stored[Thementisch]]) -> None:
-        challenges = open_challenges(self.workbook, records)
+        challenges = open_challenges(list(self._challenges.values()), records)
         editing_challenge = self.editing.record.challenge_id if self.editing else None
         options = [(t("tables.own_topic"), "")] + [
             (f"{ALL_FIELDS[c.field]}: {c.text}", c.id) for c in challenges]
-        if editing_challenge and editing_challenge not in {o[1] for o in options}:
-            stored = self.workbook.get(Herausforderung, editing_challenge)
-            if stored:
-                options.append((f"{ALL_FIELDS[stored.record.field]}: {stored.record.text}", editing_challenge))
+        taken = self._challenges.get(editing_challenge) if editing_challenge else None
+        if taken is not None and editing_challenge not in {o[1] for o in options}:
+            options.append((f"{ALL_FIELDS[taken.field]}: {taken.text}", editing_challenge))
         self._loading_challenge = True
         try:
             current = self.challenge.value
@@ -317,20 +317,19 @@ class TopicTables(RecordListTool):
     def _take_challenge(self, challenge_id: str | None) -> None:
         if getattr(self, "_loading_challenge", False) or not challenge_id:
             return
-        stored = self.workbook.get(Herausforderung, challenge_id)
-        if stored is not None:
-            self.title.value = stored.record.text[:150]
-            self.field.value = stored.record.field
+        challenge = self._challenges.get(challenge_id)
+        if challenge is not None:
+            self.title.value = challenge.text[:150]
+            self.field.value = challenge.field
 
     def row_html(self, stored: Stored[Thementisch]) -> str:
         table = stored.record
         host = t("tables.hosted_by", name=table.host) if table.host else t("tables.no_host_short")
         meta = f"{host} · {t('tables.seats', count=table.people)}"
         source = ""
-        if table.challenge_id:
-            challenge = self.workbook.get(Herausforderung, table.challenge_id)
-            if challenge:
-                source = f"<div class='rl-schatz-description'>{escape(t('tables.from_challenge', text=challenge.record.text))}</div>"
+        challenge = self._challenges.get(table.challenge_id) if table.challenge_id else None
+        if challenge is not None:
+            source = f"<div class='rl-schatz-description'>{escape(t('tables.from_challenge', text=challenge.text))}</div>"
         return (f"<div><span class='rl-member-name'>{escape(table.title)}</span>{field_chip(table.field)}{source}"
                 f"<div class='rl-member-meta'>{escape(meta)}</div></div>")
 

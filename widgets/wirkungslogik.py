@@ -86,7 +86,7 @@ class ImpactLogic(WorkbookTool):
         self.start()
 
     def refresh(self) -> None:
-        goal_list = goals(self.workbook)
+        self._goal_list = goal_list = goals(self.workbook)
         self._logics = logics(self.workbook)
         options = [(s.record.title, s.record.id) for s in goal_list]
         self._loading = True
@@ -179,7 +179,7 @@ class ImpactLogic(WorkbookTool):
         self.written(stored.version)
         self.notice.clear()
         self._show_check(stored.record)
-        self._show_overview(goals(self.workbook))
+        self._show_overview(self._goal_list)
         return stored
 
     def add(self) -> Stored[Wirkungslogik] | None:
