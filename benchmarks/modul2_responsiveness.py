@@ -12,8 +12,6 @@ Also the page's load time and its kernel's memory. Writes benchmarks/results/mod
 from __future__ import annotations
 
 import argparse
-import json
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -24,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from ensure_browser import find_chromium  # noqa: E402
-from voila_render import CHROMIUM_ARGS, timed_click, timed_visit  # noqa: E402
+from voila_render import CHROMIUM_ARGS, median_p90, save_results, timed_click, timed_visit  # noqa: E402
 
 from regionallabor import refdata  # noqa: E402
 from regionallabor.model import Region, Schatz  # noqa: E402
@@ -97,15 +95,11 @@ def main() -> None:
     finally:
         server.stop()
     for name, values in (("rating_ms", ratings), ("schatz_ms", schaetze), ("swot_card_ms", cards)):
-        ordered = sorted(values)
-        report[name] = {"median": statistics.median(values), "p90": ordered[int(0.9 * (len(ordered) - 1))],
-                        "all": values}
+        report[name] = median_p90(values)
     print(f"Seite laden: {report['page_load_s']:.2f} s, Kernel {report['kernel_rss_mb']:.0f} MB")
     for name in ("rating_ms", "schatz_ms", "swot_card_ms"):
         print(f"{name:<14} Median {report[name]['median']:6.0f} ms   p90 {report[name]['p90']:6.0f} ms")
-    out = ROOT / "benchmarks" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "modul2_responsiveness.json").write_text(json.dumps(report, indent=2))
+    save_results("modul2_responsiveness", report)
 
 
 if __name__ == "__main__":

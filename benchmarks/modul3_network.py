@@ -13,7 +13,6 @@ Writes benchmarks/results/modul3_network.json.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -26,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from ensure_browser import find_chromium  # noqa: E402
-from voila_render import CHROMIUM_ARGS, timed_visit  # noqa: E402
+from voila_render import CHROMIUM_ARGS, median_p90, save_results, timed_visit  # noqa: E402
 
 from regionallabor import beziehungsnetz, netzanalyse  # noqa: E402
 from regionallabor.beispielnetz import fill  # noqa: E402
@@ -105,17 +104,13 @@ def main() -> None:
             browser.close()
     finally:
         server.stop()
-    ordered = sorted(filters)
-    report["filter_ms"] = {"median": statistics.median(filters), "p90": ordered[int(0.9 * (len(ordered) - 1))],
-                           "all": filters}
+    report["filter_ms"] = median_p90(filters)
     kernel = report["kernel"]
     print(f"{ACTORS} Akteur:innen, {RELATIONS} Beziehungen")
     print("im Kernel: " + ", ".join(f"{k} {v:.0f} ms" for k, v in kernel.items()))
     print(f"Seite bis Karte: {report['page_load_s']:.2f} s, Kernel {report['kernel_rss_mb']:.0f} MB")
     print(f"Filter → neue Karte: Median {report['filter_ms']['median']:.0f} ms, p90 {report['filter_ms']['p90']:.0f} ms")
-    out = ROOT / "benchmarks" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "modul3_network.json").write_text(json.dumps(report, indent=2))
+    save_results("modul3_network", report)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ Writes benchmarks/results/modul45_planning.json.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -25,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from ensure_browser import find_chromium  # noqa: E402
-from voila_render import CHROMIUM_ARGS, timed_click, timed_visit  # noqa: E402
+from voila_render import CHROMIUM_ARGS, median_p90, save_results, timed_click, timed_visit  # noqa: E402
 
 from regionallabor import beziehungsnetz  # noqa: E402
 from regionallabor.beispielnetz import fill  # noqa: E402
@@ -62,11 +61,6 @@ def kernel_side(workbook: Arbeitsmappe, runs: int) -> dict:
     }
 
 
-def summary(values: list[float]) -> dict:
-    ordered = sorted(values)
-    return {"median": statistics.median(values), "p90": ordered[int(0.9 * (len(ordered) - 1))], "all": values}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
@@ -97,7 +91,7 @@ def main() -> None:
                     page, lambda: box.get_by_role("button", name=step).click(),
                     "([n]) => [...document.querySelectorAll('.rl-phase-mobilitaet .rl-points')]"
                     ".some(e => e.textContent === n)", [expected]))
-            report["critique_point_ms"] = summary(points)
+            report["critique_point_ms"] = median_p90(points)
 
             report["modul5_page_s"], report["modul5_kernel_rss_mb"] = timed_visit(
                 page, server.process, server.url + "/voila/render/05_strategie_und_konferenz.ipynb",
@@ -109,7 +103,7 @@ def main() -> None:
                 statuses.append(timed_click(
                     page, lambda: row.locator("select").select_option(label=status),
                     "([s]) => document.querySelector('.rl-guest').classList.contains('rl-guest-' + s)", [status]))
-            report["invitation_status_ms"] = summary(statuses)
+            report["invitation_status_ms"] = median_p90(statuses)
             browser.close()
     finally:
         server.stop()
@@ -121,9 +115,7 @@ def main() -> None:
     print(f"Modul 5: Seite {report['modul5_page_s']:.2f} s, Kernel {report['modul5_kernel_rss_mb']:.0f} MB; "
           f"Einladungsstatus Median {report['invitation_status_ms']['median']:.0f} ms, "
           f"p90 {report['invitation_status_ms']['p90']:.0f} ms")
-    out = ROOT / "benchmarks" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "modul45_planning.json").write_text(json.dumps(report, indent=2))
+    save_results("modul45_planning", report)
 
 
 if __name__ == "__main__":

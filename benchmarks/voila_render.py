@@ -93,6 +93,19 @@ def timed_click(page, action, condition: str, arg) -> float:
     return page.evaluate("performance.now() - window.__clicked")
 
 
+def median_p90(values: list[float]) -> dict:
+    """The median, the 90th percentile and every value, as the results files keep them."""
+    ordered = sorted(values)
+    return {"median": statistics.median(values), "p90": ordered[int(0.9 * (len(ordered) - 1))], "all": values}
+
+
+def save_results(name: str, report: dict) -> None:
+    """Write ``report`` to benchmarks/results/<name>.json."""
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    (out / f"{name}.json").write_text(json.dumps(report, indent=2))
+
+
 def measure(browser, server, url: str, runs: int, preheat: bool) -> dict:
     results = {}
     for name, (notebook, selector) in PAGES.items():
@@ -150,9 +163,7 @@ def main() -> None:
             result["ratio_to_reference"] = result["median_s"] / reference
             rss = f"{result['kernel_rss_mb']:.0f} MB" if result["kernel_rss_mb"] else "–"
             print(f"{name:<12}{mode:<11}{result['median_s']:>8.2f}s{result['ratio_to_reference']:>11.2f}×{rss:>13}")
-    out = ROOT / "benchmarks" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "voila_render.json").write_text(json.dumps(report, indent=2))
+    save_results("voila_render", report)
     shutil.rmtree(folder, ignore_errors=True)
 
 
