@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from .beziehungsnetz import load_network
 from .konferenz import apply_preset, save_conference
@@ -83,3 +83,40 @@ def fill_planning(workbook: Arbeitsmappe, conference_date: date = date(2027, 5, 
                 if actor.version is None:
                     tx.add(actor.record)
                 tx.add(Einladung(id=actor.id, status=statuses[index % len(statuses)]))
+
+
+def fill_actions(workbook: Arbeitsmappe, count: int = 6, start: date = date(2027, 3, 1)) -> list:
+    """``count`` actions: from the Aktionspool, linked to the goals and tables, with owners, partners and dates.
+
+    Statuses and dates vary, so that some are done, some run, some are overdue relative to ``start`` + 120 days.
+    """
+    from .aktionen import from_pool
+    from .aktionspool import load_pool
+    from .model import Aktion
+    from .vision import goals
+
+    pool = load_pool()
+    goal_ids = [s.record.id for s in goals(workbook)]
+    table_ids = [s.record.id for s in workbook.list(Thementisch)]
+    actors = load_network(workbook).actors
+    statuses = ("geplant", "laeuft", "erledigt", "idee", "laeuft", "pausiert")
+    added = []
+    with workbook.transaction() as tx:
+        for number in range(count):
+            entry = pool[(number * 7) % len(pool)]
+            action = from_pool(entry).model_copy(update={
+                "title": entry.titel if number < len(pool) else f"{entry.titel} ({number // len(pool) + 1})",
+                "goal_id": goal_ids[number % len(goal_ids)] if goal_ids and number % 3 != 2 else None,
+                "table_id": table_ids[number % len(table_ids)] if table_ids and number % 2 == 0 else None,
+                "responsible": ("Aylin", "Thomas", "Lena", "Jonas")[number % 4],
+                "partner_ids": [a.id for a in actors[number % max(len(actors), 1):][:2]],
+                "starts_on": start + timedelta(days=14 * (number % 10)),
+                "due": start + timedelta(days=14 * (number % 10) + 60 + 7 * (number % 5)),
+                "status": statuses[number % len(statuses)],
+                "progress": (0, 40, 100, 0, 70, 20)[number % 6],
+            })
+            for actor in actors:
+                if actor.version is None and actor.id in action.partner_ids:
+                    tx.add(actor.record)  # a Schatz becomes an actor record when it is a partner
+            added.append(tx.add(Aktion.model_validate(action.model_dump())).record)
+    return added

@@ -40,7 +40,8 @@ def conference_subtitle(record: Konferenz | None, team: str) -> str:
         parts.append(first)
     if record and record.venue:
         parts.append(record.venue)
-    parts.append(t("export.by_team", team=team))
+    if team:
+        parts.append(t("export.by_team", team=team))
     return " · ".join(parts)
 
 
@@ -50,15 +51,20 @@ def programme_document(workbook: Arbeitsmappe, today: date | None = None) -> Doc
     record = stored.record if stored else None
     document = Document(conference_title(record), conference_subtitle(record, _team_name(workbook)),
                         footer=_stand(today))
+    return document.add(*programme_blocks(workbook, record))
+
+
+def programme_blocks(workbook: Arbeitsmappe, record: Konferenz | None) -> list:
     slots = [s.record for s in agenda(workbook)]
     if not slots:
-        return document.add(Paragraph(t("export.no_programme"), "muted"))
+        return [Paragraph(t("export.no_programme"), "muted")]
+    blocks: list = []
     days = sorted({slot.day for slot in slots})
     for day in days:
         todays = [slot for slot in slots if slot.day == day]
         if len(days) > 1 or (record and record.starts_on):
-            document.add(Heading(day_label(record, day)))
-        document.add(Table(
+            blocks.append(Heading(day_label(record, day)))
+        blocks.append(Table(
             [t("export.col.time"), t("export.col.item"), t("export.col.format"), t("export.col.place"),
              t("export.col.responsible")],
             [[f"{clock(s.start)}–{clock(s.end)}", s.title, SLOT_FORMATS[s.format], s.place, s.responsible]
@@ -66,7 +72,7 @@ def programme_document(workbook: Arbeitsmappe, today: date | None = None) -> Doc
             [0.16, 0.35, 0.17, 0.13, 0.19],
             frozenset(i for i, s in enumerate(todays) if s.format == "pause"),
         ))
-    return document
+    return blocks
 
 
 def task_document(workbook: Arbeitsmappe, today: date | None = None) -> Document:
@@ -94,19 +100,24 @@ def vision_document(workbook: Arbeitsmappe, today: date | None = None) -> Docume
     board = vision_statements(workbook)
     document = Document(t("vision.board_title", year=board.horizon_year), t("export.by_team", team=_team_name(workbook)),
                         footer=_stand(today))
+    return document.add(*vision_blocks(workbook))
+
+
+def vision_blocks(workbook: Arbeitsmappe) -> list:
+    board = vision_statements(workbook)
     overall = board.text(Zukunftsbild.OVERALL)
-    document.add(Paragraph(overall or t("vision.board_empty_overall"), "lead" if overall else "muted"))
-    document.add(Cards([(label, board.text(key) or "–") for key, label in ALL_FIELDS.items()], columns=2))
+    blocks: list = [Paragraph(overall or t("vision.board_empty_overall"), "lead" if overall else "muted"),
+                    Cards([(label, board.text(key) or "–") for key, label in ALL_FIELDS.items()], columns=2)]
     goal_list = [s.record for s in goals(workbook)]
     if goal_list:
-        document.add(Heading(t("vision.board_goals")))
-        document.add(Table(
+        blocks.append(Heading(t("vision.board_goals")))
+        blocks.append(Table(
             [t("export.col.goal"), t("export.col.fields"), t("export.col.first_step"), t("export.col.owner")],
             [[goal.title, ", ".join(ALL_FIELDS[f] for f in goal.handlungsfelder),
               " – ".join(filter(None, [goal.first_step, format_date(goal.first_step_due.isoformat())
                                        if goal.first_step_due else ""])), goal.owner] for goal in goal_list],
             [0.28, 0.22, 0.3, 0.2]))
-    return document
+    return blocks
 
 
 def conference_calendar(workbook: Arbeitsmappe) -> bytes:

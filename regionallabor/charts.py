@@ -9,11 +9,17 @@ from __future__ import annotations
 import io
 import math
 import re
+from dataclasses import dataclass
+from datetime import date, timedelta
 from html import escape
+from typing import TYPE_CHECKING
 
 from .formatting import format_decimal, format_int
 from .handlungsfelder import ALL_FIELDS, SHORT_LABELS
 from .kennzahlen import AgeStructure, Comparison, Trend
+
+if TYPE_CHECKING:
+    from .aktionen import TimelineBar
 
 GREEN = "#2f6f4e"
 GREEN_DARK = "#1f4d36"
@@ -69,13 +75,36 @@ def _german_ticks(axis, digits: int = 0) -> None:
     axis.set_major_formatter(FuncFormatter(lambda v, _: format_int(v) if digits == 0 else format_decimal(v, digits)))
 
 
-def _render(draw, width: float, height: float, title: str, margins: dict | None = None, **subplot) -> str:
+@dataclass(frozen=True)
+class Chart:
+    """A chart for every medium: SVG for pages and HTML, PNG (if asked for) for the PDF, and its proportions."""
+
+    svg: str
+    png: bytes | None
+    aspect: float  # height / width
+
+
+def _png(figure) -> bytes:
+    import matplotlib
+
+    buffer = io.BytesIO()
+    with matplotlib.rc_context(STYLE):
+        figure.savefig(buffer, format="png", dpi=150, facecolor="white")
+    return buffer.getvalue()
+
+
+def _chart(draw, width: float, height: float, title: str, margins: dict | None = None, png: bool = False,
+           **subplot) -> Chart:
     import matplotlib
 
     with matplotlib.rc_context(STYLE):
         figure, axes = _figure(width, height, margins, **subplot)
         draw(figure, axes)
-    return _svg(figure, title)
+    return Chart(_svg(figure, title), _png(figure) if png else None, height / width)
+
+
+def _render(draw, width: float, height: float, title: str, margins: dict | None = None, **subplot) -> str:
+    return _chart(draw, width, height, title, margins, **subplot).svg
 
 
 def trend_svg(trend: Trend) -> str:
@@ -180,6 +209,10 @@ def comparison_svg(comparisons: tuple[Comparison, ...]) -> str:
 
 
 def radar_svg(rounds: dict[int, dict[str, int | None]]) -> str:
+    return radar_chart(rounds).svg
+
+
+def radar_chart(rounds: dict[int, dict[str, int | None]], png: bool = False) -> Chart:
     """The Handlungsfelder profile: one polygon per round of ratings on a 1–5 web, clockwise from the top.
 
     Drawn on plain axes rather than matplotlib's polar projection, which costs more than twice as much
@@ -222,5 +255,99 @@ def radar_svg(rounds: dict[int, dict[str, int | None]]) -> str:
         if len(drawn) > 1:
             ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, frameon=False)
 
-    return _render(draw, 5.6, 4.4, "Profil der Handlungsfelder",
-                   margins={"left": 0.0, "right": 1.0, "top": 1.0, "bottom": 0.09})
+    return _chart(draw, 5.6, 4.4, "Profil der Handlungsfelder",
+                  margins={"left": 0.0, "right": 1.0, "top": 1.0, "bottom": 0.09}, png=png)
+
+
+GERMAN_MONTHS = ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez")
+STATUS_COLOURS = {"idee": GREY, "geplant": "#8fbfa3", "laeuft": GREEN, "erledigt": GREEN_DARK, "pausiert": "#d8d2c4"}
+OVERDUE = "#b8432f"
+
+
+def _month_starts(first: date, last: date) -> list[date]:
+    months, current = [], date(first.year, first.month, 1)
+    while current <= last:
+        months.append(current)
+        current = date(current.year + (current.month == 12), current.month % 12 + 1, 1)
+    return months
+
+
+def timeline_chart(bars: list[TimelineBar], today: date, png: bool = False) -> Chart:
+    """A Gantt-like plan: one row per action from start to due date, coloured by status, overdue ones in red."""
+    first = min([b.start or b.end for b in bars] + [today]) - timedelta(days=7)
+    last = max([b.end for b in bars] + [today]) + timedelta(days=7)
+    height = 0.7 + 0.32 * len(bars)
+
+    def draw(figure, ax):
+        origin = first.toordinal()
+        for row, bar in enumerate(bars):
+            y = len(bars) - 1 - row
+            colour = STATUS_COLOURS[bar.status]
+            edge = OVERDUE if bar.overdue else "none"
+            if bar.start is None:
+                ax.plot([bar.end.toordinal() - origin], [y], marker="D", markersize=8, color=colour,
+                        markeredgecolor=edge if bar.overdue else GREEN_DARK, markeredgewidth=1.6)
+            else:
+                span = max((bar.end - bar.start).days, 1)
+                ax.barh(y, span, left=bar.start.toordinal() - origin, height=0.56, color=colour,
+                        edgecolor=edge, linewidth=1.8 if bar.overdue else 0)
+        months = _month_starts(first, last)
+        step = max(1, len(months) // 12)
+        shown = months[::step]
+        ax.set_xticks([m.toordinal() - origin for m in shown],
+                      [f"{GERMAN_MONTHS[m.month - 1]}{chr(10) + str(m.year) if m.month == 1 or m == shown[0] else ''}"
+                       for m in shown])
+        ax.set_xlim(0, (last - first).days)
+        ax.axvline(today.toordinal() - origin, color=OCHRE, linewidth=1.6, linestyle="--")
+        ax.text(today.toordinal() - origin, len(bars) - 0.35, " heute", color=OCHRE, fontsize=9, va="bottom")
+        ax.set_yticks(range(len(bars)), [_short(b.label) for b in reversed(bars)])
+        ax.set_ylim(-0.7, len(bars) - 0.3)
+        ax.grid(axis="x", color="#ebe7de")
+        ax.set_axisbelow(True)
+        ax.tick_params(axis="y", length=0)
+        ax.spines["left"].set_visible(False)
+
+    return _chart(draw, 9.0, height, "Zeitplan der Aktionen",
+                  margins={"left": 0.3, "right": 0.98, "top": 1 - 0.3 / height, "bottom": 0.45 / height}, png=png)
+
+
+def _short(text: str, limit: int = 36) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _rings(geometry: dict) -> list[list[tuple[float, float]]]:
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return [[(x, y) for x, y, *_ in polygon[0]] for polygon in polygons]
+
+
+def region_map_chart(features: list[dict], context: list[dict], points: list[tuple[str, float, float]],
+                     title: str, png: bool = False) -> Chart:
+    """The region's areas (filled), the districts around them (outlines) and Gemeinden without a boundary (dots)."""
+    from matplotlib.collections import PolyCollection
+
+    lons = [x for f in features for ring in _rings(f["geometry"]) for x, _ in ring] + [lon for _, _, lon in points]
+    lats = [y for f in features for ring in _rings(f["geometry"]) for _, y in ring] + [lat for _, lat, _ in points]
+    west, east, south, north = min(lons), max(lons), min(lats), max(lats)
+    pad = max(east - west, north - south) * 0.12 + 0.03
+    ratio = math.cos(math.radians((south + north) / 2))  # degrees of longitude are shorter than of latitude
+    aspect = min(max((north - south + 2 * pad) / ((east - west + 2 * pad) * ratio), 0.45), 1.4)
+
+    def draw(figure, ax):
+        ax.add_collection(PolyCollection([r for f in context for r in _rings(f["geometry"])], facecolor="#f3f1ea",
+                                         edgecolor=GREY, linewidth=0.6))
+        ax.add_collection(PolyCollection([r for f in features for r in _rings(f["geometry"])], facecolor="#cfe3d6",
+                                         edgecolor=GREEN, linewidth=1.6))
+        for name, lat, lon in points:
+            ax.plot([lon], [lat], "o", color=OCHRE, markeredgecolor=GREEN_DARK, markersize=7)
+        for feature in features:
+            ring = max(_rings(feature["geometry"]), key=len)
+            xs, ys = zip(*ring)
+            ax.text(sum(xs) / len(xs), sum(ys) / len(ys), feature["properties"]["name"], fontsize=9, color=GREEN_DARK,
+                    ha="center", va="center")
+        ax.set_xlim(west - pad, east + pad)
+        ax.set_ylim(south - pad, north + pad)
+        ax.set_aspect(1 / ratio)
+        ax.axis("off")
+
+    return _chart(draw, 6.0, 6.0 * aspect, title, margins={"left": 0.01, "right": 0.99, "top": 0.99, "bottom": 0.01},
+                  png=png)

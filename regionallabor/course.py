@@ -13,6 +13,7 @@ from enum import Enum
 from pathlib import Path
 
 from .messages import t
+from .aktionen import MODUL6_KINDS, module6_missing
 from .bestandsaufnahme import MODUL2_KINDS, module2_missing
 from .beziehungsnetz import MODUL3_KINDS, module3_missing
 from .konferenz import MODUL5_KINDS, module5_missing
@@ -99,7 +100,8 @@ MODULES: tuple[Module, ...] = (
            "04_vision.ipynb", MODUL4_KINDS, module4_missing),
     Module(5, "Strategie & Mitmach-Konferenz", "Wirkungslogik eurer Ziele und die Planung eurer Konferenz.",
            "05_strategie_und_konferenz.ipynb", MODUL5_KINDS, module5_missing),
-    Module(6, "Aktionen & Weg", "Aktionsplan, Statusbericht und Regionalprofil.", None),
+    Module(6, "Aktionen & Weg", "Aktionspool, Aktionsplan, Statusbericht und euer Regionalprofil.",
+           "06_aktionen_und_weg.ipynb", MODUL6_KINDS, module6_missing),
 )
 
 

@@ -1,6 +1,6 @@
-"""Printable documents (the conference programme, the task list, the vision board) as HTML and as PDF.
+"""Printable documents (the conference programme, the vision board, the Regionalprofil) as HTML and as PDF.
 
-A document is a title and a few blocks – headings, paragraphs, tables, cards – and both renderers
+A document is a title and a few blocks – headings, paragraphs, tables, cards, figures – and both renderers
 work from that one structure, so the HTML a team opens and the PDF it prints say the same. The PDF
 is made with ReportLab and the Bitstream Vera fonts it ships: pure Python, offline, no system libraries.
 """
@@ -46,6 +46,17 @@ class Cards:
     columns: int = 2
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A chart: its SVG goes into the HTML, its PNG into the PDF; ``width`` is a fraction of the page width."""
+
+    svg: str
+    png: bytes
+    aspect: float  # height / width
+    caption: str = ""
+    width: float = 1.0
+
+
 @dataclass
 class Document:
     title: str
@@ -78,6 +89,9 @@ tr.muted td {{ color: #6b7770; background: #f6f8f7; }}
          break-inside: avoid; }}
 .card h3 {{ margin: 0 0 4px; font-size: 1em; color: {ACCENT}; }}
 .card p {{ margin: 0; white-space: pre-wrap; }}
+figure {{ margin: 8px 0 16px; break-inside: avoid; }}
+figure svg {{ width: 100%; height: auto; }}
+figcaption {{ color: #6b7770; font-size: 0.88em; margin-top: 2px; }}
 .footer {{ margin-top: 24px; border-top: 1px solid #dfe6e1; padding-top: 6px; }}
 @media print {{ body {{ margin: 0; max-width: none; }} }}
 """
@@ -99,6 +113,9 @@ def _block_html(block) -> str:
     if isinstance(block, Cards):
         cards = "".join(f"<div class='card'><h3>{escape(h)}</h3><p>{escape(text)}</p></div>" for h, text in block.items)
         return f"<div class='cards' style='grid-template-columns: repeat({block.columns}, 1fr)'>{cards}</div>"
+    if isinstance(block, Figure):
+        caption = f"<figcaption>{escape(block.caption)}</figcaption>" if block.caption else ""
+        return f"<figure style='max-width:{block.width * 100:.0f}%'>{block.svg}{caption}</figure>"
     raise TypeError(f"unknown block {block!r}")
 
 
@@ -149,7 +166,7 @@ def to_pdf(document: Document) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer
+    from reportlab.platypus import Image, KeepTogether, SimpleDocTemplate, Spacer
     from reportlab.platypus import Paragraph as PdfParagraph
     from reportlab.platypus import Table as PdfTable
     from reportlab.platypus import TableStyle
@@ -205,6 +222,16 @@ def to_pdf(document: Document) -> bytes:
                                       ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
                                       ("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 9)]))
             story += [KeepTogether(grid), Spacer(1, 8)]
+        elif isinstance(block, Figure):
+            figure_width = width * block.width
+            # A chart taller than the page would stop the layout: scale it down to fit.
+            figure_width = min(figure_width, (pdf.height - 40) / block.aspect)
+            image = Image(io.BytesIO(block.png), width=figure_width, height=figure_width * block.aspect)
+            image.hAlign = "LEFT"
+            parts = [image]
+            if block.caption:
+                parts.append(PdfParagraph(_pdf_text(block.caption), styles["muted"]))
+            story += [KeepTogether(parts), Spacer(1, 6)]
         else:
             raise TypeError(f"unknown block {block!r}")
     if document.footer:

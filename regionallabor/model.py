@@ -17,9 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from .handlungsfelder import FieldKey
-from .messages import (ACTOR_TYPES, AREA_TYPES, CONFERENCE_FORMATS, COUNTRIES, IMPACT_LEVELS, INVITATION_STATUSES,
-                       RELATION_KINDS, SECTORS, SLOT_FORMATS, SWOT_QUADRANTS, TEAM_RELATIONS,
-                       WEGGEMEINSCHAFTEN, t)
+from .messages import (ACTION_EFFORTS, ACTION_STATUSES, ACTOR_TYPES, AREA_TYPES, CONFERENCE_FORMATS, COUNTRIES,
+                       IMPACT_LEVELS, INVITATION_STATUSES, RELATION_KINDS, SECTORS, SLOT_FORMATS, SWOT_QUADRANTS,
+                       TEAM_RELATIONS, WEGGEMEINSCHAFTEN, t)
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -48,6 +48,10 @@ assert set(CONFERENCE_FORMATS) == set(ConferenceFormat.__args__)
 assert set(SLOT_FORMATS) == set(SlotFormat.__args__)
 assert set(INVITATION_STATUSES) == set(InvitationStatus.__args__)
 assert set(IMPACT_LEVELS) == set(ImpactLevel.__args__)
+ActionStatus = Literal["idee", "geplant", "laeuft", "erledigt", "pausiert"]
+Effort = Literal["klein", "mittel", "gross"]
+assert set(ACTION_STATUSES) == set(ActionStatus.__args__)
+assert set(ACTION_EFFORTS) == set(Effort.__args__)
 URL_PATTERN = re.compile(r"^(https?://)?[\w.-]+\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
 
 
@@ -421,10 +425,69 @@ class Aufgabe(Record):
     done: bool = False
 
 
+# Modul 6: Aktionen & Weg
+
+
+class Aktion(Record):
+    """An action of the team's plan: what, in which field, for which goal, who with whom, by when, how far.
+
+    ``table_id`` is the Thementisch it came from, ``pool_id`` the Aktionspool entry it was adopted from.
+    """
+
+    KIND = "aktion"
+    title: str = Field(min_length=1, max_length=150)
+    field: FieldKey
+    description: str = Field(default="", max_length=3000)
+    goal_id: str | None = Field(default=None, max_length=64)
+    table_id: str | None = Field(default=None, max_length=64)
+    pool_id: str | None = Field(default=None, max_length=64)
+    responsible: str = Field(default="", max_length=120)
+    partner_ids: list[str] = Field(default_factory=list, max_length=50)
+    starts_on: date | None = None
+    due: date | None = None
+    status: ActionStatus = "idee"
+    progress: int = Field(default=0, ge=0, le=100)
+    effort: Effort | None = None
+    cost: float | None = Field(default=None, ge=0, le=100_000_000, allow_inf_nan=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _done_is_complete(cls, data):
+        if isinstance(data, dict) and data.get("status") == "erledigt":
+            data = {**data, "progress": 100}
+        return data
+
+    @model_validator(mode="after")
+    def _due_after_start(self):
+        if self.starts_on and self.due and self.due < self.starts_on:
+            raise PydanticCustomError("due_before_start", "the due date lies before the start")
+        return self
+
+    @field_validator("partner_ids")
+    @classmethod
+    def _each_partner_once(cls, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(value))
+
+
+class Statusbericht(Record):
+    """The short report to the hosting team: phase, achievements, next steps, where the team needs support.
+
+    A team has at most one draft (``sent_on`` empty); sending it dates it and keeps it in the history.
+    """
+
+    KIND = "statusbericht"
+    phase: str = Field(default="", max_length=300)
+    achievements: str = Field(default="", max_length=4000)
+    next_steps: str = Field(default="", max_length=4000)
+    support: str = Field(default="", max_length=3000)
+    sent_on: date | None = None
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.KIND: cls for cls in (Team, Member, Region, Kennzahl, FieldRating, Schatz, Herausforderung, SwotEntry,
                               Akteur, Beziehung, Gespraech, Kritikpunkt, Idee, Ziel, Vision, Zukunftsbild,
-                              Wirkungslogik, Konferenz, Programmpunkt, Thementisch, Einladung, Budgetposten, Aufgabe)
+                              Wirkungslogik, Konferenz, Programmpunkt, Thementisch, Einladung, Budgetposten, Aufgabe,
+                              Aktion, Statusbericht)
 }
 
 FIELD_LABELS = {
@@ -490,12 +553,20 @@ FIELD_LABELS = {
     "status": "field.status",
     "planned": "field.planned",
     "actual": "field.actual",
+    "progress": "field.progress",
+    "effort": "field.effort",
+    "cost": "field.cost",
+    "partner_ids": "field.partners",
+    "phase": "field.phase",
+    "achievements": "field.achievements",
+    "next_steps": "field.next_steps",
+    "support": "field.support",
 }
 
 # Numbers with a lower and an upper bound get one message naming both.
 RANGES = {"year": (1950, 2100), "rating": (1, 5), "influence": (1, 5), "engagement": (1, 5), "strength": (1, 3),
           "horizon_year": (2026, 2100), "days": (1, 3), "day": (1, 3), "points": (0, 99), "expected_people": (1, 5000),
-          "people": (1, 500)}
+          "people": (1, 500), "progress": (0, 100)}
 
 
 def _field_label(loc: tuple) -> str:
@@ -537,6 +608,8 @@ def explain(error: ValidationError) -> str:
             sentences.append(t("invalid.choose_one", field=field))
         elif kind == "end_before_start":
             sentences.append(t("invalid.end_before_start"))
+        elif kind == "due_before_start":
+            sentences.append(t("invalid.due_before_start"))
         elif kind == "self_relation":
             sentences.append(t("invalid.self_relation"))
         elif kind in ("literal_error", "enum"):

@@ -13,6 +13,7 @@ the real names.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -21,7 +22,7 @@ from .beziehungsnetz import Network, read_network, relation_key
 from .csvdatei import CsvError, read_rows, write_rows
 from .handlungsfelder import ALL_FIELDS
 from .messages import ACTOR_TYPES, RELATION_KINDS, TEAM_RELATIONS, t
-from .model import Akteur, Beziehung, Gespraech, explain, sector_label
+from .model import Akteur, Beziehung, explain, sector_label
 from .store import Arbeitsmappe
 
 ACTOR_COLUMNS = ("name", "art", "sektor", "handlungsfelder", "einfluss", "engagement", "ort", "privatperson",
@@ -219,28 +220,44 @@ def export_relations(network: Network, pseudonymise: bool) -> bytes:
     return write_rows(RELATION_COLUMNS, rows)
 
 
+def name_scrubber(network: Network) -> Callable[[str], str]:
+    """Replaces the names of private persons by their pseudonyms wherever they appear in a text."""
+    hidden = pseudonyms(network)
+    # Longer names first, so „Anna Maria Berger“ is not half-replaced as „Anna Maria“.
+    pairs = sorted(((network.by_id[actor_id].name, alias) for actor_id, alias in hidden.items()),
+                   key=lambda pair: len(pair[0]), reverse=True)
+
+    def scrub(text: str) -> str:
+        for real, alias in pairs:
+            if real in text:
+                text = text.replace(real, alias)
+        return text
+
+    return scrub
+
+
 def pseudonymise_export(data: dict, network: Network) -> dict:
     """A workbook export (``Arbeitsmappe.export_data()``) with private persons replaced by their pseudonyms.
 
-    Their actor records lose name, place and notes; a conversation with them keeps what the team
-    learned, with the person's name replaced wherever it appears.
+    Their actor records lose name, place and notes; in every other record a person's name is replaced
+    wherever it appears (a conversation, a task, an action's responsible person).
     """
     hidden = pseudonyms(network)
-    real_names = {actor_id: network.by_id[actor_id].name for actor_id in hidden}
-    records = dict(data["records"])
+    scrub = name_scrubber(network)
+    records = {kind: [_scrubbed(item, scrub) for item in items] for kind, items in data["records"].items()
+               if kind != Akteur.KIND}
     records[Akteur.KIND] = [
         {**item, "name": hidden[item["id"]], "place": "", "notes": ""} if item["id"] in hidden else item
-        for item in records.get(Akteur.KIND, [])
-    ]
-
-    def scrub(text: str) -> str:
-        for actor_id, real in real_names.items():
-            text = text.replace(real, hidden[actor_id])
-        return text
-
-    records[Gespraech.KIND] = [
-        {**item, **{key: scrub(item[key]) for key in ("team_people", "learned", "next_step")}}
-        for item in records.get(Gespraech.KIND, [])
+        for item in data["records"].get(Akteur.KIND, [])
     ]
     return {**data, "records": records, "pseudonymised": True}
 
+
+def _scrubbed(value, scrub: Callable[[str], str]):
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, list):
+        return [_scrubbed(v, scrub) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k == "id" or k.endswith(("_id", "_ids")) else _scrubbed(v, scrub) for k, v in value.items()}
+    return value
