@@ -39,6 +39,11 @@ _TOOLS = {
     "ConferenceBudget": "konferenzplanung",
     "TaskPlan": "konferenzplanung",
     "ConferenceFiles": "konferenzplanung",
+    "ActionPool": "aktionen",
+    "ActionPlan": "aktionen",
+    "ActionOverview": "aktionen",
+    "StatusReport": "statusbericht",
+    "RegionalProfile": "statusbericht",
 }
 
 __all__ = list(_TOOLS)

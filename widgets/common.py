@@ -432,10 +432,10 @@ class RecordListTool(WorkbookTool):
         try:
             values = self.form_values()
             if self.editing is None:
-                stored = self.workbook.add(self.MODEL(**values))
+                stored = self.write(self.MODEL(**values), None)
             else:
                 record = self.MODEL.model_validate({**self.editing.record.model_dump(), **values})
-                stored = self.workbook.update(record, self.editing.version)
+                stored = self.write(record, self.editing.version)
         except (ValidationError, WorkbookError) as error:
             self.refused(error)
             return None
@@ -444,6 +444,10 @@ class RecordListTool(WorkbookTool):
         self.clear()
         self.refresh()
         return stored
+
+    def write(self, record, version: int | None) -> Stored:
+        """Store a new (``version`` None) or changed record; subclasses route it through their domain's rules."""
+        return self.workbook.save(record, version)
 
     def remove(self, stored: Stored) -> None:
         if self.editing is not None and self.editing.record.id == stored.record.id:
