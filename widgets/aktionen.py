@@ -36,7 +36,7 @@ class ActionPool(WorkbookTool):
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
-        self.query = ipw.Text(placeholder=t("pool.search_placeholder"), layout=ipw.Layout(flex="2 1 260px"))
+        self.query = ipw.Text(placeholder=t("pool.search_placeholder"), layout=WIDE)
         self.field = ipw.Dropdown(options=field_options(t("pool.all_fields")), value="", layout=ipw.Layout(width="270px"))
         self.effort = ipw.Dropdown(options=_choices(t("pool.any_effort"), ACTION_EFFORTS), value="",
                                    layout=ipw.Layout(width="160px"))
@@ -224,7 +224,8 @@ class ActionPlan(RecordListTool):
             self.summary.value = ""
             return
         summary = plan_summary([s.record for s in records], self._today())
-        parts = " · ".join(f"<span class='rl-status-count rl-action-{key}'>{escape(ACTION_STATUSES[key])}: {count}</span>"
+        parts = " · ".join(f"<span class='rl-status-count rl-action-{key}{'' if count else ' rl-count-zero'}'>"
+                           f"{escape(ACTION_STATUSES[key])}: {count}</span>"
                            for key, count in summary.by_status.items())
         warnings = []
         if summary.overdue:

@@ -58,7 +58,7 @@ class StatusReport(WorkbookTool):
         ]), "rl-form", "rl-report-form")
         self.files = ipw.HTML()
         self.history = ipw.VBox()
-        self.children = [heading(t("report.heading")), self.begin, self.editor, self.notice, self.files,
+        self.children = [heading(t("report.heading")), ipw.HBox([self.begin]), self.editor, self.notice, self.files,
                          heading(t("report.history"), 4), self.history]
         self._loading = False
         self.start()
@@ -160,7 +160,7 @@ class RegionalProfile(WorkbookTool):
         self.links = ipw.HTML()
         self.children = [heading(t("profile.heading")),
                          ipw.HTML(f"<div class='rl-help'>{escape(t('profile.help'))}</div>"),
-                         self.pseudonymise, self.make, self.notice, self.gaps, self.links]
+                         self.pseudonymise, ipw.HBox([self.make]), self.notice, self.gaps, self.links]
         self.start()
 
     def refresh(self) -> None:

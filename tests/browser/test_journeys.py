@@ -43,7 +43,7 @@ def test_team_and_region_survive_a_reload_and_show_on_the_start_page(start_serve
     expect(page.locator("[data-module='1']")).to_contain_text("nicht begonnen")
     expect(page.locator("[data-module='3']")).to_contain_text("nicht begonnen")
     expect(page.locator("[data-module='5']")).to_contain_text("nicht begonnen")
-    expect(page.locator("[data-module='6']")).to_contain_text("folgt bald")
+    expect(page.locator("[data-module='6']")).to_contain_text("nicht begonnen")
     expect(page.locator("text=Achtung, ihr arbeitet auf Binder")).to_have_count(0)
     screenshot(page, "01-startseite-leer")
 
