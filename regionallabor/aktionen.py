@@ -33,9 +33,11 @@ def actions(workbook: Arbeitsmappe) -> list[Stored[Aktion]]:
                                                         s.record.title.casefold()))
 
 
-def save_action(workbook: Arbeitsmappe, action: Aktion, version: int | None,
-                network: Network | None = None) -> Stored[Aktion]:
-    """Add or update an action; the title must be unique and the goal, table and partners it names must exist."""
+def save_action(workbook: Arbeitsmappe, action: Aktion, version: int | None) -> Stored[Aktion]:
+    """Add or update an action; the title must be unique and the goal, table and partners it names must exist.
+
+    Checked inside the write's transaction, against the map as stored: a partner another tab removed is refused.
+    """
     with workbook.transaction() as tx:
         for other in workbook.list(Aktion):
             if other.record.id != action.id and other.record.title.casefold() == action.title.casefold():
@@ -45,7 +47,7 @@ def save_action(workbook: Arbeitsmappe, action: Aktion, version: int | None,
         if action.table_id and workbook.get(Thementisch, action.table_id) is None:
             raise ActionRuleError(t("actions.table_gone"))
         if action.partner_ids:
-            known = (network or read_network(workbook)).by_id
+            known = read_network(workbook).by_id
             if any(partner not in known for partner in action.partner_ids):
                 raise ActionRuleError(t("actions.partner_gone"))
         return tx.add(action) if version is None else tx.update(action, version)

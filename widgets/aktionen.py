@@ -287,7 +287,7 @@ class ActionPlan(RecordListTool):
     # the form
 
     def write(self, record: Aktion, version: int | None) -> Stored[Aktion]:
-        return save_action(self.workbook, record, version, self.network)
+        return save_action(self.workbook, record, version)
 
     def form_values(self) -> dict:
         try:

@@ -1,0 +1,133 @@
+"""Modul 6's tools, driven as a person would through their widgets, without a browser."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from regionallabor.aktionen import actions
+from regionallabor.model import Akteur, Aktion, Member, Statusbericht, Thementisch, Ziel
+from widgets import ActionOverview, ActionPlan, ActionPool, RegionalProfile, StatusReport
+
+from test_modul45_widgets import assert_all_open, downloads
+from test_modul5_domain import pdf_text
+
+TODAY = date(2027, 6, 1)
+
+
+def test_the_pool_filters_pages_and_adopts_into_the_plan_on_the_same_page(workbook):
+    pool, plan = ActionPool(workbook), ActionPlan(workbook, today=TODAY)
+    assert "60 von 60 Aktionen" in pool.count.value and len(pool.list.children) == 8
+    assert pool.pager.more.description == "Weitere 8 anzeigen"
+    pool.field.value = "energie"
+    pool.cost.value = "gering"
+    assert "5 von 60" in pool.count.value and "Wärmebild-Spaziergang" in pool.list.children[0].children[0].value
+    pool.query.value = "Raumstation"
+    assert "Dazu passt keine Aktion" in pool.list.children[0].value
+    pool.query.value, pool.field.value, pool.cost.value = "repair", "", ""
+    card = pool.list.children[0]
+    adopt_button = card.children[1]
+    adopt_button.click()
+    assert "„Repair-Café“ steht jetzt in eurem Aktionsplan" in pool.notice.text
+    assert "im Aktionsplan" in pool.list.children[0].children[1].value  # the card now says so
+    assert [s.record.title for s in actions(workbook)] == ["Repair-Café"]
+    assert "Repair-Café" in plan.list.children[0].children[1].value  # the plan below reloaded
+    assert_all_open(pool)
+    assert_all_open(plan)
+
+
+def test_an_action_is_edited_with_owner_partner_goal_and_dates_and_bad_input_changes_nothing(workbook):
+    workbook.add(Member(name="Aylin Demir"))
+    goal = workbook.add(Ziel(title="Mobil ohne Auto", handlungsfelder=["mobilitaet"])).record
+    table = workbook.add(Thementisch(title="Unterwegs ohne Auto", field="mobilitaet")).record
+    workbook.add(Akteur(name="Landratsamt Auenfeld", sector="verwaltung"))
+    plan = ActionPlan(workbook, today=TODAY)
+    assert list(plan.responsible.options) == ["Aylin Demir"]
+    assert list(plan.partners.allowed_tags) == ["Landratsamt Auenfeld"]
+    plan.title.value, plan.field.value = "Mitfahrbank", "mobilitaet"
+    plan.goal.value, plan.table.value = goal.id, table.id
+    plan.responsible.value, plan.partners.value = "Aylin Demir", ["Landratsamt Auenfeld"]
+    plan.starts_on.value, plan.due.value = date(2027, 5, 1), date(2027, 4, 1)
+    plan.save()
+    assert plan.notice.text == "Das Zieldatum liegt vor dem Start – bitte prüfe die beiden Daten."
+    assert actions(workbook) == []
+    plan.due.value = date(2027, 5, 20)
+    plan.status.value = "geplant"
+    plan.cost.value = "1.200,50"
+    plan.save()
+    assert plan.notice.text == "Aktion „Mitfahrbank“ gespeichert."
+    row_text = plan.list.children[0].children[1].value
+    assert "macht: Aylin Demir · mit Landratsamt Auenfeld · 01.05.2027 – 20.05.2027" in row_text
+    assert "Ziel: Mobil ohne Auto · vom Thementisch „Unterwegs ohne Auto“ · 1.200,50 €" in row_text
+    assert "überfällig" in row_text and "rl-task-overdue" in plan.list.children[0]._dom_classes
+    assert "1 überfällig" in plan.summary.value
+
+    plan.cost.value = "zwölf"
+    plan.title.value = "Zweite Bank"
+    plan.save()
+    assert plan.notice.text == "Kosten (€): „zwölf“ ist kein Betrag. Schreibt ihn z. B. als 1.200,50."
+    plan.cost.value = ""
+    plan.partners.value = ["Landratsamt Auenfeld"]
+    actor = workbook.list(Akteur)[0]
+    workbook.delete(Akteur, actor.record.id, actor.version)  # meanwhile, in another tab
+    plan.save()
+    assert "steht nicht mehr auf eurer Akteurslandkarte" in plan.notice.text
+    assert len(actions(workbook)) == 1
+    assert_all_open(plan)
+
+
+def test_the_row_status_changes_at_once_and_the_filters_find_overdue_ones(workbook):
+    workbook.add(Aktion(title="Dorfladen", field="wirtschaft", status="geplant", due=date(2027, 1, 1)))
+    workbook.add(Aktion(title="Bürgerbus", field="mobilitaet", status="laeuft", progress=40))
+    plan, overview = ActionPlan(workbook, today=TODAY), ActionOverview(workbook, today=TODAY)
+    assert "1 überfällig" in plan.summary.value
+    plan.status_filter.value = "overdue"
+    assert len(plan.list.children) == 1 and "Dorfladen" in plan.list.children[0].children[1].value
+    plan.status_filter.value = ""
+    plan.field_filter.value = "mobilitaet"
+    row = plan.list.children[0]
+    assert "Bürgerbus" in row.children[1].value
+    row.children[0].value = "erledigt"  # the row's status drop-down
+    stored = next(s for s in actions(workbook) if s.record.title == "Bürgerbus")
+    assert (stored.record.status, stored.record.progress) == ("erledigt", 100)
+    assert "„Bürgerbus“: Status „erledigt“ gespeichert." == plan.notice.text
+    assert "1 von 1 erledigt" in overview.rollup.value.split("Fortschritt nach Handlungsfeldern")[1].split("Wirtschaft")[0]
+    assert "50 %" in overview.rollup.value.split("rl-rollup-total")[1]
+    assert "Dorfladen" in overview.timeline.value and "1 Aktionen ohne Zieldatum" in overview.timeline.value
+    assert_all_open(plan)
+
+
+def test_the_status_report_is_begun_edited_per_keystroke_sent_and_downloaded(workbook):
+    report = StatusReport(workbook, today=TODAY)
+    assert report.editor.layout.display == "none" and "Noch kein Bericht" in report.history.children[0].value
+    report.begin.click()
+    assert report.editor.layout.display == ""
+    assert report.fields["phase"].value.startswith("Modul 1 · Team & Region")
+    report.fields["support"].value = "Wir suchen Kontakt zum Verkehrsverbund."
+    stored = workbook.list(Statusbericht)[0]
+    assert stored.record.support == "Wir suchen Kontakt zum Verkehrsverbund."  # saved with the keystroke
+    second_tab = StatusReport(workbook, today=TODAY)
+    assert second_tab.fields["support"].value == "Wir suchen Kontakt zum Verkehrsverbund."
+    report.send_button.click()
+    assert "Bericht vom 01.06.2027 abgeschlossen" in report.notice.text
+    files = downloads(report.files.value)
+    assert set(files) == {"statusbericht-2027-06-01.html", "statusbericht-2027-06-01.pdf"}
+    assert "Wir suchen Kontakt zum Verkehrsverbund." in pdf_text(files["statusbericht-2027-06-01.pdf"])
+    assert len(report.history.children) == 1 and report.begin.layout.display == ""
+    second_tab.sync.check()
+    assert second_tab.editor.layout.display == "none"
+    assert_all_open(report)
+
+
+def test_the_regional_profile_is_made_pseudonymised_by_default(workbook):
+    workbook.add(Akteur(name="Erika Musterfrau", type="person", sector="zivilgesellschaft", private_person=True))
+    workbook.add(Aktion(title="Erzählcafé", field="zusammenhalt", responsible="Erika Musterfrau"))
+    profile = RegionalProfile(workbook, today=TODAY)
+    assert "Noch nicht begonnen: Modul 1 · Team &amp; Region, Modul 2 · Region unter der Lupe, Modul 4" in profile.gaps.value
+    profile.make.click()
+    files = downloads(profile.links.value)
+    assert set(files) == {"regionalprofil-pseudonymisiert.html", "regionalprofil-pseudonymisiert.pdf"}
+    html = files["regionalprofil-pseudonymisiert.html"].decode("utf-8")
+    assert "Erzählcafé" in html and "Erika" not in html and "Privatperson 1" in html
+    profile.pseudonymise.value = False
+    profile.make.click()
+    assert "Erika Musterfrau" in pdf_text(downloads(profile.links.value)["regionalprofil.pdf"])
