@@ -30,6 +30,7 @@ benchmark: install browser
 	$(BIN)/python benchmarks/modul2_responsiveness.py
 	$(BIN)/python benchmarks/modul3_network.py
 	$(BIN)/python benchmarks/modul45_planning.py
+	$(BIN)/python benchmarks/modul6_actions.py
 
 clean:
 	rm -rf $(VENV) tests/artifacts benchmarks/results

@@ -12,10 +12,8 @@ Writes benchmarks/results/modul45_planning.json.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -24,9 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from ensure_browser import find_chromium  # noqa: E402
-from voila_render import CHROMIUM_ARGS, median_p90, save_results, timed_click, timed_visit  # noqa: E402
+from voila_render import CHROMIUM_ARGS, median_ms, median_p90, save_results, timed_click, timed_visit  # noqa: E402
 
-from regionallabor import beziehungsnetz  # noqa: E402
 from regionallabor.beispielnetz import fill  # noqa: E402
 from regionallabor.beispielplanung import fill_planning  # noqa: E402
 from regionallabor.berichte import programme_document, task_document, vision_document  # noqa: E402
@@ -37,16 +34,6 @@ ACTORS, RELATIONS, GUESTS, GOALS = 500, 2000, 300, 40
 MODUL4_TOOLS = ("CritiquePhase", "FantasyPhase", "VisionBoard", "GoalPlanner")
 MODUL5_TOOLS = ("ImpactLogic", "ConferenceSetup", "ProgramPlanner", "TopicTables", "InvitationList",
                 "ConferenceBudget", "TaskPlan", "ConferenceFiles")
-
-
-def median_ms(action, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        beziehungsnetz._read_at.clear()
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def kernel_side(workbook: Arbeitsmappe, runs: int) -> dict:

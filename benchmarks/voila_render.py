@@ -93,6 +93,19 @@ def timed_click(page, action, condition: str, arg) -> float:
     return page.evaluate("performance.now() - window.__clicked")
 
 
+def median_ms(action, runs: int) -> float:
+    """Median milliseconds of ``action`` in this process, each run with a cold actor-map cache (as after a write)."""
+    from regionallabor import beziehungsnetz
+
+    times = []
+    for _ in range(runs):
+        beziehungsnetz._read_at.clear()
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
 def median_p90(values: list[float]) -> dict:
     """The median, the 90th percentile and every value, as the results files keep them."""
     ordered = sorted(values)

@@ -1,0 +1,120 @@
+"""Modul 6 with a full workbook: 500 actors, 300 invited, 42 goals with Wirkungslogiken, 100 actions.
+
+Measured in the kernel (this process, median of ``--runs``): building the page's tools, the status report's
+prefill, and the Regionalprofil – the document, its HTML and its PDF, plain and pseudonymised (target: under
+10 s offline). In Chromium against a real Voila server: the page from navigation until its last tool is shown,
+and two clicks – an action's status (row, summary and timeline recomputed) and a pool filter (median and p90).
+Writes benchmarks/results/modul6_actions.json.
+
+    .venv/bin/python benchmarks/modul6_actions.py --runs 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from ensure_browser import find_chromium  # noqa: E402
+from voila_render import CHROMIUM_ARGS, median_ms, median_p90, save_results, timed_click, timed_visit  # noqa: E402
+
+from regionallabor.beispielnetz import fill  # noqa: E402
+from regionallabor.beispielplanung import fill_actions, fill_planning  # noqa: E402
+from regionallabor.dokument import to_html, to_pdf  # noqa: E402
+from regionallabor.model import Member, Region, Team  # noqa: E402
+from regionallabor.regionalprofil import regional_profile  # noqa: E402
+from regionallabor.statusbericht import prefilled  # noqa: E402
+from regionallabor.store import WORKBOOK_FILENAME, Arbeitsmappe  # noqa: E402
+
+ACTORS, RELATIONS, GUESTS, GOALS, ACTIONS = 500, 2000, 300, 40, 100
+TOOLS = ("ActionPool", "ActionPlan", "ActionOverview", "StatusReport", "RegionalProfile")
+
+
+def full_workbook(home: Path) -> Arbeitsmappe:
+    workbook = Arbeitsmappe(home / WORKBOOK_FILENAME)
+    workbook.add(Team(name="Auenfeld bewegt"))
+    for name in ("Aylin Demir", "Thomas Berg", "Lena Koch", "Jonas Weber"):
+        workbook.add(Member(name=name, is_main_contact=name == "Aylin Demir"))
+    workbook.add(Region(country="DE", area_type="kreis", name="Breisgau-Hochschwarzwald", area_ids=["DE-08315"],
+                        weggemeinschaft="Deutschland"))
+    fill(workbook, ACTORS, RELATIONS)
+    fill_planning(workbook, guests=GUESTS, extra_goals=GOALS)
+    fill_actions(workbook, ACTIONS)
+    return workbook
+
+
+def kernel_side(workbook: Arbeitsmappe, runs: int) -> dict:
+    import widgets
+
+    def profile(pseudonymise: bool) -> None:
+        document = regional_profile(workbook, pseudonymise=pseudonymise)
+        to_html(document)
+        to_pdf(document)
+
+    return {
+        "modul6_tools_ms": median_ms(lambda: [getattr(widgets, name)(workbook) for name in TOOLS], runs),
+        "report_prefill_ms": median_ms(lambda: prefilled(workbook, date.today()), runs),
+        "profile_html_pdf_ms": median_ms(lambda: profile(False), runs),
+        "profile_pseudonymised_html_pdf_ms": median_ms(lambda: profile(True), runs),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "tests" / "browser"))
+    from conftest import VoilaServer
+
+    home = Path(tempfile.mkdtemp(prefix="rl-m6-")) / "home"
+    workbook = full_workbook(home)
+    report: dict = {"actors": ACTORS, "guests": GUESTS, "goals": GOALS + 2, "actions": ACTIONS,
+                    "kernel": kernel_side(workbook, args.runs)}
+    server = VoilaServer(home)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            report["modul6_page_s"], report["modul6_kernel_rss_mb"] = timed_visit(
+                page, server.process, server.url + "/voila/render/06_aktionen_und_weg.ipynb",
+                lambda p: p.wait_for_selector(".rl-timeline svg", timeout=120_000), settle=1)
+            statuses = []
+            row = page.locator(".rl-record-row").first
+            for run in range(args.runs * 2):
+                current = row.locator("select").input_value()
+                status = "laeuft" if current == "erledigt" else "erledigt"
+                statuses.append(timed_click(
+                    page, lambda: row.locator("select").select_option(value=status),
+                    "([s]) => document.querySelector('.rl-record-row').classList.contains('rl-action-row-' + s)",
+                    [status]))
+            report["action_status_ms"] = median_p90(statuses)
+            filters = []
+            search = page.get_by_placeholder("z. B. Bus, Laden, Jugend, Genossenschaft")
+            for run in range(args.runs * 2):
+                word, expected = ("mitfahrbank", "1 von 60 Aktionen") if run % 2 == 0 else ("", "60 von 60 Aktionen")
+                filters.append(timed_click(
+                    page, lambda: search.fill(word),
+                    "([text]) => [...document.querySelectorAll('.rl-help')].some(e => e.textContent === text)",
+                    [expected]))
+            report["pool_filter_ms"] = median_p90(filters)
+            browser.close()
+    finally:
+        server.stop()
+    kernel = report["kernel"]
+    print(f"{ACTORS} Akteur:innen, {GUESTS} eingeladen, {GOALS + 2} Ziele, {ACTIONS} Aktionen")
+    print("im Kernel: " + ", ".join(f"{k} {v:.0f} ms" for k, v in kernel.items()))
+    print(f"Modul 6: Seite {report['modul6_page_s']:.2f} s, Kernel {report['modul6_kernel_rss_mb']:.0f} MB; "
+          f"Aktionsstatus Median {report['action_status_ms']['median']:.0f} ms, p90 {report['action_status_ms']['p90']:.0f} ms; "
+          f"Pool-Filter Median {report['pool_filter_ms']['median']:.0f} ms, p90 {report['pool_filter_ms']['p90']:.0f} ms")
+    save_results("modul6_actions", report)
+
+
+if __name__ == "__main__":
+    main()
