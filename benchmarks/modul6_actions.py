@@ -84,16 +84,17 @@ def main() -> None:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             report["modul6_page_s"], report["modul6_kernel_rss_mb"] = timed_visit(
                 page, server.process, server.url + "/voila/render/06_aktionen_und_weg.ipynb",
-                lambda p: p.wait_for_selector(".rl-timeline svg", timeout=120_000), settle=1)
+                lambda p: p.wait_for_selector(".rl-gantt-bar", timeout=120_000), settle=1)
             statuses = []
             row = page.locator(".rl-record-row").first
             for run in range(args.runs * 2):
-                current = row.locator("select").input_value()
-                status = "laeuft" if current == "erledigt" else "erledigt"
+                # ipywidgets' <option> values are the labels; the row's class carries the status key
+                label, key = (("läuft", "laeuft") if row.locator("select").input_value() == "erledigt"
+                              else ("erledigt", "erledigt"))
                 statuses.append(timed_click(
-                    page, lambda: row.locator("select").select_option(value=status),
+                    page, lambda: row.locator("select").select_option(label=label),
                     "([s]) => document.querySelector('.rl-record-row').classList.contains('rl-action-row-' + s)",
-                    [status]))
+                    [key]))
             report["action_status_ms"] = median_p90(statuses)
             filters = []
             search = page.get_by_placeholder("z. B. Bus, Laden, Jugend, Genossenschaft")

@@ -802,6 +802,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "actions.from_table": "vom Thementisch „{title}“",
         "overview.heading": "Zeitplan und Fortschritt",
         "overview.timeline": "Zeitplan",
+        "overview.today": "heute",
         "overview.empty": "Sobald ihr Aktionen plant, seht ihr hier, wie weit ihr mit jedem Ziel seid.",
         "overview.by_goal": "Fortschritt nach Zielen",
         "overview.by_field": "Fortschritt nach Handlungsfeldern",

@@ -78,7 +78,7 @@ def test_an_action_from_the_pool_gets_an_owner_a_partner_and_a_date_and_survives
 
     overview = tool(page, "Zeitplan und Fortschritt")
     expect(overview.locator(".rl-rollup")).to_contain_text("Mobil ohne eigenes Auto")
-    expect(overview.locator(".rl-timeline svg")).to_have_count(1)
+    expect(overview.locator(".rl-gantt-bar")).to_have_count(1)
 
     report = tool(page, "Statusbericht an das Begleitteam")
     report.get_by_role("button", name="Neuen Statusbericht beginnen").click()
