@@ -16,13 +16,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from ensure_browser import find_chromium  # noqa: E402
-from voila_render import CHROMIUM_ARGS, median_ms, median_p90, save_results, timed_click, timed_visit  # noqa: E402
+from voila_render import median_ms, median_p90, save_results, served_page, timed_click, timed_visit  # noqa: E402
 
 from regionallabor.beispielnetz import fill  # noqa: E402
 from regionallabor.beispielplanung import fill_planning  # noqa: E402
@@ -52,48 +49,39 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT / "tests" / "browser"))
-    from conftest import VoilaServer
 
     home = Path(tempfile.mkdtemp(prefix="rl-m45-")) / "home"
     workbook = Arbeitsmappe(home / WORKBOOK_FILENAME)
     fill(workbook, ACTORS, RELATIONS)
     fill_planning(workbook, guests=GUESTS, extra_goals=GOALS)
     report: dict = {"actors": ACTORS, "guests": GUESTS, "goals": GOALS + 2, "kernel": kernel_side(workbook, args.runs)}
-    server = VoilaServer(home)
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            report["modul4_page_s"], report["modul4_kernel_rss_mb"] = timed_visit(
-                page, server.process, server.url + "/voila/render/04_vision.ipynb",
-                lambda p: p.wait_for_selector(".rl-goal", timeout=120_000), settle=1)
-            points = []
-            for run in range(args.runs * 2):
-                box = page.locator(".rl-phase-mobilitaet .rl-card-row").first
-                before = box.locator(".rl-points").inner_text()
-                step = "+" if run % 2 == 0 else "−"
-                expected = str(int(before) + (1 if step == "+" else -1))
-                points.append(timed_click(
-                    page, lambda: box.get_by_role("button", name=step).click(),
-                    "([n]) => [...document.querySelectorAll('.rl-phase-mobilitaet .rl-points')]"
-                    ".some(e => e.textContent === n)", [expected]))
-            report["critique_point_ms"] = median_p90(points)
+    with served_page(home) as (server, page):
+        report["modul4_page_s"], report["modul4_kernel_rss_mb"] = timed_visit(
+            page, server.process, server.url + "/voila/render/04_vision.ipynb",
+            lambda p: p.wait_for_selector(".rl-goal", timeout=120_000), settle=1)
+        points = []
+        for run in range(args.runs * 2):
+            box = page.locator(".rl-phase-mobilitaet .rl-card-row").first
+            before = box.locator(".rl-points").inner_text()
+            step = "+" if run % 2 == 0 else "−"
+            expected = str(int(before) + (1 if step == "+" else -1))
+            points.append(timed_click(
+                page, lambda: box.get_by_role("button", name=step).click(),
+                "([n]) => [...document.querySelectorAll('.rl-phase-mobilitaet .rl-points')]"
+                ".some(e => e.textContent === n)", [expected]))
+        report["critique_point_ms"] = median_p90(points)
 
-            report["modul5_page_s"], report["modul5_kernel_rss_mb"] = timed_visit(
-                page, server.process, server.url + "/voila/render/05_strategie_und_konferenz.ipynb",
-                lambda p: p.wait_for_selector(".rl-guest", timeout=120_000), settle=1)
-            statuses = []
-            for run in range(args.runs * 2):
-                row = page.locator(".rl-guest").first
-                status = ("zugesagt", "abgesagt")[run % 2]
-                statuses.append(timed_click(
-                    page, lambda: row.locator("select").select_option(label=status),
-                    "([s]) => document.querySelector('.rl-guest').classList.contains('rl-guest-' + s)", [status]))
-            report["invitation_status_ms"] = median_p90(statuses)
-            browser.close()
-    finally:
-        server.stop()
+        report["modul5_page_s"], report["modul5_kernel_rss_mb"] = timed_visit(
+            page, server.process, server.url + "/voila/render/05_strategie_und_konferenz.ipynb",
+            lambda p: p.wait_for_selector(".rl-guest", timeout=120_000), settle=1)
+        statuses = []
+        for run in range(args.runs * 2):
+            row = page.locator(".rl-guest").first
+            status = ("zugesagt", "abgesagt")[run % 2]
+            statuses.append(timed_click(
+                page, lambda: row.locator("select").select_option(label=status),
+                "([s]) => document.querySelector('.rl-guest').classList.contains('rl-guest-' + s)", [status]))
+        report["invitation_status_ms"] = median_p90(statuses)
     kernel = report["kernel"]
     print(f"{ACTORS} Akteur:innen, {GUESTS} eingeladen, {GOALS + 2} Ziele")
     print("im Kernel: " + ", ".join(f"{k} {v:.0f} ms" for k, v in kernel.items()))

@@ -17,13 +17,10 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from ensure_browser import find_chromium  # noqa: E402
-from voila_render import CHROMIUM_ARGS, median_ms, median_p90, save_results, timed_click, timed_visit  # noqa: E402
+from voila_render import median_ms, median_p90, save_results, served_page, timed_click, timed_visit  # noqa: E402
 
 from regionallabor.beispielnetz import fill  # noqa: E402
 from regionallabor.beispielplanung import fill_actions, fill_planning  # noqa: E402
@@ -70,44 +67,35 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT / "tests" / "browser"))
-    from conftest import VoilaServer
 
     home = Path(tempfile.mkdtemp(prefix="rl-m6-")) / "home"
     workbook = full_workbook(home)
     report: dict = {"actors": ACTORS, "guests": GUESTS, "goals": GOALS + 2, "actions": ACTIONS,
                     "kernel": kernel_side(workbook, args.runs)}
-    server = VoilaServer(home)
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            report["modul6_page_s"], report["modul6_kernel_rss_mb"] = timed_visit(
-                page, server.process, server.url + "/voila/render/06_aktionen_und_weg.ipynb",
-                lambda p: p.wait_for_selector(".rl-gantt-bar", timeout=120_000), settle=1)
-            statuses = []
-            row = page.locator(".rl-record-row").first
-            for run in range(args.runs * 2):
-                # ipywidgets' <option> values are the labels; the row's class carries the status key
-                label, key = (("läuft", "laeuft") if row.locator("select").input_value() == "erledigt"
-                              else ("erledigt", "erledigt"))
-                statuses.append(timed_click(
-                    page, lambda: row.locator("select").select_option(label=label),
-                    "([s]) => document.querySelector('.rl-record-row').classList.contains('rl-action-row-' + s)",
-                    [key]))
-            report["action_status_ms"] = median_p90(statuses)
-            filters = []
-            search = page.get_by_placeholder("z. B. Bus, Laden, Jugend, Genossenschaft")
-            for run in range(args.runs * 2):
-                word, expected = ("mitfahrbank", "1 von 60 Aktionen") if run % 2 == 0 else ("", "60 von 60 Aktionen")
-                filters.append(timed_click(
-                    page, lambda: search.fill(word),
-                    "([text]) => [...document.querySelectorAll('.rl-help')].some(e => e.textContent === text)",
-                    [expected]))
-            report["pool_filter_ms"] = median_p90(filters)
-            browser.close()
-    finally:
-        server.stop()
+    with served_page(home) as (server, page):
+        report["modul6_page_s"], report["modul6_kernel_rss_mb"] = timed_visit(
+            page, server.process, server.url + "/voila/render/06_aktionen_und_weg.ipynb",
+            lambda p: p.wait_for_selector(".rl-gantt-bar", timeout=120_000), settle=1)
+        statuses = []
+        row = page.locator(".rl-record-row").first
+        for run in range(args.runs * 2):
+            # ipywidgets' <option> values are the labels; the row's class carries the status key
+            label, key = (("läuft", "laeuft") if row.locator("select").input_value() == "erledigt"
+                          else ("erledigt", "erledigt"))
+            statuses.append(timed_click(
+                page, lambda: row.locator("select").select_option(label=label),
+                "([s]) => document.querySelector('.rl-record-row').classList.contains('rl-action-row-' + s)",
+                [key]))
+        report["action_status_ms"] = median_p90(statuses)
+        filters = []
+        search = page.get_by_placeholder("z. B. Bus, Laden, Jugend, Genossenschaft")
+        for run in range(args.runs * 2):
+            word, expected = ("mitfahrbank", "1 von 60 Aktionen") if run % 2 == 0 else ("", "60 von 60 Aktionen")
+            filters.append(timed_click(
+                page, lambda: search.fill(word),
+                "([text]) => [...document.querySelectorAll('.rl-help')].some(e => e.textContent === text)",
+                [expected]))
+        report["pool_filter_ms"] = median_p90(filters)
     kernel = report["kernel"]
     print(f"{ACTORS} Akteur:innen, {GUESTS} eingeladen, {GOALS + 2} Ziele, {ACTIONS} Aktionen")
     print("im Kernel: " + ", ".join(f"{k} {v:.0f} ms" for k, v in kernel.items()))

@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import psutil
@@ -91,6 +92,22 @@ def timed_click(page, action, condition: str, arg) -> float:
     action()
     page.wait_for_function(condition, arg=arg, polling="raf", timeout=30_000)
     return page.evaluate("performance.now() - window.__clicked")
+
+
+@contextmanager
+def served_page(home: Path):
+    """A Voila server on the workbook in ``home`` and a Chromium page (1280×900) for it; both stopped afterwards."""
+    sys.path.insert(0, str(ROOT / "tests" / "browser"))
+    from conftest import VoilaServer  # the browser tests' server fixture, as a plain class
+
+    server = VoilaServer(home)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+            yield server, browser.new_page(viewport={"width": 1280, "height": 900})
+            browser.close()
+    finally:
+        server.stop()
 
 
 def median_ms(action, runs: int) -> float:
