@@ -14,7 +14,7 @@ from .aktionspool import PoolAction
 from .beziehungsnetz import Network, read_network
 from .formatting import german_list
 from .handlungsfelder import ALL_FIELDS
-from .messages import t
+from .messages import ACTION_STATUSES, t
 from .model import Aktion, Statusbericht, Thementisch, Ziel
 from .store import Arbeitsmappe, Stored, WorkbookError
 
@@ -53,19 +53,13 @@ def save_action(workbook: Arbeitsmappe, action: Aktion, version: int | None) -> 
         return tx.add(action) if version is None else tx.update(action, version)
 
 
-def remove_action(workbook: Arbeitsmappe, stored: Stored[Aktion]) -> int:
-    return workbook.delete(Aktion, stored.record.id, stored.version)
-
-
 def partner_ids_for(network: Network, names: list[str]) -> list[str]:
     """The actor ids for partner names; refuses names that are not on the actor map."""
-    ids, unknown = [], []
-    for name in names:
-        actor = network.find(name)
-        (ids.append(actor.id) if actor is not None else unknown.append(name))
+    found = {name: network.find(name) for name in names}
+    unknown = [name for name, actor in found.items() if actor is None]
     if unknown:
         raise ActionRuleError(t("actions.unknown_partner", names=german_list([f"„{n}“" for n in unknown])))
-    return ids
+    return [actor.id for actor in found.values()]
 
 
 def from_pool(entry: PoolAction) -> Aktion:
@@ -147,7 +141,7 @@ class PlanSummary:
 
 
 def plan_summary(action_list: list[Aktion], today: date) -> PlanSummary:
-    by_status = {status: 0 for status in ("idee", "geplant", "laeuft", "erledigt", "pausiert")}
+    by_status = dict.fromkeys(ACTION_STATUSES, 0)
     for action in action_list:
         by_status[action.status] += 1
     open_actions = [a for a in action_list if a.status in OPEN_STATUSES]

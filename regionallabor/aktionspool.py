@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .handlungsfelder import ALL_FIELDS, FieldKey
+from .handlungsfelder import FieldKey
 from .messages import ACTION_EFFORTS, POOL_COSTS
 from .model import Effort
 
@@ -37,10 +37,6 @@ class PoolAction(BaseModel):
     beteiligte: tuple[str, ...] = Field(min_length=2, max_length=8)
     erste_schritte: tuple[str, ...] = Field(min_length=2, max_length=5)
     format: str = Field(min_length=8, max_length=160)
-
-    @property
-    def field_label(self) -> str:
-        return ALL_FIELDS[self.handlungsfeld]
 
     @property
     def effort_label(self) -> str:

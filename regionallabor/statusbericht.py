@@ -125,6 +125,6 @@ def report_document(workbook: Arbeitsmappe, report: Statusbericht) -> Document:
     return document
 
 
-def report_filename(report: Statusbericht, extension: str) -> str:
-    when = report.sent_on.isoformat() if report.sent_on else "entwurf"
-    return f"statusbericht-{when}.{extension}"
+def report_stem(report: Statusbericht) -> str:
+    """The report's file name without extension: statusbericht-2027-06-01."""
+    return f"statusbericht-{report.sent_on.isoformat() if report.sent_on else 'entwurf'}"

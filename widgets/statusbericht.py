@@ -13,14 +13,11 @@ from regionallabor.formatting import format_date
 from regionallabor.messages import t
 from regionallabor.model import Aktion, Statusbericht
 from regionallabor.regionalprofil import regional_profile
-from regionallabor.statusbericht import (draft, history, prefilled, report_document, report_filename, send,
+from regionallabor.statusbericht import (draft, history, prefilled, report_document, report_stem, send,
                                          start_draft)
 from regionallabor.store import Stored, WorkbookError
 
 from .common import WorkbookTool, button, css, download_link, heading, labelled, muted
-
-TEXT_FIELDS = ("phase", "achievements", "next_steps", "support")
-
 
 def _files(document, stem: str) -> str:
     return (f"<div class='rl-downloads'>{download_link(f'{stem}.html', 'text/html', to_html(document).encode('utf-8'))}"
@@ -139,7 +136,7 @@ class StatusReport(WorkbookTool):
         return sent
 
     def offer(self, report: Statusbericht) -> None:
-        stem = report_filename(report, "x").removesuffix(".x")
+        stem = report_stem(report)
         self.files.value = (f"<div class='rl-help'>{escape(t('report.files_for', date=format_date(report.sent_on.isoformat())))}"
                             f"</div>{_files(report_document(self.workbook, report), stem)}")
 
