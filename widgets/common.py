@@ -11,6 +11,7 @@ from importlib import resources
 import ipywidgets as ipw
 from pydantic import ValidationError
 
+from regionallabor.dokument import to_html, to_pdf
 from regionallabor.formatting import format_decimal, format_int
 from regionallabor.messages import t
 from regionallabor.model import explain
@@ -299,6 +300,16 @@ def download_link(filename: str, mime: str, raw: bytes) -> str:
     payload = base64.b64encode(raw).decode("ascii")
     return (f"<a class='rl-download' download='{escape(filename)}' href='data:{mime};base64,{payload}'>"
             f"⬇ {escape(filename)}</a>")
+
+
+def document_links(document, stem: str) -> list[str]:
+    """Download links for a printable document: ``stem``.html to open and ``stem``.pdf to print."""
+    return [download_link(f"{stem}.html", "text/html", to_html(document).encode("utf-8")),
+            download_link(f"{stem}.pdf", "application/pdf", to_pdf(document))]
+
+
+def downloads_html(links: list[str]) -> str:
+    return f"<div class='rl-downloads'>{''.join(links)}</div>"
 
 
 def close_tree(widget: ipw.Widget) -> None:

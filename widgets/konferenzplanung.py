@@ -8,14 +8,14 @@ from html import escape
 import ipywidgets as ipw
 
 from regionallabor.berichte import conference_calendar, programme_document, task_document
-from regionallabor.dokument import to_html, to_pdf
 from regionallabor.formatting import format_date, format_euro, parse_amount
 from regionallabor.konferenz import budget_totals, conference, tasks, weeks_before
 from regionallabor.messages import t
 from regionallabor.model import Aufgabe, Budgetposten, Konferenz, Programmpunkt
 from regionallabor.store import Stored
 
-from .common import RecordListTool, WorkbookTool, button, css, download_link, heading, labelled
+from .common import (RecordListTool, WorkbookTool, button, css, document_links, download_link, downloads_html, heading,
+                     labelled)
 
 
 class AmountError(ValueError):
@@ -237,13 +237,10 @@ class ConferenceFiles(WorkbookTool):
 
     def offer(self) -> None:
         programme, task_list = programme_document(self.workbook), task_document(self.workbook)
-        links = [download_link("programm.html", "text/html", to_html(programme).encode("utf-8")),
-                 download_link("programm.pdf", "application/pdf", to_pdf(programme)),
-                 download_link("aufgaben.html", "text/html", to_html(task_list).encode("utf-8")),
-                 download_link("aufgaben.pdf", "application/pdf", to_pdf(task_list))]
+        links = [*document_links(programme, "programm"), *document_links(task_list, "aufgaben")]
         try:
             links.append(download_link("konferenz.ics", "text/calendar", conference_calendar(self.workbook)))
             self.notice.clear()
         except ValueError as error:
             self.notice.show("warning", str(error))
-        self.links.value = f"<div class='rl-downloads'>{''.join(links)}</div>"
+        self.links.value = downloads_html(links)

@@ -8,7 +8,6 @@ from html import escape
 import ipywidgets as ipw
 
 from regionallabor.course import MODULES, Status
-from regionallabor.dokument import to_html, to_pdf
 from regionallabor.formatting import format_date
 from regionallabor.messages import t
 from regionallabor.model import Aktion, Statusbericht
@@ -17,12 +16,7 @@ from regionallabor.statusbericht import (draft, history, prefilled, report_docum
                                          start_draft)
 from regionallabor.store import Stored, WorkbookError
 
-from .common import WorkbookTool, button, css, download_link, heading, labelled, muted
-
-def _files(document, stem: str) -> str:
-    return (f"<div class='rl-downloads'>{download_link(f'{stem}.html', 'text/html', to_html(document).encode('utf-8'))}"
-            f"{download_link(f'{stem}.pdf', 'application/pdf', to_pdf(document))}</div>")
-
+from .common import WorkbookTool, button, css, document_links, downloads_html, heading, labelled, muted
 
 class StatusReport(WorkbookTool):
     """The regular short report: a draft prefilled from the workbook, edited and saved per keystroke, then sent."""
@@ -138,7 +132,7 @@ class StatusReport(WorkbookTool):
     def offer(self, report: Statusbericht) -> None:
         stem = report_stem(report)
         self.files.value = (f"<div class='rl-help'>{escape(t('report.files_for', date=format_date(report.sent_on.isoformat())))}"
-                            f"</div>{_files(report_document(self.workbook, report), stem)}")
+                            f"</div>{downloads_html(document_links(report_document(self.workbook, report), stem))}")
 
 
 class RegionalProfile(WorkbookTool):
@@ -169,5 +163,5 @@ class RegionalProfile(WorkbookTool):
     def offer(self) -> None:
         document = regional_profile(self.workbook, self.pseudonymise.value, self.today)
         stem = "regionalprofil" + ("-pseudonymisiert" if self.pseudonymise.value else "")
-        self.links.value = _files(document, stem)
+        self.links.value = downloads_html(document_links(document, stem))
         self.notice.show("success", t("profile.made"))
