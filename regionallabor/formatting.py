@@ -51,3 +51,18 @@ def parse_amount(text: str) -> float | None:
     elif GERMAN_THOUSANDS.match(cleaned.lstrip("-")):
         cleaned = cleaned.replace(".", "")
     return float(cleaned)
+
+
+def format_figure(value: float, unit: str) -> str:
+    """A key figure with its unit: whole numbers and large ones without decimals, small ones with up to two."""
+    if unit == "Einw./km²" or abs(value) >= 1000 or value == int(value):
+        number = format_int(value)
+    else:
+        number = format_decimal(value, 2).rstrip("0").rstrip(",") if abs(value) < 10 else format_decimal(value)
+    return f"{number} {unit}".strip()
+
+
+def format_indicator(value: float, unit: str, key: str) -> str:
+    """Like :func:`format_figure`; a change („change“) carries its sign: „+2,9 %“."""
+    text = format_figure(value, unit)
+    return ("+" + text) if key == "change" and value > 0 else text

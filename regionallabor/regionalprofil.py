@@ -18,7 +18,7 @@ from .beziehungsnetz import Network, load_network
 from .charts import radar_chart, region_map_chart, timeline_chart
 from .course import region_figures
 from .dokument import Cards, Document, Figure, Heading, Paragraph, Table
-from .formatting import format_date, format_decimal, format_int, german_list
+from .formatting import format_date, format_decimal, format_figure, format_indicator, format_int, german_list
 from .handlungsfelder import ALL_FIELDS
 from .kennzahlen import region_profile
 from .konferenz import conference, topic_tables
@@ -86,12 +86,6 @@ def _team_section(workbook: Arbeitsmappe, network: Network, today: date, scrub) 
     return blocks
 
 
-def _indicator_value(value: float, unit: str, key: str) -> str:
-    if key == "change":
-        return f"{'+' if value > 0 else ''}{format_decimal(value)} {unit}".strip()
-    return f"{format_int(value) if key == 'density' else format_decimal(value)} {unit}".strip()
-
-
 def _region_section(workbook: Arbeitsmappe, network: Network, today: date, scrub) -> list:
     blocks: list = [Heading(t("profile.region"))]
     stored = workbook.get(Region)
@@ -116,14 +110,13 @@ def _region_section(workbook: Arbeitsmappe, network: Network, today: date, scrub
     profile = region_profile(region)
     if profile.comparisons:
         blocks.append(Table([t("profile.figure"), t("profile.our_region"), t("profile.median"), t("profile.comparison")],
-                            [[c.indicator.label, _indicator_value(c.indicator.value, c.indicator.unit, c.indicator.key),
-                              _indicator_value(c.median, c.indicator.unit, c.indicator.key), c.sentence]
+                            [[c.indicator.label, format_indicator(c.indicator.value, c.indicator.unit, c.indicator.key),
+                              format_indicator(c.median, c.indicator.unit, c.indicator.key), c.sentence]
                              for c in profile.comparisons], [0.26, 0.16, 0.16, 0.42]))
     own = [s.record for s in workbook.list(Kennzahl)]
     if own:
         blocks.append(Table([t("profile.own_figure"), t("profile.value"), t("field.year"), t("field.source")],
-                            [[k.name, f"{format_decimal(k.value, 2).rstrip('0').rstrip(',')} {k.unit}".strip(),
-                              str(k.year), k.source] for k in own], [0.35, 0.2, 0.1, 0.35]))
+                            [[k.name, format_figure(k.value, k.unit), str(k.year), k.source] for k in own], [0.35, 0.2, 0.1, 0.35]))
     return blocks
 
 

@@ -10,26 +10,13 @@ from pydantic import ValidationError
 
 from regionallabor import charts
 from regionallabor.eigene_kennzahlen import kennzahl_from_text, parse_csv, save_figure, save_figures
-from regionallabor.formatting import format_decimal, format_int
+from regionallabor.formatting import format_figure, format_indicator
 from regionallabor.kennzahlen import RegionProfile, region_profile
 from regionallabor.messages import t
 from regionallabor.model import Kennzahl, Region, explain
 from regionallabor.store import Stored, WorkbookError
 
 from .common import WorkbookTool, button, css, figures_html, labelled, source_line
-
-
-def _value(value: float, unit: str) -> str:
-    if unit == "Einw./km²" or abs(value) >= 1000 or value == int(value):
-        number = format_int(value)
-    else:
-        number = format_decimal(value, 2).rstrip("0").rstrip(",") if abs(value) < 10 else format_decimal(value)
-    return f"{number} {unit}".strip()
-
-
-def _signed(value: float, unit: str, key: str) -> str:
-    text = _value(value, unit)
-    return ("+" + text) if key == "change" and value > 0 else text
 
 
 class RegionFigures(WorkbookTool):
@@ -75,8 +62,8 @@ def _comparison_html(profile: RegionProfile) -> str:
         return ""
     rows = "".join(
         f"<tr><td>{escape(c.indicator.label)}</td>"
-        f"<td class='rl-num'><strong>{escape(_signed(c.indicator.value, c.indicator.unit, c.indicator.key))}</strong></td>"
-        f"<td class='rl-num'>{escape(_signed(c.median, c.indicator.unit, c.indicator.key))}</td>"
+        f"<td class='rl-num'><strong>{escape(format_indicator(c.indicator.value, c.indicator.unit, c.indicator.key))}</strong></td>"
+        f"<td class='rl-num'>{escape(format_indicator(c.median, c.indicator.unit, c.indicator.key))}</td>"
         f"<td>{escape(c.sentence)}</td></tr>"
         for c in profile.comparisons
     )
@@ -165,7 +152,7 @@ class OwnFigures(WorkbookTool):
             remove.on_click(lambda _, s=s: self.remove(s))
             rows.append(css(ipw.HBox([ipw.HTML(
                 f"<div class='rl-own-figure'><span class='rl-member-name'>{escape(figure.name)}</span> "
-                f"<strong>{escape(_value(figure.value, figure.unit))}</strong>"
+                f"<strong>{escape(format_figure(figure.value, figure.unit))}</strong>"
                 f"<div class='rl-source'>Stand {figure.year} · Quelle: {escape(figure.source)}</div></div>",
                 layout=ipw.Layout(flex="1 1 auto")), remove]), "rl-member"))
         self.table.children = rows
