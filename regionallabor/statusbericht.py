@@ -9,12 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 from .aktionen import actions, next_actions, plan_summary
-from .course import MODULES, Status
+from .course import MODULES, Module, Status
 from .dokument import Document, Heading, Paragraph
 from .formatting import format_date
 from .konferenz import conference
 from .messages import t
-from .model import Akteur, Einladung, Member, Region, Statusbericht, Team, Ziel
+from .model import Akteur, Aktion, Einladung, Member, Region, Statusbericht, Team, Ziel
 from .store import Arbeitsmappe, Stored, WorkbookError
 
 
@@ -33,11 +33,13 @@ def history(workbook: Arbeitsmappe) -> list[Stored[Statusbericht]]:
     return sorted(sent, key=lambda s: (s.record.sent_on, s.updated_at), reverse=True)
 
 
-def current_phase(workbook: Arbeitsmappe) -> str:
-    """„Modul 4 · Vision“ – the first module not yet done, with how far the team has got in it."""
-    statuses = [(module, module.status(workbook)) for module in MODULES]
-    done = [module for module, status in statuses if status is Status.DONE]
-    current = next(((m, s) for m, s in statuses if s is not Status.DONE), None)
+Checked = list[tuple[Module, Status]]
+
+
+def current_phase(checked: Checked) -> str:
+    """„Modul 4 · Vision (in Arbeit)“ – the first module not yet done, and how many are."""
+    done = [module for module, status in checked if status is Status.DONE]
+    current = next(((m, s) for m, s in checked if s is not Status.DONE), None)
     if current is None:
         return t("report.phase_all_done")
     module, status = current
@@ -45,10 +47,10 @@ def current_phase(workbook: Arbeitsmappe) -> str:
              done=len(done), total=len(MODULES))
 
 
-def achievements(workbook: Arbeitsmappe, today: date) -> list[str]:
+def achievements(workbook: Arbeitsmappe, today: date, checked: Checked, action_list: list[Aktion]) -> list[str]:
     """What the workbook shows the team has done, one line each."""
     lines = []
-    done_modules = [f"{m.number} · {m.title}" for m in MODULES if m.status(workbook) is Status.DONE]
+    done_modules = [f"{m.number} · {m.title}" for m, status in checked if status is Status.DONE]
     if done_modules:
         lines.append(t("report.modules_done", modules=", ".join(done_modules)))
     members = workbook.count_kind(Member.KIND)
@@ -67,7 +69,6 @@ def achievements(workbook: Arbeitsmappe, today: date) -> list[str]:
         confirmed = sum(1 for s in workbook.list(Einladung) if s.record.status == "zugesagt")
         key = "report.conference_held" if stored.record.starts_on < today else "report.conference_planned"
         lines.append(t(key, date=format_date(stored.record.starts_on.isoformat()), confirmed=confirmed))
-    action_list = [s.record for s in actions(workbook)]
     if action_list:
         summary = plan_summary(action_list, today)
         lines.append(t("report.actions", count=len(action_list), done=summary.by_status["erledigt"],
@@ -75,13 +76,13 @@ def achievements(workbook: Arbeitsmappe, today: date) -> list[str]:
     return lines
 
 
-def planned_steps(workbook: Arbeitsmappe) -> list[str]:
+def planned_steps(workbook: Arbeitsmappe, checked: Checked, action_list: list[Aktion]) -> list[str]:
     """The open actions due next, and what the current module still lacks."""
     lines = []
-    for action in next_actions([s.record for s in actions(workbook)]):
+    for action in next_actions(action_list):
         who = f" ({action.responsible})" if action.responsible else ""
         lines.append(t("report.next_action", date=format_date(action.due.isoformat()), title=action.title, who=who))
-    current = next((m for m in MODULES if m.status(workbook) is not Status.DONE and m.missing), None)
+    current = next((m for m, status in checked if status is not Status.DONE and m.missing), None)
     if current is not None:
         for item in current.missing(workbook)[:3]:
             lines.append(t("report.missing_item", number=current.number, item=item))
@@ -89,10 +90,13 @@ def planned_steps(workbook: Arbeitsmappe) -> list[str]:
 
 
 def prefilled(workbook: Arbeitsmappe, today: date) -> Statusbericht:
-    bullet = "\n".join
-    return Statusbericht(phase=current_phase(workbook),
-                         achievements=bullet(f"– {line}" for line in achievements(workbook, today)),
-                         next_steps=bullet(f"– {line}" for line in planned_steps(workbook)))
+    """A report drafted from the workbook; each module's status is checked once (a check reads several kinds)."""
+    checked = [(module, module.status(workbook)) for module in MODULES]
+    action_list = [s.record for s in actions(workbook)]
+    bullets = "\n".join
+    return Statusbericht(phase=current_phase(checked),
+                         achievements=bullets(f"– {line}" for line in achievements(workbook, today, checked, action_list)),
+                         next_steps=bullets(f"– {line}" for line in planned_steps(workbook, checked, action_list)))
 
 
 def start_draft(workbook: Arbeitsmappe, today: date) -> Stored[Statusbericht]:
