@@ -356,6 +356,29 @@ def bounds_of(features: list[dict], points: list[tuple[float, float]]) -> tuple[
     return (min(lats), min(lons)), (max(lats), max(lons))
 
 
+@dataclass(frozen=True)
+class RegionShape:
+    """What a map of chosen areas draws: boundaries where shipped, else points inside their district."""
+
+    polygons: list[dict]  # the areas with a shipped boundary
+    points: list[Area]  # Gemeinden without one
+    parents: list[dict]  # the districts those Gemeinden lie in (unless chosen themselves)
+    bounds: tuple[tuple[float, float], tuple[float, float]] | None  # around polygons and points
+
+    @property
+    def polygon_ids(self) -> set[str]:
+        return {p["properties"]["id"] for p in self.polygons}
+
+
+def region_shape(areas: list[Area]) -> RegionShape:
+    polygons = [p for p in (polygon(a.id) for a in areas) if p]
+    with_polygon = {p["properties"]["id"] for p in polygons}
+    points = [a for a in areas if a.id not in with_polygon and a.lat is not None]
+    parent_ids = {a.parent_id for a in points if a.parent_id and a.parent_id not in with_polygon}
+    parents = [p for p in (polygon(i) for i in sorted(parent_ids)) if p]
+    return RegionShape(polygons, points, parents, bounds_of(polygons, [(a.lat, a.lon) for a in points]))
+
+
 def neighbouring_districts(country: str, bounds, margin: float = 0.6) -> list[dict]:
     """District polygons of ``country`` that touch the (widened) bounds: context for an offline map."""
     (south, west), (north, east) = bounds

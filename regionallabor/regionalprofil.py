@@ -122,19 +122,16 @@ def _region_section(workbook: Arbeitsmappe, network: Network, today: date, scrub
 
 def _region_map(region: Region) -> Figure | None:
     areas = [a for a in (refdata.area(i) for i in region.area_ids) if a is not None]
-    polygons = [p for p in (refdata.polygon(a.id) for a in areas) if p]
-    with_polygon = {p["properties"]["id"] for p in polygons}
-    points = [(a.name, a.lat, a.lon) for a in areas if a.id not in with_polygon and a.lat is not None]
-    bounds = refdata.bounds_of(polygons, [(lat, lon) for _, lat, lon in points])
-    if bounds is None:
+    shape = refdata.region_shape(areas)
+    if shape.bounds is None:
         return None
-    parent_ids = {a.parent_id for a in areas if a.id not in with_polygon and a.parent_id}
-    context = [f for c in sorted({a.country for a in areas}) for f in refdata.neighbouring_districts(c, bounds, 0.3)
-               if f["properties"]["id"] not in with_polygon]
-    chart = region_map_chart(polygons, context, points, t("profile.map_title", region=region.name), png=True)
+    context = [f for c in sorted({a.country for a in areas}) for f in refdata.neighbouring_districts(c, shape.bounds, 0.3)
+               if f["properties"]["id"] not in shape.polygon_ids]
+    points = [(a.name, a.lat, a.lon) for a in shape.points]
+    chart = region_map_chart(shape.polygons, context, points, t("profile.map_title", region=region.name), png=True)
     attribution = "; ".join(dict.fromkeys(refdata.ATTRIBUTION[a.country]["boundaries"] for a in areas))
     caption = t("profile.map_caption", attribution=attribution)
-    if parent_ids and points:
+    if shape.points:
         caption = t("profile.map_points") + " " + caption
     return Figure(chart.svg, chart.png, chart.aspect, caption, width=0.62)
 

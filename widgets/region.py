@@ -163,18 +163,15 @@ class RegionEditor(ipw.VBox):
         self.figures.value = figures_html(region_figures(self.region))
 
     def _show_map(self, areas: list[refdata.Area]) -> None:
-        polygons = [p for p in (refdata.polygon(a.id) for a in areas) if p]
-        with_polygon = {p["properties"]["id"] for p in polygons}
-        points = [a for a in areas if a.id not in with_polygon and a.lat is not None]
+        shape = refdata.region_shape(areas)
+        polygons, points, parents = shape.polygons, shape.points, shape.parents
         self.selected_layer.data = {"type": "FeatureCollection", "features": polygons}
         self.points_layer.layers = tuple(
             leaflet.CircleMarker(location=(a.lat, a.lon), name=a.name, pane="markerPane", **POINT_STYLE) for a in points
         )
         # Gemeinden without a shipped boundary are points; their district shows where they lie.
-        parent_ids = {a.parent_id for a in points if a.parent_id and a.parent_id not in with_polygon}
-        parents = [p for p in (refdata.polygon(i) for i in sorted(parent_ids)) if p]
         self.parent_layer.data = {"type": "FeatureCollection", "features": parents}
-        bounds = refdata.bounds_of(polygons, [(a.lat, a.lon) for a in points])
+        bounds = shape.bounds
         countries = sorted({a.country for a in areas}) or [self.country.value]
         # An empty map says nothing: it appears with the first chosen area.
         self.map_box.layout.display = "none" if bounds is None else ""
@@ -183,7 +180,7 @@ class RegionEditor(ipw.VBox):
             context = []
         else:
             context = [f for c in countries for f in refdata.neighbouring_districts(c, bounds)
-                       if f["properties"]["id"] not in with_polygon | parent_ids]
+                       if f["properties"]["id"] not in shape.polygon_ids | {p["properties"]["id"] for p in parents}]
             (south, west), (north, east) = bounds
             pad = 0.08 if points and not polygons else 0.02
             bounds = ((south - pad, west - pad), (north + pad, east + pad))
