@@ -32,6 +32,11 @@ def ratings(workbook: Arbeitsmappe) -> dict[int, dict[str, Stored[FieldRating]]]
     return by_round
 
 
+def rating_values(by_round: dict[int, dict[str, Stored[FieldRating]]]) -> dict[int, dict[str, int | None]]:
+    """The ratings alone, by round and field: what the radar chart draws."""
+    return {number: {key: s.record.rating for key, s in stored.items()} for number, stored in by_round.items()}
+
+
 def save_rating(workbook: Arbeitsmappe, field: str, round: int, version: int | None, *,
                 today: date | None = None, **changes) -> Stored[FieldRating]:
     """Change the ``rating`` and/or ``notes`` of one field in one round; dated with the day of the change."""

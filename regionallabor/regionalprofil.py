@@ -12,7 +12,7 @@ from datetime import date
 
 from . import refdata
 from .aktionen import actions, is_overdue, progress_by_goal, progress_of, timeline_bars
-from .bestandsaufnahme import ratings, swot_board
+from .bestandsaufnahme import rating_values, ratings, swot_board
 from .berichte import conference_subtitle, conference_title, programme_blocks, vision_blocks
 from .beziehungsnetz import Network, load_network
 from .charts import radar_chart, region_map_chart, timeline_chart
@@ -139,8 +139,7 @@ def _region_map(region: Region) -> Figure | None:
 def _fields_section(workbook: Arbeitsmappe, network: Network, today: date, scrub) -> list:
     blocks: list = [Heading(t("profile.fields"))]
     stored = ratings(workbook)
-    rounds = {number: {key: (stored[number][key].record.rating if key in stored.get(number, {}) else None)
-                       for key in ALL_FIELDS} for number in (1, 2)}
+    rounds = rating_values(stored)
     rated = any(value for round_ in rounds.values() for value in round_.values())
     if rated:
         chart = radar_chart(rounds, png=True)

@@ -234,3 +234,15 @@ def test_pseudonymising_replaces_private_persons_everywhere_but_keeps_organisati
     assert organisations and all(name in html for name in organisations)
     exported = json.dumps(pseudonymise_export(full_workbook.export_data(), load_network(full_workbook)), ensure_ascii=False)
     assert private[0].name not in exported and private[1].id in exported  # ids stay, so links still work
+
+
+def test_rated_fields_appear_as_radar_and_table_in_the_profile(workbook):
+    from regionallabor.bestandsaufnahme import save_rating
+
+    save_rating(workbook, "energie", 1, None, rating=2, notes="Kaum Solar auf öffentlichen Dächern")
+    save_rating(workbook, "mobilitaet", 1, None, rating=4)
+    document = regional_profile(workbook, today=TODAY)
+    html, text = to_html(document), pdf_text(to_pdf(document))
+    assert html.count("<svg") == 1 and "Profil der Handlungsfelder" in html
+    for expected in ("2 von 5", "Kaum Solar auf öffentlichen Dächern", "4 von 5"):
+        assert expected in text

@@ -8,7 +8,7 @@ import ipywidgets as ipw
 from pydantic import ValidationError
 
 from regionallabor import charts
-from regionallabor.bestandsaufnahme import ratings, save_rating
+from regionallabor.bestandsaufnahme import rating_values, ratings, save_rating
 from regionallabor.handlungsfelder import ALL_FIELDS, CROSS_CUTTING
 from regionallabor.formatting import format_date
 from regionallabor.messages import t
@@ -87,7 +87,7 @@ class FieldCheck(WorkbookTool):
 
     def show_profile(self, by_round: dict | None = None) -> None:
         by_round = by_round or ratings(self.workbook)
-        both = {number: {key: s.record.rating for key, s in stored.items()} for number, stored in by_round.items()}
+        both = rating_values(by_round)
         done = sum(1 for value in both[self.round.value].values() if value)
         self.progress.value = f"<div class='rl-muted'>{escape(t('rating.progress', done=done, total=len(ALL_FIELDS)))}</div>"
         if not any(value for round_ in both.values() for value in round_.values()):
