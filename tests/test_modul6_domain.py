@@ -18,7 +18,7 @@ from regionallabor.beziehungsnetz import load_network, save_actor
 from regionallabor.charts import timeline_chart
 from regionallabor.course import MODULES, Status
 from regionallabor.dokument import to_html, to_pdf
-from regionallabor.model import Akteur, Aktion, Member, Region, Statusbericht, Team, Thementisch, Ziel, explain
+from regionallabor.model import Akteur, Aktion, Member, Region, Team, Thementisch, Ziel, explain
 from regionallabor.netzdateien import pseudonymise_export
 from regionallabor.regionalprofil import regional_profile
 from regionallabor.statusbericht import draft, history, report_document, send, start_draft

@@ -200,9 +200,6 @@ class ActionPlan(RecordListTool):
         self._show_rows()
         self.show_extra(self.stored_actions)
 
-    def records(self) -> list[Stored[Aktion]]:
-        return self.stored_actions
-
     def _show_rows(self) -> None:
         today = self._today()
         wanted, field = self.status_filter.value, self.field_filter.value
@@ -214,7 +211,7 @@ class ActionPlan(RecordListTool):
         if rows:
             self.list.children = rows
         else:
-            self.list.children = [muted(t("actions.empty") if not self.stored_actions else t("actions.none_match"))]
+            self.list.children = [muted(self.empty_text() if not self.stored_actions else t("actions.none_match"))]
 
     def empty_text(self) -> str:
         return t("actions.empty")
