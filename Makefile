@@ -6,18 +6,21 @@ PORT ?= 8866
 # nbgrader's gradebook migrations call alembic from PATH: keep the venv's bin first.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: install start test browser benchmark clean
+.PHONY: install start test browser benchmark handbook clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,pdf]'
 	touch $@
 
 install: $(VENV)/.installed
 
 start: install
 	$(BIN)/python -m regionallabor serve --Voila.port=$(PORT)
+
+handbook: install
+	$(BIN)/python -m regionallabor handbook --pdf
 
 browser: install
 	$(BIN)/python tests/ensure_browser.py
@@ -33,4 +36,4 @@ benchmark: install browser
 	$(BIN)/python benchmarks/modul6_actions.py
 
 clean:
-	rm -rf $(VENV) tests/artifacts benchmarks/results
+	rm -rf $(VENV) tests/artifacts benchmarks/results handbook/_build

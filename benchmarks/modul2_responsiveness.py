@@ -60,7 +60,7 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             report["page_load_s"], report["kernel_rss_mb"] = timed_visit(
-                page, server.process, server.url + "/voila/render/02_region_unter_der_lupe.ipynb",
+                page, server.process, server.url + "/voila/render/modules/02_region_unter_der_lupe.ipynb",
                 lambda p: p.wait_for_selector(".rl-schatz", timeout=120_000), settle=1)
 
             ratings, schaetze, cards = [], [], []

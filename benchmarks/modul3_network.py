@@ -88,7 +88,7 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             report["page_load_s"], report["kernel_rss_mb"] = timed_visit(
-                page, server.process, server.url + "/voila/render/03_beziehungsnetz.ipynb", map_drawn, settle=1)
+                page, server.process, server.url + "/voila/render/modules/03_beziehungsnetz.ipynb", map_drawn, settle=1)
             select = page.locator(".rl-network-map select").first
             select.scroll_into_view_if_needed()
             for run in range(args.runs * len(FILTERS)):

@@ -57,7 +57,7 @@ def main() -> None:
     report: dict = {"actors": ACTORS, "guests": GUESTS, "goals": GOALS + 2, "kernel": kernel_side(workbook, args.runs)}
     with served_page(home) as (server, page):
         report["modul4_page_s"], report["modul4_kernel_rss_mb"] = timed_visit(
-            page, server.process, server.url + "/voila/render/04_vision.ipynb",
+            page, server.process, server.url + "/voila/render/modules/04_vision.ipynb",
             lambda p: p.wait_for_selector(".rl-goal", timeout=120_000), settle=1)
         points = []
         for run in range(args.runs * 2):
@@ -72,7 +72,7 @@ def main() -> None:
         report["critique_point_ms"] = median_p90(points)
 
         report["modul5_page_s"], report["modul5_kernel_rss_mb"] = timed_visit(
-            page, server.process, server.url + "/voila/render/05_strategie_und_konferenz.ipynb",
+            page, server.process, server.url + "/voila/render/modules/05_strategie_und_konferenz.ipynb",
             lambda p: p.wait_for_selector(".rl-guest", timeout=120_000), settle=1)
         statuses = []
         for run in range(args.runs * 2):

@@ -74,7 +74,7 @@ def main() -> None:
                     "kernel": kernel_side(workbook, args.runs)}
     with served_page(home) as (server, page):
         report["modul6_page_s"], report["modul6_kernel_rss_mb"] = timed_visit(
-            page, server.process, server.url + "/voila/render/06_aktionen_und_weg.ipynb",
+            page, server.process, server.url + "/voila/render/modules/06_aktionen_und_weg.ipynb",
             lambda p: p.wait_for_selector(".rl-gantt-bar", timeout=120_000), settle=1)
         statuses = []
         row = page.locator(".rl-record-row").first

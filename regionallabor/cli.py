@@ -1,4 +1,5 @@
-"""Command line: ``regionallabor serve`` starts the course with Voila, opening on the start page."""
+"""Command line: ``regionallabor serve`` starts the course with Voila, opening on the start page;
+``regionallabor handbook`` builds the handbook „Mitmach-Konferenz“."""
 
 from __future__ import annotations
 
@@ -6,16 +7,18 @@ import argparse
 import sys
 from pathlib import Path
 
-START_PAGE = "00_start.ipynb"
+# The course folder is Voila's root, as on Binder and a hub: pages at voila/render/modules/…,
+# the built handbook beside them at voila/files/handbook/….
+START_PAGE = "modules/00_start.ipynb"
 
 
 def project_root() -> Path:
-    """The course folder: where ``modules/`` and ``voila.json`` are."""
+    """The course folder: where ``modules/``, ``handbook/`` and ``voila.json`` are."""
     return Path(__file__).resolve().parent.parent
 
 
 def make_voila_app():
-    """Voila serving ``modules/``, with the bare address leading to the start page."""
+    """Voila serving the course folder, with the bare address leading to the start page."""
     from jupyter_server.utils import url_path_join
     from tornado.web import RedirectHandler
     from voila.app import Voila
@@ -30,21 +33,42 @@ def make_voila_app():
 
 
 def serve(argv: list[str]) -> None:
+    from .handbuch import build_if_stale
+
     root = project_root()
+    build_if_stale()
     app_class = make_voila_app()
     # voila.json in the course folder holds the server's settings; the command line adds only the folder.
     app_class.launch_instance(
-        argv=[str(root / "modules"), f"--Voila.config_file_paths={root}", *argv],
+        argv=[str(root), f"--Voila.config_file_paths={root}", *argv],
     )
+
+
+def handbook(argv: list[str]) -> None:
+    from .handbuch import PDF_NAME, HandbookError, build
+
+    parser = argparse.ArgumentParser(prog="regionallabor handbook",
+                                     description="Das Handbuch als Website bauen (und mit --pdf als PDF).")
+    parser.add_argument("--pdf", action="store_true", help="zusätzlich das PDF bauen (braucht rinohtype)")
+    args = parser.parse_args(argv)
+    try:
+        print(f"Website: {build('html') / 'index.html'}")
+        if args.pdf:
+            print(f"PDF: {build('rinoh') / PDF_NAME}")
+    except HandbookError as error:
+        sys.exit(str(error))
 
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(prog="regionallabor", description="Regionallabor – Kursplattform")
-    parser.add_argument("command", choices=["serve"], help="serve: den Kurs mit Voila starten")
+    parser.add_argument("command", choices=["serve", "handbook"],
+                        help="serve: den Kurs mit Voila starten; handbook: das Handbuch bauen")
     args, rest = parser.parse_known_args(argv)
     if args.command == "serve":
         serve(rest)
+    else:
+        handbook(rest)
 
 
 if __name__ == "__main__":

@@ -80,6 +80,7 @@ class Module:
     notebook: str | None
     kinds: tuple[str, ...] = ()
     missing: Callable[[Arbeitsmappe], list[str]] | None = None
+    handbook: tuple[str, ...] = ()  # the handbook chapters the module page points to
 
     def status(self, workbook: Arbeitsmappe) -> Status:
         if not self.kinds or not any(workbook.count_kind(kind) for kind in self.kinds):
@@ -91,17 +92,19 @@ class Module:
 
 MODULES: tuple[Module, ...] = (
     Module(1, "Team & Region", "Wer seid ihr, und welche Region wollt ihr bewegen?",
-           "01_team_und_region.ipynb", (Team.KIND, Member.KIND, Region.KIND), module1_missing),
+           "01_team_und_region.ipynb", (Team.KIND, Member.KIND, Region.KIND), module1_missing,
+           ("mitmach-konferenz", "regional-team")),
     Module(2, "Region unter der Lupe", "Kennzahlen, Handlungsfelder-Check, Schätze der Region und SWOT.",
-           "02_region_unter_der_lupe.ipynb", MODUL2_KINDS, module2_missing),
+           "02_region_unter_der_lupe.ipynb", MODUL2_KINDS, module2_missing, ("landkarte-der-initiativen",)),
     Module(3, "Beziehungsnetz", "Akteurslandkarte, Brückenbauer:innen und Gesprächsnotizen.",
-           "03_beziehungsnetz.ipynb", MODUL3_KINDS, module3_missing),
+           "03_beziehungsnetz.ipynb", MODUL3_KINDS, module3_missing, ("einladen", "landkarte-der-initiativen")),
     Module(4, "Vision", "Zukunftswerkstatt, ein gemeinsames Zukunftsbild für eure Region und eure Ziele.",
-           "04_vision.ipynb", MODUL4_KINDS, module4_missing),
+           "04_vision.ipynb", MODUL4_KINDS, module4_missing, ("mitmach-konferenz", "nach-der-konferenz")),
     Module(5, "Strategie & Mitmach-Konferenz", "Wirkungslogik eurer Ziele und die Planung eurer Konferenz.",
-           "05_strategie_und_konferenz.ipynb", MODUL5_KINDS, module5_missing),
+           "05_strategie_und_konferenz.ipynb", MODUL5_KINDS, module5_missing,
+           ("zeitplan", "einladen", "ort-und-budget", "programm", "dokumentieren", "vorlagen")),
     Module(6, "Aktionen & Weg", "Aktionspool, Aktionsplan, Statusbericht und euer Regionalprofil.",
-           "06_aktionen_und_weg.ipynb", MODUL6_KINDS, module6_missing),
+           "06_aktionen_und_weg.ipynb", MODUL6_KINDS, module6_missing, ("nach-der-konferenz", "dokumentieren")),
 )
 
 

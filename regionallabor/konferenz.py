@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from .beziehungsnetz import Actor, Network, read_network
-from .formatting import german_list
+from .formatting import format_euro, german_list
 from .handlungsfelder import ALL_FIELDS, field_label
-from .messages import SECTORS, t
+from .messages import SECTORS, SLOT_FORMATS, t
 from .model import Aufgabe, Budgetposten, Einladung, Herausforderung, Konferenz, Programmpunkt, Thementisch
 from .store import Arbeitsmappe, Stored, WorkbookError
 from .vision import goals
@@ -137,6 +137,26 @@ PRESETS: dict[str, Preset] = {
                 ("Druck und Öffentlichkeitsarbeit", 500), ("Kinderbetreuung", 400), ("Dokumentation, Fotos, Grafik", 900)),
     ),
 }
+
+
+def preset_agenda(format_key: str) -> list[tuple[str, str, str, str]]:
+    """A preset's programme as the handbook prints it: (day, time span, format, title) per slot."""
+    preset = PRESETS[format_key]
+    return [(f"Tag {day}" if preset.days > 1 else "", f"{start}–{end}", SLOT_FORMATS[slot_format], title)
+            for day, start, end, slot_format, title in preset.slots]
+
+
+def preset_schedule(format_key: str) -> list[tuple[str, str]]:
+    """A preset's tasks, planned backwards from the conference day: (when, task), earliest first."""
+    day = date(2000, 1, 1)  # any day: only the distance to it is printed
+    return [(weeks_before(day - timedelta(weeks=weeks), day), title)
+            for weeks, title in sorted(PRESETS[format_key].tasks, key=lambda task: -task[0])]
+
+
+def preset_budget(format_key: str) -> tuple[list[tuple[str, str]], str]:
+    """A preset's budget lines with German amounts, and their total."""
+    lines = PRESETS[format_key].budget
+    return [(title, format_euro(amount)) for title, amount in lines], format_euro(sum(amount for _, amount in lines))
 
 
 @dataclass(frozen=True)

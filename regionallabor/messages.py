@@ -831,6 +831,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "profile.make": "Regionalprofil erstellen",
         "profile.made": "Das Regionalprofil ist erstellt – als Webseite zum Ansehen und als PDF zum Drucken.",
         "profile.gaps_hint": "Noch nicht begonnen: {modules}. Diese Abschnitte bleiben im Profil leer.",
+        "handbook.heading": "Im Handbuch Mitmach-Konferenz",
+        "handbook.intro_module": "Zum Weiterlesen – öffnet sich in einem neuen Tab, diese Seite bleibt, wie sie ist:",
+        "handbook.intro_all": "Alles zur Organisation eurer Konferenz, Kapitel für Kapitel – öffnet sich in einem neuen Tab:",
+        "handbook.chapter": "Kapitel {number}",
+        "handbook.whole": "Das ganze Handbuch",
+        "handbook.pdf": "Als PDF herunterladen",
         # @end-de
     },
 }

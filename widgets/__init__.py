@@ -12,6 +12,7 @@ _TOOLS = {
     "BinderWarning": "start",
     "ModuleOverview": "start",
     "WorkbookTransfer": "start",
+    "HandbookLinks": "handbuch",
     "RegionEditor": "region",
     "TeamEditor": "team",
     "RegionFigures": "kennzahlen",

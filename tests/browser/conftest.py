@@ -41,7 +41,7 @@ class VoilaServer:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(self.url + "/voila/render/00_start.ipynb", timeout=30).close()
+                urllib.request.urlopen(self.url + "/voila/render/modules/00_start.ipynb", timeout=30).close()
                 return
             except OSError:
                 if self.process.poll() is not None:

@@ -11,7 +11,7 @@ from .conftest import screenshot
 
 pytestmark = pytest.mark.browser
 
-MODULE1 = "/voila/render/01_team_und_region.ipynb"
+MODULE1 = "/voila/render/modules/01_team_und_region.ipynb"
 
 
 def wait_for_page(page):
@@ -39,7 +39,7 @@ def test_team_and_region_survive_a_reload_and_show_on_the_start_page(start_serve
     server = start_server()
     page.goto(server.url)  # the bare address leads to the start page
     wait_for_page(page)
-    assert page.url.endswith("/voila/render/00_start.ipynb")
+    assert page.url.endswith("/voila/render/modules/00_start.ipynb")
     expect(page.locator("[data-module='1']")).to_contain_text("nicht begonnen")
     expect(page.locator("[data-module='3']")).to_contain_text("nicht begonnen")
     expect(page.locator("[data-module='5']")).to_contain_text("nicht begonnen")
@@ -93,7 +93,7 @@ def test_team_and_region_survive_a_reload_and_show_on_the_start_page(start_serve
     expect(page.get_by_placeholder("Was verbindet die Menschen hier?")).to_have_value("Zwei Gemeinden am Feldberg.")
     screenshot(page, "03-modul1-nach-neuladen")
 
-    page.goto(server.url + "/voila/render/00_start.ipynb")
+    page.goto(server.url + "/voila/render/modules/00_start.ipynb")
     wait_for_page(page)
     expect(page.locator("[data-module='1']")).to_contain_text("erledigt")
     screenshot(page, "04-startseite-modul1-erledigt")
@@ -119,7 +119,7 @@ def test_export_and_refused_import_on_the_start_page(start_server, page, tmp_pat
     page.goto(server.url + MODULE1)
     wait_for_page(page)
     add_member(page, "Emil")
-    page.goto(server.url + "/voila/render/00_start.ipynb")
+    page.goto(server.url + "/voila/render/modules/00_start.ipynb")
     wait_for_page(page)
     expect(page.locator(".rl-path")).to_contain_text("arbeitsmappe.sqlite3")
     page.get_by_role("button", name="Arbeitsmappe herunterladen").click()

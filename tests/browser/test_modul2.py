@@ -16,7 +16,7 @@ from .test_journeys import wait_for_page
 
 pytestmark = pytest.mark.browser
 
-MODUL2 = "/voila/render/02_region_unter_der_lupe.ipynb"
+MODUL2 = "/voila/render/modules/02_region_unter_der_lupe.ipynb"
 FIELDS = ("Landwirtschaft & Ernährung", "Energie", "Bauen & Wohnen", "Mobilität", "Wirtschaft",
           "Sozialer Zusammenhalt & Beteiligung")
 
@@ -57,7 +57,7 @@ def add_schatz(page, name, field, description):
 def test_rate_collect_and_swot_survive_a_reload(start_server, page, tmp_path):
     home = seeded_home(tmp_path, Region(name="Breisgau-Hochschwarzwald", country="DE", area_ids=["DE-08315"]))
     server = start_server(home=home)
-    page.goto(server.url + "/voila/render/00_start.ipynb")
+    page.goto(server.url + "/voila/render/modules/00_start.ipynb")
     wait_for_page(page)
     expect(page.locator("[data-module='2']")).to_contain_text("nicht begonnen")
     page.locator("[data-module='2']").get_by_role("link", name="Modul öffnen →").click()
@@ -98,7 +98,7 @@ def test_rate_collect_and_swot_survive_a_reload(start_server, page, tmp_path):
     expect(page.locator(".rl-swot-staerken input[type='text']").first).to_have_value("Viele aktive Vereine")
     screenshot(page, "12-modul2-nach-neuladen")
 
-    page.goto(server.url + "/voila/render/00_start.ipynb")
+    page.goto(server.url + "/voila/render/modules/00_start.ipynb")
     wait_for_page(page)
     card = page.locator("[data-module='2']")
     expect(card).to_contain_text("in Arbeit")

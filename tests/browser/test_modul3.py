@@ -17,7 +17,7 @@ from .test_journeys import wait_for_page
 
 pytestmark = pytest.mark.browser
 
-MODUL3 = "/voila/render/03_beziehungsnetz.ipynb"
+MODUL3 = "/voila/render/modules/03_beziehungsnetz.ipynb"
 
 
 def seeded_home(tmp_path):

@@ -17,8 +17,8 @@ from .test_journeys import wait_for_page
 
 pytestmark = pytest.mark.browser
 
-MODUL4 = "/voila/render/04_vision.ipynb"
-MODUL5 = "/voila/render/05_strategie_und_konferenz.ipynb"
+MODUL4 = "/voila/render/modules/04_vision.ipynb"
+MODUL5 = "/voila/render/modules/05_strategie_und_konferenz.ipynb"
 
 
 def seeded_home(tmp_path, *records):
@@ -88,7 +88,7 @@ def test_from_critique_to_a_goal_with_a_first_step_after_a_reload(start_server, 
     expect(tool(page, "Euer Zukunftsbild").locator(".rl-board")).to_contain_text("auch sonntags")
     expect(tool(page, "Verwirklichungsphase: Aus Ideen werden Ziele").locator(".rl-goal")).to_have_count(1)
 
-    page.goto(server.url + "/voila/render/00_start.ipynb")
+    page.goto(server.url + "/voila/render/modules/00_start.ipynb")
     wait_for_page(page)
     expect(page.locator("[data-module='4']")).to_contain_text("in Arbeit")
 

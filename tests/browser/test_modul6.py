@@ -20,7 +20,7 @@ from .test_modul45 import seeded_home, tool
 
 pytestmark = pytest.mark.browser
 
-MODUL6 = "/voila/render/06_aktionen_und_weg.ipynb"
+MODUL6 = "/voila/render/modules/06_aktionen_und_weg.ipynb"
 
 
 def pdf_text(link) -> str:
@@ -112,6 +112,6 @@ def test_an_action_from_the_pool_gets_an_owner_a_partner_and_a_date_and_survives
     expect(row).to_contain_text("macht: Aylin Demir · mit Landratsamt Auenfeld · 01.05.2027 – 30.06.2027")
     expect(tool(page, "Statusbericht an das Begleitteam").locator(".rl-report-row")).to_have_count(1)
 
-    page.goto(server.url + "/voila/render/00_start.ipynb")
+    page.goto(server.url + "/voila/render/modules/00_start.ipynb")
     wait_for_page(page)
     expect(page.locator("[data-module='6']")).to_contain_text("in Arbeit")
