@@ -149,3 +149,27 @@ def test_the_pdf_builds_offline_with_every_chapter(tmp_path):
     for c in chapters():
         assert c.title in text, c.title
     assert "Ankommen bei Kaffee und Kuchen" in text
+
+
+def test_a_module_page_links_its_chapters_in_a_new_tab():
+    from widgets import HandbookLinks
+
+    links = HandbookLinks(5).value
+    hrefs = re.findall(r"href='([^']+)'", links)
+    assert hrefs == [chapter(slug).url for slug in MODULES[4].handbook]
+    assert all(href.startswith("../../files/handbook/_build/html/") for href in hrefs)
+    assert links.count("target='_blank'") == len(hrefs)
+    assert "Kapitel 3</span> Zeitplan rückwärts vom Konferenztag" in links
+    assert "Als PDF" not in links and "Das ganze Handbuch" not in links
+
+
+def test_the_start_page_lists_every_chapter_and_offers_the_pdf_once_built(tmp_path, monkeypatch):
+    from widgets import HandbookLinks
+
+    monkeypatch.setattr(handbuch, "PDF_DIR", tmp_path)
+    whole = HandbookLinks().value
+    assert [int(n) for n in re.findall(r"Kapitel (\d+)</span>", whole)] == list(range(1, len(chapters()) + 1))
+    assert "../../files/handbook/_build/html/index.html" in whole
+    assert "Als PDF" not in whole
+    (tmp_path / handbuch.PDF_NAME).write_bytes(b"%PDF-1.4")
+    assert "href='../../files/handbook/_build/pdf/handbuch-mitmach-konferenz.pdf'" in HandbookLinks().value
