@@ -124,7 +124,7 @@ def test_export_and_refused_import_on_the_start_page(start_server, page, tmp_pat
     expect(page.locator(".rl-path")).to_contain_text("arbeitsmappe.sqlite3")
     page.get_by_role("button", name="Arbeitsmappe herunterladen").click()
     with page.expect_download() as download_info:
-        page.locator("a.rl-download").click()
+        page.locator("a.rl-download", has_text="arbeitsmappe-").click()
     download = download_info.value
     assert download.suggested_filename.startswith("arbeitsmappe-")
     exported = json.loads(open(download.path(), encoding="utf-8").read())
