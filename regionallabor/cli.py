@@ -59,16 +59,21 @@ def handbook(argv: list[str]) -> None:
         sys.exit(str(error))
 
 
+def worksheets(argv: list[str]) -> None:
+    from .arbeitsblatt_quelle import write_sources
+
+    for path in write_sources():
+        print(f"geschrieben: {path}")
+
+
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(prog="regionallabor", description="Regionallabor – Kursplattform")
-    parser.add_argument("command", choices=["serve", "handbook"],
-                        help="serve: den Kurs mit Voila starten; handbook: das Handbuch bauen")
+    parser.add_argument("command", choices=["serve", "handbook", "worksheets"],
+                        help="serve: den Kurs mit Voila starten; handbook: das Handbuch bauen; "
+                             "worksheets: die Arbeitsblätter für nbgrader neu schreiben")
     args, rest = parser.parse_known_args(argv)
-    if args.command == "serve":
-        serve(rest)
-    else:
-        handbook(rest)
+    {"serve": serve, "handbook": handbook, "worksheets": worksheets}[args.command](rest)
 
 
 if __name__ == "__main__":

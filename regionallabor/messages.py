@@ -837,6 +837,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "handbook.chapter": "Kapitel {number}",
         "handbook.whole": "Das ganze Handbuch",
         "handbook.pdf": "Als PDF herunterladen",
+        "worksheet.document_title": "Momentaufnahme Modul {module}",
+        "worksheet.snapshot_missing": (
+            "Die Momentaufnahme eurer Arbeitsmappe ({file}) fehlt in dieser Abgabe. Führt im Arbeitsblatt die erste "
+            "Zelle aus (oder ladet die Abgabedatei auf der Modulseite neu herunter) und gebt noch einmal ab."),
+        "worksheet.snapshot_broken": (
+            "Die Momentaufnahme eurer Arbeitsmappe ({file}) ist beschädigt und lässt sich nicht lesen. Führt im "
+            "Arbeitsblatt die erste Zelle erneut aus (oder ladet die Abgabedatei neu herunter) und gebt noch einmal ab."),
+        "worksheet.snapshot_other_module": (
+            "Diese Momentaufnahme gehört zu Modul {found}, nicht zu Modul {module}. Bitte gebt das passende "
+            "Arbeitsblatt ab."),
+        "worksheet.check_open": "Selbstcheck Modul {module}: noch offen – {missing}.",
+        "worksheet.origin": "Momentaufnahme von {team}, aufgenommen am {when}.",
+        "worksheet.check_done": "Selbstcheck Modul {module}: alles da. Stark!",
+        "worksheet.heading": "Arbeitsblatt abgeben",
+        "worksheet.intro": (
+            "Schickt dem Begleitteam euren Stand zu diesem Modul. Die Abgabedatei enthält eine Momentaufnahme eurer "
+            "Arbeitsmappe und eure Antworten auf die Fragen unten; das Begleitteam schreibt euch eine Rückmeldung."),
+        "worksheet.questions": "Eure Gedanken zum Modul (werden sofort gespeichert):",
+        "worksheet.pseudonymise": "Namen von Privatpersonen ersetzen (empfohlen)",
+        "worksheet.make_file": "Abgabedatei erstellen",
+        "worksheet.file_ready": "Eure Abgabedatei ist fertig. Ladet sie herunter und schickt sie an euer Begleitteam:",
+        "worksheet.check_ok_short": "Selbstcheck: alles da.",
+        "worksheet.check_open_short": "Selbstcheck: noch offen – {missing}. Ihr könnt trotzdem abgeben.",
         # @end-de
     },
 }

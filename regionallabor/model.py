@@ -483,11 +483,20 @@ class Statusbericht(Record):
     sent_on: date | None = None
 
 
+class Reflexion(Record):
+    """A team's answer to a worksheet's reflection question, written on the module page for the zip submission."""
+
+    KIND = "reflexion"
+    module: int = Field(ge=1, le=6)
+    key: str = Field(min_length=1, max_length=60)
+    text: str = Field(default="", max_length=5000)
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.KIND: cls for cls in (Team, Member, Region, Kennzahl, FieldRating, Schatz, Herausforderung, SwotEntry,
                               Akteur, Beziehung, Gespraech, Kritikpunkt, Idee, Ziel, Vision, Zukunftsbild,
                               Wirkungslogik, Konferenz, Programmpunkt, Thementisch, Einladung, Budgetposten, Aufgabe,
-                              Aktion, Statusbericht)
+                              Aktion, Statusbericht, Reflexion)
 }
 
 FIELD_LABELS = {

@@ -53,6 +53,18 @@ def regional_profile(workbook: Arbeitsmappe, pseudonymise: bool = False, today: 
     return _scrubbed(document, scrub) if pseudonymise else document
 
 
+def module_document(workbook: Arbeitsmappe, module: int, pseudonymise: bool = False,
+                    today: date | None = None) -> Document:
+    """The Regionalprofil's sections that show one module's work – what a worksheet's snapshot renders."""
+    today = today or date.today()
+    network = load_network(workbook)
+    scrub = name_scrubber(network) if pseudonymise else (lambda text: text)
+    document = Document(t("worksheet.document_title", module=module), "")
+    for section in MODULE_SECTIONS[module]:
+        document.add(*section(workbook, network, today, scrub))
+    return _scrubbed(document, scrub) if pseudonymise else document
+
+
 def _scrubbed(document: Document, scrub) -> Document:
     """The document with every text run through ``scrub`` (charts are drawn from scrubbed labels already)."""
     blocks = []
@@ -263,3 +275,13 @@ def _action_section(workbook: Arbeitsmappe, network: Network, today: date, scrub
                          t("field.status")], rows, [0.28, 0.19, 0.22, 0.16, 0.15],
                         frozenset(i for i, a in enumerate(action_list) if a.status == "erledigt")))
     return blocks
+
+
+MODULE_SECTIONS = {
+    1: (_team_section, _region_section),
+    2: (_region_section, _fields_section),
+    3: (_network_section,),
+    4: (_vision_section,),
+    5: (_logic_section, _conference_section),
+    6: (_action_section,),
+}

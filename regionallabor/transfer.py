@@ -34,6 +34,21 @@ KIND_LABELS = {
     "akteur": ("Akteur:in", "Akteur:innen"),
     "beziehung": ("Beziehung", "Beziehungen"),
     "gespraech": ("Gesprächsnotiz", "Gesprächsnotizen"),
+    "kritik": ("Kritikpunkt", "Kritikpunkte"),
+    "idee": ("Idee", "Ideen"),
+    "ziel": ("Ziel", "Ziele"),
+    "vision": ("Vision", "Visionen"),
+    "zukunftsbild": ("Zukunftsbild", "Zukunftsbilder"),
+    "wirkungslogik": ("Wirkungslogik", "Wirkungslogiken"),
+    "konferenz": ("Konferenz", "Konferenzen"),
+    "programmpunkt": ("Programmpunkt", "Programmpunkte"),
+    "thementisch": ("Thementisch", "Thementische"),
+    "einladung": ("Einladung", "Einladungen"),
+    "budget": ("Budgetposten", "Budgetposten"),
+    "aufgabe": ("Aufgabe", "Aufgaben"),
+    "aktion": ("Aktion", "Aktionen"),
+    "statusbericht": ("Statusbericht", "Statusberichte"),
+    "reflexion": ("Reflexion", "Reflexionen"),
 }
 
 

@@ -1,8 +1,15 @@
 from __future__ import annotations
 
+import os
+import sys
+from pathlib import Path
+
 import pytest
 
 from regionallabor.store import Arbeitsmappe
+
+# nbgrader's gradebook runs `alembic` from PATH: the environment's own scripts come first, as in the Makefile.
+os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
 
 
 @pytest.fixture

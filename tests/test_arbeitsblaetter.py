@@ -1,0 +1,128 @@
+"""Worksheets with nbgrader: generate, release, fetch, work, submit, collect, autograde, feedback, fetch feedback –
+through nbgrader's API and exchange, with three Regional-Teams: one complete, one incomplete, one whose snapshot
+broke on the way."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbgrader.apps import NbGraderAPI
+from nbgrader.auth import Authenticator
+from nbgrader.coursedir import CourseDirectory
+from traitlets.config import Config
+from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeFetchFeedback, ExchangeSubmit
+
+from regionallabor.arbeitsblatt import REFLECTIONS, SNAPSHOT_FILE, WORKSHEET_FILE
+from regionallabor.arbeitsblatt_quelle import SAMPLE_ANSWER, worksheet_source
+from regionallabor.course import MODULES
+from regionallabor.store import Arbeitsmappe
+
+from kurs import EXERCISES, fill_module1, make_course, team_home
+
+TEAMS = {"lautertal": "complete", "hochwald": "incomplete", "seeufer": "corrupted"}
+
+
+def api_for(course: Path, config) -> NbGraderAPI:
+    return NbGraderAPI(CourseDirectory(config=config), config=config)
+
+
+def as_team(config, student: str, home: Path, assignment: str) -> dict:
+    """A team's side of the exchange: its own home folder, its own student id."""
+    team_config = Config(config)
+    team_config.Exchange.assignment_dir = str(home)
+    team_config.Exchange.cache = str(home / ".nbgrader_cache")  # each hub user has their own
+    coursedir = CourseDirectory(config=team_config, root=str(home), assignment_id=assignment, student_id=student)
+    return {"coursedir": coursedir, "authenticator": Authenticator(config=team_config), "config": team_config}
+
+
+def team_folder(home: Path, assignment: str) -> Path:
+    return home / "regionallabor" / assignment  # the exchange's path_includes_course, as on a hub
+
+
+def run_worksheet(folder: Path) -> nbformat.NotebookNode:
+    notebook = nbformat.read(folder / WORKSHEET_FILE, as_version=4)
+    NotebookClient(notebook, timeout=120, allow_errors=True, resources={"metadata": {"path": str(folder)}}).execute()
+    return notebook
+
+
+def test_committed_worksheets_are_what_the_course_defines():
+    for module in MODULES:
+        committed = nbformat.read(EXERCISES / "source" / f"modul-{module.number}" / WORKSHEET_FILE, as_version=4)
+        assert committed == worksheet_source(module.number), f"modul-{module.number}: run `regionallabor worksheets`"
+
+
+def test_every_worksheet_generates_and_the_released_versions_hold_no_solutions(tmp_path):
+    course, _, config = make_course(tmp_path)
+    api = api_for(course, config)
+    for module in MODULES:
+        assignment = f"modul-{module.number}"
+        result = api.generate_assignment(assignment)
+        assert result["success"], result.get("log")
+        released = (course / "release" / assignment / WORKSHEET_FILE).read_text(encoding="utf-8")
+        assert SAMPLE_ANSWER not in released
+        assert released.count("Schreibt eure Antwort hier hinein.") == len(REFLECTIONS[module.number])
+        assert f"assert_selbstcheck(\\\".\\\", {module.number})" in released
+
+
+def test_exchange_path_from_release_to_fetched_feedback(tmp_path):
+    course, exchange, config = make_course(tmp_path)
+    api = api_for(course, config)
+    assignment = "modul-1"
+    assert api.generate_assignment(assignment)["success"]
+    assert api.release_assignment(assignment)["success"]
+
+    for team, kind in TEAMS.items():
+        home = tmp_path / "teams" / team
+        home.mkdir(parents=True)
+        workbook = Arbeitsmappe(home / "arbeitsmappe.sqlite3")
+        fill_module1(workbook, team.capitalize(), members=3 if kind != "incomplete" else 2)
+        ExchangeFetchAssignment(**as_team(config, team, home, assignment)).start()
+        folder = team_folder(home, assignment)
+        with team_home(home):
+            notebook = run_worksheet(folder)
+        if kind == "complete":
+            for cell in notebook.cells:
+                if cell.metadata.get("nbgrader", {}).get("grade_id") == "reflexion-team":
+                    cell.source = "Anja organisiert, Murat kennt alle Vereine. Uns fehlt jemand unter 30."
+        nbformat.write(notebook, folder / WORKSHEET_FILE)
+        if kind == "corrupted":
+            (folder / SNAPSHOT_FILE).write_text('{"format": "regionallabor-momentaufnahme", "modul": 1, "te')
+        ExchangeSubmit(**as_team(config, team, home, assignment)).start()
+
+    assert api.collect(assignment)["success"]
+    for team in TEAMS:
+        result = api.autograde(assignment, team)
+        assert result["success"], result.get("error") or result.get("log")
+
+    with api.gradebook as gradebook:
+        scores = {team: gradebook.find_grade("selbstcheck", "arbeitsblatt", assignment, team).auto_score for team in TEAMS}
+        assert scores == {"lautertal": 1, "hochwald": 0, "seeufer": 0}
+        for team in TEAMS:
+            comment = gradebook.find_comment("reflexion-team", "arbeitsblatt", assignment, team)
+            comment.manual_comment = f"Danke, {team.capitalize()}! Fragt doch die Jugendpflege nach jemandem unter 30."
+            gradebook.find_grade("reflexion-team", "arbeitsblatt", assignment, team).manual_score = 1
+        gradebook.db.commit()
+    autograded = (course / "autograded" / "hochwald" / assignment / WORKSHEET_FILE).read_text(encoding="utf-8")
+    assert "mindestens 3 Teammitglieder (bisher 2)" in autograded
+    broken = (course / "autograded" / "seeufer" / assignment / WORKSHEET_FILE).read_text(encoding="utf-8")
+    assert "ist beschädigt" in broken and "Traceback" not in broken
+
+    feedback = api.generate_feedback(assignment)
+    assert feedback["success"], feedback.get("error") or feedback.get("log")
+    assert api.release_feedback(assignment)["success"]
+    for team in TEAMS:
+        home = tmp_path / "teams" / team
+        ExchangeFetchFeedback(**as_team(config, team, home, assignment)).start()
+        feedback_files = list((team_folder(home, assignment) / "feedback").rglob("arbeitsblatt.html"))
+        assert len(feedback_files) == 1, team
+        html = feedback_files[0].read_text(encoding="utf-8")
+        assert f"Danke, {team.capitalize()}!" in html
+        assert "Rückmeldung des Begleitteams" in html and "Eure Antwort" in html and "Selbstcheck" in html
+        others = [other.capitalize() for other in TEAMS if other != team]
+        assert not any(f"Danke, {other}!" in html for other in others)
+    lautertal = next((team_folder(tmp_path / "teams" / "lautertal", assignment) / "feedback").rglob("arbeitsblatt.html"))
+    assert "Selbstcheck Modul 1: alles da." in lautertal.read_text(encoding="utf-8")
