@@ -17,13 +17,14 @@ import re
 import tempfile
 import zipfile
 from dataclasses import dataclass
+from functools import cache
 from datetime import datetime, timezone
 from pathlib import Path
 
 from .course import MODULES
 from .messages import t
-from .model import Region, Team
-from .store import Arbeitsmappe, WorkbookError
+from .model import Reflexion, Region, Team
+from .store import Arbeitsmappe, Stored, WorkbookError
 from .transfer import InvalidWorkbookFile, export_json, parse_workbook_file
 
 COURSE_ID = "regionallabor"
@@ -218,3 +219,46 @@ def show_snapshot(snapshot: Snapshot | None) -> None:
     from IPython.display import HTML, display
 
     display(HTML(snapshot_html(snapshot)))
+
+
+# Reflections written on the module page, for the zip path
+
+
+def reflections(workbook: Arbeitsmappe, module: int) -> dict[str, Stored[Reflexion]]:
+    return {stored.record.key: stored for stored in workbook.list(Reflexion) if stored.record.module == module}
+
+
+def save_reflection(workbook: Arbeitsmappe, module: int, key: str, text: str) -> Stored[Reflexion]:
+    """Keep a reflection: the newest text wins, whichever tab wrote before (it is one team's free text)."""
+    with workbook.transaction() as tx:
+        existing = reflections(workbook, module).get(key)
+        if existing is None:
+            return tx.add(Reflexion(module=module, key=key, text=text))
+        return tx.update(existing.record.model_copy(update={"text": text}), existing.version)
+
+
+def answers(workbook: Arbeitsmappe, module: int) -> dict[str, str]:
+    return {key: stored.record.text for key, stored in reflections(workbook, module).items()}
+
+
+@cache
+def released_notebook(module: int) -> dict:
+    """The worksheet as teams receive it, made by nbgrader's own ``generate_assignment`` preprocessors.
+
+    All of them run except ``SaveCells``, which writes the facilitator's gradebook – a zip submission then
+    carries the cells and checksums the facilitator's release has, without a gradebook on the team's side.
+    """
+    import nbformat
+    from nbgrader.converters import GenerateAssignment
+    from nbgrader.preprocessors import SaveCells
+    from traitlets.config.loader import PyFileConfigLoader
+
+    from .arbeitsblatt_quelle import EXERCISES_DIR
+
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(EXERCISES_DIR)).load_config()
+    notebook = nbformat.read(EXERCISES_DIR / "source" / assignment_id(module) / WORKSHEET_FILE, as_version=4)
+    resources = {"nbgrader": {"notebook": "arbeitsblatt", "assignment": assignment_id(module)}}
+    for preprocessor in GenerateAssignment.class_traits()["preprocessors"].default():
+        if preprocessor is not SaveCells:
+            notebook, resources = preprocessor(config=config).preprocess(notebook, resources)
+    return json.loads(nbformat.writes(notebook))

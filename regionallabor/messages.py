@@ -857,6 +857,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "worksheet.questions": "Eure Gedanken zum Modul (werden sofort gespeichert):",
         "worksheet.pseudonymise": "Namen von Privatpersonen ersetzen (empfohlen)",
         "worksheet.make_file": "Abgabedatei erstellen",
+        "worksheet.making": "Einen Moment – die Abgabedatei wird zusammengestellt …",
+        "worksheet.answer_placeholder": "Ein paar ehrliche Sätze genügen.",
         "worksheet.file_ready": "Eure Abgabedatei ist fertig. Ladet sie herunter und schickt sie an euer Begleitteam:",
         "worksheet.check_ok_short": "Selbstcheck: alles da.",
         "worksheet.check_open_short": "Selbstcheck: noch offen – {missing}. Ihr könnt trotzdem abgeben.",

@@ -4,11 +4,9 @@ broke on the way."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import nbformat
-import pytest
 from nbclient import NotebookClient
 from nbgrader.apps import NbGraderAPI
 from nbgrader.auth import Authenticator
@@ -126,3 +124,62 @@ def test_exchange_path_from_release_to_fetched_feedback(tmp_path):
         assert not any(f"Danke, {other}!" in html for other in others)
     lautertal = next((team_folder(tmp_path / "teams" / "lautertal", assignment) / "feedback").rglob("arbeitsblatt.html"))
     assert "Selbstcheck Modul 1: alles da." in lautertal.read_text(encoding="utf-8")
+
+
+def test_zip_path_from_the_module_page_to_one_feedback_file_per_team(tmp_path):
+    import zipfile
+
+    from nbgrader.apps.zipcollectapp import ZipCollectApp
+
+    from regionallabor.arbeitsblatt import answers
+    from regionallabor.kohorte import feedback_files
+    from widgets import WorksheetSubmission
+
+    course, _, config = make_course(tmp_path)
+    api = api_for(course, config)
+    assignment = "modul-1"
+    assert api.generate_assignment(assignment)["success"]
+    archive = course / "downloaded" / assignment / "archive"
+    archive.mkdir(parents=True)
+    team_ids = {}
+    for team, kind in TEAMS.items():
+        workbook = Arbeitsmappe(tmp_path / "teams" / team / "arbeitsmappe.sqlite3")
+        fill_module1(workbook, team.capitalize(), members=3 if kind != "incomplete" else 2)
+        tool = WorksheetSubmission(workbook, 1)
+        tool.fields["reflexion-team"].value = f"{team.capitalize()}: wir suchen noch jemanden aus der Landwirtschaft."
+        assert answers(workbook, 1)["reflexion-team"].startswith(team.capitalize())
+        name, raw = tool.make_file()
+        assert f"_modul-1_{team}-" in name and name.endswith("Z.zip")
+        assert name in tool.download.value
+        if kind == "corrupted":
+            with zipfile.ZipFile(__import__("io").BytesIO(raw)) as original:
+                notebook = original.read(WORKSHEET_FILE)
+            rebuilt = __import__("io").BytesIO()
+            with zipfile.ZipFile(rebuilt, "w") as broken:
+                broken.writestr(WORKSHEET_FILE, notebook)
+                broken.writestr(SNAPSHOT_FILE, b"\x00\x01 kaputt")
+            raw = rebuilt.getvalue()
+        (archive / name).write_bytes(raw)
+        team_ids[team] = name.split("_")[2]
+
+    app = ZipCollectApp(config=config)
+    app.initialize([assignment])
+    app.start()
+    submitted = sorted(path.name for path in (course / "submitted").iterdir())
+    assert submitted == sorted(team_ids.values())
+    for team, student in team_ids.items():
+        assert (course / "submitted" / student / assignment / SNAPSHOT_FILE).exists()
+        result = api.autograde(assignment, student)
+        assert result["success"], result.get("error") or result.get("log")
+    with api.gradebook as gradebook:
+        scores = {team: gradebook.find_grade("selbstcheck", "arbeitsblatt", assignment, student).auto_score
+                  for team, student in team_ids.items()}
+    assert scores == {"lautertal": 1, "hochwald": 0, "seeufer": 0}
+    graded = (course / "autograded" / team_ids["lautertal"] / assignment / WORKSHEET_FILE).read_text(encoding="utf-8")
+    assert "Lautertal: wir suchen noch jemanden aus der Landwirtschaft." in graded
+
+    assert api.generate_feedback(assignment)["success"]
+    files = feedback_files(course, assignment, tmp_path / "zum-verschicken")
+    assert sorted(path.name for path in files) == sorted(f"rueckmeldung_{assignment}_{s}.html" for s in team_ids.values())
+    hochwald = (tmp_path / "zum-verschicken" / f"rueckmeldung_{assignment}_{team_ids['hochwald']}.html").read_text()
+    assert "mindestens 3 Teammitglieder (bisher 2)" in hochwald and "Hochwald: wir suchen" in hochwald

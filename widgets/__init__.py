@@ -13,6 +13,7 @@ _TOOLS = {
     "ModuleOverview": "start",
     "WorkbookTransfer": "start",
     "HandbookLinks": "handbuch",
+    "WorksheetSubmission": "arbeitsblatt",
     "RegionEditor": "region",
     "TeamEditor": "team",
     "RegionFigures": "kennzahlen",

@@ -1,0 +1,83 @@
+"""Handing in a module's worksheet from its page: Selbstcheck, reflections, and the zip file for the Begleitteam."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as ipw
+
+from regionallabor.arbeitsblatt import (REFLECTIONS, answers, reflections, released_notebook, save_reflection,
+                                        submission_zip, take_snapshot)
+from regionallabor.course import MODULES
+from regionallabor.messages import t
+from regionallabor.store import Arbeitsmappe, WorkbookError
+
+from .common import WorkbookTool, button, css, download_link, downloads_html, heading
+
+
+class WorksheetSubmission(WorkbookTool):
+    """The zip path for teams without a hub: answers are saved as they are typed, the file is made on request."""
+
+    SHOWS = tuple(sorted({kind for module in MODULES for kind in module.kinds} | {"reflexion"}))
+    WRITES = ("reflexion",)
+
+    def __init__(self, workbook: Arbeitsmappe, module: int, **kwargs):
+        super().__init__(workbook, **kwargs)
+        self.module = module
+        self.check = ipw.HTML()
+        self.fields: dict[str, ipw.Textarea] = {}
+        rows = []
+        for key, question in REFLECTIONS[module]:
+            field = ipw.Textarea(placeholder=t("worksheet.answer_placeholder"), continuous_update=False,
+                                 layout=ipw.Layout(width="100%", height="90px"))
+            field.observe(lambda change, key=key: self._save(key, change["new"]), "value")
+            self.fields[key] = field
+            rows += [ipw.HTML(f"<div class='rl-label'>{escape(question)}</div>"), field]
+        self.pseudonymise = ipw.Checkbox(value=True, description=t("worksheet.pseudonymise"), indent=False)
+        self.make = button(t("worksheet.make_file"), "primary")
+        self.make.on_click(lambda _: self.make_file())
+        self.download = ipw.HTML()
+        self.children = [
+            heading(t("worksheet.heading")),
+            ipw.HTML(f"<div class='rl-help'>{escape(t('worksheet.intro'))}</div>"),
+            self.check,
+            ipw.HTML(f"<div class='rl-label'>{escape(t('worksheet.questions'))}</div>"),
+            *rows, self.pseudonymise, self.make, self.notice, self.download,
+        ]
+        css(self, "rl-worksheet")
+        self.start()
+
+    def refresh(self) -> None:
+        stored = reflections(self.workbook, self.module)
+        for key, field in self.fields.items():
+            text = stored[key].record.text if key in stored else ""
+            if field.value != text:
+                field.value = text
+        missing = MODULES[self.module - 1].missing(self.workbook)
+        self.check.value = (f"<div class='rl-check rl-check-ok'>✓ {escape(t('worksheet.check_ok_short'))}</div>"
+                            if not missing else
+                            f"<div class='rl-check rl-check-open'>{escape(t('worksheet.check_open_short', missing='; '.join(missing)))}</div>")
+
+    def _save(self, key: str, text: str) -> None:
+        stored = reflections(self.workbook, self.module).get(key)
+        if stored is not None and stored.record.text == text:
+            return  # a refresh set the field
+        try:
+            saved = save_reflection(self.workbook, self.module, key, text)
+        except (WorkbookError, ValueError) as error:
+            self.refused(error)
+            return
+        self.written(saved.version)
+        self.download.value = ""
+
+    def make_file(self) -> tuple[str, bytes] | None:
+        self.notice.show("info", t("worksheet.making"))
+        try:
+            snapshot = take_snapshot(self.workbook, self.module, pseudonymise=self.pseudonymise.value)
+            name, raw = submission_zip(snapshot, released_notebook(self.module), answers(self.workbook, self.module))
+        except WorkbookError as error:
+            self.notice.show("error", str(error))
+            return None
+        self.notice.show("success", t("worksheet.file_ready"))
+        self.download.value = downloads_html([download_link(name, "application/zip", raw)])
+        return name, raw
