@@ -9,6 +9,7 @@ on a workbook rebuilt from the snapshot, so the facilitator's own workbook never
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from html import escape
@@ -85,12 +86,15 @@ def module_kinds(module: int) -> set[str]:
 
 
 def team_id(workbook: Arbeitsmappe) -> str:
-    """A file-name-safe id for the team: its name as a slug and a few letters of the team record's id."""
-    stored = workbook.get(Team)
-    name = stored.record.name if stored else ""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower().translate(str.maketrans("äöüß", "aous"))).strip("-")[:30]
-    suffix = stored.record.id[:4] if stored else "0000"
-    return f"{slug or 'team'}-{suffix}"
+    """A file-name-safe id for the team, the same on every machine: its name as a slug and four hex digits of
+    team and region name, so two teams of the same name in different regions stay apart."""
+    team = workbook.get(Team)
+    region = workbook.get(Region)
+    name = team.record.name if team else ""
+    region_name = region.record.name if region else ""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})))
+    digest = hashlib.sha1(f"{name}|{region_name}".encode("utf-8")).hexdigest()[:4]
+    return f"{slug.strip('-')[:30].strip('-') or 'team'}-{digest}"
 
 
 def take_snapshot(workbook: Arbeitsmappe, module: int, pseudonymise: bool = True) -> Snapshot:

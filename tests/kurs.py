@@ -51,3 +51,56 @@ def team_home(home: Path):
             os.environ.pop("REGIONALLABOR_HOME")
         else:
             os.environ["REGIONALLABOR_HOME"] = old
+
+
+TEAMS = {"lautertal": "complete", "hochwald": "incomplete", "seeufer": "corrupted"}
+
+
+def graded_course(folder: Path, teams: dict[str, str] = TEAMS, comment_on: tuple[str, ...] = ("lautertal",)):
+    """A course where each team handed in Modul 1 as a zip file, autograded; feedback written and exported for
+    ``comment_on``. Returns the course folder, nbgrader's config and {team: student id}."""
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.apps.zipcollectapp import ZipCollectApp
+    from nbgrader.coursedir import CourseDirectory
+
+    from regionallabor.arbeitsblatt import SNAPSHOT_FILE, released_notebook, submission_zip, take_snapshot
+    from regionallabor.kohorte import feedback_files
+
+    course, _, config = make_course(folder)
+    api = NbGraderAPI(CourseDirectory(config=config), config=config)
+    assert api.generate_assignment("modul-1")["success"]
+    archive = course / "downloaded" / "modul-1" / "archive"
+    archive.mkdir(parents=True)
+    students = {}
+    for team, kind in teams.items():
+        workbook = Arbeitsmappe(folder / "teams" / team / "arbeitsmappe.sqlite3")
+        fill_module1(workbook, team.capitalize(), members=2 if kind == "incomplete" else 3)
+        name, raw = submission_zip(take_snapshot(workbook, 1), released_notebook(1),
+                                   {"reflexion-team": f"{team.capitalize()} stellt sich vor."})
+        students[team] = name.split("_")[2]
+        if kind == "corrupted":
+            import io
+            import zipfile
+            with zipfile.ZipFile(io.BytesIO(raw)) as original, zipfile.ZipFile(archive / name, "w") as broken:
+                for item in original.namelist():
+                    broken.writestr(item, b"{kaputt" if item == SNAPSHOT_FILE else original.read(item))
+        else:
+            (archive / name).write_bytes(raw)
+    app = ZipCollectApp(config=config)
+    app.initialize(["modul-1"])
+    app.start()
+    for student in students.values():
+        assert api.autograde("modul-1", student)["success"]
+    with api.gradebook as gradebook:
+        for team in comment_on:
+            comment = gradebook.find_comment("reflexion-team", "arbeitsblatt", "modul-1", students[team])
+            comment.manual_comment = "Schön, dass ihr so gemischt seid!"
+        gradebook.db.commit()
+    assert api.generate_feedback("modul-1")["success"]
+    for team in comment_on:
+        source = course / "feedback" / students[team] / "modul-1"
+        assert source.exists()
+    feedback_files(course, "modul-1")
+    for team in set(teams) - set(comment_on):
+        (course / "rueckmeldungen" / f"rueckmeldung_modul-1_{students[team]}.html").unlink()
+    return course, config, students

@@ -14,6 +14,7 @@ _TOOLS = {
     "WorkbookTransfer": "start",
     "HandbookLinks": "handbuch",
     "WorksheetSubmission": "arbeitsblatt",
+    "CohortOverview": "kohorte",
     "RegionEditor": "region",
     "TeamEditor": "team",
     "RegionFigures": "kennzahlen",

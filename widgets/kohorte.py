@@ -1,0 +1,108 @@
+"""The Kohorten-Übersicht for the Begleitteam: every team × every worksheet, a team's latest snapshot on a click."""
+
+from __future__ import annotations
+
+import os
+from html import escape
+from pathlib import Path
+
+import ipywidgets as ipw
+
+from regionallabor.arbeitsblatt import SnapshotError, snapshot_html
+from regionallabor.course import MODULES
+from regionallabor.formatting import format_timestamp
+from regionallabor.kohorte import TeamRow, WorksheetState, cohort, latest_snapshot
+from regionallabor.messages import t
+
+from .common import Notice, button, css, heading
+
+ALL = ""
+
+
+def course_folder() -> Path:
+    """The nbgrader course: $REGIONALLABOR_KURS, else the course's own exercises/ folder."""
+    from regionallabor.arbeitsblatt_quelle import EXERCISES_DIR
+
+    return Path(os.environ.get("REGIONALLABOR_KURS") or EXERCISES_DIR)
+
+
+class CohortOverview(ipw.VBox):
+    def __init__(self, course: Path | str | None = None, **kwargs):
+        super().__init__(**kwargs)
+        css(self, "rl-card", "rl-tool", "rl-cohort")
+        self.course = Path(course) if course else course_folder()
+        self.notice = Notice()
+        self.region = ipw.Dropdown(description=t("cohort.filter"), style={"description_width": "initial"})
+        self.region.observe(lambda _: self.draw(), "value")
+        self.reload = button(t("cohort.reload"), "quiet")
+        self.reload.on_click(lambda _: self.refresh())
+        self.summary = ipw.HTML()
+        self.grid = ipw.GridBox(layout=ipw.Layout(grid_template_columns="minmax(180px, 1.4fr) 1fr repeat(6, 1fr)",
+                                                  grid_gap="4px 6px", align_items="center"))
+        css(self.grid, "rl-cohort-grid")
+        self.detail = ipw.HTML()
+        self.rows: list[TeamRow] = []
+        self.children = [heading(t("cohort.heading")), ipw.HBox([self.region, self.reload]), self.summary,
+                         self.notice, self.grid, self.detail]
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            self.rows = cohort(self.course)
+        except Exception as error:  # a missing or broken gradebook must not take the page down
+            self.rows = []
+            self.notice.show("error", t("cohort.unreadable", course=str(self.course), detail=str(error)))
+        regions = sorted({row.weggemeinschaft for row in self.rows if row.weggemeinschaft})
+        options = [(t("cohort.all_regions"), ALL), *((region, region) for region in regions)]
+        if list(self.region.options) != options:
+            current = self.region.value
+            self.region.options = options
+            self.region.value = current if current in dict(options).values() else ALL
+        self.draw()
+
+    def shown(self) -> list[TeamRow]:
+        return [row for row in self.rows if self.region.value in (ALL, row.weggemeinschaft)]
+
+    def draw(self) -> None:
+        rows = self.shown()
+        header = [ipw.HTML(f"<div class='rl-cohort-head'>{escape(text)}</div>")
+                  for text in (t("cohort.team"), t("cohort.weggemeinschaft"), *(f"Modul {m.number}" for m in MODULES))]
+        cells: list[ipw.Widget] = header
+        for row in rows:
+            open_team = button(row.team, "quiet", tooltip=t("cohort.show", team=row.team))
+            open_team.on_click(lambda _, row=row: self.show(row))
+            cells += [open_team, ipw.HTML(escape(row.weggemeinschaft or "–"))]
+            cells += [ipw.HTML(_state_html(row.worksheets.get(m.number))) for m in MODULES]
+        self.grid.children = cells
+        submitted = sum(len(row.worksheets) for row in rows)
+        self.summary.value = (f"<div class='rl-help'>{escape(t('cohort.summary', teams=len(rows), worksheets=submitted))}"
+                              "</div>" if rows else f"<div class='rl-empty'>{escape(t('cohort.empty'))}</div>")
+
+    def show(self, row: TeamRow) -> None:
+        try:
+            snapshot = latest_snapshot(self.course, row)
+        except SnapshotError as error:
+            self.detail.value = f"<div class='rl-notice rl-notice-warning'>{escape(str(error))}</div>"
+            return
+        if snapshot is None:
+            self.detail.value = (f"<div class='rl-notice rl-notice-warning'>"
+                                 f"{escape(t('cohort.no_snapshot', team=row.team))}</div>")
+            return
+        self.detail.value = (f"<div class='rl-cohort-detail'><h3>{escape(t('cohort.detail', team=row.team, module=snapshot.module))}"
+                             f"</h3>{snapshot_html(snapshot)}</div>")
+
+
+def _state_html(state: WorksheetState | None) -> str:
+    if state is None or not state.submitted:
+        return f"<span class='rl-cohort-none' title='{escape(t('cohort.not_submitted'))}'>–</span>"
+    check = {True: ("ok", t("cohort.check_ok")), False: ("open", t("cohort.check_open")),
+             None: ("wait", t("cohort.check_wait"))}[state.selbstcheck]
+    feedback = (t("cohort.returned") if state.feedback_returned else
+                t("cohort.written") if state.feedback_written else t("cohort.no_feedback"))
+    return (f"<div class='rl-cohort-cell'><div>{escape(format_timestamp(_aware(state.submitted_at)))}</div>"
+            f"<span class='rl-cohort-check rl-cohort-{check[0]}'>{escape(check[1])}</span>"
+            f"<div class='rl-cohort-feedback'>{escape(feedback)}</div></div>")
+
+
+def _aware(iso: str) -> str:
+    return iso if "+" in iso or iso.endswith("Z") else iso + "+00:00"  # nbgrader keeps UTC without an offset
