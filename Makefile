@@ -34,6 +34,8 @@ benchmark: install browser
 	$(BIN)/python benchmarks/modul3_network.py
 	$(BIN)/python benchmarks/modul45_planning.py
 	$(BIN)/python benchmarks/modul6_actions.py
+	$(BIN)/python benchmarks/arbeitsblaetter.py --teams 30 --module 1
+	$(BIN)/python benchmarks/arbeitsblaetter.py --teams 30 --module 6
 
 clean:
 	rm -rf $(VENV) tests/artifacts benchmarks/results handbook/_build

@@ -204,6 +204,16 @@ def submission_zip(snapshot: Snapshot, released_notebook: dict, answers: dict[st
     return name, buffer.getvalue()
 
 
+SNAPSHOT_STYLE = """<style>
+.rl-snapshot h1 { font-size: 1.35em; margin: 0.4em 0; }
+.rl-snapshot h2 { font-size: 1.1em; margin: 1em 0 0.3em; color: #1f4d36; }
+.rl-snapshot table { border-collapse: collapse; margin: 0.4em 0; }
+.rl-snapshot th, .rl-snapshot td { border-bottom: 1px solid #d9d4c7; padding: 3px 10px 3px 0; text-align: left;
+  vertical-align: top; }
+.rl-snapshot figure svg { max-width: 100%; height: auto; }
+</style>"""
+
+
 def snapshot_html(snapshot: Snapshot | None) -> str:
     """The snapshot drawn for a person: the Regionalprofil's sections for the module, with a line on its origin."""
     from .dokument import body_html
@@ -216,7 +226,7 @@ def snapshot_html(snapshot: Snapshot | None) -> str:
     origin = t("worksheet.origin", team=snapshot.team or snapshot.team_id, when=format_timestamp(snapshot.taken_at))
     if snapshot.pseudonymised:
         origin += " " + t("profile.pseudonymised")
-    return f"<div class='rl-snapshot'><p><em>{escape(origin)}</em></p>{body_html(document)}</div>"
+    return f"{SNAPSHOT_STYLE}<div class='rl-snapshot'><p><em>{escape(origin)}</em></p>{body_html(document)}</div>"
 
 
 def show_snapshot(snapshot: Snapshot | None) -> None:

@@ -7,6 +7,7 @@ With ``pseudonymise`` the names of private persons on the actor map are replaced
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import replace
 from datetime import date
 
@@ -31,6 +32,9 @@ from .vision import goals
 from .wirkungslogik import logics
 
 TIMELINE_LIMIT = 40  # rows in the report's timeline; the table below it lists every action
+
+
+_FOR_PRINT: ContextVar[bool] = ContextVar("for_print", default=True)
 
 
 def regional_profile(workbook: Arbeitsmappe, pseudonymise: bool = False, today: date | None = None) -> Document:
@@ -60,8 +64,12 @@ def module_document(workbook: Arbeitsmappe, module: int, pseudonymise: bool = Fa
     network = load_network(workbook)
     scrub = name_scrubber(network) if pseudonymise else (lambda text: text)
     document = Document(t("worksheet.document_title", module=module), "")
-    for section in MODULE_SECTIONS[module]:
-        document.add(*section(workbook, network, today, scrub))
+    token = _FOR_PRINT.set(False)  # shown as HTML only: the charts' PNG twins for the PDF are not drawn
+    try:
+        for section in MODULE_SECTIONS[module]:
+            document.add(*section(workbook, network, today, scrub))
+    finally:
+        _FOR_PRINT.reset(token)
     return _scrubbed(document, scrub) if pseudonymise else document
 
 
@@ -140,7 +148,7 @@ def _region_map(region: Region) -> Figure | None:
     context = [f for c in sorted({a.country for a in areas}) for f in refdata.neighbouring_districts(c, shape.bounds, 0.3)
                if f["properties"]["id"] not in shape.polygon_ids]
     points = [(a.name, a.lat, a.lon) for a in shape.points]
-    chart = region_map_chart(shape.polygons, context, points, t("profile.map_title", region=region.name), png=True)
+    chart = region_map_chart(shape.polygons, context, points, t("profile.map_title", region=region.name), png=_FOR_PRINT.get())
     attribution = "; ".join(dict.fromkeys(refdata.ATTRIBUTION[a.country]["boundaries"] for a in areas))
     caption = t("profile.map_caption", attribution=attribution)
     if shape.points:
@@ -154,7 +162,7 @@ def _fields_section(workbook: Arbeitsmappe, network: Network, today: date, scrub
     rounds = rating_values(stored)
     rated = any(value for round_ in rounds.values() for value in round_.values())
     if rated:
-        chart = radar_chart(rounds, png=True)
+        chart = radar_chart(rounds, png=_FOR_PRINT.get())
         blocks.append(Figure(chart.svg, chart.png, chart.aspect, t("profile.radar_caption"), width=0.6))
         latest = {key: next((stored[n][key].record for n in (2, 1) if key in stored.get(n, {}) and
                              stored[n][key].record.rating), None) for key in ALL_FIELDS}
@@ -254,7 +262,7 @@ def _action_section(workbook: Arbeitsmappe, network: Network, today: date, scrub
     bars = timeline_bars(action_list, today)
     if bars:
         shown = bars[:TIMELINE_LIMIT]
-        chart = timeline_chart([replace(b, label=scrub(b.label)) for b in shown], today, png=True)
+        chart = timeline_chart([replace(b, label=scrub(b.label)) for b in shown], today, png=_FOR_PRINT.get())
         caption = t("profile.timeline_caption")
         if len(bars) > len(shown):
             caption += " " + t("profile.timeline_more", count=len(bars) - len(shown))

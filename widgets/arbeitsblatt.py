@@ -33,7 +33,8 @@ class WorksheetSubmission(WorkbookTool):
             field.observe(lambda change, key=key: self._save(key, change["new"]), "value")
             self.fields[key] = field
             rows += [ipw.HTML(f"<div class='rl-label'>{escape(question)}</div>"), field]
-        self.pseudonymise = ipw.Checkbox(value=True, description=t("worksheet.pseudonymise"), indent=False)
+        self.pseudonymise = ipw.Checkbox(value=True, description=t("worksheet.pseudonymise"), indent=False,
+                                         layout=ipw.Layout(width="auto"))
         self.make = button(t("worksheet.make_file"), "primary")
         self.make.on_click(lambda _: self.make_file())
         self.download = ipw.HTML()
@@ -42,7 +43,7 @@ class WorksheetSubmission(WorkbookTool):
             ipw.HTML(f"<div class='rl-help'>{escape(t('worksheet.intro'))}</div>"),
             self.check,
             ipw.HTML(f"<div class='rl-label'>{escape(t('worksheet.questions'))}</div>"),
-            *rows, self.pseudonymise, self.make, self.notice, self.download,
+            *rows, self.pseudonymise, ipw.HBox([self.make]), self.notice, self.download,
         ]
         css(self, "rl-worksheet")
         self.start()

@@ -37,7 +37,7 @@ class CohortOverview(ipw.VBox):
         self.reload = button(t("cohort.reload"), "quiet")
         self.reload.on_click(lambda _: self.refresh())
         self.summary = ipw.HTML()
-        self.grid = ipw.GridBox(layout=ipw.Layout(grid_template_columns="minmax(180px, 1.4fr) 1fr repeat(6, 1fr)",
+        self.grid = ipw.GridBox(layout=ipw.Layout(grid_template_columns="minmax(150px, 1.3fr) minmax(125px, 1fr) repeat(6, minmax(96px, 1fr))",
                                                   grid_gap="4px 6px", align_items="center"))
         css(self.grid, "rl-cohort-grid")
         self.detail = ipw.HTML()
@@ -99,7 +99,8 @@ def _state_html(state: WorksheetState | None) -> str:
              None: ("wait", t("cohort.check_wait"))}[state.selbstcheck]
     feedback = (t("cohort.returned") if state.feedback_returned else
                 t("cohort.written") if state.feedback_written else t("cohort.no_feedback"))
-    return (f"<div class='rl-cohort-cell'><div>{escape(format_timestamp(_aware(state.submitted_at)))}</div>"
+    when = format_timestamp(_aware(state.submitted_at))  # "23.11.2026, 21:24" -> "23.11., 21:24"
+    return (f"<div class='rl-cohort-cell'><div>{escape(when[:6] + when[10:])}</div>"
             f"<span class='rl-cohort-check rl-cohort-{check[0]}'>{escape(check[1])}</span>"
             f"<div class='rl-cohort-feedback'>{escape(feedback)}</div></div>")
 

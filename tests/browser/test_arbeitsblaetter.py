@@ -1,0 +1,68 @@
+"""Worksheets in the browser: a team downloads its submission file from a module page; the Begleitteam's
+Kohorten-Übersicht, served by Voila, lists the cohort's teams and shows a team's snapshot."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from regionallabor.store import Arbeitsmappe
+
+from .conftest import ROOT, screenshot
+
+sys.path.insert(0, str(ROOT / "tests"))
+from kurs import fill_module1, graded_course  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_team_downloads_its_submission_file_from_the_module_page(start_server, page, tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    fill_module1(Arbeitsmappe(home / "arbeitsmappe.sqlite3"), "Mitmach-Team Lautertal")
+    server = start_server(home=home)
+    page.goto(server.url + "/voila/render/modules/01_team_und_region.ipynb")
+    tool = page.locator(".rl-worksheet")
+    expect(tool).to_contain_text("Selbstcheck: alles da.", timeout=90_000)
+    answer = tool.locator("textarea").first
+    answer.fill("Anja organisiert, Murat kennt die Vereine – uns fehlt jemand unter 30.")
+    answer.blur()
+    tool.get_by_role("button", name="Abgabedatei erstellen").click()
+    link = tool.locator("a.rl-download")
+    expect(link).to_contain_text("regionallabor_modul-1_mitmach-team-lautertal-", timeout=60_000)
+    screenshot(page, "arbeitsblatt-abgabe")
+    with page.expect_download() as download:
+        link.click()
+    name = download.value.suggested_filename
+    with zipfile.ZipFile(io.BytesIO(Path(download.value.path()).read_bytes())) as archive:
+        assert sorted(archive.namelist()) == ["arbeitsblatt.ipynb", "momentaufnahme.json"]
+        notebook = archive.read("arbeitsblatt.ipynb").decode("utf-8")
+        snapshot = json.loads(archive.read("momentaufnahme.json"))
+    assert name.startswith("regionallabor_modul-1_mitmach-team-lautertal-") and name.endswith("Z.zip")
+    assert "uns fehlt jemand unter 30" in notebook
+    assert snapshot["team"] == "Mitmach-Team Lautertal" and snapshot["pseudonymisiert"] is True
+
+    page.reload()
+    expect(page.locator(".rl-worksheet textarea").first).to_have_value(
+        "Anja organisiert, Murat kennt die Vereine – uns fehlt jemand unter 30.", timeout=90_000)
+
+
+def test_the_cohort_overview_lists_the_teams_and_shows_a_snapshot(start_server, page, tmp_path):
+    course, _, students = graded_course(tmp_path / "kurs")
+    server = start_server(extra_env={"REGIONALLABOR_KURS": str(course)})
+    page.goto(server.url + "/voila/render/exercises/kohortenuebersicht.ipynb")
+    overview = page.locator(".rl-cohort")
+    expect(overview).to_contain_text("3 Regional-Teams", timeout=90_000)
+    for team in ("Lautertal", "Hochwald", students["seeufer"]):
+        expect(overview.get_by_role("button", name=team, exact=True)).to_be_visible()
+    expect(overview).to_contain_text("Rückmeldung zurück")
+    expect(overview).to_contain_text("Check offen")
+    overview.get_by_role("button", name="Lautertal", exact=True).click()
+    expect(overview.locator(".rl-cohort-detail")).to_contain_text("Lautertal Mitglied 1")
+    screenshot(page, "kohortenuebersicht")
