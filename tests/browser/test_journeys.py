@@ -50,7 +50,7 @@ def test_team_and_region_survive_a_reload_and_show_on_the_start_page(start_serve
     page.locator("[data-module='1']").get_by_role("link", name="Modul öffnen →").click()
     wait_for_page(page)
     expect(page.locator("h1", has_text="Modul 1 · Team & Region")).to_be_visible()
-    expect(page.get_by_text("bisher 0")).to_be_visible()
+    expect(page.locator(".rl-notice", has_text="bisher 0")).to_be_visible()
     page.get_by_placeholder("z. B. Mitmach-Team Oberes Kinzigtal").fill("Mitmach-Team Hochschwarzwald")
     add_member(page, "Anna Berger", "Moderation", main_contact=True)
     add_member(page, "Ben Çelik", "Netzwerk")
