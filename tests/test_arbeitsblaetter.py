@@ -4,9 +4,11 @@ broke on the way."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 from nbgrader.apps import NbGraderAPI
 from nbgrader.auth import Authenticator
@@ -183,3 +185,21 @@ def test_zip_path_from_the_module_page_to_one_feedback_file_per_team(tmp_path):
     assert sorted(path.name for path in files) == sorted(f"rueckmeldung_{assignment}_{s}.html" for s in team_ids.values())
     hochwald = (tmp_path / "zum-verschicken" / f"rueckmeldung_{assignment}_{team_ids['hochwald']}.html").read_text()
     assert "mindestens 3 Teammitglieder (bisher 2)" in hochwald and "Hochwald: wir suchen" in hochwald
+
+
+def test_snapshot_pseudonymises_private_persons_unless_the_team_opts_out(tmp_path):
+    from regionallabor.arbeitsblatt import SnapshotError, parse_snapshot, selbstcheck, take_snapshot
+    from regionallabor.model import Akteur
+
+    workbook = Arbeitsmappe(tmp_path / "arbeitsmappe.sqlite3")
+    fill_module1(workbook, "Lautertal")
+    workbook.add(Akteur(name="Erika Musterfrau", type="person", sector="zivilgesellschaft", private_person=True))
+    workbook.add(Akteur(name="Repair-Café Lautertal", type="initiative", sector="zivilgesellschaft"))
+    hidden = take_snapshot(workbook, 3).to_json().decode("utf-8")
+    assert "Erika Musterfrau" not in hidden and "Repair-Café Lautertal" in hidden
+    assert "Erika Musterfrau" in take_snapshot(workbook, 3, pseudonymise=False).to_json().decode("utf-8")
+    assert "akteur" not in json.loads(take_snapshot(workbook, 1).to_json())["arbeitsmappe"]["records"]
+    snapshot = parse_snapshot(take_snapshot(workbook, 1).to_json(), 1)
+    assert selbstcheck(snapshot) == []
+    with pytest.raises(SnapshotError, match="gehört zu Modul 1, nicht zu Modul 2"):
+        parse_snapshot(snapshot.to_json(), 2)
