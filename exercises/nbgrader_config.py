@@ -22,7 +22,6 @@ c.Exchange.path_includes_course = True
 
 # German text where nbgrader lets us set it
 c.ClearSolutions.text_stub = "Schreibt eure Antwort hier hinein."
-c.ClearSolutions.code_stub = {"python": "# Schreibt euren Code hier hinein.\nraise NotImplementedError()"}
 c.HTMLExporter.extra_template_basedirs = [str(HERE / "templates")]
 
 # The zip path: files from the module pages, named regionallabor_modul-<n>_<team>_<time>.zip
