@@ -15,7 +15,9 @@ import json
 from html import escape
 import os
 import re
+import shutil
 import tempfile
+import weakref
 import zipfile
 from dataclasses import dataclass
 from functools import cache
@@ -137,6 +139,8 @@ def snapshot_workbook(snapshot: Snapshot) -> Arbeitsmappe:
     parsed = parse_workbook_file(json.dumps(snapshot.workbook_data).encode("utf-8"))
     folder = Path(tempfile.mkdtemp(prefix="momentaufnahme-"))
     workbook = Arbeitsmappe(folder / "arbeitsmappe.sqlite3")
+    # Every Selbstcheck and every rendering builds one; its folder goes when the workbook object does.
+    weakref.finalize(workbook, shutil.rmtree, folder, True)
     with workbook.transaction() as tx:
         for record in parsed.records:
             tx.add(record)

@@ -13,6 +13,7 @@ from .arbeitsblatt import WORKSHEET_FILE, Snapshot, SnapshotError, assignment_id
 from .course import MODULES
 
 NOTEBOOK = Path(WORKSHEET_FILE).stem
+OUTBOX = "rueckmeldungen"  # feedback files for the zip path, ready to send
 
 
 def feedback_files(course: Path | str, assignment: str, out_dir: Path | str | None = None) -> list[Path]:
@@ -31,7 +32,6 @@ def feedback_files(course: Path | str, assignment: str, out_dir: Path | str | No
         written.append(target)
     return written
 
-OUTBOX = "rueckmeldungen"  # feedback files for the zip path, ready to send
 
 
 @dataclass(frozen=True)
