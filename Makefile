@@ -6,7 +6,7 @@ PORT ?= 8866
 # nbgrader's gradebook migrations call alembic from PATH: keep the venv's bin first.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: install start test browser benchmark handbook clean
+.PHONY: install start test browser benchmark handbook binder-pins clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,7 @@ handbook: install
 
 browser: install
 	$(BIN)/python tests/ensure_browser.py
+	$(BIN)/python tests/binder_env.py
 
 test: install browser
 	$(BIN)/python -m pytest
@@ -36,6 +37,13 @@ benchmark: install browser
 	$(BIN)/python benchmarks/modul6_actions.py
 	$(BIN)/python benchmarks/arbeitsblaetter.py --teams 30 --module 1
 	$(BIN)/python benchmarks/arbeitsblaetter.py --teams 30 --module 6
+
+# Binder's and the hub image's pins: pyproject's runtime dependencies as pip resolves them today.
+binder-pins:
+	rm -rf .pins-venv && /usr/bin/python3.11 -m venv .pins-venv
+	.pins-venv/bin/python -m pip install --quiet '.[pdf]' hatchling editables
+	{ sed -n '1,3p' binder/requirements.txt; .pins-venv/bin/python -m pip freeze --exclude regionallabor; } > binder/requirements.new
+	mv binder/requirements.new binder/requirements.txt && rm -rf .pins-venv
 
 clean:
 	rm -rf $(VENV) tests/artifacts benchmarks/results handbook/_build

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from nbgrader.plugins.zipcollect import FileNameCollectorPlugin
+from nbgrader.server_extensions.formgrader.handlers import template_path as formgrader_templates
 
 from regionallabor.arbeitsblatt import COURSE_ID, ZIP_PATTERN
 
@@ -22,7 +23,8 @@ c.Exchange.path_includes_course = True
 
 # German text where nbgrader lets us set it
 c.ClearSolutions.text_stub = "Schreibt eure Antwort hier hinein."
-c.HTMLExporter.extra_template_basedirs = [str(HERE / "templates")]
+# Our feedback template first; nbgrader's own folder stays in the list, or the formgrader finds no pages.
+c.HTMLExporter.extra_template_basedirs = [str(HERE / "templates"), formgrader_templates]
 
 # The zip path: files from the module pages, named regionallabor_modul-<n>_<team>_<time>.zip
 c.ZipCollectApp.collector_plugin = FileNameCollectorPlugin

@@ -83,8 +83,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "start.binder_warning": (
             "<strong>Achtung, ihr arbeitet auf Binder.</strong> Binder löscht diese Sitzung, "
             "sobald ihr das Fenster schließt oder ein paar Minuten nichts tut – und mit ihr eure "
-            "Arbeitsmappe. Ladet die Arbeitsmappe herunter, bevor ihr geht, und ladet sie beim "
-            "nächsten Mal wieder hoch."
+            "Arbeitsmappe. Ladet die Arbeitsmappe herunter, bevor ihr geht (unten auf dieser Seite), "
+            "und ladet sie beim nächsten Mal wieder hoch. Eure Arbeitsblätter gebt ihr als Abgabedatei "
+            "ab – am Ende jedes Moduls unter „Arbeitsblatt abgeben“."
+        ),
+        "start.lab_binder": (
+            "Die Arbeitsblätter könnt ihr auch in JupyterLab öffnen und dort den Selbstcheck laufen lassen: "
+            "<a class='rl-lab-link' href='{href}' target='_blank' rel='noopener'>In JupyterLab öffnen</a>"
+        ),
+        "start.lab_hub": (
+            "Eure Arbeitsblätter holt ihr in JupyterLab ab und gebt sie dort auch ab (Menü „Nbgrader“ → "
+            "„Assignment List“): <a class='rl-lab-link' href='{href}' target='_blank' rel='noopener'>"
+            "JupyterLab öffnen</a>"
         ),
         # transfer
         "transfer.export_button": "Arbeitsmappe herunterladen",

@@ -28,6 +28,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from .environment import on_binder
 from .messages import t
 from .model import RECORD_TYPES, Record, SingletonRecord
 
@@ -93,7 +94,7 @@ def default_home() -> Path:
     configured = os.environ.get("REGIONALLABOR_HOME")
     if configured:
         return Path(configured).expanduser()
-    if os.environ.get("BINDER_SERVICE_HOST"):
+    if on_binder():
         # Binder's home is the session folder; it is deleted with the session either way.
         return Path.home() / "arbeitsmappe"
     from platformdirs import user_data_dir

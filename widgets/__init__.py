@@ -10,6 +10,7 @@ from importlib import import_module
 _TOOLS = {
     "open_course_page": "page",
     "BinderWarning": "start",
+    "JupyterLabLink": "start",
     "ModuleOverview": "start",
     "WorkbookTransfer": "start",
     "HandbookLinks": "handbuch",

@@ -8,7 +8,7 @@ from pathlib import Path
 import ipywidgets as ipw
 
 from regionallabor.course import MODULES, Status, available_modules
-from regionallabor.environment import on_binder
+from regionallabor.environment import jupyterlab_link, on_binder
 from regionallabor.formatting import format_timestamp
 from regionallabor.messages import t
 from regionallabor.model import Team
@@ -64,6 +64,16 @@ class BinderWarning(ipw.HTML):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.value = f"<div class='rl-notice rl-notice-warning'>{t('start.binder_warning')}</div>" if on_binder() else ""
+
+
+class JupyterLabLink(ipw.HTML):
+    """On Binder and a hub: the way to the worksheets in JupyterLab, opened in a new tab so this page keeps running."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        href = jupyterlab_link()
+        key = "start.lab_binder" if on_binder() else "start.lab_hub"
+        self.value = f"<div class='rl-notice rl-notice-info'>{t(key, href=href)}</div>" if href else ""
 
 
 class WorkbookTransfer(ipw.VBox):

@@ -107,3 +107,17 @@ def screenshot(page, name: str) -> Path:
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(size)
     return path
+
+
+@pytest.fixture(scope="session")
+def course_environment():
+    """One environment built from binder/ for the session (a few minutes); the Binder and hub tests share it."""
+    from binder_env import build_course_environment, load_course_environment
+
+    reuse = os.environ.get("REGIONALLABOR_KURSUMGEBUNG")
+    if reuse:
+        yield load_course_environment(Path(reuse))
+        return
+    environment = build_course_environment()
+    yield environment
+    environment.remove()

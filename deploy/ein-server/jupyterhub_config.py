@@ -1,0 +1,93 @@
+"""JupyterHub for a Regionallabor cohort on one machine (up to ~100 Regional-Teams).
+
+Every team is a hub user with its own system user and home folder, where its workbook and its
+worksheets stay between sessions. Facilitators are the members of nbgrader's group
+``formgrade-regionallabor``: their servers open JupyterLab with the formgrader and the course folder
+``~/regionallabor``; teams' servers open the course's start page. See deploy/README.md.
+
+Settings from the environment (the systemd unit sets them):
+  REGIONALLABOR_KURSORDNER  the course checkout, default /opt/regionallabor
+  REGIONALLABOR_EXCHANGE    nbgrader's exchange folder, default /srv/nbgrader/exchange
+  REGIONALLABOR_TEAMS       file with one hub user name per line: who may log in as a team
+  REGIONALLABOR_BEGLEITTEAM comma-separated hub user names of the facilitators
+"""
+
+import os
+import pwd
+import subprocess
+import sys
+from pathlib import Path
+
+c = get_config()  # noqa: F821 – provided by traitlets when JupyterHub loads this file
+
+COURSE = Path(os.environ.get("REGIONALLABOR_KURSORDNER", "/opt/regionallabor"))
+EXCHANGE = os.environ.get("REGIONALLABOR_EXCHANGE", "/srv/nbgrader/exchange")
+GRADERS = "formgrade-regionallabor"  # nbgrader's name for a course's graders: formgrade-<course id>
+FACILITATOR_CONFIG = COURSE / "deploy" / "ein-server" / "begleitteam"
+START_PAGE = "/voila/render/modules/00_start.ipynb"
+
+
+def names_from_env(variable: str, separator: str = ",") -> set[str]:
+    return {name.strip() for name in os.environ.get(variable, "").split(separator) if name.strip()}
+
+
+def names_from_file(variable: str) -> set[str]:
+    path = os.environ.get(variable)
+    if not path or not Path(path).exists():
+        return set()
+    return {line.strip() for line in Path(path).read_text().splitlines() if line.strip() and not line.startswith("#")}
+
+
+facilitators = names_from_env("REGIONALLABOR_BEGLEITTEAM")
+teams = names_from_file("REGIONALLABOR_TEAMS")
+
+# Who may log in: the teams and facilitators named above, plus anyone an admin adds on the hub's admin page.
+# FirstUseAuthenticator (as on The Littlest JupyterHub): each team sets its password at its first login.
+c.JupyterHub.authenticator_class = "firstuseauthenticator.FirstUseAuthenticator"
+c.FirstUseAuthenticator.create_users = False
+c.Authenticator.allowed_users = teams | facilitators
+c.Authenticator.admin_users = facilitators
+c.JupyterHub.load_groups = {GRADERS: {"users": sorted(facilitators)}}
+
+c.JupyterHub.spawner_class = "localprocess"
+c.Spawner.cmd = [str(COURSE / "deploy" / "ein-server" / "start-singleuser.sh")]
+c.Spawner.environment = {"REGIONALLABOR_KURSORDNER": str(COURSE), "REGIONALLABOR_EXCHANGE": EXCHANGE}
+c.Spawner.http_timeout = 120  # many teams starting at 9 o'clock on the same morning
+c.Spawner.start_timeout = 120
+
+
+def ensure_system_user(name: str) -> pwd.struct_passwd:
+    """Each hub user runs as a system user of the same name (created on first start, as TLJH does)."""
+    try:
+        return pwd.getpwnam(name)
+    except KeyError:
+        subprocess.run(["useradd", "--create-home", "--shell", "/bin/bash", name], check=True)
+        return pwd.getpwnam(name)
+
+
+def prepare_server(spawner) -> None:
+    """Teams open the course's start page; facilitators JupyterLab with nbgrader's formgrader."""
+    account = ensure_system_user(spawner.user.name)
+    if any(group.name == GRADERS for group in spawner.user.groups):
+        spawner.default_url = "/lab"
+        spawner.environment.update({
+            "JUPYTER_CONFIG_PATH": str(FACILITATOR_CONFIG),
+            "REGIONALLABOR_ROLLE": "begleitteam",
+            "REGIONALLABOR_KURS": os.path.join(account.pw_dir, "regionallabor"),
+        })
+    else:
+        spawner.default_url = START_PAGE
+
+
+c.Spawner.pre_spawn_hook = prepare_server
+
+# Servers idle for an hour are stopped; the work is saved, the team's next visit starts a fresh one.
+c.JupyterHub.services = [{
+    "name": "jupyterhub-idle-culler-service",
+    "command": [sys.executable, "-m", "jupyterhub_idle_culler", "--timeout=3600"],
+}]
+c.JupyterHub.load_roles = [{
+    "name": "jupyterhub-idle-culler-role",
+    "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+    "services": ["jupyterhub-idle-culler-service"],
+}]

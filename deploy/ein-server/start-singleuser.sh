@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Starts a hub user's Jupyter server (JupyterHub runs this as the user, in the home folder).
+# The course's pages appear in the home folder as links to the course checkout, so they open at
+# voila/render/modules/… as on Binder; a facilitator gets the nbgrader course folder ~/regionallabor.
+set -euo pipefail
+course="${REGIONALLABOR_KURSORDNER:-/opt/regionallabor}"
+cd "$HOME"
+for item in modules handbook voila.json; do
+    [ -e "$item" ] || [ -L "$item" ] || ln -s "$course/$item" "$item"
+done
+if [ "${REGIONALLABOR_ROLLE:-}" = "begleitteam" ] && [ ! -e regionallabor ]; then
+    cp -r "$course/exercises" regionallabor
+fi
+exec jupyterhub-singleuser "$@"

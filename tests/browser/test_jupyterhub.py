@@ -1,0 +1,161 @@
+"""A cohort on one machine: a real JupyterHub configured by deploy/ein-server/, two teams and a facilitator.
+
+Release → fetch → submit → collect → autograde → feedback, all through the hub: the facilitator
+drives nbgrader's formgrader API, the teams its assignment list, each with its own token from the
+hub's REST API. The teams' servers run as their own system users, so the exchange's file
+permissions are tested as they work on a real hub.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from hub_env import Hub
+
+from .conftest import ARTIFACTS
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]
+
+COURSE = "regionallabor"
+ASSIGNMENT = "modul-1"
+WORKSHEET = f"{COURSE}/{ASSIGNMENT}/arbeitsblatt.ipynb"
+FACILITATOR = "rl-begleitung"
+TEAMS = {"rl-lautertal": 3, "rl-hochwald": 2}  # team members: Lautertal has enough, Hochwald not yet
+FILL_WORKBOOK = """\
+import sys
+sys.path.insert(0, "{tests}")
+from kurs import fill_module1
+from regionallabor.store import Arbeitsmappe
+workbook = Arbeitsmappe.open_default()
+fill_module1(workbook, "{team}", members={members})
+workbook.close()
+"""
+
+
+def team_name(user: str) -> str:
+    return user.removeprefix("rl-").capitalize()
+
+
+def ok(response) -> dict | list:
+    assert response.ok, f"{response.status_code} {response.url}: {response.text[:500]}"
+    result = response.json()
+    if isinstance(result, dict) and "success" in result:
+        assert result["success"], result.get("error") or result.get("log") or result
+    return result
+
+
+def hand_in(hub: Hub, user: str, token: str, members: int) -> None:
+    """A team fetches the worksheet, runs it (its snapshot and Selbstcheck), answers and submits."""
+    team = hub.server(user, token)
+    released = ok(team.get("assignments", params={"course_id": COURSE}))["value"]
+    assert [a["assignment_id"] for a in released if a["status"] == "released"] == [ASSIGNMENT]
+    ok(team.post("assignments/fetch", data={"course_id": COURSE, "assignment_id": ASSIGNMENT}))
+
+    tests = hub.environment.course / "tests"
+    hub.run_as(user, [str(hub.environment.bin / "python"), "-c",
+                      FILL_WORKBOOK.format(tests=tests, team=team_name(user), members=members)])
+    # What "Run All" in the team's JupyterLab does: a kernel as the team, reading its workbook. An open
+    # Selbstcheck is an error cell, and the team hands in all the same.
+    hub.run_as(user, [str(hub.environment.bin / "jupyter"), "nbconvert", "--to", "notebook", "--execute",
+                      "--inplace", "--allow-errors", "--ExecutePreprocessor.timeout=120", WORKSHEET])
+
+    notebook = ok(team.get(f"api/contents/{WORKSHEET}"))["content"]
+    for cell in notebook["cells"]:
+        if cell["metadata"].get("nbgrader", {}).get("grade_id") == "reflexion-team":
+            cell["source"] = f"{team_name(user)}: Wir suchen noch jemanden aus der Landwirtschaft."
+    ok(team.put(f"api/contents/{WORKSHEET}", json={"type": "notebook", "format": "json", "content": notebook}))
+    ok(team.post("assignments/submit", data={"course_id": COURSE, "assignment_id": ASSIGNMENT}))
+
+
+def feedback_html(hub: Hub, user: str, token: str) -> str:
+    team = hub.server(user, token)
+    ok(team.post("assignments/fetch_feedback", data={"course_id": COURSE, "assignment_id": ASSIGNMENT}))
+    folders = ok(team.get(f"api/contents/{COURSE}/{ASSIGNMENT}/feedback"))["content"]
+    assert len(folders) == 1, folders
+    return ok(team.get(f"api/contents/{folders[0]['path']}/arbeitsblatt.html"))["content"]
+
+
+def test_a_cohort_hands_in_and_gets_feedback_through_the_hub(course_environment, browser, tmp_path):
+    hub = Hub(course_environment, tmp_path, teams=list(TEAMS), facilitators=[FACILITATOR])
+    try:
+        tokens = {user: hub.login(user) for user in [FACILITATOR, *TEAMS]}
+        for user, token in tokens.items():
+            hub.start_server(user, token)
+        groups = ok(hub.api("get", f"/users/{FACILITATOR}"))["groups"]
+        assert groups == ["formgrade-regionallabor"]
+
+        facilitator = hub.server(FACILITATOR, tokens[FACILITATOR])
+        ok(facilitator.post(f"formgrader/api/assignment/{ASSIGNMENT}/assign"))
+        ok(facilitator.post(f"formgrader/api/assignment/{ASSIGNMENT}/release"))
+        # Teams have no formgrader: their servers leave nbgrader's facilitator tools off.
+        lautertal = hub.server("rl-lautertal", tokens["rl-lautertal"])
+        assert lautertal.get("formgrader/api/assignments").status_code == 404
+
+        for user, members in TEAMS.items():
+            hand_in(hub, user, tokens[user], members)
+
+        # Hochwald cannot read Lautertal's work: not through the hub …
+        as_hochwald = hub.server("rl-lautertal", tokens["rl-hochwald"])
+        assert as_hochwald.get(f"api/contents/{WORKSHEET}").status_code == 403
+        # … nor find it in the exchange: nbgrader's inbound folder is write-only for teams, and each
+        # submission's folder name ends in a random part, so its path cannot be guessed.
+        inbound = hub.exchange / COURSE / "inbound"
+        assert hub.run_as("rl-hochwald", ["ls", str(inbound)], check=False).returncode != 0
+        submitted = next(inbound.glob(f"rl-lautertal+{ASSIGNMENT}+*"))
+        guessed = inbound / submitted.name.rsplit("+", 1)[0]
+        assert hub.run_as("rl-hochwald", ["cat", str(guessed / "arbeitsblatt.ipynb")], check=False).returncode != 0
+
+        ok(facilitator.post(f"formgrader/api/assignment/{ASSIGNMENT}/collect"))
+        for user in TEAMS:
+            ok(facilitator.post(f"formgrader/api/submission/{ASSIGNMENT}/{user}/autograde"))
+        submissions = ok(facilitator.get(f"formgrader/api/submitted_notebooks/{ASSIGNMENT}/arbeitsblatt"))
+        assert {s["student"]: s["score"] for s in submissions} == {"rl-lautertal": 1, "rl-hochwald": 0}
+        for submission in submissions:
+            comments = ok(facilitator.get("formgrader/api/comments", params={"submission_id": submission["id"]}))
+            comment = next(c for c in comments if c["name"] == "reflexion-team")
+            text = f"Danke, {team_name(submission['student'])}! Fragt doch beim Bauernmarkt nach."
+            ok(facilitator.put(f"formgrader/api/comment/{comment['id']}", json={"manual_comment": text}))
+        ok(facilitator.post(f"formgrader/api/assignment/{ASSIGNMENT}/generate_feedback"))
+        ok(facilitator.post(f"formgrader/api/assignment/{ASSIGNMENT}/release_feedback"))
+
+        for user in TEAMS:
+            html = feedback_html(hub, user, tokens[user])
+            assert "Rückmeldung des Begleitteams" in html
+            assert f"Danke, {team_name(user)}!" in html
+            others = [team_name(other) for other in TEAMS if other != user]
+            assert not any(f"Danke, {other}!" in html for other in others)
+        assert "Selbstcheck Modul 1: alles da." in feedback_html(hub, "rl-lautertal", tokens["rl-lautertal"])
+        assert as_hochwald.get(f"api/contents/{COURSE}/{ASSIGNMENT}/feedback").status_code == 403
+
+        check_pages_in_the_browser(hub, browser)
+    finally:
+        hub.stop()
+
+
+def check_pages_in_the_browser(hub: Hub, browser) -> None:
+    """A team lands on the course's start page; the facilitator's formgrader shows in its own tab."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for user in ["rl-lautertal", FACILITATOR]:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+        page = context.new_page()
+        page.set_default_timeout(90_000)
+        page.goto(f"{hub.url}/hub/login")
+        page.locator("#username_input").fill(user)
+        page.locator("#password_input").fill(hub.password)
+        page.locator("#login_submit").click()
+        if user == FACILITATOR:
+            # JupyterHub ≥ 4.1 forbids framing a user's server, which leaves the formgrader's tab inside
+            # JupyterLab blank; opened on its own, at /user/<name>/formgrader, it shows.
+            response = page.goto(f"{hub.url}/user/{user}/formgrader")
+            assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+            expect(page.get_by_text("Manage Assignments").first).to_be_visible()
+            expect(page.locator("#main-table").get_by_text(ASSIGNMENT)).to_be_visible()
+            page.screenshot(path=str(ARTIFACTS / "hub-formgrader.png"))
+        else:
+            page.wait_for_url(f"**/user/{user}/voila/render/modules/00_start.ipynb")
+            page.wait_for_selector(".rl-modules", timeout=90_000)
+            expect(page.locator(".rl-module[data-module='1']")).to_have_attribute("data-status", "done")
+            expect(page.get_by_role("link", name="JupyterLab öffnen")).to_be_visible()
+            page.screenshot(path=str(ARTIFACTS / "hub-startseite-team.png"))
+        context.close()
