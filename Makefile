@@ -37,6 +37,7 @@ benchmark: install browser
 	$(BIN)/python benchmarks/modul6_actions.py
 	$(BIN)/python benchmarks/arbeitsblaetter.py --teams 30 --module 1
 	$(BIN)/python benchmarks/arbeitsblaetter.py --teams 30 --module 6
+	$(BIN)/python benchmarks/binder_memory.py
 
 # Binder's and the hub image's pins: pyproject's runtime dependencies as pip resolves them today.
 binder-pins:

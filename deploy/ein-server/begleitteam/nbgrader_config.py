@@ -1,10 +1,17 @@
-"""A facilitator's nbgrader: the course folder ~/regionallabor (a copy of exercises/) and its settings."""
+"""A facilitator's nbgrader: the course folder (a copy of exercises/) and, if given, a shared gradebook.
 
+The course folder is $REGIONALLABOR_KURS, else ~/regionallabor; start-singleuser.sh fills it on first start.
+"""
+
+import os
 from pathlib import Path
 
 c = get_config()  # noqa: F821 – provided by traitlets when nbgrader loads this file
 
-course = Path.home() / "regionallabor"
+course = Path(os.environ.get("REGIONALLABOR_KURS") or Path.home() / "regionallabor")
 if (course / "nbgrader_config.py").exists():
     load_subconfig("nbgrader_config.py", path=str(course))  # noqa: F821 – provided by traitlets
 c.CourseDirectory.root = str(course)
+# Several facilitators grading at once share one gradebook on PostgreSQL (deploy/kubernetes/values.yaml).
+if os.environ.get("REGIONALLABOR_GRADEBOOK_URL"):
+    c.CourseDirectory.db_url = os.environ["REGIONALLABOR_GRADEBOOK_URL"]

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Sets up the Regionallabor hub on one Debian 12 / Ubuntu machine. Run as root, after
+#   git clone <adresse-des-kurses> /opt/regionallabor
+# The hub and the course share one environment, /opt/regionallabor/env; see deploy/README.md.
+set -euo pipefail
+course=/opt/regionallabor
+cd "$course"
+
+apt-get update -qq
+apt-get install -y -qq python3.11 python3.11-venv
+python3.11 -m venv env
+env/bin/python -m pip install --quiet -r deploy/ein-server/requirements.txt
+PATH="$course/env/bin:$PATH" binder/postBuild
+cp deploy/ein-server/nbgrader_config.py env/etc/jupyter/nbgrader_config.py
+chmod -R a+rX "$course"
+
+install -d -m 0777 /srv/nbgrader/exchange          # nbgrader's exchange: every team writes into it
+install -d -m 0700 /srv/regionallabor-hub           # the hub's database and cookie secret
+install -d -m 0755 /etc/regionallabor
+[ -e /etc/regionallabor/teams.txt ] || printf '# ein Hub-Name pro Team und Zeile\n' > /etc/regionallabor/teams.txt
+[ -e /etc/regionallabor/hub.env ] || printf 'REGIONALLABOR_BEGLEITTEAM=\n' > /etc/regionallabor/hub.env
+
+cp deploy/ein-server/regionallabor-hub.service /etc/systemd/system/
+systemctl daemon-reload
+systemctl enable --now regionallabor-hub
+echo "Der Hub läuft auf Port 8000. Teams in /etc/regionallabor/teams.txt, Begleitteam in /etc/regionallabor/hub.env eintragen,"
+echo "dann: systemctl restart regionallabor-hub"
