@@ -16,23 +16,17 @@ import json
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from servers import free_port, stop_process, wait_until_answering
+
 ROOT = Path(__file__).resolve().parent.parent
 BINDER = ROOT / "binder"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def runtime_python() -> tuple[int, int]:
@@ -162,28 +156,15 @@ class JupyterServer:
             cwd=environment.course, env=environment.environ(HOME=str(environment.course), **extra_env),
             stdout=self.log, stderr=subprocess.STDOUT,
         )
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"{self.url}/api/status?token={self.token}", timeout=10).close()
-                return
-            except OSError:
-                if self.process.poll() is not None:
-                    break
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError(f"jupyter server did not start; see {self.log.name}")
+        if not wait_until_answering(f"{self.url}/api/status?token={self.token}", self.process, timeout=90):
+            self.stop()
+            raise RuntimeError(f"jupyter server did not start; see {self.log.name}")
 
     def address(self, path: str) -> str:
         return f"{self.url}/{path}?token={self.token}"
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+        stop_process(self.process)
         self.log.close()
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import requests
 
-from binder_env import CourseEnvironment, free_port, run_logged
+from binder_env import CourseEnvironment, run_logged
+from servers import free_port, stop_process
 
 ADMIN_SERVICE = "kursverwaltung"
 HUB_CONFIG = """\
@@ -127,12 +128,7 @@ class Hub:
                               env=self.environment.environ(), capture_output=True, text=True, check=check)
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+        stop_process(self.process, timeout=30)
         self.log.close()
         # Single-user servers outlive a hub that is stopped; end them with their users.
         for user in self.users:

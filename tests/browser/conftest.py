@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -17,15 +14,10 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 sys.path.insert(0, str(ROOT / "tests"))
 
 from ensure_browser import find_chromium  # noqa: E402
+from servers import free_port, stop_process, wait_until_answering  # noqa: E402
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class VoilaServer:
@@ -38,26 +30,12 @@ class VoilaServer:
             [sys.executable, "-m", "regionallabor", "serve", f"--Voila.port={self.port}", "--no-browser"],
             cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(self.url + "/voila/render/modules/00_start.ipynb", timeout=30).close()
-                return
-            except OSError:
-                if self.process.poll() is not None:
-                    break
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError(f"Voila did not start; see {self.log.name}")
+        if not wait_until_answering(self.url + "/voila/render/modules/00_start.ipynb", self.process, timeout=60):
+            self.stop()
+            raise RuntimeError(f"Voila did not start; see {self.log.name}")
 
     def stop(self) -> None:
-        if self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop_process(self.process, timeout=15)
         self.log.close()
 
 
