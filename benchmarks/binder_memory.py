@@ -25,9 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from binder_env import JupyterServer, build_course_environment, load_course_environment  # noqa: E402
 from ensure_browser import find_chromium  # noqa: E402
+from voila_render import CHROMIUM_ARGS  # noqa: E402
 
 PAGES = ["00_start.ipynb", "01_team_und_region.ipynb", "02_region_unter_der_lupe.ipynb", "03_beziehungsnetz.ipynb"]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 BINDER_LIMIT_MB = 2048
 
 

@@ -14,13 +14,11 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,6 +28,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from ensure_browser import find_chromium  # noqa: E402
+from servers import free_port, wait_until_answering  # noqa: E402
 
 PAGES = {
     "reference": ("reference.ipynb", ".jupyter-widgets.widget-button"),
@@ -38,12 +37,6 @@ PAGES = {
     "modul2": ("02_region_unter_der_lupe.ipynb", "svg.rl-chart"),
 }
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def start_voila(folder: Path, home: Path, preheat: bool) -> tuple[subprocess.Popen, str]:
@@ -55,12 +48,8 @@ def start_voila(folder: Path, home: Path, preheat: bool) -> tuple[subprocess.Pop
     env = {**__import__("os").environ, "REGIONALLABOR_HOME": str(home)}
     process = subprocess.Popen(args, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://localhost:{port}"
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(url + "/voila/render/reference.ipynb", timeout=60).close()
-            return process, url
-        except OSError:
-            time.sleep(0.3)
+    if wait_until_answering(url + "/voila/render/reference.ipynb", process, timeout=60):
+        return process, url
     process.kill()
     raise RuntimeError("Voila did not start")
 
