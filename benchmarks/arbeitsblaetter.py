@@ -35,10 +35,10 @@ def main() -> None:
     from nbgrader.apps.zipcollectapp import ZipCollectApp
     from nbgrader.coursedir import CourseDirectory
 
-    from regionallabor.arbeitsblatt import assignment_id, released_notebook, submission_zip, take_snapshot
-    from regionallabor.beispielplanung import fill_actions, fill_planning
-    from regionallabor.model import Statusbericht
-    from regionallabor.store import Arbeitsmappe
+    from regionallabor.arbeitsblaetter.snapshot import assignment_id, released_notebook, submission_zip, take_snapshot
+    from regionallabor.testing import fill_actions, fill_planning
+    from regionallabor.core.model import Statusbericht
+    from regionallabor.core.store import Arbeitsmappe
 
     folder = Path(tempfile.mkdtemp(prefix="kohorte-"))
     course, _, config = make_course(folder)

@@ -25,8 +25,8 @@ from ensure_browser import find_chromium  # noqa: E402
 from voila_render import CHROMIUM_ARGS, median_p90, save_results, timed_click, timed_visit  # noqa: E402
 
 from regionallabor import refdata  # noqa: E402
-from regionallabor.model import Region, Schatz  # noqa: E402
-from regionallabor.store import WORKBOOK_FILENAME, Arbeitsmappe  # noqa: E402
+from regionallabor.core.model import Region, Schatz  # noqa: E402
+from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe  # noqa: E402
 
 FIELDS = ["landwirtschaft", "energie", "bauen", "mobilitaet", "wirtschaft", "zusammenhalt"]
 LABELS = ["Landwirtschaft & Ernährung", "Energie", "Bauen & Wohnen", "Mobilität", "Wirtschaft",

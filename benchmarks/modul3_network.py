@@ -28,9 +28,9 @@ from ensure_browser import find_chromium  # noqa: E402
 from voila_render import CHROMIUM_ARGS, median_p90, save_results, timed_visit  # noqa: E402
 
 from regionallabor import beziehungsnetz, netzanalyse  # noqa: E402
-from regionallabor.beispielnetz import fill  # noqa: E402
-from regionallabor.beziehungsnetz import load_network  # noqa: E402
-from regionallabor.store import WORKBOOK_FILENAME, Arbeitsmappe  # noqa: E402
+from regionallabor.testing import fill_network  # noqa: E402
+from regionallabor.modul3.beziehungsnetz import load_network  # noqa: E402
+from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe  # noqa: E402
 
 ACTORS, RELATIONS = 500, 2000
 FILTERS = [("Energie", "energie"), ("alle Handlungsfelder", ""), ("Mobilität", "mobilitaet"), ("Wirtschaft", "wirtschaft")]
@@ -48,7 +48,7 @@ def median_ms(action, runs: int) -> float:
 
 
 def kernel_side(workbook: Arbeitsmappe, runs: int) -> dict:
-    import widgets
+    from widgets import modul3 as tools_module
 
     network = load_network(workbook)
     tools = ("ActorList", "RelationEditor", "NetworkMap", "NetworkInsights", "InfluenceGrid", "ConversationLog", "NetworkFiles")
@@ -56,7 +56,7 @@ def kernel_side(workbook: Arbeitsmappe, runs: int) -> dict:
         "load_network_ms": median_ms(lambda: load_network(workbook), runs),
         "analysis_ms": median_ms(lambda: netzanalyse.analyse(network), runs),
         "layout_ms": median_ms(lambda: netzanalyse.spring_positions(network), runs),
-        "all_tools_ms": median_ms(lambda: [getattr(widgets, name)(workbook) for name in tools], runs),
+        "all_tools_ms": median_ms(lambda: [getattr(tools_module, name)(workbook) for name in tools], runs),
     }
 
 
@@ -78,7 +78,7 @@ def main() -> None:
 
     home = Path(tempfile.mkdtemp(prefix="rl-m3-")) / "home"
     workbook = Arbeitsmappe(home / WORKBOOK_FILENAME)
-    fill(workbook, ACTORS, RELATIONS)
+    fill_network(workbook, ACTORS, RELATIONS)
     network = load_network(workbook)
     report: dict = {"actors": ACTORS, "relations": RELATIONS, "kernel": kernel_side(workbook, args.runs)}
     server = VoilaServer(home)

@@ -21,11 +21,11 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from voila_render import median_ms, median_p90, save_results, served_page, timed_click, timed_visit  # noqa: E402
 
-from regionallabor.beispielnetz import fill  # noqa: E402
-from regionallabor.beispielplanung import fill_planning  # noqa: E402
-from regionallabor.berichte import programme_document, task_document, vision_document  # noqa: E402
-from regionallabor.dokument import to_pdf  # noqa: E402
-from regionallabor.store import WORKBOOK_FILENAME, Arbeitsmappe  # noqa: E402
+from regionallabor.testing import fill_network  # noqa: E402
+from regionallabor.testing import fill_planning  # noqa: E402
+from regionallabor.modul5.berichte import programme_document, task_document, vision_document  # noqa: E402
+from regionallabor.dokumente.dokument import to_pdf  # noqa: E402
+from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe  # noqa: E402
 
 ACTORS, RELATIONS, GUESTS, GOALS = 500, 2000, 300, 40
 MODUL4_TOOLS = ("CritiquePhase", "FantasyPhase", "VisionBoard", "GoalPlanner")
@@ -34,11 +34,11 @@ MODUL5_TOOLS = ("ImpactLogic", "ConferenceSetup", "ProgramPlanner", "TopicTables
 
 
 def kernel_side(workbook: Arbeitsmappe, runs: int) -> dict:
-    import widgets
+    from widgets import modul4, modul5
 
     return {
-        "modul4_tools_ms": median_ms(lambda: [getattr(widgets, name)(workbook) for name in MODUL4_TOOLS], runs),
-        "modul5_tools_ms": median_ms(lambda: [getattr(widgets, name)(workbook) for name in MODUL5_TOOLS], runs),
+        "modul4_tools_ms": median_ms(lambda: [getattr(modul4, name)(workbook) for name in MODUL4_TOOLS], runs),
+        "modul5_tools_ms": median_ms(lambda: [getattr(modul5, name)(workbook) for name in MODUL5_TOOLS], runs),
         "programme_pdf_ms": median_ms(lambda: to_pdf(programme_document(workbook)), runs),
         "tasks_pdf_ms": median_ms(lambda: to_pdf(task_document(workbook)), runs),
         "vision_pdf_ms": median_ms(lambda: to_pdf(vision_document(workbook)), runs),
@@ -52,7 +52,7 @@ def main() -> None:
 
     home = Path(tempfile.mkdtemp(prefix="rl-m45-")) / "home"
     workbook = Arbeitsmappe(home / WORKBOOK_FILENAME)
-    fill(workbook, ACTORS, RELATIONS)
+    fill_network(workbook, ACTORS, RELATIONS)
     fill_planning(workbook, guests=GUESTS, extra_goals=GOALS)
     report: dict = {"actors": ACTORS, "guests": GUESTS, "goals": GOALS + 2, "kernel": kernel_side(workbook, args.runs)}
     with served_page(home) as (server, page):

@@ -22,13 +22,13 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from voila_render import median_ms, median_p90, save_results, served_page, timed_click, timed_visit  # noqa: E402
 
-from regionallabor.beispielnetz import fill  # noqa: E402
-from regionallabor.beispielplanung import fill_actions, fill_planning  # noqa: E402
-from regionallabor.dokument import to_html, to_pdf  # noqa: E402
-from regionallabor.model import Member, Region, Team  # noqa: E402
-from regionallabor.regionalprofil import regional_profile  # noqa: E402
-from regionallabor.statusbericht import prefilled  # noqa: E402
-from regionallabor.store import WORKBOOK_FILENAME, Arbeitsmappe  # noqa: E402
+from regionallabor.testing import fill_network  # noqa: E402
+from regionallabor.testing import fill_actions, fill_planning  # noqa: E402
+from regionallabor.dokumente.dokument import to_html, to_pdf  # noqa: E402
+from regionallabor.core.model import Member, Region, Team  # noqa: E402
+from regionallabor.modul6.regionalprofil import regional_profile  # noqa: E402
+from regionallabor.modul6.statusbericht import prefilled  # noqa: E402
+from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe  # noqa: E402
 
 ACTORS, RELATIONS, GUESTS, GOALS, ACTIONS = 500, 2000, 300, 40, 100
 TOOLS = ("ActionPool", "ActionPlan", "ActionOverview", "StatusReport", "RegionalProfile")
@@ -41,14 +41,14 @@ def full_workbook(home: Path) -> Arbeitsmappe:
         workbook.add(Member(name=name, is_main_contact=name == "Aylin Demir"))
     workbook.add(Region(country="DE", area_type="kreis", name="Breisgau-Hochschwarzwald", area_ids=["DE-08315"],
                         weggemeinschaft="Deutschland"))
-    fill(workbook, ACTORS, RELATIONS)
+    fill_network(workbook, ACTORS, RELATIONS)
     fill_planning(workbook, guests=GUESTS, extra_goals=GOALS)
     fill_actions(workbook, ACTIONS)
     return workbook
 
 
 def kernel_side(workbook: Arbeitsmappe, runs: int) -> dict:
-    import widgets
+    from widgets import modul6 as tools_module
 
     def profile(pseudonymise: bool) -> None:
         document = regional_profile(workbook, pseudonymise=pseudonymise)
@@ -56,7 +56,7 @@ def kernel_side(workbook: Arbeitsmappe, runs: int) -> dict:
         to_pdf(document)
 
     return {
-        "modul6_tools_ms": median_ms(lambda: [getattr(widgets, name)(workbook) for name in TOOLS], runs),
+        "modul6_tools_ms": median_ms(lambda: [getattr(tools_module, name)(workbook) for name in TOOLS], runs),
         "report_prefill_ms": median_ms(lambda: prefilled(workbook, date.today()), runs),
         "profile_html_pdf_ms": median_ms(lambda: profile(False), runs),
         "profile_pseudonymised_html_pdf_ms": median_ms(lambda: profile(True), runs),

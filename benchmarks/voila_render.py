@@ -101,7 +101,7 @@ def served_page(home: Path):
 
 def median_ms(action, runs: int) -> float:
     """Median milliseconds of ``action`` in this process, each run with a cold actor-map cache (as after a write)."""
-    from regionallabor import beziehungsnetz
+    from regionallabor.modul3 import beziehungsnetz
 
     times = []
     for _ in range(runs):
@@ -146,8 +146,8 @@ def measure(browser, server, url: str, runs: int, preheat: bool) -> dict:
 
 def seed_region(home: Path) -> None:
     """A workbook whose region is a German Landkreis: Modul 2 then draws all its charts."""
-    from regionallabor.model import Region
-    from regionallabor.store import WORKBOOK_FILENAME, Arbeitsmappe
+    from regionallabor.core.model import Region
+    from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
 
     workbook = Arbeitsmappe(home / WORKBOOK_FILENAME)
     workbook.save(Region(name="Breisgau-Hochschwarzwald", country="DE", area_ids=["DE-08315"]), None)

@@ -3,7 +3,7 @@
 Nothing in this package imports ipywidgets; the widgets live in the ``widgets`` package.
 """
 
-from .store import Arbeitsmappe
+from regionallabor.core.store import Arbeitsmappe
 
 __all__ = ["Arbeitsmappe"]
 __version__ = "0.1.0"

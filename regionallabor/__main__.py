@@ -1,3 +1,3 @@
-from .cli import main
+from regionallabor.cli import main
 
 main()

@@ -33,7 +33,7 @@ def make_voila_app():
 
 
 def serve(argv: list[str]) -> None:
-    from .handbuch import build_if_stale
+    from regionallabor.handbuch.build import build_if_stale
 
     root = project_root()
     build_if_stale()
@@ -45,7 +45,7 @@ def serve(argv: list[str]) -> None:
 
 
 def handbook(argv: list[str]) -> None:
-    from .handbuch import PDF_NAME, HandbookError, build
+    from regionallabor.handbuch.build import PDF_NAME, HandbookError, build
 
     parser = argparse.ArgumentParser(prog="regionallabor handbook",
                                      description="Das Handbuch als Website bauen (und mit --pdf als PDF).")
@@ -60,7 +60,7 @@ def handbook(argv: list[str]) -> None:
 
 
 def worksheets(argv: list[str]) -> None:
-    from .arbeitsblatt_quelle import write_sources
+    from regionallabor.arbeitsblaetter.quellen import write_sources
 
     for path in write_sources():
         print(f"geschrieben: {path}")

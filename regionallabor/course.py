@@ -12,15 +12,15 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 
-from .messages import t
-from .aktionen import MODUL6_KINDS, module6_missing
-from .bestandsaufnahme import MODUL2_KINDS, module2_missing
-from .beziehungsnetz import MODUL3_KINDS, module3_missing
-from .konferenz import MODUL5_KINDS, module5_missing
-from .vision import MODUL4_KINDS, module4_missing
-from .model import Member, Region, Team
-from .refdata import Figures, summarize
-from .store import Arbeitsmappe
+from regionallabor.core.messages import t
+from regionallabor.modul6.aktionen import MODUL6_KINDS, module6_missing
+from regionallabor.modul2.bestandsaufnahme import MODUL2_KINDS, module2_missing
+from regionallabor.modul3.beziehungsnetz import MODUL3_KINDS, module3_missing
+from regionallabor.modul5.konferenz import MODUL5_KINDS, module5_missing
+from regionallabor.modul4.vision import MODUL4_KINDS, module4_missing
+from regionallabor.core.model import Member, Region, Team
+from regionallabor.refdata import Figures, summarize
+from regionallabor.core.store import Arbeitsmappe
 
 MIN_TEAM_SIZE = 3
 

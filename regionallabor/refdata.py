@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from .formatting import format_date
+from regionallabor.core.formatting import format_date
 
 if TYPE_CHECKING:
     import pandas as pd

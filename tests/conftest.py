@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from regionallabor.store import Arbeitsmappe
+from regionallabor.core.store import Arbeitsmappe
 
 # nbgrader's gradebook runs `alembic` from PATH: the environment's own scripts come first, as in the Makefile.
 os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"

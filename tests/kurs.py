@@ -10,8 +10,8 @@ from pathlib import Path
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-from regionallabor.model import Member, OwnFigures, Region, Team
-from regionallabor.store import Arbeitsmappe
+from regionallabor.core.model import Member, OwnFigures, Region, Team
+from regionallabor.core.store import Arbeitsmappe
 
 ROOT = Path(__file__).resolve().parents[1]
 EXERCISES = ROOT / "exercises"
@@ -63,8 +63,8 @@ def graded_course(folder: Path, teams: dict[str, str] = TEAMS, comment_on: tuple
     from nbgrader.apps.zipcollectapp import ZipCollectApp
     from nbgrader.coursedir import CourseDirectory
 
-    from regionallabor.arbeitsblatt import SNAPSHOT_FILE, released_notebook, submission_zip, take_snapshot
-    from regionallabor.kohorte import feedback_files
+    from regionallabor.arbeitsblaetter.snapshot import SNAPSHOT_FILE, released_notebook, submission_zip, take_snapshot
+    from regionallabor.arbeitsblaetter.kohorte import feedback_files
 
     course, _, config = make_course(folder)
     api = NbGraderAPI(CourseDirectory(config=config), config=config)

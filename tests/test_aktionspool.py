@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 from pydantic import ValidationError
 
-from regionallabor.aktionspool import POOL_FILE, filter_pool, load_pool, parse_pool
+from regionallabor.modul6.aktionspool import POOL_FILE, filter_pool, load_pool, parse_pool
 from regionallabor.handlungsfelder import ALL_FIELDS
 
 MIN_PER_FIELD = 8

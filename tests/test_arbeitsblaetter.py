@@ -16,10 +16,10 @@ from nbgrader.coursedir import CourseDirectory
 from traitlets.config import Config
 from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeFetchFeedback, ExchangeSubmit
 
-from regionallabor.arbeitsblatt import REFLECTIONS, SNAPSHOT_FILE, WORKSHEET_FILE
-from regionallabor.arbeitsblatt_quelle import SAMPLE_ANSWER, worksheet_source
+from regionallabor.arbeitsblaetter.snapshot import REFLECTIONS, SNAPSHOT_FILE, WORKSHEET_FILE
+from regionallabor.arbeitsblaetter.quellen import SAMPLE_ANSWER, worksheet_source
 from regionallabor.course import MODULES
-from regionallabor.store import Arbeitsmappe
+from regionallabor.core.store import Arbeitsmappe
 
 from kurs import EXERCISES, fill_module1, make_course, team_home
 
@@ -133,9 +133,9 @@ def test_zip_path_from_the_module_page_to_one_feedback_file_per_team(tmp_path):
 
     from nbgrader.apps.zipcollectapp import ZipCollectApp
 
-    from regionallabor.arbeitsblatt import answers
-    from regionallabor.kohorte import feedback_files
-    from widgets import WorksheetSubmission
+    from regionallabor.arbeitsblaetter.snapshot import answers
+    from regionallabor.arbeitsblaetter.kohorte import feedback_files
+    from widgets.arbeitsblatt import WorksheetSubmission
 
     course, _, config = make_course(tmp_path)
     api = api_for(course, config)
@@ -188,8 +188,8 @@ def test_zip_path_from_the_module_page_to_one_feedback_file_per_team(tmp_path):
 
 
 def test_snapshot_pseudonymises_private_persons_unless_the_team_opts_out(tmp_path):
-    from regionallabor.arbeitsblatt import SnapshotError, parse_snapshot, selbstcheck, take_snapshot
-    from regionallabor.model import Akteur
+    from regionallabor.arbeitsblaetter.snapshot import SnapshotError, parse_snapshot, selbstcheck, take_snapshot
+    from regionallabor.core.model import Akteur
 
     workbook = Arbeitsmappe(tmp_path / "arbeitsmappe.sqlite3")
     fill_module1(workbook, "Lautertal")

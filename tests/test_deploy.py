@@ -10,7 +10,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from regionallabor.arbeitsblatt import COURSE_ID
+from regionallabor.arbeitsblaetter.snapshot import COURSE_ID
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
@@ -88,8 +88,8 @@ def test_readme_badge_opens_the_start_page():
 
 
 def test_the_jupyterlab_link_only_where_jupyterlab_runs_beside_voila(monkeypatch):
-    from regionallabor.environment import jupyterlab_link
-    from widgets import JupyterLabLink
+    from regionallabor.core.environment import jupyterlab_link
+    from widgets.start import JupyterLabLink
 
     for variable in ("BINDER_SERVICE_HOST", "BINDER_LAUNCH_HOST", "JUPYTERHUB_API_URL"):
         monkeypatch.delenv(variable, raising=False)

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from regionallabor import handbuch
+from regionallabor.handbuch import build as handbuch
 from regionallabor.course import MODULES
-from regionallabor.handbuch import HANDBOOK_DIR, HandbookError, broken_links, build, chapter, chapters
-from regionallabor.konferenz import BREAK_FORMATS, PRESETS, preset_agenda, preset_budget, preset_schedule
-from regionallabor.textpruefung import findings
+from regionallabor.handbuch.build import HANDBOOK_DIR, HandbookError, broken_links, build, chapter, chapters
+from regionallabor.modul5.konferenz import BREAK_FORMATS, PRESETS, preset_agenda, preset_budget, preset_schedule
+from regionallabor.handbuch.textpruefung import findings
 
 ROOT = Path(__file__).resolve().parents[1]
 REQUIRED_TOPICS = ("Was eine Mitmach-Konferenz ist", "Regional-Team", "Zeitplan", "einladen", "Budget",
@@ -152,7 +152,7 @@ def test_the_pdf_builds_offline_with_every_chapter(tmp_path):
 
 
 def test_a_module_page_links_its_chapters_in_a_new_tab():
-    from widgets import HandbookLinks
+    from widgets.handbuch import HandbookLinks
 
     links = HandbookLinks(5).value
     hrefs = re.findall(r"href='([^']+)'", links)
@@ -164,7 +164,7 @@ def test_a_module_page_links_its_chapters_in_a_new_tab():
 
 
 def test_the_start_page_lists_every_chapter_and_offers_the_pdf_once_built(tmp_path, monkeypatch):
-    from widgets import HandbookLinks
+    from widgets.handbuch import HandbookLinks
 
     monkeypatch.setattr(handbuch, "PDF_DIR", tmp_path)
     whole = HandbookLinks().value

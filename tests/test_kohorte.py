@@ -8,7 +8,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from regionallabor.kohorte import cohort, latest_snapshot
+from regionallabor.arbeitsblaetter.kohorte import cohort, latest_snapshot
 
 from kurs import EXERCISES, graded_course
 
@@ -34,7 +34,7 @@ def test_cohort_reads_every_team_from_the_gradebook(graded):
 
 
 def test_overview_widget_filters_and_shows_a_team(graded):
-    from widgets import CohortOverview
+    from widgets.kohorte import CohortOverview
 
     course, _, students = graded
     overview = CohortOverview(course)
@@ -57,7 +57,7 @@ def test_overview_widget_filters_and_shows_a_team(graded):
 
 
 def test_overview_says_so_when_the_course_has_no_gradebook(tmp_path):
-    from widgets import CohortOverview
+    from widgets.kohorte import CohortOverview
 
     overview = CohortOverview(tmp_path)
     assert overview.notice.kind == "error" and "Gradebook" in overview.notice.text

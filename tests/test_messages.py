@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from regionallabor.messages import MESSAGES, t
+from regionallabor.core.messages import MESSAGES, t
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,9 +7,9 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from regionallabor.model import Member, OwnFigures, Region, Team, explain
-from regionallabor.store import SCHEMA_VERSION, NewerSchemaError
-from regionallabor.transfer import InvalidWorkbookFile, export_filename, export_json, parse_workbook_file
+from regionallabor.core.model import Member, OwnFigures, Region, Team, explain
+from regionallabor.core.store import SCHEMA_VERSION, NewerSchemaError
+from regionallabor.core.transfer import InvalidWorkbookFile, export_filename, export_json, parse_workbook_file
 
 
 def german_error(factory) -> str:
@@ -42,7 +42,7 @@ def full_workbook(workbook):
 
 
 def test_export_import_round_trips_exactly(workbook, tmp_path):
-    from regionallabor.store import Arbeitsmappe
+    from regionallabor.core.store import Arbeitsmappe
 
     full_workbook(workbook)
     exported = export_json(workbook)
@@ -82,7 +82,7 @@ def test_file_from_newer_schema_is_refused():
 
 
 def test_too_big_file_is_refused_before_parsing(monkeypatch):
-    monkeypatch.setattr("regionallabor.transfer.MAX_IMPORT_BYTES", 100)
+    monkeypatch.setattr("regionallabor.core.transfer.MAX_IMPORT_BYTES", 100)
     with pytest.raises(InvalidWorkbookFile) as refused:
         parse_workbook_file(b" " * 101)
     assert "zu groß" in str(refused.value)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from regionallabor.bestandsaufnahme import (
+from regionallabor.modul2.bestandsaufnahme import (
     DuplicateSchatzError, add_swot, module2_missing, move_swot, relocate_swot, save_rating, save_schatz, swot_board,
 )
 from regionallabor.course import MODULES, Status
-from regionallabor.eigene_kennzahlen import CsvError, parse_csv, parse_number, save_figures
-from regionallabor.kennzahlen import below_share, comparison_sentence, region_profile
-from regionallabor.model import FieldRating, Herausforderung, Kennzahl, Region, Schatz, explain
-from regionallabor.store import StaleRecordError
+from regionallabor.modul2.eigene_kennzahlen import CsvError, parse_csv, parse_number, save_figures
+from regionallabor.modul2.kennzahlen import below_share, comparison_sentence, region_profile
+from regionallabor.core.model import FieldRating, Herausforderung, Kennzahl, Region, Schatz, explain
+from regionallabor.core.store import StaleRecordError
 
 BREISGAU = "DE-08315"  # Landkreis Breisgau-Hochschwarzwald
 TITISEE, FELDBERG = "DE-G-08315113", "DE-G-08315037"

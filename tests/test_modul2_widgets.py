@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from regionallabor.model import FieldRating, Herausforderung, Kennzahl, Region, Schatz
-from regionallabor.store import Arbeitsmappe
-from widgets import ChallengeList, FieldCheck, OwnFigures, RegionFigures, SchatzInventory, SwotBoard
-from widgets.schaetze import PAGE_SIZE
+from regionallabor.core.model import FieldRating, Herausforderung, Kennzahl, Region, Schatz
+from regionallabor.core.store import Arbeitsmappe
+from widgets.modul2.handlungsfelder_check import FieldCheck
+from widgets.modul2.kennzahlen import OwnFigures, RegionFigures
+from widgets.modul2.schaetze import SchatzInventory
+from widgets.modul2.swot import ChallengeList, SwotBoard
+from widgets.modul2.schaetze import PAGE_SIZE
 
 
 def html_of(box) -> str:

@@ -8,16 +8,16 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from regionallabor.beziehungsnetz import (
+from regionallabor.modul3.beziehungsnetz import (
     NetworkRuleError, load_network, module3_missing, open_steps, remove_actor, save_actor, save_conversation,
     save_relation,
 )
 from regionallabor.course import MODULES, Status
-from regionallabor.csvdatei import CsvError
-from regionallabor.model import Akteur, Beziehung, Gespraech, Schatz, explain
-from regionallabor.netzanalyse import analyse, gap_matrix, quadrant, spring_positions
-from regionallabor.netzdateien import export_actors, export_relations, import_network, pseudonymise_export
-from regionallabor.store import Arbeitsmappe, StaleRecordError
+from regionallabor.core.csvfiles import CsvError
+from regionallabor.core.model import Akteur, Beziehung, Gespraech, Schatz, explain
+from regionallabor.modul3.netzanalyse import analyse, gap_matrix, quadrant, spring_positions
+from regionallabor.modul3.netzdateien import export_actors, export_relations, import_network, pseudonymise_export
+from regionallabor.core.store import Arbeitsmappe, StaleRecordError
 
 
 def actor(workbook, name, sector="zivilgesellschaft", fields=("energie",), **extra):

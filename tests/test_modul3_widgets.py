@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from regionallabor.beispielnetz import fill
-from regionallabor.beziehungsnetz import load_network
-from regionallabor.model import Akteur, Beziehung, Gespraech, Schatz
-from regionallabor.store import Arbeitsmappe
-from widgets import ActorList, ConversationLog, InfluenceGrid, NetworkFiles, NetworkInsights, NetworkMap, RelationEditor
-from widgets.akteure import PAGE_SIZE
+from regionallabor.testing import fill_network
+from regionallabor.modul3.beziehungsnetz import load_network
+from regionallabor.core.model import Akteur, Beziehung, Gespraech, Schatz
+from regionallabor.core.store import Arbeitsmappe
+from widgets.modul3.akteure import ActorList
+from widgets.modul3.beziehungen import RelationEditor
+from widgets.modul3.gespraeche import ConversationLog
+from widgets.modul3.netzauswertung import InfluenceGrid, NetworkInsights
+from widgets.modul3.netzwerkkarte import NetworkMap
+from widgets.modul3.tabellen import NetworkFiles
+from widgets.modul3.akteure import PAGE_SIZE
 
 from test_modul2_widgets import html_of
 
@@ -73,7 +78,7 @@ def test_removing_an_actor_asks_first(workbook):
 
 
 def test_five_hundred_actors_show_twenty_at_a_time_and_filter_by_sector_and_field(workbook):
-    fill(workbook, 500, 0)
+    fill_network(workbook, 500, 0)
     tool = ActorList(workbook)
     assert len(tool.list.children) == PAGE_SIZE
     assert "20 von 500 Akteur:innen" in tool.count.value

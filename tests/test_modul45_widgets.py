@@ -8,15 +8,17 @@ from datetime import date, time
 
 import ipywidgets as ipw
 
-from regionallabor.beispielnetz import fill
-from regionallabor.model import (
+from regionallabor.testing import fill_network
+from regionallabor.core.model import (
     Akteur, Aufgabe, Budgetposten, Einladung, Herausforderung, Idee, Konferenz, Kritikpunkt, Programmpunkt,
     Vision, Wirkungslogik, Ziel, Zukunftsbild,
 )
-from widgets import (
-    ConferenceBudget, ConferenceFiles, ConferenceSetup, CritiquePhase, FantasyPhase, GoalPlanner, ImpactLogic,
-    InvitationList, ProgramPlanner, TaskPlan, TopicTables, VisionBoard,
-)
+from widgets.modul4.zukunftsbild import VisionBoard
+from widgets.modul4.zukunftswerkstatt import CritiquePhase, FantasyPhase, GoalPlanner
+from widgets.modul5.einladungen import InvitationList
+from widgets.modul5.konferenz import ConferenceSetup, ProgramPlanner, TopicTables
+from widgets.modul5.konferenzplanung import ConferenceBudget, ConferenceFiles, TaskPlan
+from widgets.modul5.wirkungslogik import ImpactLogic
 
 from test_modul2_widgets import html_of
 from test_modul5_domain import pdf_text
@@ -248,8 +250,8 @@ def test_guests_are_invited_from_the_map_and_the_check_names_who_is_missing(work
 
 
 def test_a_long_guest_list_is_paged(workbook):
-    fill(workbook, 60, 0)
-    from regionallabor.konferenz import invite
+    fill_network(workbook, 60, 0)
+    from regionallabor.modul5.konferenz import invite
     invite(workbook, [a.record.name for a in workbook.list(Akteur)])
     tool = InvitationList(workbook)
     assert len(tool.list.children) == 20 and tool.pager.more.description == "Weitere 20 anzeigen"

@@ -9,19 +9,19 @@ import pytest
 from icalendar import Calendar
 from pydantic import ValidationError
 
-from regionallabor.berichte import conference_calendar, programme_document, task_document
-from regionallabor.beziehungsnetz import load_network, save_actor
+from regionallabor.modul5.berichte import conference_calendar, programme_document, task_document
+from regionallabor.modul3.beziehungsnetz import load_network, save_actor
 from regionallabor.course import MODULES, Status
-from regionallabor.dokument import to_html, to_pdf
-from regionallabor.konferenz import (
+from regionallabor.dokumente.dokument import to_html, to_pdf
+from regionallabor.modul5.konferenz import (
     PRESETS, ConferenceRuleError, agenda, agenda_issues, apply_preset, budget_totals, diversity_check, guest_list,
     invite, module5_missing, open_challenges, save_conference, table_issues, tasks, weeks_before,
 )
-from regionallabor.model import (
+from regionallabor.core.model import (
     Akteur, Aufgabe, Budgetposten, Einladung, Herausforderung, Indikator, Konferenz, Programmpunkt, Schatz, Team,
     Thementisch, Wirkungslogik, Ziel, explain,
 )
-from regionallabor.wirkungslogik import LogicRuleError, check_logic, is_complete, save_logic
+from regionallabor.modul5.wirkungslogik import LogicRuleError, check_logic, is_complete, save_logic
 
 
 def pdf_text(raw: bytes) -> str:

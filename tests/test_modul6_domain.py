@@ -8,20 +8,21 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from regionallabor import beispielnetz, beispielplanung
-from regionallabor.aktionen import (
+from regionallabor import testing
+
+from regionallabor.modul6.aktionen import (
     ActionRuleError, actions, adopt, adopted_pool_ids, is_overdue, module6_missing, overall_progress,
     partner_ids_for, plan_summary, progress_by_field, progress_by_goal, save_action, timeline_bars,
 )
-from regionallabor.aktionspool import pool_by_id
-from regionallabor.beziehungsnetz import load_network, save_actor
-from regionallabor.charts import timeline_chart
+from regionallabor.modul6.aktionspool import pool_by_id
+from regionallabor.modul3.beziehungsnetz import load_network, save_actor
+from regionallabor.dokumente.charts import timeline_chart
 from regionallabor.course import MODULES, Status
-from regionallabor.dokument import to_html, to_pdf
-from regionallabor.model import Akteur, Aktion, Member, Region, Team, Thementisch, Ziel, explain
-from regionallabor.netzdateien import pseudonymise_export
-from regionallabor.regionalprofil import regional_profile
-from regionallabor.statusbericht import draft, history, report_document, send, start_draft
+from regionallabor.dokumente.dokument import to_html, to_pdf
+from regionallabor.core.model import Akteur, Aktion, Member, Region, Team, Thementisch, Ziel, explain
+from regionallabor.modul3.netzdateien import pseudonymise_export
+from regionallabor.modul6.regionalprofil import regional_profile
+from regionallabor.modul6.statusbericht import draft, history, report_document, send, start_draft
 
 from test_modul5_domain import pdf_text
 
@@ -193,9 +194,9 @@ def full_workbook(workbook):
         workbook.add(Member(name=name, role="Koordination" if name == "Aylin Demir" else "", is_main_contact=name == "Aylin Demir"))
     workbook.add(Region(country="DE", area_type="kreis", name="Breisgau-Hochschwarzwald", area_ids=["DE-08315"],
                         weggemeinschaft="Deutschland", why="Weil wir hier leben und bleiben wollen."))
-    beispielnetz.fill(workbook, 30, 60)
-    beispielplanung.fill_planning(workbook, guests=20)
-    beispielplanung.fill_actions(workbook, 8)
+    testing.fill_network(workbook, 30, 60)
+    testing.fill_planning(workbook, guests=20)
+    testing.fill_actions(workbook, 8)
     private = [a for a in load_network(workbook).actors if a.record.private_person]
     stored = actions(workbook)[0]
     workbook.update(stored.record.model_copy(update={"responsible": private[0].name, "partner_ids": [private[1].id]}),
@@ -211,7 +212,7 @@ def test_the_regional_profile_holds_every_modules_data_in_html_and_pdf(full_work
     first_action = actions(full_workbook)[0].record
     for expected in ("Regionalprofil Breisgau-Hochschwarzwald", "Aylin Demir (Ansprechperson)", "Weil wir hier leben",
                      "Einwohner:innen", "264.867",  # Destatis 31.12.2020 for the Kreis
-                     f"stehen {len(network.actors)} Akteur:innen", beispielplanung.VISION["mobilitaet"],
+                     f"stehen {len(network.actors)} Akteur:innen", testing.VISION["mobilitaet"],
                      "Zehn Familien nutzen das Dorfauto regelmäßig", "Ankommen", "Mobil ohne eigenes Auto",
                      first_action.title, "Dorfauto für zehn Familien bis 2027", *private):
         assert expected in html, expected
@@ -237,7 +238,7 @@ def test_pseudonymising_replaces_private_persons_everywhere_but_keeps_organisati
 
 
 def test_rated_fields_appear_as_radar_and_table_in_the_profile(workbook):
-    from regionallabor.bestandsaufnahme import save_rating
+    from regionallabor.modul2.bestandsaufnahme import save_rating
 
     save_rating(workbook, "energie", 1, None, rating=2, notes="Kaum Solar auf öffentlichen Dächern")
     save_rating(workbook, "mobilitaet", 1, None, rating=4)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from regionallabor.aktionen import actions
-from regionallabor.model import Akteur, Aktion, Member, Statusbericht, Thementisch, Ziel
-from widgets import ActionOverview, ActionPlan, ActionPool, RegionalProfile, StatusReport
+from regionallabor.modul6.aktionen import actions
+from regionallabor.core.model import Akteur, Aktion, Member, Statusbericht, Thementisch, Ziel
+from widgets.modul6.aktionen import ActionOverview, ActionPlan, ActionPool
+from widgets.modul6.statusbericht import RegionalProfile, StatusReport
 
 from test_modul45_widgets import assert_all_open, downloads
 from test_modul5_domain import pdf_text

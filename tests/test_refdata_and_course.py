@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from regionallabor import refdata
 from regionallabor.course import MODULES, Status, available_modules, module1_missing
-from regionallabor.model import Member, OwnFigures, Region
-from regionallabor.store import Arbeitsmappe
+from regionallabor.core.model import Member, OwnFigures, Region
+from regionallabor.core.store import Arbeitsmappe
 
 
 def labels(country, query):

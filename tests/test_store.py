@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from regionallabor.model import Member, Region, Team
-from regionallabor.store import (
+from regionallabor.core.model import Member, Region, Team
+from regionallabor.core.store import (
     SCHEMA_VERSION,
     Arbeitsmappe,
     NewerSchemaError,
@@ -64,8 +64,8 @@ def test_two_kernels_see_each_others_records_and_conflicts(workbook_path):
 
 WRITER = """
 import sys
-from regionallabor.store import Arbeitsmappe
-from regionallabor.model import Member
+from regionallabor.core.store import Arbeitsmappe
+from regionallabor.core.model import Member
 wb = Arbeitsmappe(sys.argv[1])
 name = sys.argv[2]
 for i in range(int(sys.argv[3])):
@@ -87,8 +87,8 @@ def test_parallel_processes_lose_no_records(workbook_path):
 
 KILLED_WRITER = """
 import sys
-from regionallabor.store import Arbeitsmappe
-from regionallabor.model import Member
+from regionallabor.core.store import Arbeitsmappe
+from regionallabor.core.model import Member
 wb = Arbeitsmappe(sys.argv[1])
 print("ready", flush=True)
 i = 0
@@ -170,7 +170,7 @@ def test_transaction_rolls_back_completely(workbook):
 
 
 def test_default_home_follows_environment(monkeypatch, tmp_path):
-    from regionallabor.store import default_home
+    from regionallabor.core.store import default_home
 
     monkeypatch.setenv("REGIONALLABOR_HOME", str(tmp_path / "x"))
     assert default_home() == tmp_path / "x"

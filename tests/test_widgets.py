@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
-from regionallabor.model import Member, Region
-from regionallabor.store import Arbeitsmappe
-from widgets import ModuleOverview, RegionEditor, TeamEditor, WorkbookTransfer
-from widgets.common import WorkbookSync
+from regionallabor.core.model import Member, Region
+from regionallabor.core.store import Arbeitsmappe
+from widgets.modul1.region import RegionEditor
+from widgets.modul1.team import TeamEditor
+from widgets.start import ModuleOverview, WorkbookTransfer
+from widgets.base.common import WorkbookSync
 
 
 def add_person(editor: TeamEditor, name: str, **fields) -> None:

@@ -6,13 +6,13 @@ from html import escape
 
 import ipywidgets as ipw
 
-from regionallabor.arbeitsblatt import (REFLECTIONS, answers, reflections, released_notebook, save_reflection,
+from regionallabor.arbeitsblaetter.snapshot import (REFLECTIONS, answers, reflections, released_notebook, save_reflection,
                                         submission_zip, take_snapshot)
 from regionallabor.course import MODULES
-from regionallabor.messages import t
-from regionallabor.store import Arbeitsmappe, WorkbookError
+from regionallabor.core.messages import t
+from regionallabor.core.store import Arbeitsmappe, WorkbookError
 
-from .common import WorkbookTool, button, css, download_link, downloads_html, heading
+from widgets.base.common import WorkbookTool, button, css, download_link, downloads_html, heading
 
 
 class WorksheetSubmission(WorkbookTool):

@@ -7,8 +7,8 @@ from html import escape
 import ipywidgets as ipw
 
 from regionallabor.course import MODULES
-from regionallabor.handbuch import Chapter, chapter, chapters, index_url, pdf_url
-from regionallabor.messages import t
+from regionallabor.handbuch.build import Chapter, chapter, chapters, index_url, pdf_url
+from regionallabor.core.messages import t
 
 
 class HandbookLinks(ipw.HTML):

@@ -8,14 +8,14 @@ from pathlib import Path
 import ipywidgets as ipw
 
 from regionallabor.course import MODULES, Status, available_modules
-from regionallabor.environment import jupyterlab_link, on_binder
-from regionallabor.formatting import format_timestamp
-from regionallabor.messages import t
-from regionallabor.model import Team
-from regionallabor.store import Arbeitsmappe, WorkbookError
-from regionallabor.transfer import ParsedWorkbook, export_filename, export_json, parse_workbook_file
+from regionallabor.core.environment import jupyterlab_link, on_binder
+from regionallabor.core.formatting import format_timestamp
+from regionallabor.core.messages import t
+from regionallabor.core.model import Team
+from regionallabor.core.store import Arbeitsmappe, WorkbookError
+from regionallabor.core.transfer import ParsedWorkbook, export_filename, export_json, parse_workbook_file
 
-from .common import Notice, button, css, download_link, sync_for
+from widgets.base.common import Notice, button, css, download_link, sync_for
 
 
 class ModuleOverview(ipw.HTML):

@@ -5,7 +5,7 @@ install.sh copies this to <environment>/etc/jupyter/nbgrader_config.py, where ev
 
 import os
 
-from regionallabor.arbeitsblatt import COURSE_ID
+from regionallabor.arbeitsblaetter.snapshot import COURSE_ID
 
 c = get_config()  # noqa: F821 – provided by traitlets when nbgrader loads this file
 

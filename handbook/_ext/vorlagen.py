@@ -1,6 +1,6 @@
 """Directives that print the conference planner's format presets (Modul 5) into the handbook.
 
-The presets live once, in ``regionallabor.konferenz.PRESETS``; the handbook's agenda, schedule and
+The presets live once, in ``regionallabor.modul5.konferenz.PRESETS``; the handbook's agenda, schedule and
 budget templates are rendered from them at build time, so handbook and planner cannot drift apart.
 
     ```{agenda-vorlage} konferenz
@@ -12,8 +12,8 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from regionallabor.konferenz import PRESETS, preset_agenda, preset_budget, preset_schedule
-from regionallabor.messages import CONFERENCE_FORMATS
+from regionallabor.modul5.konferenz import PRESETS, preset_agenda, preset_budget, preset_schedule
+from regionallabor.core.messages import CONFERENCE_FORMATS
 
 
 def _table(headers: list[str], rows: list[tuple[str, ...]], widths: list[int], classes: list[str]) -> nodes.table:

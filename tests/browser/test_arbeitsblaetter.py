@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from regionallabor.store import Arbeitsmappe
+from regionallabor.core.store import Arbeitsmappe
 
 from .conftest import ROOT, screenshot
 

@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import expect
 
 from binder_env import JupyterServer
-from regionallabor.model import Member
-from regionallabor.store import Arbeitsmappe
+from regionallabor.core.model import Member
+from regionallabor.core.store import Arbeitsmappe
 
 from .conftest import ARTIFACTS, screenshot
 from .test_journeys import add_member, wait_for_page

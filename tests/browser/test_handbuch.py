@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from regionallabor.handbuch import chapters
+from regionallabor.handbuch.build import chapters
 
 from .conftest import screenshot
 

@@ -26,7 +26,7 @@ FILL_WORKBOOK = """\
 import sys
 sys.path.insert(0, "{tests}")
 from kurs import fill_module1
-from regionallabor.store import Arbeitsmappe
+from regionallabor.core.store import Arbeitsmappe
 workbook = Arbeitsmappe.open_default()
 fill_module1(workbook, "{team}", members={members})
 workbook.close()

@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from regionallabor import refdata
-from regionallabor.model import Region, Schatz, Team
-from regionallabor.store import WORKBOOK_FILENAME, Arbeitsmappe
+from regionallabor.core.model import Region, Schatz, Team
+from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
 
 from .conftest import screenshot
 from .test_journeys import wait_for_page

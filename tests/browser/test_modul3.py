@@ -8,9 +8,9 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from regionallabor.model import Schatz, Team
-from regionallabor.store import WORKBOOK_FILENAME, Arbeitsmappe
-from widgets.netzwerkkarte import SECTOR_COLOURS
+from regionallabor.core.model import Schatz, Team
+from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
+from widgets.modul3.netzwerkkarte import SECTOR_COLOURS
 
 from .conftest import screenshot
 from .test_journeys import wait_for_page

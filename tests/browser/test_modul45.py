@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from regionallabor.model import Akteur, Herausforderung, Idee, Team, Ziel
-from regionallabor.store import WORKBOOK_FILENAME, Arbeitsmappe
+from regionallabor.core.model import Akteur, Herausforderung, Idee, Team, Ziel
+from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
 
 from .conftest import screenshot
 from .test_journeys import wait_for_page

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from regionallabor.model import Akteur, Member, Ziel
+from regionallabor.core.model import Akteur, Member, Ziel
 
 from .conftest import screenshot
 from .test_journeys import wait_for_page

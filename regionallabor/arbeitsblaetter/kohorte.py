@@ -1,0 +1,121 @@
+"""The facilitator's view of a cohort: every team × every worksheet, read from nbgrader's gradebook and course folder.
+
+Nothing here writes to the gradebook; grading happens in nbgrader's formgrader or through its API.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from regionallabor.arbeitsblaetter.snapshot import WORKSHEET_FILE, Snapshot, SnapshotError, assignment_id, read_snapshot
+from regionallabor.course import MODULES
+
+NOTEBOOK = Path(WORKSHEET_FILE).stem
+OUTBOX = "rueckmeldungen"  # feedback files for the zip path, ready to send
+
+
+def feedback_files(course: Path | str, assignment: str, out_dir: Path | str | None = None) -> list[Path]:
+    """nbgrader's generated feedback, one HTML file per team named for sending: rueckmeldung_<modul>_<team>.html.
+
+    By default they go to the course's ``rueckmeldungen/`` folder, where the cohort overview counts them as returned.
+    """
+    course = Path(course)
+    out_dir = Path(out_dir) if out_dir is not None else course / OUTBOX
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for source in sorted((course / "feedback").glob(f"*/{assignment}/{NOTEBOOK}.html")):
+        student = source.parent.parent.name
+        target = out_dir / f"rueckmeldung_{assignment}_{student}.html"
+        shutil.copyfile(source, target)
+        written.append(target)
+    return written
+
+
+
+@dataclass(frozen=True)
+class WorksheetState:
+    submitted_at: str | None = None  # ISO time of the newest submission
+    selbstcheck: bool | None = None  # None until autograded
+    feedback_written: bool = False
+    feedback_returned: bool = False
+
+    @property
+    def submitted(self) -> bool:
+        return self.submitted_at is not None
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    student: str
+    team: str
+    weggemeinschaft: str
+    worksheets: dict[int, WorksheetState]
+    latest_module: int | None = None  # the highest module with a readable snapshot
+
+
+def latest_snapshot(course: Path | str, row: TeamRow) -> Snapshot | None:
+    if row.latest_module is None:
+        return None
+    return read_snapshot(_submission_folder(Path(course), row.student, row.latest_module), row.latest_module)
+
+
+def cohort(course: Path | str, config=None) -> list[TeamRow]:
+    """Every team that handed in at least one worksheet, with the state of each worksheet, by team name."""
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.api import MissingEntry
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.utils import notebook_hash
+    from traitlets.config.loader import PyFileConfigLoader
+
+    course = Path(course)
+    if config is None:
+        config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
+        config.CourseDirectory.root = str(course)
+    api = NbGraderAPI(CourseDirectory(config=config), config=config)
+    exchange_feedback = Path(str(config.Exchange.root)) / str(config.CourseDirectory.course_id) / "feedback" \
+        if "root" in config.Exchange else None
+    states: dict[str, dict[int, WorksheetState]] = {}
+    with api.gradebook as gradebook:
+        for module in MODULES:
+            assignment = assignment_id(module.number)
+            try:
+                gradebook.find_assignment(assignment)
+            except MissingEntry:
+                continue
+            for student in sorted(api.get_submitted_students(assignment)):
+                submitted = api.get_submitted_timestamp(assignment, student)
+                check, written = None, False
+                try:
+                    notebook = gradebook.find_submission_notebook(NOTEBOOK, assignment, student)
+                    check_grade = next((g for g in notebook.grades if g.name == "selbstcheck"), None)
+                    check = None if check_grade is None or check_grade.auto_score is None else \
+                        check_grade.score >= check_grade.max_score
+                    written = any((c.manual_comment or "").strip() for c in notebook.comments)
+                except MissingEntry:
+                    pass
+                feedback = course / "feedback" / student / assignment
+                returned = (course / OUTBOX / f"rueckmeldung_{assignment}_{student}.html").exists()
+                secret = feedback / "submission_secret.txt"
+                if not returned and exchange_feedback is not None and secret.exists():
+                    checksum = notebook_hash(secret=secret.read_text(), notebook_id=NOTEBOOK)
+                    returned = (exchange_feedback / f"{checksum}.html").exists()
+                states.setdefault(student, {})[module.number] = WorksheetState(
+                    submitted.isoformat() if submitted else None, check, written, returned)
+    rows = []
+    for student, worksheets in states.items():
+        team, weggemeinschaft, latest = student, "", None
+        for number in sorted(worksheets, reverse=True):
+            try:
+                snapshot = read_snapshot(_submission_folder(course, student, number), number)
+            except SnapshotError:
+                continue
+            team, weggemeinschaft, latest = snapshot.team or student, snapshot.weggemeinschaft, number
+            break
+        rows.append(TeamRow(student, team, weggemeinschaft, worksheets, latest))
+    return sorted(rows, key=lambda row: (row.team.casefold(), row.student))
+
+
+def _submission_folder(course: Path, student: str, module: int) -> Path:
+    return course / "submitted" / student / assignment_id(module)

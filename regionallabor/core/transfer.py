@@ -1,0 +1,130 @@
+"""Export and import of a whole Arbeitsmappe as one JSON file.
+
+An import is checked completely – format, schema version, every record against
+its model, duplicate ids – before the store is touched, so a bad file changes
+nothing and says why in German.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from pydantic import ValidationError
+
+from regionallabor.modul3.beziehungsnetz import load_network
+from regionallabor.core.messages import t
+from regionallabor.core.model import RECORD_TYPES, Record, SingletonRecord, explain
+from regionallabor.modul3.netzdateien import pseudonymise_export
+from regionallabor.core.store import SCHEMA_VERSION, Arbeitsmappe, NewerSchemaError, WorkbookError
+
+FORMAT_NAME = "regionallabor-arbeitsmappe"
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+KIND_LABELS = {
+    "team": ("Teamname", "Teamnamen"),
+    "member": ("Teammitglied", "Teammitglieder"),
+    "region": ("Region", "Regionen"),
+    "kennzahl": ("eigene Kennzahl", "eigene Kennzahlen"),
+    "einschaetzung": ("Handlungsfeld-Einschätzung", "Handlungsfeld-Einschätzungen"),
+    "schatz": ("Schatz der Region", "Schätze der Region"),
+    "herausforderung": ("Herausforderung", "Herausforderungen"),
+    "swot": ("SWOT-Eintrag", "SWOT-Einträge"),
+    "akteur": ("Akteur:in", "Akteur:innen"),
+    "beziehung": ("Beziehung", "Beziehungen"),
+    "gespraech": ("Gesprächsnotiz", "Gesprächsnotizen"),
+    "kritik": ("Kritikpunkt", "Kritikpunkte"),
+    "idee": ("Idee", "Ideen"),
+    "ziel": ("Ziel", "Ziele"),
+    "vision": ("Vision", "Visionen"),
+    "zukunftsbild": ("Zukunftsbild", "Zukunftsbilder"),
+    "wirkungslogik": ("Wirkungslogik", "Wirkungslogiken"),
+    "konferenz": ("Konferenz", "Konferenzen"),
+    "programmpunkt": ("Programmpunkt", "Programmpunkte"),
+    "thementisch": ("Thementisch", "Thementische"),
+    "einladung": ("Einladung", "Einladungen"),
+    "budget": ("Budgetposten", "Budgetposten"),
+    "aufgabe": ("Aufgabe", "Aufgaben"),
+    "aktion": ("Aktion", "Aktionen"),
+    "statusbericht": ("Statusbericht", "Statusberichte"),
+    "reflexion": ("Reflexion", "Reflexionen"),
+}
+
+
+class InvalidWorkbookFile(WorkbookError):
+    pass
+
+
+@dataclass(frozen=True)
+class ParsedWorkbook:
+    records: list[Record]
+    pseudonymised: bool = False
+
+    def summary(self) -> str:
+        counts: dict[str, int] = {}
+        for record in self.records:
+            counts[record.KIND] = counts.get(record.KIND, 0) + 1
+        parts = []
+        for kind, count in counts.items():
+            singular, plural = KIND_LABELS.get(kind, (kind, kind))
+            parts.append(f"{count} {singular if count == 1 else plural}")
+        summary = ", ".join(parts) or t("transfer.summary_empty")
+        return f"{summary}. {t('transfer.pseudonymised_file')}" if self.pseudonymised else summary
+
+
+def export_filename(team_name: str = "", today: date | None = None) -> str:
+    today = today or date.today()
+    slug = "".join(c if c.isalnum() else "-" for c in team_name.lower()).strip("-")
+    slug = "-".join(part for part in slug.split("-") if part)[:40]
+    return f"arbeitsmappe-{slug + '-' if slug else ''}{today:%Y-%m-%d}.json"
+
+
+def export_json(workbook: Arbeitsmappe, pseudonymise: bool = False) -> bytes:
+    """The whole workbook as JSON; ``pseudonymise`` replaces private persons for passing it on (see netzdateien)."""
+    data = workbook.export_data()
+    if pseudonymise:
+        data = pseudonymise_export(data, load_network(workbook))
+    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def parse_workbook_file(raw: bytes) -> ParsedWorkbook:
+    """Validate an uploaded workbook file completely; raise InvalidWorkbookFile with a German reason."""
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise InvalidWorkbookFile(
+            t("workbook.too_big", size=f"{len(raw) / 1e6:.1f}", limit=MAX_IMPORT_BYTES // (1024 * 1024))
+        )
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InvalidWorkbookFile(t("workbook.not_a_workbook")) from None
+    except json.JSONDecodeError as error:
+        raise InvalidWorkbookFile(t("workbook.bad_json", detail=f"Zeile {error.lineno}, Spalte {error.colno}")) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME or not isinstance(data.get("records"), dict):
+        raise InvalidWorkbookFile(t("workbook.not_a_workbook"))
+    version = data.get("schema_version")
+    if not isinstance(version, int) or version < 1:
+        raise InvalidWorkbookFile(t("workbook.not_a_workbook"))
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(version)
+
+    records: list[Record] = []
+    seen: set[tuple[str, str]] = set()
+    for kind, items in data["records"].items():
+        cls = RECORD_TYPES.get(kind)
+        if cls is None:
+            raise InvalidWorkbookFile(t("workbook.unknown_kind", kind=kind))
+        if not isinstance(items, list) or (issubclass(cls, SingletonRecord) and len(items) > 1):
+            raise InvalidWorkbookFile(t("workbook.not_a_workbook"))
+        for index, item in enumerate(items, start=1):
+            try:
+                record = cls.model_validate(item)
+            except ValidationError as error:
+                raise InvalidWorkbookFile(
+                    t("workbook.bad_record", kind=KIND_LABELS.get(kind, (kind,))[0], index=index, detail=explain(error))
+                ) from None
+            if (kind, record.id) in seen:
+                raise InvalidWorkbookFile(t("workbook.duplicate_id", kind=kind, id=record.id))
+            seen.add((kind, record.id))
+            records.append(record)
+    return ParsedWorkbook(records, data.get("pseudonymised") is True)

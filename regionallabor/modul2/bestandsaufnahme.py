@@ -1,0 +1,128 @@
+"""Modul 2's records beyond the numbers: Handlungsfelder ratings, Schätze der Region, challenges and the SWOT.
+
+Rules that span several records live here, each applied inside one transaction, so that two open
+pages cannot break them: no two Schätze with the same name in one Handlungsfeld, and a SWOT
+quadrant keeps a clean order when cards are added, moved or taken to another quadrant.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from regionallabor.handlungsfelder import ALL_FIELDS, field_label
+from regionallabor.core.messages import SWOT_QUADRANTS, t
+from regionallabor.core.model import FieldRating, Herausforderung, Schatz, SwotEntry
+from regionallabor.core.store import Arbeitsmappe, StaleRecordError, Stored, WorkbookError
+
+MODUL2_KINDS = (FieldRating.KIND, Schatz.KIND, Herausforderung.KIND, SwotEntry.KIND, "kennzahl")
+
+
+class DuplicateSchatzError(WorkbookError):
+    pass
+
+
+# Handlungsfelder-Check
+
+
+def ratings(workbook: Arbeitsmappe) -> dict[int, dict[str, Stored[FieldRating]]]:
+    """Both rounds' ratings by field, in one read."""
+    by_round: dict[int, dict[str, Stored[FieldRating]]] = {1: {}, 2: {}}
+    for stored in workbook.list(FieldRating):
+        by_round[stored.record.round][stored.record.field] = stored
+    return by_round
+
+
+def rating_values(by_round: dict[int, dict[str, Stored[FieldRating]]]) -> dict[int, dict[str, int | None]]:
+    """The ratings alone, by round and field: what the radar chart draws."""
+    return {number: {key: s.record.rating for key, s in stored.items()} for number, stored in by_round.items()}
+
+
+def save_rating(workbook: Arbeitsmappe, field: str, round: int, version: int | None, *,
+                today: date | None = None, **changes) -> Stored[FieldRating]:
+    """Change the ``rating`` and/or ``notes`` of one field in one round; dated with the day of the change."""
+    stored = workbook.get(FieldRating, FieldRating.id_for(field, round))
+    current = stored.record if stored else FieldRating(id=FieldRating.id_for(field, round), field=field, round=round)
+    updated = FieldRating.model_validate({**current.model_dump(), **changes,
+                                          "rated_on": (today or date.today()).isoformat()})
+    return workbook.save(updated, version)
+
+
+# Schätze der Region
+
+
+def save_schatz(workbook: Arbeitsmappe, schatz: Schatz, version: int | None) -> Stored[Schatz]:
+    """Add or update a Schatz; refused if another one in the same Handlungsfeld has the same name."""
+    with workbook.transaction() as tx:
+        for other in workbook.list(Schatz):
+            same = other.record.field == schatz.field and other.record.name.casefold() == schatz.name.casefold()
+            if same and other.record.id != schatz.id:
+                raise DuplicateSchatzError(t("schatz.duplicate", name=schatz.name, field=field_label(schatz.field)))
+        return tx.add(schatz) if version is None else tx.update(schatz, version)
+
+
+# SWOT
+
+
+def swot_board(workbook: Arbeitsmappe) -> dict[str, list[Stored[SwotEntry]]]:
+    """The four quadrants, each in the team's order."""
+    board: dict[str, list[Stored[SwotEntry]]] = {quadrant: [] for quadrant in SWOT_QUADRANTS}
+    for stored in workbook.list(SwotEntry):
+        board[stored.record.quadrant].append(stored)
+    for cards in board.values():
+        cards.sort(key=lambda s: s.record.position)
+    return board
+
+
+def add_swot(workbook: Arbeitsmappe, quadrant: str, text: str) -> Stored[SwotEntry]:
+    entry = SwotEntry(quadrant=quadrant, text=text)  # validated before the transaction starts
+    with workbook.transaction() as tx:
+        cards = swot_board(workbook)[quadrant]
+        last = cards[-1].record.position if cards else -1
+        return tx.add(entry.model_copy(update={"position": last + 1}))
+
+
+def move_swot(workbook: Arbeitsmappe, stored: Stored[SwotEntry], step: int) -> int:
+    """Swap a card with its neighbour above (step -1) or below (step +1); returns the workbook's new revision."""
+    with workbook.transaction() as tx:
+        cards = swot_board(workbook)[stored.record.quadrant]
+        index = next((i for i, c in enumerate(cards) if c.record.id == stored.record.id), None)
+        if index is None or cards[index].version != stored.version:
+            raise StaleRecordError(SwotEntry.KIND, stored.record.id)
+        other = index + step
+        if 0 <= other < len(cards):
+            order = list(cards)
+            order[index], order[other] = order[other], order[index]
+            for position, card in enumerate(order):
+                if card.record.position != position:
+                    tx.update(card.record.model_copy(update={"position": position}), card.version)
+    return tx.revision
+
+
+def relocate_swot(workbook: Arbeitsmappe, stored: Stored[SwotEntry], quadrant: str) -> Stored[SwotEntry]:
+    """Move a card to the end of another quadrant (a Stärke that is really a Chance, say)."""
+    with workbook.transaction() as tx:
+        cards = swot_board(workbook)[quadrant]
+        last = cards[-1].record.position if cards else -1
+        return tx.update(stored.record.model_copy(update={"quadrant": quadrant, "position": last + 1}), stored.version)
+
+
+# how far the team has got
+
+
+def module2_missing(workbook: Arbeitsmappe) -> list[str]:
+    """What Modul 2 still lacks, in German; empty when the module is complete."""
+    missing = []
+    first = ratings(workbook)[1]
+    unrated = [label for key, label in ALL_FIELDS.items() if key not in first or first[key].record.rating is None]
+    if unrated:
+        missing.append(f"eine Einschätzung für {len(unrated)} Handlungsfeld{'er' if len(unrated) > 1 else ''}"
+                       f" ({', '.join(unrated)})")
+    if not workbook.count_kind(Schatz.KIND):
+        missing.append("mindestens einen Schatz der Region")
+    if not workbook.count_kind(Herausforderung.KIND):
+        missing.append("mindestens eine Herausforderung")
+    board = swot_board(workbook)
+    empty = [SWOT_QUADRANTS[quadrant] for quadrant, cards in board.items() if not cards]
+    if empty:
+        missing.append(f"Einträge in der SWOT unter {', '.join(empty)}")
+    return missing

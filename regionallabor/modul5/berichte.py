@@ -1,0 +1,164 @@
+"""What a team takes out of Modul 4 and 5: the vision board, the programme, the task list, the calendar entry."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from regionallabor.dokumente.dokument import Cards, Document, Heading, Paragraph, Table
+from regionallabor.core.formatting import format_date
+from regionallabor.handlungsfelder import ALL_FIELDS
+from regionallabor.modul5.konferenz import agenda, clock, conference, day_label, tasks, weeks_before
+from regionallabor.core.messages import CONFERENCE_FORMATS, SLOT_FORMATS, t
+from regionallabor.core.model import Konferenz, Programmpunkt, Team, Zukunftsbild
+from regionallabor.core.store import Arbeitsmappe
+from regionallabor.modul4.vision import goals, vision_statements
+
+TIMEZONE = ZoneInfo("Europe/Berlin")  # the course's four countries share it
+
+
+def _team_name(workbook: Arbeitsmappe) -> str:
+    stored = workbook.get(Team)
+    return stored.record.name if stored and stored.record.name else t("export.our_team")
+
+
+def _stand(today: date | None = None) -> str:
+    return t("export.stand", date=format_date((today or date.today()).isoformat()))
+
+
+def conference_title(record: Konferenz | None) -> str:
+    return (record.title if record and record.title else "") or t("conference.default_title")
+
+
+def conference_subtitle(record: Konferenz | None, team: str) -> str:
+    parts = []
+    if record and record.starts_on:
+        first = format_date(record.starts_on.isoformat())
+        if record.days > 1:
+            last = record.starts_on + timedelta(days=record.days - 1)
+            first = f"{first} bis {format_date(last.isoformat())}"
+        parts.append(first)
+    if record and record.venue:
+        parts.append(record.venue)
+    if team:
+        parts.append(t("export.by_team", team=team))
+    return " · ".join(parts)
+
+
+def programme_document(workbook: Arbeitsmappe, today: date | None = None) -> Document:
+    """The timetable, one table per day: time, programme item, format, place, who is responsible."""
+    stored = conference(workbook)
+    record = stored.record if stored else None
+    document = Document(conference_title(record), conference_subtitle(record, _team_name(workbook)),
+                        footer=_stand(today))
+    return document.add(*programme_blocks(workbook, record))
+
+
+def programme_blocks(workbook: Arbeitsmappe, record: Konferenz | None) -> list:
+    slots = [s.record for s in agenda(workbook)]
+    if not slots:
+        return [Paragraph(t("export.no_programme"), "muted")]
+    blocks: list = []
+    days = sorted({slot.day for slot in slots})
+    for day in days:
+        todays = [slot for slot in slots if slot.day == day]
+        if len(days) > 1 or (record and record.starts_on):
+            blocks.append(Heading(day_label(record, day)))
+        blocks.append(Table(
+            [t("export.col.time"), t("export.col.item"), t("export.col.format"), t("export.col.place"),
+             t("export.col.responsible")],
+            [[f"{clock(s.start)}–{clock(s.end)}", s.title, SLOT_FORMATS[s.format], s.place, s.responsible]
+             for s in todays],
+            [0.16, 0.35, 0.17, 0.13, 0.19],
+            frozenset(i for i, s in enumerate(todays) if s.format == "pause"),
+        ))
+    return blocks
+
+
+def task_document(workbook: Arbeitsmappe, today: date | None = None) -> Document:
+    """Every task with its due date, its distance to the conference, who does it and whether it is done."""
+    stored = conference(workbook)
+    record = stored.record if stored else None
+    document = Document(t("export.tasks_title", title=conference_title(record)),
+                        conference_subtitle(record, _team_name(workbook)), footer=_stand(today))
+    task_list = [s.record for s in tasks(workbook)]
+    if not task_list:
+        return document.add(Paragraph(t("export.no_tasks"), "muted"))
+    starts_on = record.starts_on if record else None
+    document.add(Table(
+        [t("export.col.due"), t("export.col.task"), t("export.col.responsible"), t("export.col.done")],
+        [[f"{format_date(task.due.isoformat())}\n{weeks_before(task.due, starts_on)}".strip(), task.title,
+          task.responsible, t("export.done") if task.done else ""] for task in task_list],
+        [0.2, 0.5, 0.18, 0.12],
+        frozenset(i for i, task in enumerate(task_list) if task.done),
+    ))
+    return document
+
+
+def vision_document(workbook: Arbeitsmappe, today: date | None = None) -> Document:
+    """The one-page vision board: the overall vision, the six fields side by side, the goals."""
+    board = vision_statements(workbook)
+    document = Document(t("vision.board_title", year=board.horizon_year), t("export.by_team", team=_team_name(workbook)),
+                        footer=_stand(today))
+    return document.add(*vision_blocks(workbook))
+
+
+def vision_blocks(workbook: Arbeitsmappe) -> list:
+    board = vision_statements(workbook)
+    overall = board.text(Zukunftsbild.OVERALL)
+    blocks: list = [Paragraph(overall or t("vision.board_empty_overall"), "lead" if overall else "muted"),
+                    Cards([(label, board.text(key) or "–") for key, label in ALL_FIELDS.items()], columns=2)]
+    goal_list = [s.record for s in goals(workbook)]
+    if goal_list:
+        blocks.append(Heading(t("vision.board_goals")))
+        blocks.append(Table(
+            [t("export.col.goal"), t("export.col.fields"), t("export.col.first_step"), t("export.col.owner")],
+            [[goal.title, ", ".join(ALL_FIELDS[f] for f in goal.handlungsfelder),
+              " – ".join(filter(None, [goal.first_step, format_date(goal.first_step_due.isoformat())
+                                       if goal.first_step_due else ""])), goal.owner] for goal in goal_list],
+            [0.28, 0.22, 0.3, 0.2]))
+    return blocks
+
+
+def conference_calendar(workbook: Arbeitsmappe) -> bytes:
+    """The conference as an iCalendar file: one event per day, from its first to its last programme item.
+
+    Refused (ValueError with a German message) while the conference has no date.
+    """
+    from icalendar import Calendar, Event
+
+    stored = conference(workbook)
+    record = stored.record if stored else None
+    if record is None or record.starts_on is None:
+        raise ValueError(t("export.calendar_needs_date"))
+    slots = [s.record for s in agenda(workbook)]
+    calendar = Calendar()
+    calendar.add("prodid", "-//Mitmach-Regionen Initiative//Regionallabor//DE")
+    calendar.add("version", "2.0")
+    title = conference_title(record)
+    for day in range(1, record.days + 1):
+        todays = [slot for slot in slots if slot.day == day]
+        start, end = _day_span(todays)
+        when = record.starts_on + timedelta(days=day - 1)
+        event = Event()
+        event.add("uid", f"{record.starts_on.isoformat()}-{day}-{stored.record.id}@regionallabor")
+        event.add("summary", title if record.days == 1 else f"{title} ({t('agenda.day', day=day)})")
+        event.add("dtstart", datetime.combine(when, start, TIMEZONE))
+        event.add("dtend", datetime.combine(when, end, TIMEZONE))
+        event.add("dtstamp", datetime.now(TIMEZONE))
+        if record.venue:
+            event.add("location", record.venue)
+        if todays:
+            event.add("description", "\n".join(f"{clock(s.start)}–{clock(s.end)} {s.title}" for s in todays))
+        if record.format:
+            event.add("categories", [CONFERENCE_FORMATS[record.format].split(":")[0]])
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def _day_span(slots: list[Programmpunkt]):
+    """First start and last end of a day's programme; 9 to 17 o'clock for a day without one."""
+    if not slots:
+        return time(9, 0), time(17, 0)
+    return min(s.start for s in slots), max(s.end for s in slots)

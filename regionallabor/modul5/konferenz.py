@@ -1,0 +1,483 @@
+"""Modul 5's conference planner: the Mitmach-Konferenz, its programme, Thementische, guests, budget and tasks.
+
+Format presets carry the initiative's experience (a half-day Werkstatt up to a conference of a day and
+a half); applying one fills what is still empty and leaves the team's own entries alone. Tasks are
+planned backwards from the conference date, and move with it when the date moves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from regionallabor.modul3.beziehungsnetz import Actor, Network, read_network
+from regionallabor.core.formatting import format_euro, german_list
+from regionallabor.handlungsfelder import ALL_FIELDS, field_label
+from regionallabor.core.messages import SECTORS, SLOT_FORMATS, t
+from regionallabor.core.model import Aufgabe, Budgetposten, Einladung, Herausforderung, Konferenz, Programmpunkt, Thementisch
+from regionallabor.core.store import Arbeitsmappe, Stored, WorkbookError
+from regionallabor.modul4.vision import goals
+from regionallabor.modul5.wirkungslogik import is_complete, logics
+
+MODUL5_KINDS = ("wirkungslogik", Konferenz.KIND, Programmpunkt.KIND, Thementisch.KIND, Einladung.KIND,
+                Budgetposten.KIND, Aufgabe.KIND)
+LONGEST_STRETCH_WITHOUT_BREAK = 120  # minutes
+BREAK_FORMATS = ("pause", "ankommen")  # arriving with coffee is no work either
+LARGEST_TABLE = 15
+MIN_INVITATIONS = 10
+
+
+class ConferenceRuleError(WorkbookError):
+    """A change the planner's rules refuse (an actor who is not on the map, a preset without a date)."""
+
+
+# Presets
+
+
+@dataclass(frozen=True)
+class Preset:
+    days: int
+    expected_people: int
+    slots: tuple[tuple[int, str, str, str, str], ...]  # day, start, end, format, title
+    tasks: tuple[tuple[int, str], ...]  # weeks before the conference (negative: after it), title
+    budget: tuple[tuple[str, float], ...]  # line, planned euros
+
+
+_COMMON_TASKS = (
+    (-1, "Dokumentation und Fotos an alle Teilnehmer:innen schicken"),
+    (-2, "Nachtreffen im Regional-Team: Welche Aktionen nehmen wir mit? (weiter in Modul 6)"),
+)
+
+PRESETS: dict[str, Preset] = {
+    "werkstatt": Preset(
+        days=1, expected_people=25,
+        slots=(
+            (1, "14:00", "14:30", "ankommen", "Ankommen bei Kaffee und Kuchen"),
+            (1, "14:30", "14:45", "begruessung", "Begrüßung und Ziel des Nachmittags"),
+            (1, "14:45", "15:05", "impuls", "Impuls: Was unsere Region schon hat – die Schätze der Region"),
+            (1, "15:05", "15:50", "thementische", "Thementische, Runde 1"),
+            (1, "15:50", "16:10", "pause", "Pause"),
+            (1, "16:10", "16:50", "thementische", "Thementische, Runde 2"),
+            (1, "16:50", "17:30", "abschluss", "Ergebnisse, nächste Schritte, wer macht mit?"),
+        ),
+        tasks=(
+            (6, "Termin und Raum festmachen (barrierefrei, gut mit Bus und Bahn erreichbar)"),
+            (5, "Einladungen verschicken und in der Gemeindezeitung ankündigen"),
+            (3, "Gastgeber:innen der Thementische gewinnen und kurz einweisen"),
+            (2, "Persönlich nachfassen: Wer aus der Einladungsliste hat noch nicht geantwortet?"),
+            (1, "Material packen: Moderationskoffer, Namensschilder, Stellwände, Kamera"),
+            (0, "Raum aufbauen, Thementische beschriften, Willkommensschild aufstellen"),
+            *_COMMON_TASKS,
+        ),
+        budget=(("Raum (oft kostenlos im Gemeindesaal)", 0), ("Kaffee, Kuchen und Getränke (25 × 8 €)", 200),
+                ("Moderationsmaterial", 60), ("Druck von Einladungen und Plakaten", 50)),
+    ),
+    "konferenz": Preset(
+        days=1, expected_people=60,
+        slots=(
+            (1, "09:30", "10:00", "ankommen", "Ankommen, Anmeldung und Kaffee"),
+            (1, "10:00", "10:20", "begruessung", "Begrüßung durch das Regional-Team und die Bürgermeisterin"),
+            (1, "10:20", "10:50", "impuls", "Impulsvortrag: Mitmach-Regionen – was anderswo gelingt"),
+            (1, "10:50", "12:00", "thementische", "Thementische zu den Handlungsfeldern"),
+            (1, "12:00", "13:00", "pause", "Mittagspause mit regionalem Essen"),
+            (1, "13:00", "14:30", "world_cafe", "World Café: Von der Idee zur Aktion"),
+            (1, "14:30", "14:50", "pause", "Kaffeepause"),
+            (1, "14:50", "15:50", "fishbowl", "Fishbowl: Was braucht es, damit es weitergeht?"),
+            (1, "15:50", "16:30", "abschluss", "Abschluss: Vereinbarungen und Dank"),
+        ),
+        tasks=(
+            (12, "Termin festlegen und Raum reservieren (barrierefrei, Bus und Bahn, Platz für Thementische)"),
+            (10, "Förderung und Sponsor:innen anfragen, Budget klären"),
+            (8, "Einladungen verschicken – persönlich an die Einladungsliste, öffentlich über Presse und Aushang"),
+            (6, "Referent:in für den Impuls und Moderation festmachen"),
+            (4, "Gastgeber:innen der Thementische gewinnen und einweisen"),
+            (3, "Verpflegung bestellen (regional, vegetarische und vegane Auswahl)"),
+            (2, "Nachfassen bei allen, die noch nicht geantwortet haben; Presse einladen"),
+            (1, "Ablauf mit allen Beteiligten durchgehen, Material und Technik prüfen"),
+            (0, "Aufbau, Anmeldung besetzen, Fotos machen"),
+            *_COMMON_TASKS,
+        ),
+        budget=(("Raummiete", 300), ("Verpflegung (60 × 25 €)", 1500), ("Moderation", 1200),
+                ("Honorar und Fahrtkosten Impuls", 400), ("Moderationsmaterial", 120),
+                ("Druck und Öffentlichkeitsarbeit", 200), ("Kinderbetreuung", 150), ("Dokumentation und Fotos", 200)),
+    ),
+    "gross": Preset(
+        days=2, expected_people=120,
+        slots=(
+            (1, "13:00", "13:30", "ankommen", "Ankommen und Anmeldung"),
+            (1, "13:30", "14:00", "begruessung", "Begrüßung und Kennenlernen im Saal"),
+            (1, "14:00", "14:45", "impuls", "Impulsvortrag: Wie eine Region zur Mitmach-Region wird"),
+            (1, "14:45", "15:30", "fishbowl", "Fishbowl mit Stimmen aus allen Handlungsfeldern"),
+            (1, "15:30", "16:00", "pause", "Kaffeepause"),
+            (1, "16:00", "17:30", "thementische", "Thementische zu den Herausforderungen der Region"),
+            (1, "17:30", "18:00", "abschluss", "Rückblick auf den ersten Tag"),
+            (1, "18:00", "20:00", "pause", "Abendessen und Begegnung"),
+            (2, "09:00", "09:15", "ankommen", "Ankommen"),
+            (2, "09:15", "11:15", "open_space", "Open Space: Eure Projekte für die Region"),
+            (2, "11:15", "11:30", "pause", "Pause"),
+            (2, "11:30", "12:30", "world_cafe", "World Café: Verabredungen treffen"),
+            (2, "12:30", "13:00", "abschluss", "Abschluss: Was wir gemeinsam anpacken"),
+        ),
+        tasks=(
+            (16, "Termin festlegen, Veranstaltungsort und Übernachtungsmöglichkeiten reservieren"),
+            (14, "Förderanträge stellen, Sponsor:innen und Kooperationspartner:innen gewinnen"),
+            (12, "Save-the-Date verschicken"),
+            (10, "Referent:innen und Moderation festmachen"),
+            (8, "Einladungen mit Programm und Anmeldung verschicken"),
+            (6, "Gastgeber:innen für Thementische und Open Space gewinnen"),
+            (4, "Verpflegung, Technik und Kinderbetreuung buchen"),
+            (3, "Pressemitteilung und Erinnerung an alle Eingeladenen"),
+            (2, "Helfer:innen einteilen, Ablaufplan an alle Beteiligten"),
+            (1, "Namensschilder, Teilnehmendenliste, Material und Beschilderung"),
+            (0, "Aufbau am Vortag, Generalprobe mit der Moderation"),
+            *_COMMON_TASKS,
+        ),
+        budget=(("Veranstaltungsort (1,5 Tage)", 1500), ("Verpflegung (120 × 60 €)", 7200), ("Moderation (2 Personen)", 3000),
+                ("Honorare und Fahrtkosten Referent:innen", 1200), ("Technik (Ton, Beamer)", 600),
+                ("Druck und Öffentlichkeitsarbeit", 500), ("Kinderbetreuung", 400), ("Dokumentation, Fotos, Grafik", 900)),
+    ),
+}
+
+
+def preset_agenda(format_key: str) -> list[tuple[str, str, str, str]]:
+    """A preset's programme as the handbook prints it: (day, time span, format, title) per slot."""
+    preset = PRESETS[format_key]
+    return [(f"Tag {day}" if preset.days > 1 else "", f"{start}–{end}", SLOT_FORMATS[slot_format], title)
+            for day, start, end, slot_format, title in preset.slots]
+
+
+def preset_schedule(format_key: str) -> list[tuple[str, str]]:
+    """A preset's tasks, planned backwards from the conference day: (when, task), earliest first."""
+    day = date(2000, 1, 1)  # any day: only the distance to it is printed
+    return [(weeks_before(day - timedelta(weeks=weeks), day), title)
+            for weeks, title in sorted(PRESETS[format_key].tasks, key=lambda task: -task[0])]
+
+
+def preset_budget(format_key: str) -> tuple[list[tuple[str, str]], str]:
+    """A preset's budget lines with German amounts, and their total."""
+    lines = PRESETS[format_key].budget
+    return [(title, format_euro(amount)) for title, amount in lines], format_euro(sum(amount for _, amount in lines))
+
+
+@dataclass(frozen=True)
+class PresetResult:
+    revision: int
+    slots: int
+    tasks: int
+    budget: int
+    kept: tuple[str, ...]  # parts the team had filled already, left as they were
+
+
+def _clock(text: str) -> time:
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
+
+
+def apply_preset(workbook: Arbeitsmappe, format_key: str) -> PresetResult:
+    """Take a format's days, size, programme, tasks and budget – each part only if the team has none yet.
+
+    Tasks need the conference date to be planned backwards from; without a date they are left out.
+    """
+    preset = PRESETS[format_key]
+    with workbook.transaction() as tx:
+        stored = workbook.get(Konferenz)
+        conference = stored.record if stored else Konferenz()
+        conference = Konferenz.model_validate({
+            **conference.model_dump(), "format": format_key, "days": preset.days,
+            "expected_people": conference.expected_people or preset.expected_people})
+        tx.add(conference) if stored is None else tx.update(conference, stored.version)
+        kept, counts = [], {"slots": 0, "tasks": 0, "budget": 0}
+        if workbook.count_kind(Programmpunkt.KIND):
+            kept.append(t("conference.part.programme"))
+        else:
+            for day, start, end, slot_format, title in preset.slots:
+                tx.add(Programmpunkt(day=day, start=_clock(start), end=_clock(end), format=slot_format, title=title))
+            counts["slots"] = len(preset.slots)
+        if workbook.count_kind(Aufgabe.KIND):
+            kept.append(t("conference.part.tasks"))
+        elif conference.starts_on is not None:
+            for weeks, title in preset.tasks:
+                tx.add(Aufgabe(title=title, due=conference.starts_on - timedelta(weeks=weeks)))
+            counts["tasks"] = len(preset.tasks)
+        if workbook.count_kind(Budgetposten.KIND):
+            kept.append(t("conference.part.budget"))
+        else:
+            for title, planned in preset.budget:
+                tx.add(Budgetposten(title=title, planned=planned))
+            counts["budget"] = len(preset.budget)
+    return PresetResult(tx.revision, counts["slots"], counts["tasks"], counts["budget"], tuple(kept))
+
+
+# The conference itself
+
+
+def conference(workbook: Arbeitsmappe) -> Stored[Konferenz] | None:
+    return workbook.get(Konferenz)
+
+
+def save_conference(workbook: Arbeitsmappe, updated: Konferenz, version: int | None) -> tuple[Stored[Konferenz], int]:
+    """Keep the conference's details; open tasks keep their distance to the date when it moves.
+
+    Returns the stored conference and how many tasks moved with it.
+    """
+    with workbook.transaction() as tx:
+        stored = workbook.get(Konferenz)
+        old_date = stored.record.starts_on if stored else None
+        saved = tx.add(updated) if version is None else tx.update(updated, version)
+        moved = 0
+        if old_date and updated.starts_on and updated.starts_on != old_date:
+            shift = updated.starts_on - old_date
+            for task in workbook.list(Aufgabe):
+                if not task.record.done:
+                    tx.update(task.record.model_copy(update={"due": task.record.due + shift}), task.version)
+                    moved += 1
+    return saved, moved
+
+
+# Programme
+
+
+def agenda(workbook: Arbeitsmappe) -> list[Stored[Programmpunkt]]:
+    """The programme in time order: by day, start and end."""
+    return sorted(workbook.list(Programmpunkt), key=lambda s: (s.record.day, s.record.start, s.record.end))
+
+
+def _minutes(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+def clock(moment: time) -> str:
+    return f"{moment:%H:%M}"
+
+
+@dataclass(frozen=True)
+class AgendaIssue:
+    slot_ids: tuple[str, ...]
+    severity: str  # "error" (overlap, a day the conference does not have), "warning" (gap, no break)
+    message: str
+
+
+def agenda_issues(slots: list[Programmpunkt], days: int = 1) -> list[AgendaIssue]:
+    """Overlaps, gaps, days beyond the conference and long stretches without a break, in programme order."""
+    issues: list[AgendaIssue] = []
+    ordered = sorted(slots, key=lambda s: (s.day, s.start, s.end))
+    for slot in ordered:
+        if slot.day > days:
+            issues.append(AgendaIssue((slot.id,), "error", t("agenda.beyond_days", title=slot.title, day=slot.day,
+                                                                 days=days)))
+    for day in sorted({s.day for s in ordered}):
+        todays = [s for s in ordered if s.day == day]
+        latest = todays[0]
+        stretch_start = None if todays[0].format in BREAK_FORMATS else todays[0].start
+        for slot in todays[1:]:
+            if slot.start < latest.end:
+                issues.append(AgendaIssue((latest.id, slot.id), "error", t(
+                    "agenda.overlap", first=latest.title, second=slot.title,
+                    span=f"{clock(slot.start)}–{clock(min(slot.end, latest.end))}")))
+            elif slot.start > latest.end:
+                gap = _minutes(slot.start) - _minutes(latest.end)
+                issues.append(AgendaIssue((latest.id, slot.id), "warning", t(
+                    "agenda.gap", minutes=gap, first=latest.title, second=slot.title)))
+            if latest.end < slot.end:
+                latest = slot
+            if slot.format in BREAK_FORMATS:
+                stretch_start = None
+            elif stretch_start is None:
+                stretch_start = slot.start
+            elif _minutes(slot.end) - _minutes(stretch_start) > LONGEST_STRETCH_WITHOUT_BREAK:
+                issues.append(AgendaIssue((slot.id,), "warning", t(
+                    "agenda.no_break", since=clock(stretch_start), until=clock(slot.end))))
+                stretch_start = None
+    return issues
+
+
+def days_of(conference_record: Konferenz | None, slots: list[Programmpunkt]) -> int:
+    """How many days the programme runs: the conference's own number, or what the slots use."""
+    if conference_record is not None:
+        return conference_record.days
+    return max((s.day for s in slots), default=1)
+
+
+def day_label(conference_record: Konferenz | None, day: int) -> str:
+    """'Tag 1 · Sa 13.06.2026' when the date is known, else 'Tag 1'."""
+    if conference_record is None or conference_record.starts_on is None:
+        return t("agenda.day", day=day)
+    when = conference_record.starts_on + timedelta(days=day - 1)
+    weekday = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")[when.weekday()]
+    return f"{t('agenda.day', day=day)} · {weekday} {when:%d.%m.%Y}"
+
+
+# Thementische
+
+
+def topic_tables(workbook: Arbeitsmappe) -> list[Stored[Thementisch]]:
+    """The tables grouped by Handlungsfeld, in the order the fields are always shown."""
+    order = list(ALL_FIELDS)
+    return sorted(workbook.list(Thementisch), key=lambda s: order.index(s.record.field))
+
+
+def open_challenges(challenges: list[Herausforderung], tables: list[Stored[Thementisch]]) -> list[Herausforderung]:
+    """The challenges from Modul 2 that no table works on yet."""
+    taken = {s.record.challenge_id for s in tables}
+    return [challenge for challenge in challenges if challenge.id not in taken]
+
+
+def table_issues(tables: list[Thementisch], expected_people: int | None) -> list[str]:
+    """Tables without a host or too big, and whether the seats fit the expected number of guests."""
+    issues = [t("tables.no_host", title=table.title) for table in tables if not table.host]
+    issues += [t("tables.too_big", title=table.title, people=table.people, most=LARGEST_TABLE)
+               for table in tables if table.people > LARGEST_TABLE]
+    seats = sum(table.people for table in tables)
+    if tables and expected_people and seats < expected_people * 0.8:
+        issues.append(t("tables.too_few_seats", seats=seats, expected=expected_people))
+    return issues
+
+
+# Einladungen
+
+
+@dataclass(frozen=True)
+class Guest:
+    actor: Actor
+    invitation: Stored[Einladung]
+
+
+def guest_list(workbook: Arbeitsmappe, network: Network) -> list[Guest]:
+    """The invited actors, by name; invitations whose actor has left the map are not shown."""
+    guests = [Guest(network.by_id[s.record.id], s) for s in workbook.list(Einladung) if s.record.id in network.by_id]
+    return sorted(guests, key=lambda g: g.actor.name.casefold())
+
+
+def invite(workbook: Arbeitsmappe, names: list[str]) -> tuple[int, list[str]]:
+    """Put actors from the map on the guest list (status offen); returns the revision and who was new.
+
+    Refused as a whole, with a German message, when a name is not on the map.
+    """
+    with workbook.transaction() as tx:
+        network = read_network(workbook)
+        actors = []
+        for name in names:
+            actor = network.find(name)
+            if actor is None:
+                raise ConferenceRuleError(t("invite.unknown_actor", name=name))
+            actors.append(actor)
+        added = []
+        for actor in actors:
+            if workbook.get(Einladung, actor.id) is None and actor.name not in added:
+                if actor.version is None:  # a Schatz der Region gets its actor record now
+                    tx.add(actor.record)
+                tx.add(Einladung(id=actor.id))
+                added.append(actor.name)
+    return tx.revision, added
+
+
+@dataclass(frozen=True)
+class DiversityCheck:
+    by_sector: dict[str, int]  # every standard sector, then the team's own, with the guests not declined
+    by_field: dict[str, int]
+    findings: list[str]
+    suggestions: list[Actor]  # actors on the map, not invited, who would close a gap
+
+
+def diversity_check(guests: list[Guest], network: Network, limit: int = 6) -> DiversityCheck:
+    """Who is (not) at the table: sectors and Handlungsfelder among the guests who have not declined."""
+    coming = [g.actor for g in guests if g.invitation.record.status != "abgesagt"]
+    by_sector = {key: 0 for key in SECTORS}
+    by_field = {key: 0 for key in ALL_FIELDS}
+    for actor in coming:
+        by_sector[actor.record.sector] = by_sector.get(actor.record.sector, 0) + 1
+        for field in actor.record.handlungsfelder:
+            by_field[field] += 1
+    findings = []
+    if coming:
+        no_sector = [label for key, label in SECTORS.items() if not by_sector[key]]
+        no_field = [field_label(key) for key in ALL_FIELDS if not by_field[key]]
+        if no_sector:
+            findings.append(t("diversity.no_sector" if len(no_sector) == 1 else "diversity.no_sectors",
+                              sectors=german_list(no_sector)))
+        if no_field:
+            findings.append(t("diversity.no_field" if len(no_field) == 1 else "diversity.no_fields",
+                              fields=german_list(no_field)))
+        top_sector, top_count = max(by_sector.items(), key=lambda item: item[1])
+        if len(coming) >= 6 and top_count > len(coming) / 2:
+            findings.append(t("diversity.dominant", sector=SECTORS.get(top_sector, top_sector), count=top_count,
+                              total=len(coming)))
+    invited = {g.actor.id for g in guests}
+    missing_sectors = {key for key in SECTORS if not by_sector[key]}
+    missing_fields = {key for key in ALL_FIELDS if not by_field[key]}
+
+    def closes(actor: Actor) -> int:
+        return (actor.record.sector in missing_sectors) + len(missing_fields & set(actor.record.handlungsfelder))
+
+    candidates = [a for a in network.actors if a.id not in invited and closes(a)]
+    candidates.sort(key=lambda a: (-closes(a), -a.record.influence, a.name.casefold()))
+    return DiversityCheck(by_sector, by_field, findings, candidates[:limit])
+
+
+# Budget and tasks
+
+
+@dataclass(frozen=True)
+class BudgetTotals:
+    planned: float
+    actual: float
+    lines_with_actual: int
+
+    @property
+    def difference(self) -> float:
+        return self.actual - self.planned
+
+
+def budget_totals(lines: list[Budgetposten]) -> BudgetTotals:
+    return BudgetTotals(sum(line.planned for line in lines), sum(line.actual or 0 for line in lines),
+                        sum(line.actual is not None for line in lines))
+
+
+def tasks(workbook: Arbeitsmappe) -> list[Stored[Aufgabe]]:
+    """Open tasks by due date, then the done ones."""
+    return sorted(workbook.list(Aufgabe), key=lambda s: (s.record.done, s.record.due, s.record.title.casefold()))
+
+
+def weeks_before(due: date, conference_date: date | None) -> str:
+    """'8 Wochen vorher', '3 Tage vorher', 'am Konferenztag', '1 Woche danach' – empty without a date."""
+    if conference_date is None:
+        return ""
+    days = (conference_date - due).days
+    if days == 0:
+        return t("tasks.on_the_day")
+    amount, unit_key = (abs(days) // 7, "week") if abs(days) % 7 == 0 else (abs(days), "day")
+    unit = t(f"tasks.{unit_key}{'s' if amount != 1 else ''}", count=amount)
+    return t("tasks.before" if days > 0 else "tasks.after", span=unit)
+
+
+# how far the team has got
+
+
+def module5_missing(workbook: Arbeitsmappe) -> list[str]:
+    """What Modul 5 still lacks, in German; empty when the module is complete."""
+    missing = []
+    goal_list = goals(workbook)
+    stored_logics = logics(workbook)
+    if not goal_list:
+        missing.append("Ziele aus Modul 4, für die ihr eine Wirkungslogik aufstellt")
+    incomplete = [g.record.title for g in goal_list
+                  if not is_complete(stored_logics[g.record.id].record if g.record.id in stored_logics else None)]
+    if incomplete:
+        missing.append(f"eine vollständige Wirkungslogik mit Indikator für: {', '.join(incomplete)}")
+    stored = conference(workbook)
+    if stored is None or stored.record.starts_on is None or not stored.record.venue:
+        missing.append("Datum und Ort eurer Mitmach-Konferenz")
+    slots = [s.record for s in agenda(workbook)]
+    if len(slots) < 3:
+        missing.append("ein Programm mit mindestens drei Programmpunkten")
+    elif any(issue.severity == "error" for issue in agenda_issues(slots, days_of(stored and stored.record, slots))):
+        missing.append("ein Programm ohne Überschneidungen")
+    if not workbook.count_kind(Thementisch.KIND):
+        missing.append("mindestens einen Thementisch")
+    invitations = workbook.count_kind(Einladung.KIND)
+    if invitations < MIN_INVITATIONS:
+        missing.append(f"mindestens {MIN_INVITATIONS} Einladungen von eurer Akteurslandkarte (bisher {invitations})")
+    if not workbook.count_kind(Aufgabe.KIND):
+        missing.append("eine Aufgabenliste bis zur Konferenz")
+    return missing
+

@@ -1,0 +1,5 @@
+"""Pieces every course tool uses."""
+
+from .page import open_course_page
+
+__all__ = ["open_course_page"]

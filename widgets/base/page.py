@@ -1,0 +1,25 @@
+"""Setting up a course page: the look, and the team's Arbeitsmappe."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as ipw
+from IPython.display import display
+
+from regionallabor.core.store import Arbeitsmappe, WorkbookError
+
+from widgets.base.common import stylesheet
+
+
+def open_course_page(workbook: Arbeitsmappe | None = None) -> Arbeitsmappe:
+    """Show the course's stylesheet and open the team's workbook (the default one unless given).
+
+    If the workbook cannot be opened, the page says why in German and stops here.
+    """
+    display(stylesheet())
+    try:
+        return workbook or Arbeitsmappe.open_default()
+    except WorkbookError as error:
+        display(ipw.HTML(f"<div class='rl-notice rl-notice-error'>{escape(str(error))}</div>"))
+        raise

@@ -1,0 +1,6 @@
+"""Modul 1 · Team & Region: one file per section of the page."""
+
+from .region import RegionEditor
+from .team import TeamEditor
+
+__all__ = ["RegionEditor", "TeamEditor"]

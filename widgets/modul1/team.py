@@ -1,0 +1,227 @@
+"""Modul 1, tool „Team“: who is in the Regional-Team, and who speaks for it."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as ipw
+from pydantic import ValidationError
+
+from regionallabor.course import MIN_TEAM_SIZE
+from regionallabor.core.messages import t
+from regionallabor.core.model import Member, Team, explain
+from regionallabor.core.store import Arbeitsmappe, Stored, WorkbookError
+from regionallabor.modul1.team import make_main_contact, save_member
+
+from widgets.base.common import Notice, button, css, heading, label, labelled, sync_for
+
+
+class TeamEditor(ipw.VBox):
+    """Add, edit and remove team members; name the team; mark the Haupt-Ansprechperson."""
+
+    def __init__(self, workbook: Arbeitsmappe, **kwargs):
+        super().__init__(**kwargs)
+        css(self, "rl-card", "rl-tool")
+        self.workbook = workbook
+        self.sync = sync_for(workbook)
+        self._team_version: int | None = None
+        self._editing: Stored[Member] | None = None
+        self._confirming: str | None = None
+        self._loading = False
+
+        self.team_name = ipw.Text(placeholder=t("team.team_name_placeholder"), continuous_update=True,
+                                  layout=ipw.Layout(width="100%"))
+        self.team_name.observe(self._on_team_name, "value")
+        self.notice = Notice()
+        self.size_hint = Notice()
+        self.member_list = ipw.VBox()
+
+        self.name = ipw.Text(placeholder=t("team.name_placeholder"), layout=ipw.Layout(width="100%"))
+        self.role = ipw.Text(placeholder=t("team.role_placeholder"), layout=ipw.Layout(width="100%"))
+        self.organisation = ipw.Text(placeholder=t("team.organisation_placeholder"), layout=ipw.Layout(width="100%"))
+        self.email = ipw.Text(placeholder=t("team.email_placeholder"), layout=ipw.Layout(width="100%"))
+        self.is_main_contact = ipw.Checkbox(description=t("team.main_contact"), indent=False)
+        self.submit = button(t("team.add"), "primary")
+        self.submit.on_click(lambda _: self.submit_form())
+        self.cancel_edit = button(t("cancel"), "quiet")
+        self.cancel_edit.on_click(lambda _: self.reset_form())
+        self.cancel_edit.layout.display = "none"
+        self.form_title = heading(t("team.add"), 4)
+
+        def field(text: str, widget: ipw.Widget) -> ipw.VBox:
+            return labelled(text, widget, layout=ipw.Layout(flex="1 1 220px", min_width="200px"))
+
+        form = ipw.VBox(
+            [
+                self.form_title,
+                ipw.HBox([field(t("field.name"), self.name), field(t("field.role"), self.role)],
+                         layout=ipw.Layout(flex_flow="row wrap")),
+                ipw.HBox([field(t("field.organisation"), self.organisation), field(t("field.email"), self.email)],
+                         layout=ipw.Layout(flex_flow="row wrap")),
+                self.is_main_contact,
+                ipw.HBox([self.submit, self.cancel_edit]),
+            ]
+        )
+        css(form, "rl-form")
+
+        self.children = [
+            heading(t("team.heading")),
+            label(t("team.team_name")),
+            self.team_name,
+            label("Teammitglieder"),
+            self.member_list,
+            self.size_hint,
+            form,
+            self.notice,
+        ]
+        self.sync.subscribe(self.refresh)
+        self.refresh()
+
+    # reading
+
+    def members(self) -> list[Stored[Member]]:
+        return self.workbook.list(Member)
+
+    def refresh(self) -> None:
+        """Show the workbook's current state (after a change here or on another page)."""
+        stored_team = self.workbook.get(Team)
+        self._team_version = stored_team.version if stored_team else None
+        name = stored_team.record.name if stored_team else ""
+        if self.team_name.value != name:
+            self._loading = True
+            self.team_name.value = name
+            self._loading = False
+        members = self.members()
+        self.member_list.children = [self._member_row(stored) for stored in members] or [
+            ipw.HTML(f"<div class='rl-muted'>{escape(t('team.empty'))}</div>")
+        ]
+        if self._editing and not any(s.record.id == self._editing.record.id for s in members):
+            self.reset_form()
+        count = len(members)
+        if count < MIN_TEAM_SIZE:
+            self.size_hint.show("warning", t("team.too_few", count=count))
+        elif not any(s.record.is_main_contact for s in members):
+            self.size_hint.show("info", t("team.no_main_contact"))
+        else:
+            self.size_hint.show("success", t("team.enough", count=count))
+
+    def _member_row(self, stored: Stored[Member]) -> ipw.HBox:
+        member = stored.record
+        badge = f"<span class='rl-badge'>{escape(t('team.main_contact_badge'))}</span>" if member.is_main_contact else ""
+        meta = " · ".join(escape(part) for part in (member.role, member.organisation, member.email) if part)
+        text = ipw.HTML(
+            f"<div class='rl-member-text'><span class='rl-member-name'>{escape(member.name)}</span>{badge}"
+            f"<div class='rl-member-meta'>{meta}</div></div>",
+            layout=ipw.Layout(flex="1 1 auto"),
+        )
+        if self._confirming == member.id:
+            question = ipw.HTML(f"<strong>{escape(t('team.confirm_delete', name=member.name))}</strong>")
+            yes = button(t("delete"), "danger")
+            yes.on_click(lambda _: self.remove(stored))
+            no = button(t("cancel"), "quiet")
+            no.on_click(lambda _: self._confirm(None))
+            actions = [question, yes, no]
+        else:
+            edit = button(t("edit"), "quiet")
+            edit.on_click(lambda _: self.start_edit(stored))
+            remove = button(t("delete"), "danger")
+            remove.on_click(lambda _: self._confirm(member.id))
+            actions = [edit, remove]
+            if not member.is_main_contact:
+                main = button("☆ " + t("team.main_contact"), "quiet", tooltip=t("team.make_main_contact"))
+                main.on_click(lambda _: self.mark_main_contact(stored))
+                actions.insert(0, main)
+        row = ipw.HBox([text, *actions])
+        return css(row, "rl-member", *(["rl-member-main"] if member.is_main_contact else []))
+
+    # writing
+
+    def _on_team_name(self, change) -> None:
+        if self._loading:
+            return
+        try:
+            team = Team(name=change["new"])
+            stored = self.workbook.save(team, self._team_version)
+        except ValidationError as error:
+            self.notice.show("error", explain(error))
+            return
+        except WorkbookError as error:
+            self._reload_after(error)
+            return
+        self._team_version = stored.version
+        self.sync.own_write(stored.version)
+        self.notice.clear()
+
+    def submit_form(self) -> Stored[Member] | None:
+        """Add the person in the form, or save the changes to the one being edited."""
+        editing = self._editing
+        fields = dict(
+            name=self.name.value,
+            role=self.role.value,
+            organisation=self.organisation.value,
+            email=self.email.value,
+            is_main_contact=self.is_main_contact.value,
+        )
+        try:
+            member = Member(id=editing.record.id, **fields) if editing else Member(**fields)
+            stored = save_member(self.workbook, member, editing.version if editing else None)
+        except ValidationError as error:
+            self.notice.show("error", explain(error))
+            return None
+        except WorkbookError as error:
+            self._reload_after(error)
+            return None
+        self.sync.own_write(stored.version)
+        self.notice.show("success", t("saved") + ": " + member.name if editing else t("team.added", name=member.name))
+        self.reset_form()
+        self.refresh()
+        return stored
+
+    def start_edit(self, stored: Stored[Member]) -> None:
+        self._editing = stored
+        member = stored.record
+        self.name.value, self.role.value = member.name, member.role
+        self.organisation.value, self.email.value = member.organisation, member.email
+        self.is_main_contact.value = member.is_main_contact
+        self.form_title.value = f"<h4 class='rl-heading'>{escape(member.name)} {escape(t('edit').lower())}</h4>"
+        self.submit.description = t("save")
+        self.cancel_edit.layout.display = ""
+
+    def reset_form(self) -> None:
+        self._editing = None
+        for widget in (self.name, self.role, self.organisation, self.email):
+            widget.value = ""
+        self.is_main_contact.value = False
+        self.form_title.value = f"<h4 class='rl-heading'>{escape(t('team.add'))}</h4>"
+        self.submit.description = t("team.add")
+        self.cancel_edit.layout.display = "none"
+
+    def _confirm(self, member_id: str | None) -> None:
+        self._confirming = member_id
+        self.refresh()
+
+    def remove(self, stored: Stored[Member]) -> None:
+        self._confirming = None
+        try:
+            revision = self.workbook.delete(Member, stored.record.id, stored.version)
+        except WorkbookError as error:
+            self._reload_after(error)
+            return
+        self.sync.own_write(revision)
+        self.notice.show("success", t("team.removed", name=stored.record.name))
+        self.refresh()
+
+    def mark_main_contact(self, stored: Stored[Member]) -> None:
+        try:
+            saved = make_main_contact(self.workbook, stored.record.id, stored.version)
+        except WorkbookError as error:
+            self._reload_after(error)
+            return
+        self.sync.own_write(saved.version)
+        self.notice.clear()
+        self.refresh()
+
+    def _reload_after(self, error: WorkbookError) -> None:
+        self.notice.show("warning", str(error))
+        self.sync.check()
+        self.refresh()

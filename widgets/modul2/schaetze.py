@@ -1,0 +1,178 @@
+"""Modul 2, tool „Schätze der Region“: initiatives, projects and places that already work."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as ipw
+from pydantic import ValidationError
+
+from regionallabor.modul2.bestandsaufnahme import save_schatz
+from regionallabor.handlungsfelder import ALL_FIELDS
+from regionallabor.core.messages import t
+from regionallabor.core.model import Schatz, explain
+from regionallabor.core.store import Stored, WorkbookError
+
+from widgets.base.common import Pager, RowCache, WorkbookTool, button, css, edit_remove_actions, heading, labelled
+
+PAGE_SIZE = 20
+
+
+class SchatzInventory(WorkbookTool):
+    """Add, edit, find and remove the region's Schätze; a page shows 20 at a time, so 300 stay quick."""
+
+    def __init__(self, workbook, **kwargs):
+        super().__init__(workbook, **kwargs)
+        self._all: list[Stored[Schatz]] = []
+        self._editing: Stored[Schatz] | None = None
+        self._confirming: str | None = None
+        self.pager = Pager(self.show_list, PAGE_SIZE)
+        self._rows = RowCache(self._row)
+
+        self.name = ipw.Text(placeholder=t("schatz.name_placeholder"), layout=ipw.Layout(width="100%"))
+        self.field = ipw.Dropdown(options=[(label, key) for key, label in ALL_FIELDS.items()], value="landwirtschaft",
+                                  layout=ipw.Layout(width="100%"))
+        self.description = ipw.Textarea(placeholder=t("schatz.description_placeholder"),
+                                        layout=ipw.Layout(width="100%", height="60px"))
+        self.contact = ipw.Text(placeholder=t("schatz.contact_placeholder"), layout=ipw.Layout(width="100%"))
+        self.link = ipw.Text(placeholder=t("schatz.link_placeholder"), layout=ipw.Layout(width="100%"))
+        self.submit = button(t("schatz.add"), "primary")
+        self.submit.on_click(lambda _: self.submit_form())
+        self.cancel_edit = button(t("cancel"), "quiet")
+        self.cancel_edit.on_click(lambda _: self.reset_form())
+        self.cancel_edit.layout.display = "none"
+        self.form_title = heading(t("schatz.add"), 4)
+
+        self.filter_field = ipw.Dropdown(options=[(t("schatz.filter_all"), "")] + [(l, k) for k, l in ALL_FIELDS.items()],
+                                         value="", layout=ipw.Layout(width="280px"))
+        self.search = ipw.Text(placeholder=t("schatz.search_placeholder"), continuous_update=True,
+                               layout=ipw.Layout(flex="1 1 200px"))
+        self.filter_field.observe(lambda _: self.pager.reset(), "value")
+        self.search.observe(lambda _: self.pager.reset(), "value")
+        self.count = ipw.HTML()
+        self.gaps = ipw.HTML()
+        self.list = ipw.VBox()
+
+        def field(text: str, widget: ipw.Widget) -> ipw.VBox:
+            return labelled(text, widget, layout=ipw.Layout(flex="1 1 260px", min_width="220px"))
+
+        form = css(ipw.VBox([
+            self.form_title,
+            ipw.HBox([field(t("field.name"), self.name), field(t("field.handlungsfeld"), self.field)],
+                     layout=ipw.Layout(flex_flow="row wrap")),
+            labelled(t("field.description"), self.description),
+            ipw.HBox([field(t("field.contact"), self.contact), field(t("field.link"), self.link)],
+                     layout=ipw.Layout(flex_flow="row wrap")),
+            ipw.HBox([self.submit, self.cancel_edit]),
+        ]), "rl-form")
+        self.children = [
+            form,
+            self.notice,
+            ipw.HBox([self.filter_field, self.search], layout=ipw.Layout(flex_flow="row wrap", margin="14px 0 4px 0")),
+            self.count,
+            self.list,
+            self.pager.more,
+            self.gaps,
+        ]
+        self.start()
+
+    # reading
+
+    def refresh(self) -> None:
+        self._all = self.workbook.list(Schatz)
+        if self._editing and not any(s.record.id == self._editing.record.id for s in self._all):
+            self.reset_form()
+        self.show_list()
+
+    def matching(self) -> list[Stored[Schatz]]:
+        needle = self.search.value.strip().casefold()
+        return [s for s in self._all
+                if (not self.filter_field.value or s.record.field == self.filter_field.value)
+                and (not needle or needle in f"{s.record.name} {s.record.description} {s.record.contact}".casefold())]
+
+    def show_list(self) -> None:
+        found = self.matching()
+        visible = self.pager.page(found)
+        if not self._all:
+            self.list.children = [ipw.HTML(f"<div class='rl-muted'>{escape(t('schatz.empty'))}</div>")]
+        elif not found:
+            self.list.children = [ipw.HTML(f"<div class='rl-muted'>{escape(t('schatz.no_match'))}</div>")]
+        else:
+            self.list.children = self._rows.rows([((s.record.id, s.version, self._confirming == s.record.id), (s,))
+                                                  for s in visible])
+        self.count.value = (f"<div class='rl-muted rl-small'>{escape(t('schatz.count', shown=len(visible), total=len(self._all)))}</div>"
+                            if self._all else "")
+        covered = {s.record.field for s in self._all}
+        without = [label for key, label in ALL_FIELDS.items() if key not in covered]
+        self.gaps.value = (f"<div class='rl-notice rl-notice-info'>{escape(t('schatz.fields_without', fields=', '.join(without)))}</div>"
+                           if self._all and without else "")
+
+    def _row(self, stored: Stored[Schatz]) -> ipw.HBox:
+        schatz = stored.record
+        details = []
+        if schatz.description:
+            details.append(f"<div class='rl-schatz-description'>{escape(schatz.description)}</div>")
+        meta = []
+        if schatz.contact:
+            meta.append(escape(schatz.contact))
+        if schatz.link:
+            meta.append(f"<a href='{escape(schatz.link)}' target='_blank' rel='noopener'>{escape(schatz.link)}</a>")
+        if meta:
+            details.append(f"<div class='rl-member-meta'>{' · '.join(meta)}</div>")
+        text = ipw.HTML(
+            f"<div><span class='rl-member-name'>{escape(schatz.name)}</span>"
+            f"<span class='rl-field-chip rl-field-{schatz.field}'>{escape(ALL_FIELDS[schatz.field])}</span>"
+            f"{''.join(details)}</div>",
+            layout=ipw.Layout(flex="1 1 auto"),
+        )
+        actions = edit_remove_actions(self._confirming == schatz.id, t("schatz.confirm_delete", name=schatz.name),
+                                      lambda: self.start_edit(stored), lambda: self._confirm(schatz.id),
+                                      lambda: self.remove(stored), lambda: self._confirm(None))
+        return css(ipw.HBox([text, *actions]), "rl-member", "rl-schatz")
+
+    # writing
+
+    def submit_form(self) -> Stored[Schatz] | None:
+        editing = self._editing
+        fields = dict(name=self.name.value, field=self.field.value, description=self.description.value,
+                      contact=self.contact.value, link=self.link.value)
+        try:
+            schatz = Schatz(id=editing.record.id, **fields) if editing else Schatz(**fields)
+            stored = save_schatz(self.workbook, schatz, editing.version if editing else None)
+        except ValidationError as error:
+            self.notice.show("error", explain(error))
+            return None
+        except WorkbookError as error:
+            self.notice.show("error", str(error))
+            self.sync.check()
+            return None
+        self.written(stored.version)
+        self.notice.show("success", t("schatz.saved" if editing else "schatz.added", name=schatz.name))
+        self.reset_form()
+        self.refresh()
+        return stored
+
+    def start_edit(self, stored: Stored[Schatz]) -> None:
+        self._editing = stored
+        schatz = stored.record
+        self.name.value, self.field.value, self.description.value = schatz.name, schatz.field, schatz.description
+        self.contact.value, self.link.value = schatz.contact, schatz.link
+        self.form_title.value = f"<h4 class='rl-heading'>{escape(t('schatz.editing', name=schatz.name))}</h4>"
+        self.submit.description = t("save")
+        self.cancel_edit.layout.display = ""
+
+    def reset_form(self) -> None:
+        self._editing = None
+        for widget in (self.name, self.description, self.contact, self.link):
+            widget.value = ""
+        self.form_title.value = f"<h4 class='rl-heading'>{escape(t('schatz.add'))}</h4>"
+        self.submit.description = t("schatz.add")
+        self.cancel_edit.layout.display = "none"
+
+    def _confirm(self, schatz_id: str | None) -> None:
+        self._confirming = schatz_id
+        self.show_list()
+
+    def remove(self, stored: Stored[Schatz]) -> None:
+        self._confirming = None
+        self.remove_record(Schatz, stored, t("schatz.removed", name=stored.record.name))

@@ -1,0 +1,88 @@
+"""Modul 3, tool „Tabellen“: actors and relations as CSV files, out to a spreadsheet and back."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import ipywidgets as ipw
+
+from regionallabor.modul3.beziehungsnetz import MODUL3_KINDS, load_network
+from regionallabor.core.messages import t
+from regionallabor.modul3.netzdateien import RELATION_REQUIRED, export_actors, export_relations, import_network
+from regionallabor.core.store import WorkbookError
+
+from widgets.modul3.akteure import NETWORK_KINDS
+from widgets.base.common import WorkbookTool, button, download_link
+
+
+def is_relations_file(raw: bytes) -> bool:
+    """Tell the two files apart by their first line, whatever the team named them."""
+    first = raw[:500].decode("utf-8-sig", errors="replace").splitlines()[:1]
+    header = first[0].casefold().replace(",", ";").split(";") if first else []
+    return all(column in [cell.strip() for cell in header] for column in RELATION_REQUIRED)
+
+
+class NetworkFiles(WorkbookTool):
+    """Download akteure.csv and beziehungen.csv (private persons pseudonymised unless the team unticks it); upload them back."""
+
+    SHOWS = NETWORK_KINDS
+    WRITES = MODUL3_KINDS
+
+    def __init__(self, workbook, **kwargs):
+        super().__init__(workbook, **kwargs)
+        self.pseudonymise = ipw.Checkbox(value=True, description=t("network_csv.pseudonymise"), indent=False,
+                                         layout=ipw.Layout(width="auto"))
+        self.export_button = button(t("network_csv.export"), "primary")
+        self.export_button.on_click(lambda _: self.prepare_downloads())
+        self.links = ipw.HTML()
+        self.upload = ipw.FileUpload(accept=".csv,text/csv", multiple=True, description="⬆ " + t("network_csv.import"),
+                                     layout=ipw.Layout(width="auto", align_self="flex-start"))
+        self.upload.observe(self._on_upload, "value")
+        self.children = [
+            ipw.HTML(f"<div class='rl-help'>{t('network_csv.export_help')}</div>"),
+            self.pseudonymise,
+            ipw.HBox([self.export_button, self.links], layout=ipw.Layout(align_items="center", flex_flow="row wrap")),
+            ipw.HTML(f"<div class='rl-help' style='margin-top:12px'>{t('network_csv.import_help')}</div>"),
+            self.upload,
+            self.notice,
+        ]
+        self.start()
+
+    def refresh(self) -> None:
+        self.links.value = ""  # a prepared download would be out of date
+
+    def prepare_downloads(self) -> tuple[bytes, bytes]:
+        network = load_network(self.workbook)
+        hidden = self.pseudonymise.value
+        actors, relations = export_actors(network, hidden), export_relations(network, hidden)
+        suffix = "-pseudonymisiert" if hidden else ""
+        day = f"{date.today():%Y-%m-%d}"
+        self.links.value = (f"{download_link(f'akteure-{day}{suffix}.csv', 'text/csv', actors)} "
+                            f"{download_link(f'beziehungen-{day}{suffix}.csv', 'text/csv', relations)}")
+        return actors, relations
+
+    def _on_upload(self, change) -> None:
+        files = change["new"]
+        if files:
+            self.receive([(f["name"], bytes(f["content"])) for f in files])
+            self.upload.value = ()
+
+    def receive(self, files: list[tuple[str, bytes]]) -> bool:
+        """Import one actors file and/or one relations file together; a problem in either refuses both."""
+        actors = [(name, raw) for name, raw in files if not is_relations_file(raw)]
+        relations = [(name, raw) for name, raw in files if is_relations_file(raw)]
+        if len(actors) > 1 or len(relations) > 1:
+            self.notice.show("error", t("network_csv.refused", reason=t("network_csv.one_each")))
+            return False
+        try:
+            result = import_network(self.workbook, actors[0][1] if actors else None, relations[0][1] if relations else None,
+                                    actors_filename=actors[0][0] if actors else "akteure.csv",
+                                    relations_filename=relations[0][0] if relations else "beziehungen.csv")
+        except WorkbookError as error:
+            self.notice.show("error", t("network_csv.refused", reason=str(error)))
+            return False
+        self.written(result.revision)
+        self.notice.show("success", t("network_csv.done", actors_added=result.actors_added,
+                                      actors_updated=result.actors_updated, relations_added=result.relations_added,
+                                      relations_updated=result.relations_updated))
+        return True

@@ -1,0 +1,117 @@
+"""Modul 4, tool „Zukunftsbild“: a vision statement per Handlungsfeld and one for the whole region, as a printable board."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as ipw
+from pydantic import ValidationError
+
+from regionallabor.modul5.berichte import vision_document
+from regionallabor.dokumente.dokument import to_html, to_pdf
+from regionallabor.handlungsfelder import ALL_FIELDS
+from regionallabor.core.messages import t
+from regionallabor.core.model import Vision, Ziel, Zukunftsbild
+from regionallabor.core.store import WorkbookError
+from regionallabor.modul4.vision import save_statement, statement_opening, vision_statements
+
+from widgets.base.common import WorkbookTool, button, css, download_link, heading, labelled
+
+
+class VisionBoard(WorkbookTool):
+    """Seven texts, saved as they are typed, and the board that shows them side by side."""
+
+    SHOWS = (Vision.KIND, Zukunftsbild.KIND, Ziel.KIND)
+    WRITES = (Vision.KIND, Zukunftsbild.KIND)
+
+    def __init__(self, workbook, **kwargs):
+        super().__init__(workbook, **kwargs)
+        self._loading = False
+        self.horizon = ipw.BoundedIntText(min=2026, max=2100, layout=ipw.Layout(width="120px"))
+        self.horizon.observe(lambda change: self.set_horizon(change["new"]), "value")
+        self.overall = ipw.Textarea(layout=ipw.Layout(width="100%", height="110px"), continuous_update=True)
+        self.overall.observe(lambda change: self.write(Zukunftsbild.OVERALL, change["new"]), "value")
+        self.texts: dict[str, ipw.Textarea] = {}
+        boxes = []
+        for key, label in ALL_FIELDS.items():
+            area = ipw.Textarea(layout=ipw.Layout(width="100%", height="90px"), continuous_update=True)
+            area.observe(lambda change, key=key: self.write(key, change["new"]), "value")
+            self.texts[key] = area
+            boxes.append(css(labelled(label, area), "rl-vision-field", f"rl-phase-{key}"))
+        self.board = ipw.HTML()
+        self.make_files = button(t("vision.files"), "quiet")
+        self.make_files.on_click(lambda _: self.offer_files())
+        self.files = ipw.HTML()
+        self.children = [
+            heading(t("vision.heading")),
+            ipw.HBox([labelled(t("field.horizon_year"), self.horizon, t("vision.horizon_help"))]),
+            labelled(t("vision.overall_label"), self.overall, t("vision.overall_help")),
+            ipw.GridBox(boxes, layout=ipw.Layout(grid_template_columns="repeat(auto-fit, minmax(330px, 1fr))",
+                                                 grid_gap="10px")),
+            self.notice,
+            heading(t("vision.board_heading"), 4),
+            self.board,
+            ipw.HBox([self.make_files, self.files], layout=ipw.Layout(align_items="center", flex_flow="row wrap")),
+        ]
+        self.start()
+
+    def refresh(self) -> None:
+        self._statements = statements = vision_statements(self.workbook)
+        opening = statement_opening(statements.horizon_year)
+        self._loading = True
+        try:
+            self.horizon.value = statements.horizon_year
+            for key, area in [(Zukunftsbild.OVERALL, self.overall), *self.texts.items()]:
+                area.placeholder = opening
+                if area.value != statements.text(key):
+                    area.value = statements.text(key)
+        finally:
+            self._loading = False
+        self._show_board()
+
+    def _show_board(self) -> None:
+        statements = self._statements
+        overall = statements.text(Zukunftsbild.OVERALL)
+        lead = (f"<div class='rl-board-overall'>{escape(overall)}</div>" if overall
+                else f"<div class='rl-board-overall rl-muted'>{escape(t('vision.board_empty_overall'))}</div>")
+        cells = "".join(
+            f"<div class='rl-board-cell rl-phase-{key}'><div class='rl-board-field'>{escape(label)}</div>"
+            f"<div class='rl-board-text'>{escape(statements.text(key)) or '–'}</div></div>"
+            for key, label in ALL_FIELDS.items())
+        self.board.value = (f"<div class='rl-board'><div class='rl-board-title'>"
+                            f"{escape(t('vision.board_title', year=statements.horizon_year))}</div>"
+                            f"{lead}<div class='rl-board-grid'>{cells}</div></div>")
+
+    def write(self, statement_id: str, text: str) -> None:
+        if self._loading:
+            return
+        try:
+            stored = save_statement(self.workbook, statement_id, text, self._statements.version(statement_id))
+        except (ValidationError, WorkbookError) as error:
+            self.refused(error)
+            return
+        self._statements.statements[statement_id] = stored
+        self.written(stored.version)
+        self.notice.clear()
+        self.files.value = ""
+        self._show_board()
+
+    def set_horizon(self, year: int) -> None:
+        if self._loading:
+            return
+        stored = self._statements.horizon
+        try:
+            saved = self.workbook.save(Vision(horizon_year=year), stored.version if stored else None)
+        except (ValidationError, WorkbookError) as error:
+            self.refused(error)
+            return
+        self.written(saved.version)
+        self.notice.clear()
+        self.files.value = ""
+        self.refresh()
+
+    def offer_files(self) -> None:
+        document = vision_document(self.workbook)
+        year = self._statements.horizon_year
+        self.files.value = (download_link(f"zukunftsbild-{year}.html", "text/html", to_html(document).encode("utf-8"))
+                            + download_link(f"zukunftsbild-{year}.pdf", "application/pdf", to_pdf(document)))

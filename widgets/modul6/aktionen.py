@@ -1,0 +1,401 @@
+"""Modul 6, tools „Aktionspool“, „Aktionsplan“ and „Zeitplan und Fortschritt“."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+import ipywidgets as ipw
+
+from regionallabor.modul6.aktionen import (ActionRuleError, actions, adopt, adopted_pool_ids, is_overdue, overall_progress,
+                                    partner_ids_for, plan_summary, progress_by_field, progress_by_goal, progress_of,
+                                    save_action, timeline_bars)
+from regionallabor.modul6.aktionspool import PoolAction, filter_pool, load_pool, pool_by_id
+from regionallabor.modul3.beziehungsnetz import load_network
+from regionallabor.dokumente.charts import month_ticks, timeline_span
+from regionallabor.core.formatting import format_date, format_euro, parse_amount
+from regionallabor.core.messages import ACTION_EFFORTS, ACTION_STATUSES, POOL_COSTS, t
+from regionallabor.core.model import Aktion, Member, Thementisch, Ziel
+from regionallabor.core.store import Stored, WorkbookError
+
+from widgets.modul3.akteure import NETWORK_KINDS
+from widgets.base.common import (Pager, RecordListTool, RowCache, WorkbookTool, button, css, field_chip, field_options, heading,
+                     labelled, muted, offer)
+
+WIDE = ipw.Layout(width="100%")
+
+
+def _choices(all_label: str, labels: dict[str, str]) -> list[tuple[str, str]]:
+    return [(all_label, "")] + [(label.split(" – ")[0], key) for key, label in labels.items()]
+
+
+class ActionPool(WorkbookTool):
+    """The Aktionspool: search and filter proven actions, adopt one into the plan with a click."""
+
+    SHOWS = WRITES = (Aktion.KIND,)
+
+    def __init__(self, workbook, **kwargs):
+        super().__init__(workbook, **kwargs)
+        self.query = ipw.Text(placeholder=t("pool.search_placeholder"), layout=WIDE)
+        self.field = ipw.Dropdown(options=field_options(t("pool.all_fields")), value="", layout=ipw.Layout(width="270px"))
+        self.effort = ipw.Dropdown(options=_choices(t("pool.any_effort"), ACTION_EFFORTS), value="",
+                                   layout=ipw.Layout(width="160px"))
+        self.cost = ipw.Dropdown(options=_choices(t("pool.any_cost"), POOL_COSTS), value="",
+                                 layout=ipw.Layout(width="190px"))
+        for control in (self.query, self.field, self.effort, self.cost):
+            control.observe(lambda _: self.pager.reset(), "value")
+        self.count = ipw.HTML()
+        self.list = ipw.VBox()
+        self.pager = Pager(self._show_rows, page_size=8)
+        self._rows = RowCache(self._card)
+        self.adopted: set[str] = set()
+        self.children = [
+            heading(t("pool.heading")),
+            css(ipw.HBox([labelled(t("pool.search"), self.query, layout=ipw.Layout(flex="2 1 260px")),
+                          labelled(t("field.handlungsfeld"), self.field), labelled(t("field.effort"), self.effort),
+                          labelled(t("pool.cost"), self.cost)],
+                         layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px")), "rl-pool-filters"),
+            self.notice,
+            self.count,
+            self.list,
+            self.pager.more,
+        ]
+        self.start()
+
+    def refresh(self) -> None:
+        self.adopted = adopted_pool_ids(actions(self.workbook))
+        self._show_rows()
+
+    def found(self) -> list[PoolAction]:
+        return filter_pool(self.query.value, self.field.value, self.effort.value, self.cost.value)
+
+    def _show_rows(self) -> None:
+        found = self.found()
+        total = len(load_pool())
+        self.count.value = f"<div class='rl-help'>{escape(t('pool.count', found=len(found), total=total))}</div>"
+        visible = self.pager.page(found)
+        self.list.children = self._rows.rows([((entry.id, entry.id in self.adopted), (entry,)) for entry in visible]) \
+            or [muted(t("pool.nothing_found"))]
+
+    def _card(self, entry: PoolAction) -> ipw.VBox:
+        steps = "".join(f"<li>{escape(step)}</li>" for step in entry.erste_schritte)
+        body = ipw.HTML(
+            f"<div class='rl-pool-head'><span class='rl-member-name'>{escape(entry.titel)}</span>"
+            f"{field_chip(entry.handlungsfeld)}<span class='rl-tag'>{escape(t('pool.effort_tag', effort=entry.effort_label))}"
+            f"</span><span class='rl-tag'>{escape(entry.cost_label)}</span></div>"
+            f"<p class='rl-pool-text'>{escape(entry.beschreibung)}</p>"
+            f"<details class='rl-pool-details'><summary>{escape(t('pool.more'))}</summary>"
+            f"<div class='rl-label'>{escape(t('pool.involved'))}</div><p>{escape(', '.join(entry.beteiligte))}</p>"
+            f"<div class='rl-label'>{escape(t('pool.first_steps'))}</div><ol>{steps}</ol>"
+            f"<div class='rl-label'>{escape(t('pool.format'))}</div><p>{escape(entry.format)}</p></details>",
+            layout=ipw.Layout(flex="1 1 auto"))
+        if entry.id in self.adopted:
+            action = css(ipw.HTML(f"<span class='rl-tag rl-tag-done'>✓ {escape(t('pool.in_plan'))}</span>"), "rl-pool-adopted")
+        else:
+            action = button(t("pool.adopt"), "primary", tooltip=t("pool.adopt_tooltip", title=entry.titel))
+            action.on_click(lambda _: self.adopt(entry.id))
+        return css(ipw.HBox([body, action]), "rl-member", "rl-pool-card")
+
+    def adopt(self, pool_id: str) -> Stored[Aktion] | None:
+        entry = pool_by_id()[pool_id]
+        try:
+            stored = adopt(self.workbook, entry)
+        except WorkbookError as error:
+            self.refused(error)
+            return None
+        self.written(stored.version)
+        self.notice.show("success", t("pool.adopted", title=entry.titel))
+        self.refresh()
+        return stored
+
+
+class ActionPlan(RecordListTool):
+    """The team's actions with goal, field, owner, partners, dates, status and progress; overdue ones stand out."""
+
+    MODEL = Aktion
+    SHOWS = (Aktion.KIND, Ziel.KIND, Thementisch.KIND, Member.KIND, *NETWORK_KINDS)
+    WRITES = (Aktion.KIND,)
+
+    def __init__(self, workbook, today: date | None = None, **kwargs):
+        super().__init__(workbook, t("actions.add"), **kwargs)
+        self.today = today
+        self.title = ipw.Text(placeholder=t("actions.title_placeholder"), layout=WIDE)
+        self.field = ipw.Dropdown(options=field_options(), layout=ipw.Layout(width="270px"))
+        self.goal = ipw.Dropdown(options=[(t("actions.no_goal"), "")], value="", layout=WIDE)
+        self.table = ipw.Dropdown(options=[(t("actions.no_table"), "")], value="", layout=WIDE)
+        self.responsible = ipw.Combobox(placeholder=t("actions.responsible_placeholder"), ensure_option=False, layout=WIDE)
+        self.partners = ipw.TagsInput(allowed_tags=[], allow_duplicates=False, placeholder=t("actions.partners_placeholder"),
+                                      layout=WIDE)
+        self.starts_on = ipw.DatePicker(layout=ipw.Layout(width="170px"))
+        self.due = ipw.DatePicker(layout=ipw.Layout(width="170px"))
+        self.status = ipw.Dropdown(options=[(label, key) for key, label in ACTION_STATUSES.items()], value="idee",
+                                   layout=ipw.Layout(width="150px"))
+        self.progress = ipw.IntSlider(value=0, min=0, max=100, step=10, readout_format="d",
+                                      layout=ipw.Layout(width="260px"))
+        self.effort = ipw.Dropdown(options=_choices(t("actions.effort_open"), ACTION_EFFORTS), value="",
+                                   layout=ipw.Layout(width="170px"))
+        self.cost = ipw.Text(placeholder="0", layout=ipw.Layout(width="140px"))
+        self.description = ipw.Textarea(placeholder=t("actions.description_placeholder"),
+                                        layout=ipw.Layout(width="100%", height="90px"))
+        self.status_filter = ipw.Dropdown(options=[(t("actions.all_statuses"), ""), (t("actions.overdue_only"), "overdue")]
+                                          + [(label, key) for key, label in ACTION_STATUSES.items()],
+                                          value="", layout=ipw.Layout(width="200px"))
+        self.field_filter = ipw.Dropdown(options=field_options(t("pool.all_fields")), value="",
+                                         layout=ipw.Layout(width="270px"))
+        for control in (self.status_filter, self.field_filter):
+            control.observe(lambda _: self.pager.reset(), "value")
+        self.pager = Pager(self._show_rows, page_size=15)
+        self._rows = RowCache(self._row)
+        self.summary = ipw.HTML()
+        self.stored_actions: list[Stored[Aktion]] = []
+        self.goal_titles: dict[str, str] = {}
+        self.table_titles: dict[str, str] = {}
+        row = lambda *items: ipw.HBox(list(items), layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"))  # noqa: E731
+        self.children = [
+            heading(t("actions.heading")),
+            css(ipw.VBox([
+                self.form_title,
+                row(labelled(t("actions.title_label"), self.title, layout=ipw.Layout(flex="2 1 320px")),
+                    labelled(t("field.handlungsfeld"), self.field)),
+                row(labelled(t("actions.goal_label"), self.goal, layout=ipw.Layout(flex="1 1 300px")),
+                    labelled(t("actions.table_label"), self.table, layout=ipw.Layout(flex="1 1 300px"))),
+                row(labelled(t("actions.responsible_label"), self.responsible, layout=ipw.Layout(flex="1 1 220px")),
+                    labelled(t("actions.partners_label"), self.partners, t("actions.partners_help"),
+                             layout=ipw.Layout(flex="2 1 380px"))),
+                row(labelled(t("actions.start_label"), self.starts_on), labelled(t("actions.due_label"), self.due),
+                    labelled(t("field.status"), self.status), labelled(t("field.progress"), self.progress)),
+                row(labelled(t("field.effort"), self.effort), labelled(t("field.cost"), self.cost)),
+                labelled(t("field.description"), self.description),
+                self.buttons,
+            ]), "rl-form", "rl-action-form"),
+            self.notice,
+            self.summary,
+            css(ipw.HBox([labelled(t("actions.filter_status"), self.status_filter),
+                          labelled(t("actions.filter_field"), self.field_filter)],
+                         layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px")), "rl-action-filters"),
+            self.list,
+            self.pager.more,
+        ]
+        self.clear()
+        self.start()
+
+    def _today(self) -> date:
+        return self.today or date.today()
+
+    # the form's choices come from the other modules
+
+    def refresh(self) -> None:
+        self.network = load_network(self.workbook)
+        goal_list = [s.record for s in self.workbook.list(Ziel)]
+        tables = [s.record for s in self.workbook.list(Thementisch)]
+        self.goal_titles = {g.id: g.title for g in goal_list}
+        self.table_titles = {table.id: table.title for table in tables}
+        offer(self.goal, [(t("actions.no_goal"), "")] + [(g.title, g.id) for g in goal_list])
+        offer(self.table, [(t("actions.no_table"), "")] + [(table.title, table.id) for table in tables])
+        offer(self.responsible, [s.record.name for s in self.workbook.list(Member)])
+        names = self.network.names()
+        if list(self.partners.allowed_tags) != names:
+            self.partners.allowed_tags = names
+        self.stored_actions = actions(self.workbook)
+        self._show_rows()
+        self.show_extra(self.stored_actions)
+
+    def _show_rows(self) -> None:
+        today = self._today()
+        wanted, field = self.status_filter.value, self.field_filter.value
+        found = [s for s in self.stored_actions
+                 if (not field or s.record.field == field)
+                 and (not wanted or (is_overdue(s.record, today) if wanted == "overdue" else s.record.status == wanted))]
+        visible = self.pager.page(found)
+        rows = self._rows.rows([((s.record.id, s.version, is_overdue(s.record, today)), (s,)) for s in visible])
+        if rows:
+            self.list.children = rows
+        else:
+            self.list.children = [muted(self.empty_text() if not self.stored_actions else t("actions.none_match"))]
+
+    def empty_text(self) -> str:
+        return t("actions.empty")
+
+    def show_extra(self, records: list[Stored[Aktion]]) -> None:
+        if not records:
+            self.summary.value = ""
+            return
+        summary = plan_summary([s.record for s in records], self._today())
+        parts = " · ".join(f"<span class='rl-status-count rl-action-{key}{'' if count else ' rl-count-zero'}'>"
+                           f"{escape(ACTION_STATUSES[key])}: {count}</span>"
+                           for key, count in summary.by_status.items())
+        warnings = []
+        if summary.overdue:
+            warnings.append(f"<span class='rl-tag rl-tag-overdue'>{escape(t('actions.overdue_count', count=summary.overdue))}</span>")
+        if summary.without_owner:
+            warnings.append(f"<span class='rl-tag'>{escape(t('actions.without_owner', count=summary.without_owner))}</span>")
+        if summary.without_due:
+            warnings.append(f"<span class='rl-tag'>{escape(t('actions.without_due', count=summary.without_due))}</span>")
+        self.summary.value = (f"<div class='rl-invite-summary'><strong>{len(records)}</strong> "
+                              f"{escape(t('actions.in_plan'))} · {parts} {''.join(warnings)}</div>")
+
+    # rows
+
+    def row_controls(self, stored: Stored[Aktion]) -> list[ipw.Widget]:
+        status = ipw.Dropdown(options=[(label, key) for key, label in ACTION_STATUSES.items()], value=stored.record.status,
+                              layout=ipw.Layout(width="130px"), tooltip=t("field.status"))
+        status.observe(lambda change: self.set_status(stored, change["new"]), "value")
+        return [status]
+
+    def row_classes(self, stored: Stored[Aktion]) -> tuple[str, ...]:
+        classes = (f"rl-action-row-{stored.record.status}",)
+        return classes + (("rl-task-overdue",) if is_overdue(stored.record, self._today()) else ())
+
+    def row_html(self, stored: Stored[Aktion]) -> str:
+        action = stored.record
+        tags = field_chip(action.field)
+        if is_overdue(action, self._today()):
+            tags += f"<span class='rl-tag rl-tag-overdue'>{escape(t('tasks.overdue'))}</span>"
+        meta = [t("tasks.by", name=action.responsible) if action.responsible else t("tasks.nobody")]
+        partners = [self.network.by_id[p].name for p in action.partner_ids if p in self.network.by_id]
+        if partners:
+            meta.append(t("actions.with", names=", ".join(partners)))
+        span = " – ".join(format_date(d.isoformat()) for d in (action.starts_on, action.due) if d)
+        if action.due and not action.starts_on:
+            span = t("actions.until", date=span)
+        meta.append(span or t("actions.no_date"))
+        links = []
+        if action.goal_id in self.goal_titles:
+            links.append(t("actions.for_goal", title=self.goal_titles[action.goal_id]))
+        if action.table_id in self.table_titles:
+            links.append(t("actions.from_table", title=self.table_titles[action.table_id]))
+        if action.cost is not None:
+            links.append(format_euro(action.cost))
+        percent = progress_of(action)
+        bar = (f"<div class='rl-progress' title='{percent} %'><span style='width:{percent}%'></span></div>"
+               f"<span class='rl-progress-label'>{percent} %</span>")
+        return (f"<div><span class='rl-member-name'>{escape(action.title)}</span>{tags}"
+                f"<div class='rl-member-meta'>{escape(' · '.join(meta))}</div>"
+                + (f"<div class='rl-member-meta'>{escape(' · '.join(links))}</div>" if links else "")
+                + f"<div class='rl-progress-row'>{bar}</div></div>")
+
+    def set_status(self, stored: Stored[Aktion], status: str) -> None:
+        if status == stored.record.status:
+            return
+        if self.change(stored, status=status) is not None:
+            self.notice.show("success", t("actions.status_saved", title=stored.record.title, status=ACTION_STATUSES[status]))
+            self.refresh()
+
+    # the form
+
+    def write(self, record: Aktion, version: int | None) -> Stored[Aktion]:
+        return save_action(self.workbook, record, version)
+
+    def form_values(self) -> dict:
+        try:
+            cost = parse_amount(self.cost.value)
+        except ValueError:
+            raise ActionRuleError(t("budget.not_an_amount", field=t("field.cost"), value=self.cost.value)) from None
+        return {"title": self.title.value, "field": self.field.value, "goal_id": self.goal.value or None,
+                "table_id": self.table.value or None, "responsible": self.responsible.value,
+                "partner_ids": partner_ids_for(self.network, list(self.partners.value)),
+                "starts_on": self.starts_on.value, "due": self.due.value, "status": self.status.value,
+                "progress": self.progress.value, "effort": self.effort.value or None, "cost": cost,
+                "description": self.description.value}
+
+    def load_form(self, action: Aktion) -> None:
+        self.title.value, self.field.value = action.title, action.field
+        self.goal.value = action.goal_id if action.goal_id in self.goal_titles else ""
+        self.table.value = action.table_id if action.table_id in self.table_titles else ""
+        self.responsible.value = action.responsible
+        self.partners.value = [self.network.by_id[p].name for p in action.partner_ids if p in self.network.by_id]
+        self.starts_on.value, self.due.value = action.starts_on, action.due
+        self.status.value, self.progress.value = action.status, action.progress
+        self.effort.value = action.effort or ""
+        self.cost.value = "" if action.cost is None else format_euro(action.cost).removesuffix(" €")
+        self.description.value = action.description
+
+    def clear_form(self) -> None:
+        self.title.value = self.responsible.value = self.cost.value = self.description.value = ""
+        self.goal.value = self.table.value = self.effort.value = ""
+        self.partners.value = []
+        self.starts_on.value = self.due.value = None
+        self.status.value, self.progress.value = "idee", 0
+
+    def saved_message(self, action: Aktion) -> str:
+        return t("actions.saved", title=action.title)
+
+
+class ActionOverview(WorkbookTool):
+    """Zeitplan und Fortschritt: the timeline of the dated actions and the progress per goal and field."""
+
+    SHOWS = (Aktion.KIND, Ziel.KIND)
+
+    def __init__(self, workbook, today: date | None = None, **kwargs):
+        super().__init__(workbook, **kwargs)
+        self.today = today
+        self.rollup = ipw.HTML()
+        self.timeline = ipw.HTML()
+        self._drawn: tuple | None = None
+        self.children = [heading(t("overview.heading")), self.rollup, heading(t("overview.timeline"), 4), self.timeline]
+        self.start()
+
+    def refresh(self) -> None:
+        today = self.today or date.today()
+        action_list = [s.record for s in actions(self.workbook)]
+        if not action_list:
+            self.rollup.value = f"<div class='rl-muted'>{escape(t('overview.empty'))}</div>"
+            self.timeline.value, self._drawn = "", None
+            return
+        goal_list = [s.record for s in self.workbook.list(Ziel)]
+        overall = overall_progress(action_list)
+        self.rollup.value = (
+            f"<div class='rl-rollup'><div class='rl-label'>{escape(t('overview.by_goal'))}</div>"
+            + "".join(self._bar(r) for r in progress_by_goal(action_list, goal_list))
+            + f"<div class='rl-label'>{escape(t('overview.by_field'))}</div>"
+            + "".join(self._bar(r) for r in progress_by_field(action_list))
+            + f"<div class='rl-rollup-total'>{self._bar(overall)}</div></div>")
+        bars = timeline_bars(action_list, today)
+        key = (tuple(bars), today)
+        if key == self._drawn:
+            return  # a change that moves no bar (a note, a partner) leaves the timeline as it is
+        self._drawn = key
+        undated = len(action_list) - len(bars)
+        note = f"<div class='rl-help'>{escape(t('overview.undated', count=undated))}</div>" if undated else ""
+        self.timeline.value = (f"<div class='rl-timeline'>{timeline_html(bars, today)}</div>{note}" if bars
+                               else f"<div class='rl-muted'>{escape(t('overview.no_dates'))}</div>")
+
+    @staticmethod
+    def _bar(rollup) -> str:
+        return (f"<div class='rl-rollup-row'><span class='rl-rollup-label'>{escape(rollup.label)}</span>"
+                f"<div class='rl-progress'><span style='width:{rollup.percent}%'></span></div>"
+                f"<span class='rl-progress-label'>{rollup.percent} %</span>"
+                f"<span class='rl-rollup-count'>{escape(t('overview.done_of', done=rollup.done, count=rollup.actions))}"
+                f"</span></div>")
+
+
+def timeline_html(bars, today: date) -> str:
+    """The plan's timeline for the page, as HTML: one row per action, drawn by the browser in a few milliseconds.
+
+    The same bars as the Regionalprofil's chart (``charts.timeline_chart``), which a status click would take
+    half a second to redraw with a hundred actions.
+    """
+    first, last = timeline_span(bars, today)
+    days = (last - first).days or 1
+
+    def at(day: date) -> float:
+        return (day - first).days / days * 100
+
+    ticks = "".join(f"<span class='rl-gantt-tick' style='left:{at(m):.2f}%'>{escape(label.split(chr(10))[0])}"
+                    f"{'<br>' + escape(label.split(chr(10))[1]) if chr(10) in label else ''}</span>"
+                    for m, label in month_ticks(first, last))
+    rows = []
+    for bar in bars:
+        state = f"rl-gantt-{bar.status}{' rl-gantt-overdue' if bar.overdue else ''}"
+        span = f"{format_date(bar.start.isoformat())} – " if bar.start else t("actions.until", date="")
+        tip = escape(f"{bar.label}: {span}{format_date(bar.end.isoformat())} · {ACTION_STATUSES[bar.status]}")
+        if bar.start is None:
+            mark = f"<span class='rl-gantt-due {state}' style='left:{at(bar.end):.2f}%' title='{tip}'></span>"
+        else:
+            width = max(at(bar.end) - at(bar.start), 0.6)
+            mark = f"<span class='rl-gantt-bar {state}' style='left:{at(bar.start):.2f}%;width:{width:.2f}%' title='{tip}'></span>"
+        rows.append(f"<div class='rl-gantt-row'><span class='rl-gantt-label' title='{escape(bar.label)}'>"
+                    f"{escape(bar.label)}</span><span class='rl-gantt-track'>{mark}</span></div>")
+    today_line = f"<span class='rl-gantt-today' style='left:{at(today):.2f}%'><span>{escape(t('overview.today'))}</span></span>"
+    return (f"<div class='rl-gantt'><div class='rl-gantt-row rl-gantt-head'><span class='rl-gantt-label'></span>"
+            f"<span class='rl-gantt-track'>{ticks}{today_line}</span></div>{''.join(rows)}</div>")

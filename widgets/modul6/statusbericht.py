@@ -1,0 +1,167 @@
+"""Modul 6, tools „Statusbericht“ and „Regionalprofil“: what the team sends to the hosting team and shares with the region."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+import ipywidgets as ipw
+
+from regionallabor.course import MODULES, Status
+from regionallabor.core.formatting import format_date
+from regionallabor.core.messages import t
+from regionallabor.core.model import Aktion, Statusbericht
+from regionallabor.modul6.regionalprofil import regional_profile
+from regionallabor.modul6.statusbericht import (draft, history, prefilled, report_document, report_stem, send,
+                                         start_draft)
+from regionallabor.core.store import Stored, WorkbookError
+
+from widgets.base.common import WorkbookTool, button, css, document_links, downloads_html, heading, labelled, muted
+
+class StatusReport(WorkbookTool):
+    """The regular short report: a draft prefilled from the workbook, edited and saved per keystroke, then sent."""
+
+    SHOWS = WRITES = (Statusbericht.KIND,)
+
+    def __init__(self, workbook, today: date | None = None, **kwargs):
+        super().__init__(workbook, **kwargs)
+        self.today = today
+        self.stored: Stored[Statusbericht] | None = None
+        self.begin = button(t("report.begin"), "primary")
+        self.begin.on_click(lambda _: self.start_report())
+        self.fields = {
+            "phase": ipw.Text(layout=ipw.Layout(width="100%")),
+            "achievements": ipw.Textarea(layout=ipw.Layout(width="100%", height="130px")),
+            "next_steps": ipw.Textarea(layout=ipw.Layout(width="100%", height="110px")),
+            "support": ipw.Textarea(placeholder=t("report.support_placeholder"), layout=ipw.Layout(width="100%", height="80px")),
+        }
+        for key, widget in self.fields.items():
+            widget.observe(lambda change, key=key: self.edit(key, change["new"]), "value")
+        self.refill = button(t("report.refill"), "quiet")
+        self.refill.on_click(lambda _: self.fill_from_workbook())
+        self.send_button = button(t("report.send"), "primary")
+        self.send_button.on_click(lambda _: self.send())
+        self.saved_line = ipw.HTML()
+        self.editor = css(ipw.VBox([
+            *(labelled(t(f"field.{key}"), widget, t(f"report.help.{key}")) for key, widget in self.fields.items()),
+            self.saved_line,
+            ipw.HBox([self.send_button, self.refill], layout=ipw.Layout(grid_gap="8px")),
+        ]), "rl-form", "rl-report-form")
+        self.files = ipw.HTML()
+        self.history = ipw.VBox()
+        self.children = [heading(t("report.heading")), ipw.HBox([self.begin]), self.editor, self.notice, self.files,
+                         heading(t("report.history"), 4), self.history]
+        self._loading = False
+        self.start()
+
+    def _today(self) -> date:
+        return self.today or date.today()
+
+    def refresh(self) -> None:
+        self.stored = draft(self.workbook)
+        self.begin.layout.display = "none" if self.stored else ""
+        self.editor.layout.display = "" if self.stored else "none"
+        if self.stored is not None:
+            self._show(self.stored.record)
+        self._show_history()
+
+    def _show(self, report: Statusbericht) -> None:
+        self._loading = True
+        try:
+            for key, widget in self.fields.items():
+                if widget.value != getattr(report, key):
+                    widget.value = getattr(report, key)
+        finally:
+            self._loading = False
+
+    def _show_history(self) -> None:
+        rows = []
+        for stored in history(self.workbook):
+            report = stored.record
+            files = button(t("report.files"), "quiet")
+            files.on_click(lambda _, r=report: self.offer(r))
+            text = ipw.HTML(f"<div><span class='rl-member-name'>{escape(format_date(report.sent_on.isoformat()))}</span>"
+                            f"<div class='rl-member-meta'>{escape(report.phase)}</div></div>",
+                            layout=ipw.Layout(flex="1 1 auto"))
+            rows.append(css(ipw.HBox([text, files]), "rl-member", "rl-report-row"))
+        self.history.children = rows or [muted(t("report.history_empty"))]
+
+    def start_report(self) -> None:
+        try:
+            stored = start_draft(self.workbook, self._today())
+        except WorkbookError as error:
+            self.refused(error)
+            return
+        self.written(stored.version)
+        self.files.value = ""
+        self.notice.show("info", t("report.started"))
+        self.refresh()
+
+    def edit(self, key: str, value: str) -> None:
+        if self._loading or self.stored is None or getattr(self.stored.record, key) == value:
+            return
+        saved = self.change(self.stored, **{key: value})
+        if saved is not None:
+            self.stored = saved
+            self.saved_line.value = f"<div class='rl-help'>{escape(t('saved'))} ✓</div>"
+
+    def fill_from_workbook(self) -> None:
+        if self.stored is None:
+            return
+        fresh = prefilled(self.workbook, self._today())
+        saved = self.change(self.stored, phase=fresh.phase, achievements=fresh.achievements, next_steps=fresh.next_steps)
+        if saved is not None:
+            self.stored = saved
+            self._show(saved.record)
+            self.notice.show("info", t("report.refilled"))
+
+    def send(self) -> Stored[Statusbericht] | None:
+        if self.stored is None:
+            return None
+        try:
+            sent = send(self.workbook, self.stored, self._today())
+        except WorkbookError as error:
+            self.refused(error)
+            return None
+        self.written(sent.version)
+        self.notice.show("success", t("report.sent", date=format_date(sent.record.sent_on.isoformat())))
+        self.refresh()
+        self.offer(sent.record)
+        return sent
+
+    def offer(self, report: Statusbericht) -> None:
+        stem = report_stem(report)
+        self.files.value = (f"<div class='rl-help'>{escape(t('report.files_for', date=format_date(report.sent_on.isoformat())))}"
+                            f"</div>{downloads_html(document_links(report_document(self.workbook, report), stem))}")
+
+
+class RegionalProfile(WorkbookTool):
+    """The Regionalprofil from all modules as HTML and PDF; private persons pseudonymised unless the team unticks it."""
+
+    SHOWS = (Aktion.KIND, Statusbericht.KIND)  # what this page writes: a file made before would be out of date
+
+    def __init__(self, workbook, today: date | None = None, **kwargs):
+        super().__init__(workbook, **kwargs)
+        self.today = today
+        self.pseudonymise = ipw.Checkbox(value=True, description=t("profile.pseudonymise"), indent=False,
+                                         layout=ipw.Layout(width="auto"))
+        self.make = button(t("profile.make"), "primary")
+        self.make.on_click(lambda _: self.offer())
+        self.gaps = ipw.HTML()
+        self.links = ipw.HTML()
+        self.children = [heading(t("profile.heading")),
+                         ipw.HTML(f"<div class='rl-help'>{escape(t('profile.help'))}</div>"),
+                         self.pseudonymise, ipw.HBox([self.make]), self.notice, self.gaps, self.links]
+        self.start()
+
+    def refresh(self) -> None:
+        self.links.value = ""  # a file made before a change would be out of date
+        empty = [f"Modul {m.number} · {m.title}" for m in MODULES if m.status(self.workbook) is Status.NOT_STARTED]
+        self.gaps.value = (f"<div class='rl-help'>{escape(t('profile.gaps_hint', modules=', '.join(empty)))}</div>"
+                           if empty else "")
+
+    def offer(self) -> None:
+        document = regional_profile(self.workbook, self.pseudonymise.value, self.today)
+        stem = "regionalprofil" + ("-pseudonymisiert" if self.pseudonymise.value else "")
+        self.links.value = downloads_html(document_links(document, stem))
+        self.notice.show("success", t("profile.made"))
