@@ -7,6 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from regionallabor.core.paths import PROJECT_ROOT
+
 # The course folder is Voila's root, as on Binder and a hub: pages at voila/render/modules/…,
 # the built handbook beside them at voila/files/handbook/….
 START_PAGE = "modules/00_start.ipynb"
@@ -14,7 +16,7 @@ START_PAGE = "modules/00_start.ipynb"
 
 def project_root() -> Path:
     """The course folder: where ``modules/``, ``handbook/`` and ``voila.json`` are."""
-    return Path(__file__).resolve().parent.parent
+    return PROJECT_ROOT
 
 
 def make_voila_app():

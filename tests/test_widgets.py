@@ -9,7 +9,7 @@ from regionallabor.core.store import Arbeitsmappe
 from widgets.modul1.region import RegionEditor
 from widgets.modul1.team import TeamEditor
 from widgets.start import ModuleOverview, WorkbookTransfer
-from widgets.base.common import WorkbookSync
+from widgets.base import WorkbookSync
 
 
 def add_person(editor: TeamEditor, name: str, **fields) -> None:
@@ -190,3 +190,41 @@ def test_module_overview_links_only_to_existing_modules(workbook, tmp_path):
     overview.refresh()
     assert "data-module='1' data-status='in_progress'" in overview.value
     assert "Noch offen:" in overview.value
+
+
+def test_subscribe_returns_its_unsubscribe(workbook_path):
+    sync = WorkbookSync(Arbeitsmappe(workbook_path))
+    reloads = []
+    unsubscribe = sync.subscribe(lambda: reloads.append(1))
+    Arbeitsmappe(workbook_path).add(Member(name="Anna"))
+    assert sync.check() is True and reloads == [1]
+    unsubscribe()
+    unsubscribe()  # a second call changes nothing
+    Arbeitsmappe(workbook_path).add(Member(name="Ben"))
+    assert sync.check() is True and reloads == [1]
+    assert sync.listeners == []
+
+
+def test_a_closed_tool_is_no_longer_refreshed_and_is_garbage_collected(workbook_path):
+    import gc
+    import weakref
+
+    import ipywidgets as ipw
+
+    workbook = Arbeitsmappe(workbook_path)
+    before = set(ipw.widgets.widget._instances)
+    editor = TeamEditor(workbook)
+    overview = ModuleOverview(workbook)
+    made = set(ipw.widgets.widget._instances) - before
+    sync = editor.sync
+    assert editor.refresh in sync.listeners and overview.refresh in sync.listeners
+    editor.close()
+    overview.close()
+    assert sync.listeners == []
+    assert not made & set(ipw.widgets.widget._instances)  # every model the tools made is closed
+    Arbeitsmappe(workbook_path).add(Member(name="Aus dem anderen Tab"))
+    assert sync.check() is True
+    gone_editor, gone_overview = weakref.ref(editor), weakref.ref(overview)
+    del editor, overview
+    gc.collect()
+    assert gone_editor() is None and gone_overview() is None

@@ -12,7 +12,7 @@ from regionallabor.course import MODULES
 from regionallabor.core.messages import t
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 
-from widgets.base.common import WorkbookTool, button, css, download_link, downloads_html, heading
+from widgets.base import WorkbookTool, button, css, download_link, downloads_html, heading
 
 
 class WorksheetSubmission(WorkbookTool):

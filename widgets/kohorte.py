@@ -9,19 +9,19 @@ from pathlib import Path
 import ipywidgets as ipw
 
 from regionallabor.arbeitsblaetter.snapshot import SnapshotError, snapshot_html
+from regionallabor.core.paths import EXERCISES_DIR
 from regionallabor.course import MODULES
 from regionallabor.core.formatting import format_timestamp
 from regionallabor.arbeitsblaetter.kohorte import TeamRow, WorksheetState, cohort, latest_snapshot
 from regionallabor.core.messages import t
 
-from widgets.base.common import Notice, button, css, heading
+from widgets.base import Notice, button, css, heading
 
 ALL = ""
 
 
 def course_folder() -> Path:
     """The nbgrader course: $REGIONALLABOR_KURS, else the course's own exercises/ folder."""
-    from regionallabor.arbeitsblaetter.quellen import EXERCISES_DIR
 
     return Path(os.environ.get("REGIONALLABOR_KURS") or EXERCISES_DIR)
 

@@ -15,17 +15,16 @@ from regionallabor.core.model import Team
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.core.transfer import ParsedWorkbook, export_filename, export_json, parse_workbook_file
 
-from widgets.base.common import Notice, button, css, download_link, sync_for
+from widgets.base import WorkbookTool, WorkbookView, button, download_link
 
 
-class ModuleOverview(ipw.HTML):
+class ModuleOverview(WorkbookView, ipw.HTML):
     """The six modules as cards, each with the team's status and a link where the module exists."""
 
     def __init__(self, workbook: Arbeitsmappe, modules_dir: Path | str = ".", **kwargs):
         super().__init__(**kwargs)
-        self.workbook = workbook
         self.modules_dir = Path(modules_dir)
-        sync_for(workbook).subscribe(self.refresh)
+        self.listen(workbook)
         self.refresh()
 
     def refresh(self) -> None:
@@ -76,14 +75,11 @@ class JupyterLabLink(ipw.HTML):
         self.value = f"<div class='rl-notice rl-notice-info'>{t(key, href=href)}</div>" if href else ""
 
 
-class WorkbookTransfer(ipw.VBox):
+class WorkbookTransfer(WorkbookTool):
     """Where the workbook lives; download it as one JSON file, or replace it with an uploaded one."""
 
     def __init__(self, workbook: Arbeitsmappe, **kwargs):
-        super().__init__(**kwargs)
-        css(self, "rl-card", "rl-tool")
-        self.workbook = workbook
-        self.sync = sync_for(workbook)
+        super().__init__(workbook, **kwargs)
         self._pending: tuple[str, ParsedWorkbook] | None = None
 
         self.export_button = button(t("transfer.export_button"), "primary")
@@ -99,7 +95,6 @@ class WorkbookTransfer(ipw.VBox):
         self.cancel = button(t("cancel"), "quiet")
         self.cancel.on_click(lambda _: self.cancel_import())
         self.confirm_box = ipw.HBox([self.confirm, self.cancel], layout=ipw.Layout(display="none"))
-        self.notice = Notice()
 
         self.children = [
             ipw.HTML(f"<div>{escape(t('start.location'))} <span class='rl-path'>{escape(str(workbook.path))}</span></div>"),

@@ -11,9 +11,9 @@ from pathlib import Path
 import nbformat
 
 from regionallabor.arbeitsblaetter.snapshot import REFLECTIONS, WORKSHEET_FILE, assignment_id
+from regionallabor.core.paths import EXERCISES_DIR
 from regionallabor.course import MODULES
 
-EXERCISES_DIR = Path(__file__).resolve().parents[2] / "exercises"
 
 SAMPLE_ANSWER = ("Beispielantwort für das Begleitteam (wird beim Verteilen entfernt): Eine gute Antwort nennt "
                  "Menschen, Orte und einen nächsten Schritt aus eurer Region.")

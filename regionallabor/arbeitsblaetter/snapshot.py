@@ -24,6 +24,7 @@ from functools import cache
 from datetime import datetime, timezone
 from pathlib import Path
 
+from regionallabor.core.paths import EXERCISES_DIR
 from regionallabor.course import MODULES
 from regionallabor.core.messages import t
 from regionallabor.core.model import Reflexion, Region, Team
@@ -271,7 +272,6 @@ def released_notebook(module: int) -> dict:
     from nbgrader.preprocessors import SaveCells
     from traitlets.config.loader import PyFileConfigLoader
 
-    from regionallabor.arbeitsblaetter.quellen import EXERCISES_DIR
 
     config = PyFileConfigLoader("nbgrader_config.py", path=str(EXERCISES_DIR)).load_config()
     notebook = nbformat.read(EXERCISES_DIR / "source" / assignment_id(module) / WORKSHEET_FILE, as_version=4)

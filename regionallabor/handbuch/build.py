@@ -17,7 +17,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-HANDBOOK_DIR = Path(__file__).resolve().parents[2] / "handbook"
+from regionallabor.core.paths import HANDBOOK_DIR, PACKAGE_DIR
+
 BUILD_DIR = HANDBOOK_DIR / "_build"
 HTML_DIR = BUILD_DIR / "html"
 PDF_DIR = BUILD_DIR / "pdf"
@@ -84,8 +85,7 @@ def pdf_url() -> str | None:
 def sources() -> list[Path]:
     """Every file the built handbook depends on, the presets it prints included."""
     files = [path for path in HANDBOOK_DIR.rglob("*") if path.is_file() and BUILD_DIR not in path.parents]
-    package = Path(__file__).resolve().parents[1]
-    return [*files, package / "modul5" / "konferenz.py", package / "core" / "messages.py"]
+    return [*files, PACKAGE_DIR / "modul5" / "konferenz.py", PACKAGE_DIR / "core" / "messages.py"]
 
 
 def is_stale(output: Path) -> bool:

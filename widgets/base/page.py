@@ -9,7 +9,7 @@ from IPython.display import display
 
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 
-from widgets.base.common import stylesheet
+from .elements import stylesheet
 
 
 def open_course_page(workbook: Arbeitsmappe | None = None) -> Arbeitsmappe:

@@ -16,7 +16,7 @@ from regionallabor.core.messages import AREA_TYPES, COUNTRIES, WEGGEMEINSCHAFTEN
 from regionallabor.core.model import OwnFigures, Region, explain
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 
-from widgets.base.common import Notice, button, css, figures_html, heading, label, labelled, sync_for
+from widgets.base import Notice, WorkbookTool, button, css, figures_html, heading, label, labelled
 
 SEARCH_LIMIT = 20
 SELECTED_STYLE = {"color": "#1f4d36", "weight": 2, "fillColor": "#2f6f4e", "fillOpacity": 0.45}
@@ -27,17 +27,15 @@ OVERVIEW = {"DE": ((47.3, 5.9), (55.1, 15.0)), "AT": ((46.4, 9.5), (49.0, 17.2))
             "CH": ((45.8, 5.9), (47.8, 10.5)), "BZ": ((46.2, 10.4), (47.1, 12.5))}
 
 
-class RegionEditor(ipw.VBox):
+class RegionEditor(WorkbookTool):
     """Choose country, areas and name of the region; see it on a map with its key figures."""
 
+    SHOWS = (Region.KIND,)
+
     def __init__(self, workbook: Arbeitsmappe, **kwargs):
-        super().__init__(**kwargs)
-        css(self, "rl-card", "rl-tool")
-        self.workbook = workbook
-        self.sync = sync_for(workbook)
+        super().__init__(workbook, **kwargs)
         self.region = Region()
         self._version: int | None = None
-        self._loading = False
 
         self.country = ipw.ToggleButtons(options=[(name, code) for code, name in COUNTRIES.items()], value="DE")
         self.area_type = ipw.Dropdown(options=[("– bitte wählen –", "")] + [(v, k) for k, v in AREA_TYPES.items()],
@@ -77,7 +75,6 @@ class RegionEditor(ipw.VBox):
         self.weggemeinschaft = ipw.ToggleButtons(options=list(WEGGEMEINSCHAFTEN), value=None)
         self.why = ipw.Textarea(placeholder=t("region.why_placeholder"), continuous_update=True,
                                 layout=ipw.Layout(width="100%", height="110px"))
-        self.notice = Notice()
 
         self.country.observe(self._on_country, "value")
         self.area_type.observe(lambda c: self._save_field(area_type=c["new"] or None), "value")
@@ -120,8 +117,7 @@ class RegionEditor(ipw.VBox):
             labelled(t("region.why"), self.why),
             self.notice,
         ]
-        self.sync.subscribe(self.refresh)
-        self.refresh()
+        self.start()
 
     # reading
 
@@ -130,8 +126,7 @@ class RegionEditor(ipw.VBox):
         self.region = stored.record if stored else Region()
         self._version = stored.version if stored else None
         region = self.region
-        self._loading = True
-        try:
+        with self.loading():
             if region.country and self.country.value != region.country:
                 self.country.value = region.country
             for widget, value in ((self.area_type, region.area_type or ""), (self.name, region.name),
@@ -143,8 +138,6 @@ class RegionEditor(ipw.VBox):
             self.own_area.value = "" if not own or own.area_km2 is None else format_decimal(own.area_km2, 2).rstrip("0").rstrip(",")
             self.own_year.value = str(own.year) if own else ""
             self.own_source.value = own.source if own else ""
-        finally:
-            self._loading = False
         self._show_selection()
 
     def _show_selection(self) -> None:
@@ -225,7 +218,7 @@ class RegionEditor(ipw.VBox):
     # writing
 
     def _on_country(self, change) -> None:
-        if self._loading:
+        if self.is_loading:
             return
         self.results.children = []
         self.search_notice.clear()
@@ -237,16 +230,14 @@ class RegionEditor(ipw.VBox):
         try:
             stored = self.workbook.save(region, self._version)
         except WorkbookError as error:
-            self.notice.show("warning", str(error))
-            self.sync.check()
-            self.refresh()
+            self.reload_after(error)
             return False
         self.region, self._version = stored.record, stored.version
-        self.sync.own_write(stored.version)
+        self.written(stored.version)
         return True
 
     def _save_field(self, **changes) -> bool:
-        if self._loading:
+        if self.is_loading:
             return False
         try:
             region = Region.model_validate({**self.region.model_dump(), **changes})

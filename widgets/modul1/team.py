@@ -13,26 +13,23 @@ from regionallabor.core.model import Member, Team, explain
 from regionallabor.core.store import Arbeitsmappe, Stored, WorkbookError
 from regionallabor.modul1.team import make_main_contact, save_member
 
-from widgets.base.common import Notice, button, css, heading, label, labelled, sync_for
+from widgets.base import Notice, WorkbookTool, button, css, edit_remove_actions, heading, label, labelled, muted
 
 
-class TeamEditor(ipw.VBox):
+class TeamEditor(WorkbookTool):
     """Add, edit and remove team members; name the team; mark the Haupt-Ansprechperson."""
 
+    SHOWS = (Team.KIND, Member.KIND)
+
     def __init__(self, workbook: Arbeitsmappe, **kwargs):
-        super().__init__(**kwargs)
-        css(self, "rl-card", "rl-tool")
-        self.workbook = workbook
-        self.sync = sync_for(workbook)
+        super().__init__(workbook, **kwargs)
         self._team_version: int | None = None
         self._editing: Stored[Member] | None = None
         self._confirming: str | None = None
-        self._loading = False
 
         self.team_name = ipw.Text(placeholder=t("team.team_name_placeholder"), continuous_update=True,
                                   layout=ipw.Layout(width="100%"))
         self.team_name.observe(self._on_team_name, "value")
-        self.notice = Notice()
         self.size_hint = Notice()
         self.member_list = ipw.VBox()
 
@@ -74,8 +71,7 @@ class TeamEditor(ipw.VBox):
             form,
             self.notice,
         ]
-        self.sync.subscribe(self.refresh)
-        self.refresh()
+        self.start()
 
     # reading
 
@@ -88,13 +84,10 @@ class TeamEditor(ipw.VBox):
         self._team_version = stored_team.version if stored_team else None
         name = stored_team.record.name if stored_team else ""
         if self.team_name.value != name:
-            self._loading = True
-            self.team_name.value = name
-            self._loading = False
+            with self.loading():
+                self.team_name.value = name
         members = self.members()
-        self.member_list.children = [self._member_row(stored) for stored in members] or [
-            ipw.HTML(f"<div class='rl-muted'>{escape(t('team.empty'))}</div>")
-        ]
+        self.member_list.children = [self._member_row(stored) for stored in members] or [muted(t("team.empty"))]
         if self._editing and not any(s.record.id == self._editing.record.id for s in members):
             self.reset_form()
         count = len(members)
@@ -114,42 +107,28 @@ class TeamEditor(ipw.VBox):
             f"<div class='rl-member-meta'>{meta}</div></div>",
             layout=ipw.Layout(flex="1 1 auto"),
         )
-        if self._confirming == member.id:
-            question = ipw.HTML(f"<strong>{escape(t('team.confirm_delete', name=member.name))}</strong>")
-            yes = button(t("delete"), "danger")
-            yes.on_click(lambda _: self.remove(stored))
-            no = button(t("cancel"), "quiet")
-            no.on_click(lambda _: self._confirm(None))
-            actions = [question, yes, no]
-        else:
-            edit = button(t("edit"), "quiet")
-            edit.on_click(lambda _: self.start_edit(stored))
-            remove = button(t("delete"), "danger")
-            remove.on_click(lambda _: self._confirm(member.id))
-            actions = [edit, remove]
-            if not member.is_main_contact:
-                main = button("☆ " + t("team.main_contact"), "quiet", tooltip=t("team.make_main_contact"))
-                main.on_click(lambda _: self.mark_main_contact(stored))
-                actions.insert(0, main)
+        actions = edit_remove_actions(self._confirming == member.id, t("team.confirm_delete", name=member.name),
+                                      lambda: self.start_edit(stored), lambda: self._confirm(member.id),
+                                      lambda: self.remove(stored), lambda: self._confirm(None))
+        if not member.is_main_contact and self._confirming != member.id:
+            main = button("☆ " + t("team.main_contact"), "quiet", tooltip=t("team.make_main_contact"))
+            main.on_click(lambda _: self.mark_main_contact(stored))
+            actions.insert(0, main)
         row = ipw.HBox([text, *actions])
         return css(row, "rl-member", *(["rl-member-main"] if member.is_main_contact else []))
 
     # writing
 
     def _on_team_name(self, change) -> None:
-        if self._loading:
+        if self.is_loading:
             return
         try:
-            team = Team(name=change["new"])
-            stored = self.workbook.save(team, self._team_version)
-        except ValidationError as error:
-            self.notice.show("error", explain(error))
-            return
-        except WorkbookError as error:
-            self._reload_after(error)
+            stored = self.workbook.save(Team(name=change["new"]), self._team_version)
+        except (ValidationError, WorkbookError) as error:
+            self.refused(error)
             return
         self._team_version = stored.version
-        self.sync.own_write(stored.version)
+        self.written(stored.version)
         self.notice.clear()
 
     def submit_form(self) -> Stored[Member] | None:
@@ -169,9 +148,9 @@ class TeamEditor(ipw.VBox):
             self.notice.show("error", explain(error))
             return None
         except WorkbookError as error:
-            self._reload_after(error)
+            self.reload_after(error)
             return None
-        self.sync.own_write(stored.version)
+        self.written(stored.version)
         self.notice.show("success", t("saved") + ": " + member.name if editing else t("team.added", name=member.name))
         self.reset_form()
         self.refresh()
@@ -202,26 +181,14 @@ class TeamEditor(ipw.VBox):
 
     def remove(self, stored: Stored[Member]) -> None:
         self._confirming = None
-        try:
-            revision = self.workbook.delete(Member, stored.record.id, stored.version)
-        except WorkbookError as error:
-            self._reload_after(error)
-            return
-        self.sync.own_write(revision)
-        self.notice.show("success", t("team.removed", name=stored.record.name))
-        self.refresh()
+        self.remove_record(Member, stored, t("team.removed", name=stored.record.name))
 
     def mark_main_contact(self, stored: Stored[Member]) -> None:
         try:
             saved = make_main_contact(self.workbook, stored.record.id, stored.version)
         except WorkbookError as error:
-            self._reload_after(error)
+            self.reload_after(error)
             return
-        self.sync.own_write(saved.version)
+        self.written(saved.version)
         self.notice.clear()
-        self.refresh()
-
-    def _reload_after(self, error: WorkbookError) -> None:
-        self.notice.show("warning", str(error))
-        self.sync.check()
         self.refresh()

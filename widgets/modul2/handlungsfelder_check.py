@@ -15,7 +15,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.model import FieldRating
 from regionallabor.core.store import WorkbookError
 
-from widgets.base.common import WorkbookTool, css
+from widgets.base import WorkbookTool, css
 
 SCALE_TOOLTIPS = ["hier passiert kaum etwas", "wenig", "es gibt Ansätze", "einiges läuft", "hier ist die Region richtig stark"]
 
@@ -42,7 +42,6 @@ class FieldCheck(WorkbookTool):
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
-        self._loading = False
         self._versions: dict[str, int | None] = {}
         self.round = ipw.ToggleButtons(options=[(t("rating.round_1"), 1), (t("rating.round_2"), 2)], value=1,
                                        style={"button_width": "190px"})
@@ -68,8 +67,7 @@ class FieldCheck(WorkbookTool):
     def refresh(self) -> None:
         by_round = ratings(self.workbook)
         current = by_round[self.round.value]
-        self._loading = True
-        try:
+        with self.loading():
             for key, row in self.rows.items():
                 stored = current.get(key)
                 self._versions[key] = stored.version if stored else None
@@ -80,8 +78,6 @@ class FieldCheck(WorkbookTool):
                 if row.notes.value != notes:
                     row.notes.value = notes
                 row.rated_on.value = _rated_on_html(stored.record if stored else None)
-        finally:
-            self._loading = False
         self.round_help.value = f"<div class='rl-help'>{escape(t('rating.round_2_help'))}</div>" if self.round.value == 2 else ""
         self.show_profile(by_round)
 
@@ -108,13 +104,13 @@ class FieldCheck(WorkbookTool):
         return True
 
     def _on_rating(self, key: str, value: int | None) -> None:
-        if self._loading or value is None:
+        if self.is_loading or value is None:
             return
         if self._save(key, rating=value):
             self.show_profile()
 
     def _on_notes(self, key: str, text: str) -> None:
-        if not self._loading:
+        if not self.is_loading:
             self._save(key, notes=text)
 
     def rate(self, key: str, value: int) -> None:

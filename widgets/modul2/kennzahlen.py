@@ -16,7 +16,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.model import Kennzahl, Region, explain
 from regionallabor.core.store import Stored, WorkbookError
 
-from widgets.base.common import WorkbookTool, button, css, figures_html, labelled, source_line
+from widgets.base import WorkbookTool, button, css, figures_html, labelled, source_line
 
 
 class RegionFigures(WorkbookTool):

@@ -13,7 +13,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.model import Schatz, explain
 from regionallabor.core.store import Stored, WorkbookError
 
-from widgets.base.common import Pager, RowCache, WorkbookTool, button, css, edit_remove_actions, heading, labelled
+from widgets.base import Pager, RowCache, WorkbookTool, button, css, edit_remove_actions, heading, labelled
 
 PAGE_SIZE = 20
 

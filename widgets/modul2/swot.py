@@ -13,7 +13,7 @@ from regionallabor.core.messages import SWOT_QUADRANTS, t
 from regionallabor.core.model import Herausforderung, SwotEntry, explain
 from regionallabor.core.store import StaleRecordError, Stored, WorkbookError
 
-from widgets.base.common import RowCache, WorkbookTool, button, css, heading, labelled
+from widgets.base import RowCache, WorkbookTool, button, css, heading, labelled
 
 
 class ChallengeList(WorkbookTool):
@@ -28,7 +28,6 @@ class ChallengeList(WorkbookTool):
         self.add.on_click(lambda _: self.add_challenge())
         self.groups = ipw.VBox()
         self._versions: dict[str, int] = {}
-        self._loading = False
         self._rows = RowCache(self._row)
         self.children = [
             heading("Herausforderungen"),
@@ -45,13 +44,10 @@ class ChallengeList(WorkbookTool):
         self._versions = {s.record.id: s.version for s in stored}
         ordered = [s for key in ALL_FIELDS for s in stored if s.record.field == key]
         rows = dict(zip((s.record.id for s in ordered), self._rows.rows([((s.record.id, s.record.field), (s,)) for s in ordered])))
-        self._loading = True
-        try:
+        with self.loading():
             for s in ordered:  # a text changed on another page shows in the kept row
                 if rows[s.record.id].children[0].value != s.record.text:
                     rows[s.record.id].children[0].value = s.record.text
-        finally:
-            self._loading = False
         groups = []
         for key, label in ALL_FIELDS.items():
             items = [rows[s.record.id] for s in ordered if s.record.field == key]
@@ -81,7 +77,7 @@ class ChallengeList(WorkbookTool):
         return stored
 
     def edit(self, challenge_id: str, text: str) -> None:
-        if self._loading:
+        if self.is_loading:
             return
         stored = self.workbook.get(Herausforderung, challenge_id)
         if stored is None:
@@ -117,7 +113,6 @@ class SwotBoard(WorkbookTool):
                        for q in SWOT_QUADRANTS}
         self.lists = {q: ipw.VBox() for q in SWOT_QUADRANTS}
         self._cards: dict[str, Stored[SwotEntry]] = {}
-        self._loading = False
         self._rows = {q: RowCache(self._card) for q in SWOT_QUADRANTS}
         quadrants = []
         for quadrant, title in SWOT_QUADRANTS.items():
@@ -138,8 +133,7 @@ class SwotBoard(WorkbookTool):
     def refresh(self) -> None:
         board = swot_board(self.workbook)
         self._cards = {s.record.id: s for cards in board.values() for s in cards}
-        self._loading = True
-        try:
+        with self.loading():
             for quadrant, cards in board.items():
                 rows = self._rows[quadrant].rows([(s.record.id, (s,)) for s in cards])
                 for index, (row, stored) in enumerate(zip(rows, cards)):
@@ -149,8 +143,6 @@ class SwotBoard(WorkbookTool):
                     up.disabled, down.disabled = index == 0, index == len(cards) - 1
                 self.lists[quadrant].children = rows or [
                     ipw.HTML(f"<div class='rl-muted rl-small'>{escape(t('swot.empty'))}</div>")]
-        finally:
-            self._loading = False
 
     def _card(self, stored: Stored[SwotEntry]) -> ipw.HBox:
         card_id = stored.record.id
@@ -180,7 +172,7 @@ class SwotBoard(WorkbookTool):
         return stored
 
     def edit(self, card_id: str, text: str) -> None:
-        if self._loading:
+        if self.is_loading:
             return
         stored = self._cards[card_id]
         try:

@@ -13,7 +13,7 @@ from regionallabor.core.messages import ACTOR_TYPES, SECTORS, TEAM_RELATIONS, t
 from regionallabor.core.model import Akteur, Schatz, sector_label
 from regionallabor.core.store import Stored, WorkbookError
 
-from widgets.base.common import (
+from widgets.base import (
     Pager, RowCache, WorkbookTool, button, css, edit_remove_actions, field_checkboxes, heading, labelled, offer,
 )
 

@@ -12,7 +12,7 @@ from regionallabor.core.model import Beziehung
 from regionallabor.core.store import Stored, WorkbookError
 
 from widgets.modul3.akteure import NETWORK_KINDS, PAGE_SIZE, scale_buttons
-from widgets.base.common import Pager, RowCache, WorkbookTool, button, css, heading, labelled, offer
+from widgets.base import Pager, RowCache, WorkbookTool, button, css, heading, labelled, offer
 
 RELATION_COLOURS = {"kooperiert": "#2e7d32", "kennt_sich": "#90a4ae", "foerdert": "#1565c0", "konflikt": "#c62828"}
 

@@ -15,7 +15,7 @@ from regionallabor.core.store import Stored, WorkbookError
 
 from widgets.modul3.akteure import NETWORK_KINDS, PAGE_SIZE
 from widgets.modul3.beziehungen import actor_picker
-from widgets.base.common import Pager, RowCache, WorkbookTool, button, css, heading, labelled, offer
+from widgets.base import Pager, RowCache, WorkbookTool, button, css, heading, labelled, offer
 
 
 class ConversationLog(WorkbookTool):

@@ -13,7 +13,7 @@ from regionallabor.core.model import sector_label
 from regionallabor.modul3.netzanalyse import EXACT_BETWEENNESS_LIMIT, QUADRANTS, SAMPLED_SOURCES, Analysis, analyse, quadrant
 
 from widgets.modul3.akteure import NETWORK_KINDS
-from widgets.base.common import WorkbookTool
+from widgets.base import WorkbookTool
 from widgets.modul3.netzwerkkarte import sector_colours
 
 NAMES_LISTED = 30

@@ -22,7 +22,7 @@ from regionallabor.modul3.netzanalyse import spring_positions
 
 from widgets.modul3.akteure import NETWORK_KINDS, ActorForm, actor_chips
 from widgets.modul3.beziehungen import RELATION_COLOURS, relation_line
-from widgets.base.common import WorkbookTool, close_tree, css, label, offer
+from widgets.base import WorkbookTool, close_tree, css, label, offer
 
 SECTOR_COLOURS = {
     "zivilgesellschaft": "#e07b39",

@@ -12,7 +12,7 @@ from regionallabor.modul3.netzdateien import RELATION_REQUIRED, export_actors, e
 from regionallabor.core.store import WorkbookError
 
 from widgets.modul3.akteure import NETWORK_KINDS
-from widgets.base.common import WorkbookTool, button, download_link
+from widgets.base import WorkbookTool, button, download_link
 
 
 def is_relations_file(raw: bytes) -> bool:

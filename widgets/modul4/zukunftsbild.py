@@ -15,7 +15,7 @@ from regionallabor.core.model import Vision, Ziel, Zukunftsbild
 from regionallabor.core.store import WorkbookError
 from regionallabor.modul4.vision import save_statement, statement_opening, vision_statements
 
-from widgets.base.common import WorkbookTool, button, css, download_link, heading, labelled
+from widgets.base import WorkbookTool, button, css, download_link, heading, labelled
 
 
 class VisionBoard(WorkbookTool):
@@ -26,7 +26,6 @@ class VisionBoard(WorkbookTool):
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
-        self._loading = False
         self.horizon = ipw.BoundedIntText(min=2026, max=2100, layout=ipw.Layout(width="120px"))
         self.horizon.observe(lambda change: self.set_horizon(change["new"]), "value")
         self.overall = ipw.Textarea(layout=ipw.Layout(width="100%", height="110px"), continuous_update=True)
@@ -58,15 +57,12 @@ class VisionBoard(WorkbookTool):
     def refresh(self) -> None:
         self._statements = statements = vision_statements(self.workbook)
         opening = statement_opening(statements.horizon_year)
-        self._loading = True
-        try:
+        with self.loading():
             self.horizon.value = statements.horizon_year
             for key, area in [(Zukunftsbild.OVERALL, self.overall), *self.texts.items()]:
                 area.placeholder = opening
                 if area.value != statements.text(key):
                     area.value = statements.text(key)
-        finally:
-            self._loading = False
         self._show_board()
 
     def _show_board(self) -> None:
@@ -83,7 +79,7 @@ class VisionBoard(WorkbookTool):
                             f"{lead}<div class='rl-board-grid'>{cells}</div></div>")
 
     def write(self, statement_id: str, text: str) -> None:
-        if self._loading:
+        if self.is_loading:
             return
         try:
             stored = save_statement(self.workbook, statement_id, text, self._statements.version(statement_id))
@@ -97,7 +93,7 @@ class VisionBoard(WorkbookTool):
         self._show_board()
 
     def set_horizon(self, year: int) -> None:
-        if self._loading:
+        if self.is_loading:
             return
         stored = self._statements.horizon
         try:

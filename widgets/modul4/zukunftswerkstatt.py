@@ -16,7 +16,7 @@ from regionallabor.modul4.vision import (
     critique_by_field, give_points, goal_for_idea, goals, heaviest_critique, ideas, remove_goal, save_goal,
 )
 
-from widgets.base.common import (
+from widgets.base import (
     RowCache, WorkbookTool, button, css, edit_remove_actions, field_checkboxes, field_chip, field_options, heading,
     labelled, muted,
 )
@@ -34,10 +34,9 @@ class _TextCards(WorkbookTool):
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
         self._stored: dict[str, Stored] = {}
-        self._loading = False
 
     def edit_text(self, record_id: str, text: str) -> None:
-        if self._loading or record_id not in self._stored:
+        if self.is_loading or record_id not in self._stored:
             return
         saved = self.change(self._stored[record_id], text=text)
         if saved is not None:
@@ -48,11 +47,8 @@ class _TextCards(WorkbookTool):
         """Show a text another page changed in a kept row, without saving it back."""
         text = next(child for child in row.children if isinstance(child, ipw.Textarea))
         if text.value != stored.record.text:
-            self._loading = True
-            try:
+            with self.loading():
                 text.value = stored.record.text
-            finally:
-                self._loading = False
 
     def remove(self, record_id: str) -> None:
         stored = self._stored[record_id]

@@ -14,7 +14,7 @@ from regionallabor.core.model import Akteur, Einladung, Konferenz, sector_label
 from regionallabor.core.store import WorkbookError
 
 from widgets.modul3.akteure import NETWORK_KINDS, actor_chips
-from widgets.base.common import Pager, RowCache, WorkbookTool, button, css, findings_html, heading, labelled, muted, offer
+from widgets.base import Pager, RowCache, WorkbookTool, button, css, findings_html, heading, labelled, muted, offer
 
 
 class InvitationList(WorkbookTool):

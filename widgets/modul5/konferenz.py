@@ -19,7 +19,7 @@ from regionallabor.core.model import (
 )
 from regionallabor.core.store import Stored, WorkbookError
 
-from widgets.base.common import (
+from widgets.base import (
     RecordListTool, WorkbookTool, button, css, field_chip, field_options, findings_html, heading, labelled, offer,
 )
 
@@ -34,7 +34,6 @@ class ConferenceSetup(WorkbookTool):
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
-        self._loading = False
         self._stored: Stored[Konferenz] | None = None
         wide = ipw.Layout(width="100%")
         self.title = ipw.Text(placeholder=t("conference.title_placeholder"), continuous_update=True, layout=wide)
@@ -69,16 +68,13 @@ class ConferenceSetup(WorkbookTool):
     def refresh(self) -> None:
         self._stored = conference(self.workbook)
         record = self._stored.record if self._stored else Konferenz()
-        self._loading = True
-        try:
+        with self.loading():
             for name in ("title", "format", "starts_on", "days", "venue"):
                 widget = getattr(self, name)
                 value = getattr(record, name) if name != "format" else record.format or ""
                 if widget.value != value:
                     widget.value = value
             self.expected_people.value = record.expected_people or 0
-        finally:
-            self._loading = False
         self._show_preset()
 
     def _show_preset(self) -> None:
@@ -91,7 +87,7 @@ class ConferenceSetup(WorkbookTool):
         self.preset_info.value = (f"<div class='rl-help'>{escape(t('conference.preset_contents', slots=len(preset.slots), tasks=len(preset.tasks), budget=len(preset.budget), people=preset.expected_people))}</div>")
 
     def save(self, **changes) -> Stored[Konferenz] | None:
-        if self._loading:
+        if self.is_loading:
             return None
         if changes.get("expected_people") == 0:
             changes["expected_people"] = None
@@ -298,13 +294,10 @@ class TopicTables(RecordListTool):
         taken = self._challenges.get(editing_challenge) if editing_challenge else None
         if taken is not None and editing_challenge not in {o[1] for o in options}:
             options.append((f"{ALL_FIELDS[taken.field]}: {taken.text}", editing_challenge))
-        self._loading_challenge = True
-        try:
+        with self.loading():
             current = self.challenge.value
             self.challenge.options = options
             self.challenge.value = current if current in {o[1] for o in options} else ""
-        finally:
-            self._loading_challenge = False
         stored = conference(self.workbook)
         expected = stored.record.expected_people if stored else None
         tables = [s.record for s in records]
@@ -315,7 +308,7 @@ class TopicTables(RecordListTool):
             + (f" {escape(t('tables.expected', expected=expected))}" if expected else "") + "</div>")
 
     def _take_challenge(self, challenge_id: str | None) -> None:
-        if getattr(self, "_loading_challenge", False) or not challenge_id:
+        if self.is_loading or not challenge_id:
             return
         challenge = self._challenges.get(challenge_id)
         if challenge is not None:
@@ -339,22 +332,16 @@ class TopicTables(RecordListTool):
 
     def load_form(self, table: Thementisch) -> None:
         self.show_extra(self.records())
-        self._loading_challenge = True
-        try:
+        with self.loading():
             options = {o[1] for o in self.challenge.options}
             self.challenge.value = table.challenge_id if table.challenge_id in options else ""
-        finally:
-            self._loading_challenge = False
         self.title.value, self.field.value, self.host.value, self.people.value = (
             table.title, table.field, table.host, table.people)
 
     def clear_form(self) -> None:
-        self._loading_challenge = True
-        try:
+        with self.loading():
             if self.challenge.options:
                 self.challenge.value = ""
-        finally:
-            self._loading_challenge = False
         self.title.value = self.host.value = ""
         self.people.value = 8
 

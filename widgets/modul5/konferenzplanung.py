@@ -14,7 +14,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.model import Aufgabe, Budgetposten, Konferenz, Programmpunkt
 from regionallabor.core.store import Stored
 
-from widgets.base.common import (RecordListTool, WorkbookTool, button, css, document_links, download_link, downloads_html, heading,
+from widgets.base import (RecordListTool, WorkbookTool, button, css, document_links, download_link, downloads_html, heading,
                      labelled)
 
 

@@ -13,7 +13,7 @@ from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul4.vision import goals
 from regionallabor.modul5.wirkungslogik import check_logic, logics, save_logic
 
-from widgets.base.common import WorkbookTool, button, css, findings_html, heading, labelled, muted
+from widgets.base import WorkbookTool, button, css, findings_html, heading, labelled, muted
 
 STAIRS = (
     ("input", "", "logic.stairs.input"),
@@ -32,7 +32,6 @@ class ImpactLogic(WorkbookTool):
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
-        self._loading = False
         self._stored: Stored[Wirkungslogik] | None = None
         self.goal = ipw.Dropdown(layout=ipw.Layout(width="min(520px, 100%)"))
         self.goal.observe(lambda _: self.show_goal(), "value")
@@ -89,14 +88,11 @@ class ImpactLogic(WorkbookTool):
         self._goal_list = goal_list = goals(self.workbook)
         self._logics = logics(self.workbook)
         options = [(s.record.title, s.record.id) for s in goal_list]
-        self._loading = True
-        try:
+        with self.loading():
             if list(self.goal.options) != options:
                 current = self.goal.value
                 self.goal.options = options
                 self.goal.value = current if current in {o[1] for o in options} else (options[0][1] if options else None)
-        finally:
-            self._loading = False
         self.empty.layout.display = "none" if options else ""
         self.editor.layout.display = "" if options else "none"
         self.goal.layout.display = "" if options else "none"
@@ -104,19 +100,16 @@ class ImpactLogic(WorkbookTool):
         self._show_overview(goal_list)
 
     def show_goal(self) -> None:
-        if self._loading:
+        if self.is_loading:
             return
         self._stored = self._logics.get(self.goal.value) if self.goal.value else None
         record = self._stored.record if self._stored else None
-        self._loading = True
-        try:
+        with self.loading():
             for key, area in self.levels.items():
                 value = getattr(record, key) if record else ""
                 if area.value != value:
                     area.value = value
             self.outcome_step.value = (record.outcome_step if record else None) or ""
-        finally:
-            self._loading = False
         self._show_indicators(record)
         self._show_check(record)
 
@@ -166,7 +159,7 @@ class ImpactLogic(WorkbookTool):
                                f"</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
     def write(self, **changes) -> Stored[Wirkungslogik] | None:
-        if self._loading or not self.goal.value:
+        if self.is_loading or not self.goal.value:
             return None
         current = self._stored.record if self._stored else Wirkungslogik(id=self.goal.value)
         try:

@@ -19,7 +19,7 @@ from regionallabor.core.model import Aktion, Member, Thementisch, Ziel
 from regionallabor.core.store import Stored, WorkbookError
 
 from widgets.modul3.akteure import NETWORK_KINDS
-from widgets.base.common import (Pager, RecordListTool, RowCache, WorkbookTool, button, css, field_chip, field_options, heading,
+from widgets.base import (Pager, RecordListTool, RowCache, WorkbookTool, button, css, field_chip, field_options, heading,
                      labelled, muted, offer)
 
 WIDE = ipw.Layout(width="100%")

@@ -16,7 +16,7 @@ from regionallabor.modul6.statusbericht import (draft, history, prefilled, repor
                                          start_draft)
 from regionallabor.core.store import Stored, WorkbookError
 
-from widgets.base.common import WorkbookTool, button, css, document_links, downloads_html, heading, labelled, muted
+from widgets.base import WorkbookTool, button, css, document_links, downloads_html, heading, labelled, muted
 
 class StatusReport(WorkbookTool):
     """The regular short report: a draft prefilled from the workbook, edited and saved per keystroke, then sent."""
@@ -51,7 +51,6 @@ class StatusReport(WorkbookTool):
         self.history = ipw.VBox()
         self.children = [heading(t("report.heading")), ipw.HBox([self.begin]), self.editor, self.notice, self.files,
                          heading(t("report.history"), 4), self.history]
-        self._loading = False
         self.start()
 
     def _today(self) -> date:
@@ -66,13 +65,10 @@ class StatusReport(WorkbookTool):
         self._show_history()
 
     def _show(self, report: Statusbericht) -> None:
-        self._loading = True
-        try:
+        with self.loading():
             for key, widget in self.fields.items():
                 if widget.value != getattr(report, key):
                     widget.value = getattr(report, key)
-        finally:
-            self._loading = False
 
     def _show_history(self) -> None:
         rows = []
@@ -98,7 +94,7 @@ class StatusReport(WorkbookTool):
         self.refresh()
 
     def edit(self, key: str, value: str) -> None:
-        if self._loading or self.stored is None or getattr(self.stored.record, key) == value:
+        if self.is_loading or self.stored is None or getattr(self.stored.record, key) == value:
             return
         saved = self.change(self.stored, **{key: value})
         if saved is not None:

@@ -1,0 +1,62 @@
+"""The course's look and its building blocks: stylesheet, headings, labelled fields, buttons."""
+
+from __future__ import annotations
+
+from html import escape
+from importlib import resources
+
+import ipywidgets as ipw
+
+
+def stylesheet() -> ipw.HTML:
+    """The course's stylesheet as a widget; display it once per page."""
+    css_text = (resources.files("widgets.base") / "course.css").read_text(encoding="utf-8")
+    return ipw.HTML(f"<style>{css_text}</style>", layout=ipw.Layout(display="none"))
+
+
+def css(widget: ipw.DOMWidget, *classes: str) -> ipw.DOMWidget:
+    for name in classes:
+        widget.add_class(name)
+    return widget
+
+
+def heading(text: str, level: int = 3) -> ipw.HTML:
+    return ipw.HTML(f"<h{level} class='rl-heading'>{escape(text)}</h{level}>")
+
+
+def label(text: str) -> ipw.HTML:
+    return ipw.HTML(f"<div class='rl-label'>{escape(text)}</div>")
+
+
+def muted(text: str) -> ipw.HTML:
+    return ipw.HTML(f"<div class='rl-muted'>{escape(text)}</div>")
+
+
+def labelled(text: str, widget: ipw.Widget, help_text: str = "", layout: ipw.Layout | None = None) -> ipw.VBox:
+    """A form field: its label, an optional line of help, the widget."""
+    parts = [label(text), *([ipw.HTML(f"<div class='rl-help'>{escape(help_text)}</div>")] if help_text else []), widget]
+    return ipw.VBox(parts, layout=layout or ipw.Layout())
+
+
+def button(description: str, style: str = "", tooltip: str = "") -> ipw.Button:
+    """A button in the course's look: style is '', 'primary', 'quiet' or 'danger'.
+
+    No icons: Voila fetches Font Awesome from a CDN, and the course must work offline.
+    """
+    widget = ipw.Button(description=description, tooltip=tooltip or description, layout=ipw.Layout(width="auto"))
+    return css(widget, "rl-button", *([f"rl-button-{style}"] if style else []))
+
+
+def close_tree(widget: ipw.Widget) -> None:
+    """Close a widget and everything inside it, so the kernel and the page forget their models."""
+    close_parts(widget)
+    widget.close()
+
+
+def close_parts(widget: ipw.Widget) -> None:
+    """Close what a widget is made of: its children's trees, its layout and its style."""
+    for child in getattr(widget, "children", ()):
+        close_tree(child)
+    for part in (getattr(widget, "layout", None), getattr(widget, "style", None)):
+        if isinstance(part, ipw.Widget):
+            part.close()

@@ -1,0 +1,28 @@
+"""The Handlungsfelder in forms and lists: a chip, a checkbox each, a drop-down."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as ipw
+
+from regionallabor.handlungsfelder import ALL_FIELDS
+
+
+def field_chip(key: str) -> str:
+    return f"<span class='rl-field-chip rl-field-{key}'>{escape(ALL_FIELDS[key])}</span>"
+
+
+def field_checkboxes() -> dict[str, ipw.Checkbox]:
+    """One checkbox per Handlungsfeld (the cross-cutting one included), for forms that link several."""
+    return {key: ipw.Checkbox(value=False, description=label, indent=False,
+                              layout=ipw.Layout(width="auto", margin="0 14px 0 0"))
+            for key, label in ALL_FIELDS.items()}
+
+
+def field_options(empty: str | None = None) -> list[tuple[str, str]]:
+    """The Handlungsfelder for a drop-down, optionally with a first choice meaning "none" (its value is "").
+
+    A drop-down whose value is None shows nothing selected, so "none" is the empty string.
+    """
+    return ([(empty, "")] if empty is not None else []) + [(label, key) for key, label in ALL_FIELDS.items()]

@@ -1,0 +1,186 @@
+"""Lists of records: rows kept between refreshes, paging, edit and remove buttons, the form-and-list tool."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+import ipywidgets as ipw
+from pydantic import ValidationError
+
+from regionallabor.core.messages import t
+from regionallabor.core.store import Stored, WorkbookError
+
+from .elements import button, close_tree, css, muted
+from .tool import WorkbookTool
+
+def edit_remove_actions(confirming: bool, question: str, on_edit: Callable[[], None],
+                        on_ask: Callable[[], None] | None, on_remove: Callable[[], None],
+                        on_cancel: Callable[[], None]) -> list[ipw.Widget]:
+    """A list row's buttons: "Bearbeiten" and "Entfernen"; after "Entfernen" the question, confirmed by a second click.
+
+    Without ``on_ask`` the row can only be edited (e.g. a Schatz on the actor map, removed in Modul 2).
+    """
+    if confirming:
+        yes = button(t("delete"), "danger")
+        yes.on_click(lambda _: on_remove())
+        no = button(t("cancel"), "quiet")
+        no.on_click(lambda _: on_cancel())
+        return [ipw.HTML(f"<strong>{escape(question)}</strong>"), yes, no]
+    edit = button(t("edit"), "quiet")
+    edit.on_click(lambda _: on_edit())
+    if on_ask is None:
+        return [edit]
+    remove = button(t("delete"), "danger")
+    remove.on_click(lambda _: on_ask())
+    return [edit, remove]
+
+
+class RowCache:
+    """The rows of a list, kept between refreshes: only rows with a new key are built, gone ones are closed.
+
+    A row's key says everything its widgets show that may change (e.g. id, version, place in the list):
+    a refresh after one added card then sends one new row to the page instead of rebuilding them all.
+    """
+
+    def __init__(self, build: Callable[..., ipw.Widget]):
+        self.build = build
+        self._rows: dict[object, ipw.Widget] = {}
+
+    def rows(self, keyed: list[tuple[object, tuple]]) -> list[ipw.Widget]:
+        """``keyed`` is [(key, arguments for build), …] in display order."""
+        kept: dict[object, ipw.Widget] = {}
+        for key, args in keyed:
+            kept[key] = self._rows.pop(key, None) or self.build(*args)
+        for gone in self._rows.values():
+            close_tree(gone)
+        self._rows = kept
+        return list(kept.values())
+
+
+def offer(widget: ipw.Dropdown | ipw.Combobox, options: list) -> None:
+    """Give a drop-down or combobox new options, only if they changed; a drop-down keeps its choice if still offered."""
+    if list(widget.options) == options:
+        return
+    current = widget.value
+    widget.options = options
+    if isinstance(widget, ipw.Dropdown):
+        values = [option[1] if isinstance(option, tuple) else option for option in options]
+        widget.value = current if current in values else values[0]
+
+
+class Pager:
+    """How much of a long list is shown: a page at first, one more per click, the first page again after a filter change."""
+
+    def __init__(self, on_change: Callable[[], None], page_size: int = 20):
+        self.page_size = page_size
+        self.shown = page_size
+        self.on_change = on_change
+        self.more = button("", "quiet")
+        self.more.on_click(lambda _: self.next_page())
+
+    def next_page(self) -> None:
+        self.shown += self.page_size
+        self.on_change()
+
+    def reset(self) -> None:
+        self.shown = self.page_size
+        self.on_change()
+
+    def page(self, found: list) -> list:
+        """The rows to show of ``found``; sets the "Weitere … anzeigen" button for the rest."""
+        visible = found[: self.shown]
+        rest = len(found) - len(visible)
+        self.more.description = t("list.more", count=min(rest, self.page_size))
+        self.more.layout.display = "" if rest > 0 else "none"
+        return visible
+
+
+class RecordListTool(WorkbookTool):
+    """A tool with a form above a list of records: add, edit (the form loads the record), remove.
+
+    Subclasses set ``MODEL`` and define ``records()`` (in display order), ``form_values()``,
+    ``load_form(record)``, ``clear_form()``, ``row_html(stored)`` and ``saved_message(record)``;
+    ``show_extra(records)`` may add checks above or below the list.
+    """
+
+    MODEL: type
+
+    def __init__(self, workbook, add_label: str, **kwargs):
+        super().__init__(workbook, **kwargs)
+        self.add_label = add_label
+        self.editing: Stored | None = None
+        self.form_title = ipw.HTML()
+        self.submit = button(add_label, "primary")
+        self.submit.on_click(lambda _: self.save())
+        self.cancel = button(t("cancel"), "quiet")
+        self.cancel.on_click(lambda _: self.clear())
+        self.buttons = ipw.HBox([self.submit, self.cancel])
+        self.list = ipw.VBox()
+
+    def refresh(self) -> None:
+        records = self.records()
+        self.list.children = [self._row(stored) for stored in records] or [muted(self.empty_text())]
+        self.show_extra(records)
+
+    def show_extra(self, records: list[Stored]) -> None:
+        """Checks shown with the list; nothing by default."""
+
+    def row_classes(self, stored: Stored) -> tuple[str, ...]:
+        return ()
+
+    def row_controls(self, stored: Stored) -> list[ipw.Widget]:
+        """Widgets at the start of a row (a done checkbox); none by default."""
+        return []
+
+    def _row(self, stored: Stored) -> ipw.HBox:
+        edit = button(t("edit"), "quiet")
+        edit.on_click(lambda _: self.load(stored))
+        remove = button("✕", "quiet", tooltip=t("delete"))
+        remove.on_click(lambda _: self.remove(stored))
+        text = ipw.HTML(self.row_html(stored), layout=ipw.Layout(flex="1 1 auto"))
+        return css(ipw.HBox([*self.row_controls(stored), text, edit, remove]), "rl-member", "rl-record-row",
+                   *self.row_classes(stored))
+
+    def load(self, stored: Stored) -> None:
+        self.editing = stored
+        self.load_form(stored.record)
+        self.form_title.value = f"<h4 class='rl-heading'>{escape(t('form.editing'))}</h4>"
+        self.submit.description = t("save")
+        self.cancel.layout.display = ""
+
+    def clear(self) -> None:
+        self.editing = None
+        self.clear_form()
+        self.form_title.value = f"<h4 class='rl-heading'>{escape(self.add_label)}</h4>"
+        self.submit.description = self.add_label
+        self.cancel.layout.display = "none"
+
+    def save(self) -> Stored | None:
+        try:
+            values = self.form_values()
+            if self.editing is None:
+                stored = self.write(self.MODEL(**values), None)
+            else:
+                record = self.MODEL.model_validate({**self.editing.record.model_dump(), **values})
+                stored = self.write(record, self.editing.version)
+        except (ValidationError, WorkbookError) as error:
+            self.refused(error)
+            return None
+        self.written(stored.version)
+        self.notice.show("success", self.saved_message(stored.record))
+        self.clear()
+        self.refresh()
+        return stored
+
+    def write(self, record, version: int | None) -> Stored:
+        """Store a new (``version`` None) or changed record; subclasses route it through their domain's rules."""
+        return self.workbook.save(record, version)
+
+    def remove(self, stored: Stored) -> None:
+        if self.editing is not None and self.editing.record.id == stored.record.id:
+            self.clear()
+        self.remove_record(self.MODEL, stored, t("form.removed", text=self.title_of(stored.record)))
+
+    def title_of(self, record) -> str:
+        return record.title

@@ -1,0 +1,121 @@
+"""The base of every course tool: it reads the workbook, writes to it, and reloads when other pages write."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import ipywidgets as ipw
+from pydantic import ValidationError
+
+from regionallabor.core.model import explain
+from regionallabor.core.store import Arbeitsmappe, StaleRecordError, Stored, WorkbookError
+
+from .elements import close_parts, css
+from .notices import Notice
+from .sync import sync_for
+
+
+class WorkbookView:
+    """A widget that shows the workbook: ``refresh()`` on every change elsewhere, until it is closed.
+
+    Mix it in before the ipywidgets class. ``SHOWS`` names the record kinds it displays.
+    """
+
+    SHOWS: tuple[str, ...] = ()
+    _unsubscribe: Callable[[], None] | None = None
+    _loading_depth = 0
+
+    def listen(self, workbook: Arbeitsmappe) -> None:
+        self.workbook = workbook
+        self.sync = sync_for(workbook)
+        self._unsubscribe = self.sync.subscribe(self.refresh, self.SHOWS)
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    @contextmanager
+    def loading(self) -> Iterator[None]:
+        """Set widgets from the workbook inside this block: their observers must not write the values back."""
+        self._loading_depth += 1
+        try:
+            yield
+        finally:
+            self._loading_depth -= 1
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading_depth > 0
+
+    def close(self) -> None:
+        """Stop listening to the workbook and close everything inside, so kernel and page forget the tool."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        close_parts(self)
+        super().close()
+
+
+class WorkbookTool(WorkbookView, ipw.VBox):
+    """Base of a course tool: a card that reads from the workbook, writes to it, and reloads when others write.
+
+    Subclasses build their widgets, then call ``self.start()``; ``refresh()`` shows the stored state.
+    ``SHOWS`` names the record kinds a tool displays, ``WRITES`` those it changes: a write of one
+    reloads the page's other tools that show it.
+    """
+
+    WRITES: tuple[str, ...] = ()
+
+    def __init__(self, workbook: Arbeitsmappe, **kwargs):
+        super().__init__(**kwargs)
+        css(self, "rl-card", "rl-tool")
+        self.workbook = workbook
+        self.sync = sync_for(workbook)
+        self.notice = Notice()
+
+    def start(self) -> None:
+        """Show the stored state now and whenever another page writes; subclasses define ``refresh()``."""
+        self.listen(self.workbook)
+        self.refresh()
+
+    def written(self, revision: int) -> None:
+        """Tell the page's sync about this tool's own write: it does not reload this tool, but the others."""
+        self.sync.own_write(revision, self.WRITES, self.refresh)
+
+    def change(self, stored: Stored, **changes) -> Stored | None:
+        """Save ``changes`` to a record the page shows (validated, version-checked); None and a message if refused."""
+        try:
+            updated = type(stored.record).model_validate({**stored.record.model_dump(), **changes})
+            saved = self.workbook.update(updated, stored.version)
+        except (ValidationError, WorkbookError) as error:
+            self.refused(error)
+            return None
+        self.written(saved.version)
+        return saved
+
+    def remove_record(self, cls: type, stored, message: str) -> bool:
+        """Delete a record the page shows (if nobody changed it meanwhile), say so, show the new state."""
+        try:
+            revision = self.workbook.delete(cls, stored.record.id, stored.version)
+        except WorkbookError as error:
+            self.reload_after(error)
+            return False
+        self.written(revision)
+        self.notice.show("success", message)
+        self.refresh()
+        return True
+
+    def refused(self, error: Exception) -> None:
+        """A write that did not happen: bad input or a broken rule gets its German message, a conflict reloads."""
+        if isinstance(error, ValidationError):
+            self.notice.show("error", explain(error))
+        elif isinstance(error, StaleRecordError):
+            self.reload_after(error)
+        else:
+            self.notice.show("error", str(error))
+
+    def reload_after(self, error: Exception) -> None:
+        """A write was refused (a second page changed the record, or a rule): say why, show the current state."""
+        self.notice.show("warning", str(error))
+        self.sync.check()
+        self.refresh()
