@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from regionallabor.modul2.selbstcheck import missing as module2_missing
 from regionallabor.modul2.bestandsaufnahme import (
-    DuplicateSchatzError, add_swot, module2_missing, move_swot, relocate_swot, save_rating, save_schatz, swot_board,
+    DuplicateSchatzError, add_swot, move_swot, relocate_swot, save_rating, save_schatz, swot_board,
 )
 from regionallabor.course import MODULES, Status
 from regionallabor.modul2.eigene_kennzahlen import CsvError, parse_csv, parse_number, save_figures

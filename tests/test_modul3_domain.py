@@ -8,15 +8,17 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
+from regionallabor.modul3.selbstcheck import missing as module3_missing
 from regionallabor.modul3.beziehungsnetz import (
-    NetworkRuleError, load_network, module3_missing, open_steps, remove_actor, save_actor, save_conversation,
+    NetworkRuleError, load_network, open_steps, remove_actor, save_actor, save_conversation,
     save_relation,
 )
 from regionallabor.course import MODULES, Status
 from regionallabor.core.csvfiles import CsvError
 from regionallabor.core.model import Akteur, Beziehung, Gespraech, Schatz, explain
 from regionallabor.modul3.netzanalyse import analyse, gap_matrix, quadrant, spring_positions
-from regionallabor.modul3.netzdateien import export_actors, export_relations, import_network, pseudonymise_export
+from regionallabor.core.privacy import pseudonymise_export
+from regionallabor.modul3.netzdateien import export_actors, export_relations, import_network
 from regionallabor.core.store import Arbeitsmappe, StaleRecordError
 
 
@@ -293,5 +295,5 @@ def test_a_pseudonymised_export_hides_private_people_and_cannot_be_imported_back
     assert "Privatperson 1;A;kooperiert" in relations_csv
     with pytest.raises(CsvError, match="pseudonymisierte Datei"):
         import_network(workbook, actors_csv.encode(), None)
-    hidden = json.dumps(pseudonymise_export(workbook.export_data(), network), ensure_ascii=False)
+    hidden = json.dumps(pseudonymise_export(workbook.export_data()), ensure_ascii=False)
     assert "Maria" not in hidden and "Privatperson 1 kennt alle Landwirt:innen" in hidden

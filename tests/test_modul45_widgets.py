@@ -73,7 +73,7 @@ def test_ideas_are_starred_and_the_heaviest_critique_prompts_the_fantasy(workboo
     assert idea.record.field is None
     tool.star(idea.record.id)
     assert workbook.get(Idee, idea.record.id).record.favourite
-    assert "1 Ideen, davon 1 Lieblingsideen" in tool.count.value
+    assert "1 Idee, davon 1 als Lieblingsidee" in tool.count.value
     assert "rl-idea-favourite" in tool.cards.children[0]._dom_classes
     assert_all_open(tool)
 
@@ -152,7 +152,7 @@ def test_the_impact_logic_is_written_per_goal_and_checked_as_it_is_typed(workboo
     assert logic.outcome_step == 5 and [i.text for i in logic.indicators] == ["Buchende Familien"]
     assert "Die Kette ist vollständig" in tool.findings.value
     overview = tool.overview.value
-    assert "vollständig" in overview and "5 Lücke(n)" in overview  # the second goal is still empty
+    assert "vollständig" in overview and "5 Lücken" in overview  # the second goal is still empty
     tool.goal.value = next(value for _, value in tool.goal.options if value != goal.record.id)
     assert tool.levels["input"].value == "" and tool.outcome_step.value == ""
     tool.goal.value = goal.record.id

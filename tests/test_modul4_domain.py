@@ -7,13 +7,13 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
+from regionallabor.modul4.selbstcheck import missing as module4_missing
 from regionallabor.modul5.berichte import vision_document
 from regionallabor.course import MODULES, Status
 from regionallabor.dokumente.dokument import to_html, to_pdf
 from regionallabor.core.model import Idee, Kritikpunkt, Vision, Wirkungslogik, Ziel, Zukunftsbild, explain
 from regionallabor.modul4.vision import (
-    VisionRuleError, critique_by_field, give_points, goal_for_idea, heaviest_critique, ideas, module4_missing,
-    remove_goal, save_goal, save_statement, vision_statements,
+    VisionRuleError, critique_by_field, give_points, goal_for_idea, heaviest_critique, ideas, remove_goal, save_goal, save_statement, vision_statements,
 )
 from regionallabor.core.store import StaleRecordError
 

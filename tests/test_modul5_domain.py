@@ -9,13 +9,14 @@ import pytest
 from icalendar import Calendar
 from pydantic import ValidationError
 
+from regionallabor.modul5.selbstcheck import missing as module5_missing
 from regionallabor.modul5.berichte import conference_calendar, programme_document, task_document
 from regionallabor.modul3.beziehungsnetz import load_network, save_actor
 from regionallabor.course import MODULES, Status
 from regionallabor.dokumente.dokument import to_html, to_pdf
 from regionallabor.modul5.konferenz import (
     PRESETS, ConferenceRuleError, agenda, agenda_issues, apply_preset, budget_totals, diversity_check, guest_list,
-    invite, module5_missing, open_challenges, save_conference, table_issues, tasks, weeks_before,
+    invite, open_challenges, save_conference, table_issues, tasks, weeks_before,
 )
 from regionallabor.core.model import (
     Akteur, Aufgabe, Budgetposten, Einladung, Herausforderung, Indikator, Konferenz, Programmpunkt, Schatz, Team,

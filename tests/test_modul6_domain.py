@@ -10,8 +10,9 @@ from pydantic import ValidationError
 
 from regionallabor import testing
 
+from regionallabor.modul6.selbstcheck import missing as module6_missing
 from regionallabor.modul6.aktionen import (
-    ActionRuleError, actions, adopt, adopted_pool_ids, is_overdue, module6_missing, overall_progress,
+    ActionRuleError, actions, adopt, adopted_pool_ids, is_overdue, overall_progress,
     partner_ids_for, plan_summary, progress_by_field, progress_by_goal, save_action, timeline_bars,
 )
 from regionallabor.modul6.aktionspool import pool_by_id
@@ -20,7 +21,7 @@ from regionallabor.dokumente.charts import timeline_chart
 from regionallabor.course import MODULES, Status
 from regionallabor.dokumente.dokument import to_html, to_pdf
 from regionallabor.core.model import Akteur, Aktion, Member, Region, Team, Thementisch, Ziel, explain
-from regionallabor.modul3.netzdateien import pseudonymise_export
+from regionallabor.core.privacy import pseudonymise_export
 from regionallabor.modul6.regionalprofil import regional_profile
 from regionallabor.modul6.statusbericht import draft, history, report_document, send, start_draft
 
@@ -165,8 +166,8 @@ def test_a_report_is_prefilled_edited_sent_and_kept_in_the_history(workbook):
     save_action(workbook, action("Mitfahrbank", status="geplant", responsible="Aylin", due=date(2027, 7, 1)), None)
     first = start_draft(workbook, TODAY)
     assert first.record.phase == "Modul 1 · Team & Region (in Arbeit); 0 von 6 Modulen erledigt"
-    assert "– Regional-Team mit 1 Menschen" in first.record.achievements
-    assert "– 1 Aktionen im Aktionsplan, davon 0 erledigt und 0 laufend" in first.record.achievements
+    assert "– Regional-Team mit einem Menschen" in first.record.achievements
+    assert "– 1 Aktion im Aktionsplan, davon 0 erledigt und 0 laufend" in first.record.achievements
     assert first.record.next_steps.startswith("– bis 01.07.2027: Mitfahrbank (Aylin)\n– Modul 1: mindestens 3 Teammitglieder")
     assert start_draft(workbook, TODAY).record.id == first.record.id  # one draft, however often „begin“ is clicked
     empty = workbook.update(first.record.model_copy(update={"achievements": "", "next_steps": " "}), first.version)
@@ -233,7 +234,7 @@ def test_pseudonymising_replaces_private_persons_everywhere_but_keeps_organisati
     organisations = [network.by_id[p].name for s in actions(full_workbook) for p in s.record.partner_ids
                      if not network.by_id[p].record.private_person]
     assert organisations and all(name in html for name in organisations)
-    exported = json.dumps(pseudonymise_export(full_workbook.export_data(), load_network(full_workbook)), ensure_ascii=False)
+    exported = json.dumps(pseudonymise_export(full_workbook.export_data()), ensure_ascii=False)
     assert private[0].name not in exported and private[1].id in exported  # ids stay, so links still work
 
 

@@ -93,7 +93,7 @@ def test_the_row_status_changes_at_once_and_the_filters_find_overdue_ones(workbo
     assert "„Bürgerbus“: Status „erledigt“ gespeichert." == plan.notice.text
     assert "1 von 1 erledigt" in overview.rollup.value.split("Fortschritt nach Handlungsfeldern")[1].split("Wirtschaft")[0]
     assert "50 %" in overview.rollup.value.split("rl-rollup-total")[1]
-    assert "Dorfladen" in overview.timeline.value and "1 Aktionen ohne Zieldatum" in overview.timeline.value
+    assert "Dorfladen" in overview.timeline.value and "1 Aktion ohne Zieldatum" in overview.timeline.value
     assert_all_open(plan)
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from regionallabor import refdata
-from regionallabor.course import MODULES, Status, available_modules, module1_missing
+from regionallabor.course import MODULES, Status, available_modules
+from regionallabor.modul1.selbstcheck import missing as module1_missing
 from regionallabor.core.model import Member, OwnFigures, Region
 from regionallabor.core.store import Arbeitsmappe
 
@@ -58,7 +59,7 @@ def test_only_written_modules_are_available(tmp_path):
 
 
 def test_own_figures_take_precedence_and_name_their_source():
-    from regionallabor.course import region_figures
+    from regionallabor.modul1.region import region_figures
 
     gemeinde = refdata.search("AT", "Hallstatt")[0]
     region = Region(area_ids=[gemeinde.id], own_figures=OwnFigures(population=750, year=2025, source="Gemeindeamt"))

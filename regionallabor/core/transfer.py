@@ -13,44 +13,13 @@ from datetime import date
 
 from pydantic import ValidationError
 
-from regionallabor.modul3.beziehungsnetz import load_network
-from regionallabor.core.messages import t
+from regionallabor.core.messages import messages, t
 from regionallabor.core.model import RECORD_TYPES, Record, SingletonRecord, explain
-from regionallabor.modul3.netzdateien import pseudonymise_export
+from regionallabor.core.privacy import pseudonymise_export
 from regionallabor.core.store import SCHEMA_VERSION, Arbeitsmappe, NewerSchemaError, WorkbookError
 
 FORMAT_NAME = "regionallabor-arbeitsmappe"
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
-
-KIND_LABELS = {
-    "team": ("Teamname", "Teamnamen"),
-    "member": ("Teammitglied", "Teammitglieder"),
-    "region": ("Region", "Regionen"),
-    "kennzahl": ("eigene Kennzahl", "eigene Kennzahlen"),
-    "einschaetzung": ("Handlungsfeld-Einschätzung", "Handlungsfeld-Einschätzungen"),
-    "schatz": ("Schatz der Region", "Schätze der Region"),
-    "herausforderung": ("Herausforderung", "Herausforderungen"),
-    "swot": ("SWOT-Eintrag", "SWOT-Einträge"),
-    "akteur": ("Akteur:in", "Akteur:innen"),
-    "beziehung": ("Beziehung", "Beziehungen"),
-    "gespraech": ("Gesprächsnotiz", "Gesprächsnotizen"),
-    "kritik": ("Kritikpunkt", "Kritikpunkte"),
-    "idee": ("Idee", "Ideen"),
-    "ziel": ("Ziel", "Ziele"),
-    "vision": ("Vision", "Visionen"),
-    "zukunftsbild": ("Zukunftsbild", "Zukunftsbilder"),
-    "wirkungslogik": ("Wirkungslogik", "Wirkungslogiken"),
-    "konferenz": ("Konferenz", "Konferenzen"),
-    "programmpunkt": ("Programmpunkt", "Programmpunkte"),
-    "thementisch": ("Thementisch", "Thementische"),
-    "einladung": ("Einladung", "Einladungen"),
-    "budget": ("Budgetposten", "Budgetposten"),
-    "aufgabe": ("Aufgabe", "Aufgaben"),
-    "aktion": ("Aktion", "Aktionen"),
-    "statusbericht": ("Statusbericht", "Statusberichte"),
-    "reflexion": ("Reflexion", "Reflexionen"),
-}
-
 
 class InvalidWorkbookFile(WorkbookError):
     pass
@@ -65,12 +34,14 @@ class ParsedWorkbook:
         counts: dict[str, int] = {}
         for record in self.records:
             counts[record.KIND] = counts.get(record.KIND, 0) + 1
-        parts = []
-        for kind, count in counts.items():
-            singular, plural = KIND_LABELS.get(kind, (kind, kind))
-            parts.append(f"{count} {singular if count == 1 else plural}")
+        parts = [f"{count} {kind_label(kind, count)}" for kind, count in counts.items()]
         summary = ", ".join(parts) or t("transfer.summary_empty")
         return f"{summary}. {t('transfer.pseudonymised_file')}" if self.pseudonymised else summary
+
+
+def kind_label(kind: str, count: int = 1) -> str:
+    """„Teammitglied“ or „Teammitglieder“: a record kind as the team reads it."""
+    return t(f"kinds.{kind}", count=count) if f"kinds.{kind}" in messages() else kind
 
 
 def export_filename(team_name: str = "", today: date | None = None) -> str:
@@ -81,10 +52,10 @@ def export_filename(team_name: str = "", today: date | None = None) -> str:
 
 
 def export_json(workbook: Arbeitsmappe, pseudonymise: bool = False) -> bytes:
-    """The whole workbook as JSON; ``pseudonymise`` replaces private persons for passing it on (see netzdateien)."""
+    """The whole workbook as JSON; ``pseudonymise`` replaces private persons for passing it on (see core.privacy)."""
     data = workbook.export_data()
     if pseudonymise:
-        data = pseudonymise_export(data, load_network(workbook))
+        data = pseudonymise_export(data)
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
 
@@ -121,7 +92,7 @@ def parse_workbook_file(raw: bytes) -> ParsedWorkbook:
                 record = cls.model_validate(item)
             except ValidationError as error:
                 raise InvalidWorkbookFile(
-                    t("workbook.bad_record", kind=KIND_LABELS.get(kind, (kind,))[0], index=index, detail=explain(error))
+                    t("workbook.bad_record", kind=kind_label(kind), index=index, detail=explain(error))
                 ) from None
             if (kind, record.id) in seen:
                 raise InvalidWorkbookFile(t("workbook.duplicate_id", kind=kind, id=record.id))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from regionallabor.core.model import Member
 from regionallabor.core.store import Arbeitsmappe, StaleRecordError, Stored
 
+MIN_TEAM_SIZE = 3
+
 
 def save_member(workbook: Arbeitsmappe, member: Member, version: int | None) -> Stored[Member]:
     """Add or update a member; if it is the Haupt-Ansprechperson, nobody else stays one.

@@ -104,25 +104,3 @@ def relocate_swot(workbook: Arbeitsmappe, stored: Stored[SwotEntry], quadrant: s
         cards = swot_board(workbook)[quadrant]
         last = cards[-1].record.position if cards else -1
         return tx.update(stored.record.model_copy(update={"quadrant": quadrant, "position": last + 1}), stored.version)
-
-
-# how far the team has got
-
-
-def module2_missing(workbook: Arbeitsmappe) -> list[str]:
-    """What Modul 2 still lacks, in German; empty when the module is complete."""
-    missing = []
-    first = ratings(workbook)[1]
-    unrated = [label for key, label in ALL_FIELDS.items() if key not in first or first[key].record.rating is None]
-    if unrated:
-        missing.append(f"eine Einschätzung für {len(unrated)} Handlungsfeld{'er' if len(unrated) > 1 else ''}"
-                       f" ({', '.join(unrated)})")
-    if not workbook.count_kind(Schatz.KIND):
-        missing.append("mindestens einen Schatz der Region")
-    if not workbook.count_kind(Herausforderung.KIND):
-        missing.append("mindestens eine Herausforderung")
-    board = swot_board(workbook)
-    empty = [SWOT_QUADRANTS[quadrant] for quadrant, cards in board.items() if not cards]
-    if empty:
-        missing.append(f"Einträge in der SWOT unter {', '.join(empty)}")
-    return missing

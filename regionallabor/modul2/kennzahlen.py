@@ -12,7 +12,7 @@ import statistics
 from dataclasses import dataclass
 from functools import cache
 
-from regionallabor.course import region_figures
+from regionallabor.modul1.region import region_figures
 from regionallabor.core.messages import COUNTRIES, t
 from regionallabor.core.model import Region
 from regionallabor.refdata import ATTRIBUTION, Area, Figures, _read_csv, area, counted_areas

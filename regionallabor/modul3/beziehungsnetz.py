@@ -212,22 +212,3 @@ def save_conversation(workbook: Arbeitsmappe, talk: Gespraech, version: int | No
         if talk.actor_id not in read_network(workbook).by_id:
             raise NetworkRuleError(t("relation.actor_gone"))
         return tx.add(talk) if version is None else tx.update(talk, version)
-
-
-# how far the team has got
-
-
-def module3_missing(workbook: Arbeitsmappe) -> list[str]:
-    """What Modul 3 still lacks, in German; empty when the module is complete."""
-    network = load_network(workbook)
-    missing = []
-    if len(network.actors) < MIN_ACTORS:
-        missing.append(f"mindestens {MIN_ACTORS} Akteur:innen (bisher {len(network.actors)})")
-    sectors = network.sectors()
-    if len(sectors) < MIN_SECTORS:
-        missing.append(f"Akteur:innen aus mindestens {MIN_SECTORS} Sektoren (bisher {len(sectors)})")
-    if len(network.relations) < MIN_RELATIONS:
-        missing.append(f"mindestens {MIN_RELATIONS} Beziehungen (bisher {len(network.relations)})")
-    if not workbook.count_kind(Gespraech.KIND):
-        missing.append("mindestens eine Gesprächsnotiz")
-    return missing

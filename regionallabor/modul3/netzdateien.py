@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from regionallabor.modul3.beziehungsnetz import Network, read_network, relation_key
 from regionallabor.core.csvfiles import CsvError, read_rows, write_rows
 from regionallabor.handlungsfelder import ALL_FIELDS
+from regionallabor.core.privacy import pseudonyms
 from regionallabor.core.messages import ACTOR_TYPES, RELATION_KINDS, TEAM_RELATIONS, t
 from regionallabor.core.model import Akteur, Beziehung, explain, sector_label
 from regionallabor.core.store import Arbeitsmappe
@@ -181,14 +182,8 @@ def _relation_from_row(line: int, cells: dict[str, str], ids_by_name: dict[str, 
 # export
 
 
-def pseudonyms(network: Network) -> dict[str, str]:
-    """„Privatperson 1“, „Privatperson 2“, … for the private persons, in the map's order."""
-    private = [actor for actor in network.actors if actor.record.private_person]
-    return {actor.id: t("network_csv.pseudonym", number=number) for number, actor in enumerate(private, start=1)}
-
-
 def export_actors(network: Network, pseudonymise: bool) -> bytes:
-    hidden = pseudonyms(network) if pseudonymise else {}
+    hidden = pseudonyms(actor.record for actor in network.actors) if pseudonymise else {}
     rows = []
     for actor in network.actors:
         record = actor.record
@@ -210,7 +205,7 @@ def export_actors(network: Network, pseudonymise: bool) -> bytes:
 
 
 def export_relations(network: Network, pseudonymise: bool) -> bytes:
-    hidden = pseudonyms(network) if pseudonymise else {}
+    hidden = pseudonyms(actor.record for actor in network.actors) if pseudonymise else {}
 
     def name(actor_id: str) -> str:
         return hidden.get(actor_id, network.by_id[actor_id].name)
@@ -218,46 +213,3 @@ def export_relations(network: Network, pseudonymise: bool) -> bytes:
     rows = [{"von": name(r.record.source_id), "nach": name(r.record.target_id), "art": RELATION_KINDS[r.record.kind],
              "staerke": str(r.record.strength), "notiz": r.record.note} for r in network.relations]
     return write_rows(RELATION_COLUMNS, rows)
-
-
-def name_scrubber(network: Network) -> Callable[[str], str]:
-    """Replaces the names of private persons by their pseudonyms wherever they appear in a text."""
-    hidden = pseudonyms(network)
-    # Longer names first, so „Anna Maria Berger“ is not half-replaced as „Anna Maria“.
-    pairs = sorted(((network.by_id[actor_id].name, alias) for actor_id, alias in hidden.items()),
-                   key=lambda pair: len(pair[0]), reverse=True)
-
-    def scrub(text: str) -> str:
-        for real, alias in pairs:
-            if real in text:
-                text = text.replace(real, alias)
-        return text
-
-    return scrub
-
-
-def pseudonymise_export(data: dict, network: Network) -> dict:
-    """A workbook export (``Arbeitsmappe.export_data()``) with private persons replaced by their pseudonyms.
-
-    Their actor records lose name, place and notes; in every other record a person's name is replaced
-    wherever it appears (a conversation, a task, an action's responsible person).
-    """
-    hidden = pseudonyms(network)
-    scrub = name_scrubber(network)
-    records = {kind: [_scrubbed(item, scrub) for item in items] for kind, items in data["records"].items()
-               if kind != Akteur.KIND}
-    records[Akteur.KIND] = [
-        {**item, "name": hidden[item["id"]], "place": "", "notes": ""} if item["id"] in hidden else item
-        for item in data["records"].get(Akteur.KIND, [])
-    ]
-    return {**data, "records": records, "pseudonymised": True}
-
-
-def _scrubbed(value, scrub: Callable[[str], str]):
-    if isinstance(value, str):
-        return scrub(value)
-    if isinstance(value, list):
-        return [_scrubbed(v, scrub) for v in value]
-    if isinstance(value, dict):
-        return {k: v if k == "id" or k.endswith(("_id", "_ids")) else _scrubbed(v, scrub) for k, v in value.items()}
-    return value

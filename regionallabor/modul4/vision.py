@@ -126,35 +126,3 @@ def save_statement(workbook: Arbeitsmappe, statement_id: str, text: str, version
 
 def statement_opening(horizon_year: int) -> str:
     return t("vision.opening", year=horizon_year)
-
-
-# how far the team has got
-
-
-def module4_missing(workbook: Arbeitsmappe) -> list[str]:
-    """What Modul 4 still lacks, in German; empty when the module is complete."""
-    missing = []
-    critique = workbook.list(Kritikpunkt)
-    if len(critique) < MIN_CRITIQUE:
-        missing.append(f"mindestens {MIN_CRITIQUE} Kritikpunkte (bisher {len(critique)})")
-    elif not any(s.record.points for s in critique):
-        missing.append("eine Gewichtung der Kritikpunkte (Punkte vergeben)")
-    idea_list = workbook.list(Idee)
-    if len(idea_list) < MIN_IDEAS:
-        missing.append(f"mindestens {MIN_IDEAS} Ideen aus der Fantasiephase (bisher {len(idea_list)})")
-    elif not any(s.record.favourite for s in idea_list):
-        missing.append("eure Lieblingsideen (mit ★ markieren)")
-    board = vision_statements(workbook)
-    empty = [label for key, label in ALL_FIELDS.items() if not board.text(key)]
-    if empty:
-        missing.append(f"ein Zukunftsbild für {', '.join(empty)}")
-    if not board.text(Zukunftsbild.OVERALL):
-        missing.append("euer gemeinsames Zukunftsbild (der Gesamttext)")
-    goal_list = goals(workbook)
-    if not goal_list:
-        missing.append("mindestens ein Ziel")
-    without_step = [s.record.title for s in goal_list if not (s.record.owner and s.record.first_step
-                                                               and s.record.first_step_due)]
-    if without_step:
-        missing.append(f"wer sich kümmert und einen ersten Schritt mit Datum für: {', '.join(without_step)}")
-    return missing

@@ -393,11 +393,9 @@ def diversity_check(guests: list[Guest], network: Network, limit: int = 6) -> Di
         no_sector = [label for key, label in SECTORS.items() if not by_sector[key]]
         no_field = [field_label(key) for key in ALL_FIELDS if not by_field[key]]
         if no_sector:
-            findings.append(t("diversity.no_sector" if len(no_sector) == 1 else "diversity.no_sectors",
-                              sectors=german_list(no_sector)))
+            findings.append(t("diversity.no_sectors", count=len(no_sector), sectors=german_list(no_sector)))
         if no_field:
-            findings.append(t("diversity.no_field" if len(no_field) == 1 else "diversity.no_fields",
-                              fields=german_list(no_field)))
+            findings.append(t("diversity.no_fields", count=len(no_field), fields=german_list(no_field)))
         top_sector, top_count = max(by_sector.items(), key=lambda item: item[1])
         if len(coming) >= 6 and top_count > len(coming) / 2:
             findings.append(t("diversity.dominant", sector=SECTORS.get(top_sector, top_sector), count=top_count,
@@ -446,38 +444,5 @@ def weeks_before(due: date, conference_date: date | None) -> str:
     if days == 0:
         return t("tasks.on_the_day")
     amount, unit_key = (abs(days) // 7, "week") if abs(days) % 7 == 0 else (abs(days), "day")
-    unit = t(f"tasks.{unit_key}{'s' if amount != 1 else ''}", count=amount)
+    unit = t(f"tasks.{unit_key}s", count=amount)
     return t("tasks.before" if days > 0 else "tasks.after", span=unit)
-
-
-# how far the team has got
-
-
-def module5_missing(workbook: Arbeitsmappe) -> list[str]:
-    """What Modul 5 still lacks, in German; empty when the module is complete."""
-    missing = []
-    goal_list = goals(workbook)
-    stored_logics = logics(workbook)
-    if not goal_list:
-        missing.append("Ziele aus Modul 4, für die ihr eine Wirkungslogik aufstellt")
-    incomplete = [g.record.title for g in goal_list
-                  if not is_complete(stored_logics[g.record.id].record if g.record.id in stored_logics else None)]
-    if incomplete:
-        missing.append(f"eine vollständige Wirkungslogik mit Indikator für: {', '.join(incomplete)}")
-    stored = conference(workbook)
-    if stored is None or stored.record.starts_on is None or not stored.record.venue:
-        missing.append("Datum und Ort eurer Mitmach-Konferenz")
-    slots = [s.record for s in agenda(workbook)]
-    if len(slots) < 3:
-        missing.append("ein Programm mit mindestens drei Programmpunkten")
-    elif any(issue.severity == "error" for issue in agenda_issues(slots, days_of(stored and stored.record, slots))):
-        missing.append("ein Programm ohne Überschneidungen")
-    if not workbook.count_kind(Thementisch.KIND):
-        missing.append("mindestens einen Thementisch")
-    invitations = workbook.count_kind(Einladung.KIND)
-    if invitations < MIN_INVITATIONS:
-        missing.append(f"mindestens {MIN_INVITATIONS} Einladungen von eurer Akteurslandkarte (bisher {invitations})")
-    if not workbook.count_kind(Aufgabe.KIND):
-        missing.append("eine Aufgabenliste bis zur Konferenz")
-    return missing
-

@@ -160,22 +160,3 @@ def next_actions(action_list: list[Aktion], limit: int = 5) -> list[Aktion]:
     """The open actions that are due next."""
     dated = sorted((a for a in action_list if a.status in OPEN_STATUSES and a.due), key=lambda a: a.due)
     return dated[:limit]
-
-
-def module6_missing(workbook: Arbeitsmappe) -> list[str]:
-    """What Modul 6 still lacks, in German; empty when the module is complete."""
-    missing = []
-    action_list = [s.record for s in actions(workbook)]
-    if len(action_list) < MIN_ACTIONS:
-        missing.append(f"mindestens {MIN_ACTIONS} Aktionen in eurem Aktionsplan (bisher {len(action_list)})")
-    unowned = [a.title for a in action_list if a.status != "idee" and (not a.responsible or a.due is None)]
-    if unowned:
-        missing.append(f"eine verantwortliche Person und ein Datum für: {german_list(unowned[:5])}"
-                       + (f" und {len(unowned) - 5} weitere" if len(unowned) > 5 else ""))
-    if action_list and all(a.status == "idee" for a in action_list):
-        missing.append("mindestens eine Aktion, die über die Idee hinaus geplant ist")
-    if workbook.count_kind(Ziel.KIND) and not any(a.goal_id for a in action_list):
-        missing.append("mindestens eine Aktion, die zu einem eurer Ziele aus Modul 4 gehört")
-    if not any(s.record.sent_on for s in workbook.list(Statusbericht)):
-        missing.append("euer erster Statusbericht an das Begleitteam")
-    return missing

@@ -17,7 +17,7 @@ from regionallabor.modul2.bestandsaufnahme import rating_values, ratings, swot_b
 from regionallabor.modul5.berichte import conference_subtitle, conference_title, programme_blocks, vision_blocks
 from regionallabor.modul3.beziehungsnetz import Network, load_network
 from regionallabor.dokumente.charts import radar_chart, region_map_chart, timeline_chart
-from regionallabor.course import region_figures
+from regionallabor.modul1.region import region_figures
 from regionallabor.dokumente.dokument import Cards, Document, Figure, Heading, Paragraph, Table
 from regionallabor.core.formatting import format_date, format_decimal, format_figure, format_indicator, format_int, german_list
 from regionallabor.handlungsfelder import ALL_FIELDS
@@ -26,7 +26,7 @@ from regionallabor.modul5.konferenz import conference, topic_tables
 from regionallabor.core.messages import ACTION_STATUSES, INVITATION_STATUSES, SWOT_QUADRANTS, t
 from regionallabor.core.model import Einladung, Kennzahl, Member, Region, Schatz, Team
 from regionallabor.modul3.netzanalyse import analyse
-from regionallabor.modul3.netzdateien import name_scrubber
+from regionallabor.core.privacy import name_scrubber
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.modul4.vision import goals
 from regionallabor.modul5.wirkungslogik import logics
@@ -40,7 +40,7 @@ _FOR_PRINT: ContextVar[bool] = ContextVar("for_print", default=True)
 def regional_profile(workbook: Arbeitsmappe, pseudonymise: bool = False, today: date | None = None) -> Document:
     today = today or date.today()
     network = load_network(workbook)
-    scrub = name_scrubber(network) if pseudonymise else (lambda text: text)
+    scrub = name_scrubber(actor.record for actor in network.actors) if pseudonymise else (lambda text: text)
     team = workbook.get(Team)
     stored_region = workbook.get(Region)
     region = stored_region.record if stored_region else Region()
@@ -62,7 +62,7 @@ def module_document(workbook: Arbeitsmappe, module: int, pseudonymise: bool = Fa
     """The Regionalprofil's sections that show one module's work – what a worksheet's snapshot renders."""
     today = today or date.today()
     network = load_network(workbook)
-    scrub = name_scrubber(network) if pseudonymise else (lambda text: text)
+    scrub = name_scrubber(actor.record for actor in network.actors) if pseudonymise else (lambda text: text)
     document = Document(t("worksheet.document_title", module=module), "")
     token = _FOR_PRINT.set(False)  # shown as HTML only: the charts' PNG twins for the PDF are not drawn
     try:
