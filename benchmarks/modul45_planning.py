@@ -23,7 +23,8 @@ from voila_render import median_ms, median_p90, save_results, served_page, timed
 
 from regionallabor.testing import fill_network  # noqa: E402
 from regionallabor.testing import fill_planning  # noqa: E402
-from regionallabor.modul5.berichte import programme_document, task_document, vision_document  # noqa: E402
+from regionallabor.modul4.zukunftsbild import vision_document  # noqa: E402
+from regionallabor.modul5.konferenzdateien import programme_document, task_document  # noqa: E402
 from regionallabor.dokumente.dokument import to_pdf  # noqa: E402
 from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe  # noqa: E402
 

@@ -10,7 +10,8 @@ from regionallabor.modul2.bestandsaufnahme import (
     DuplicateSchatzError, add_swot, move_swot, relocate_swot, save_rating, save_schatz, swot_board,
 )
 from regionallabor.course import MODULES, Status
-from regionallabor.modul2.eigene_kennzahlen import CsvError, parse_csv, parse_number, save_figures
+from regionallabor.core.formatting import parse_number
+from regionallabor.modul2.eigene_kennzahlen import CsvError, parse_csv, save_figures
 from regionallabor.modul2.kennzahlen import below_share, comparison_sentence, region_profile
 from regionallabor.core.model import FieldRating, Herausforderung, Kennzahl, Region, Schatz, explain
 from regionallabor.core.store import StaleRecordError

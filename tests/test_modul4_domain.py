@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from regionallabor.modul4.selbstcheck import missing as module4_missing
-from regionallabor.modul5.berichte import vision_document
+from regionallabor.modul4.zukunftsbild import vision_document
 from regionallabor.course import MODULES, Status
 from regionallabor.dokumente.dokument import to_html, to_pdf
 from regionallabor.core.model import Idee, Kritikpunkt, Vision, Wirkungslogik, Ziel, Zukunftsbild, explain

@@ -10,7 +10,7 @@ from icalendar import Calendar
 from pydantic import ValidationError
 
 from regionallabor.modul5.selbstcheck import missing as module5_missing
-from regionallabor.modul5.berichte import conference_calendar, programme_document, task_document
+from regionallabor.modul5.konferenzdateien import conference_calendar, programme_document, task_document
 from regionallabor.modul3.beziehungsnetz import load_network, save_actor
 from regionallabor.course import MODULES, Status
 from regionallabor.dokumente.dokument import to_html, to_pdf

@@ -1,11 +1,11 @@
-"""Numbers and dates the way a German reader expects them."""
+"""Numbers and dates the way a German reader expects them, and numbers as people type them."""
 
 from __future__ import annotations
 
 import re
 from datetime import datetime
 
-GERMAN_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
+GERMAN_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 
 
 def format_int(value: int | float) -> str:
@@ -38,19 +38,39 @@ def format_euro(value: float) -> str:
     return f"{format_int(value) if float(value).is_integer() else format_decimal(value, 2)} €"
 
 
+def parse_number(text: str) -> float | None:
+    """'1.234,5', '1234.5', '12,5', '4 250' -> a float; '' -> None; anything else raises ValueError."""
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace("\u2009", "")
+    if not cleaned:
+        return None
+    if "," in cleaned and "." in cleaned:
+        if cleaned.rindex(",") > cleaned.rindex("."):
+            cleaned = cleaned.replace(".", "").replace(",", ".")
+        else:
+            cleaned = cleaned.replace(",", "")
+    elif "," in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    elif GERMAN_THOUSANDS.match(cleaned):
+        cleaned = cleaned.replace(".", "")
+    if not re.fullmatch(r"-?\d+(\.\d+)?", cleaned):
+        raise ValueError(text)
+    return float(cleaned)
+
+
+def number_or_text(text: str) -> float | str | None:
+    """The typed number, or the text itself so that the model's validation reports it in German."""
+    try:
+        return parse_number(text)
+    except ValueError:
+        return text
+
+
 def parse_amount(text: str) -> float | None:
     """A sum of money as people type it – '1.200,50', '1200.50', '80 €' – or None for an empty field.
 
     Raises ValueError for text that is not a number.
     """
-    cleaned = text.replace("€", "").replace("EUR", "").replace(" ", "").replace("\u00a0", "").strip()
-    if not cleaned:
-        return None
-    if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif GERMAN_THOUSANDS.match(cleaned.lstrip("-")):
-        cleaned = cleaned.replace(".", "")
-    return float(cleaned)
+    return parse_number(text.replace("€", "").replace("EUR", ""))
 
 
 def format_figure(value: float, unit: str) -> str:

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from regionallabor.core.formatting import format_decimal, format_int
 from regionallabor.handlungsfelder import ALL_FIELDS, SHORT_LABELS
-from regionallabor.modul2.kennzahlen import AgeStructure, Comparison, Trend
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the modules hand their figures in; documents never import a module's domain
+    from regionallabor.modul2.kennzahlen import AgeStructure, Comparison, Trend
     from regionallabor.modul6.aktionen import TimelineBar
 
 GREEN = "#2f6f4e"

@@ -6,11 +6,10 @@ A CSV file is checked completely first; one bad line refuses the whole file, and
 
 from __future__ import annotations
 
-import re
-
 from pydantic import ValidationError
 
 from regionallabor.core.csvfiles import CsvError, read_rows
+from regionallabor.core.formatting import number_or_text
 from regionallabor.core.messages import t
 from regionallabor.core.model import Kennzahl, explain
 from regionallabor.core.store import Arbeitsmappe, Stored
@@ -19,34 +18,6 @@ CSV_COLUMNS = ("kennzahl", "wert", "einheit", "jahr", "quelle")
 REQUIRED_COLUMNS = ("kennzahl", "wert", "jahr", "quelle")
 CSV_MAX_BYTES = 200 * 1024
 CSV_MAX_ROWS = 500
-GERMAN_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-
-
-def parse_number(text: str) -> float | None:
-    """'1.234,5', '1234.5', '12,5', '4 250' -> a float; '' -> None; anything else raises ValueError."""
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace("\u2009", "")
-    if not cleaned:
-        return None
-    if "," in cleaned and "." in cleaned:
-        if cleaned.rindex(",") > cleaned.rindex("."):
-            cleaned = cleaned.replace(".", "").replace(",", ".")
-        else:
-            cleaned = cleaned.replace(",", "")
-    elif "," in cleaned:
-        cleaned = cleaned.replace(",", ".")
-    elif GERMAN_THOUSANDS.match(cleaned):
-        cleaned = cleaned.replace(".", "")
-    if not re.fullmatch(r"-?\d+(\.\d+)?", cleaned):
-        raise ValueError(text)
-    return float(cleaned)
-
-
-def number_or_text(text: str) -> float | str | None:
-    """The typed number, or the text itself so that the model's validation reports it in German."""
-    try:
-        return parse_number(text)
-    except ValueError:
-        return text
 
 
 def kennzahl_from_text(name: str, value: str, unit: str, year: str, source: str) -> Kennzahl:

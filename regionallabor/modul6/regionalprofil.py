@@ -14,17 +14,19 @@ from datetime import date
 from regionallabor import refdata
 from regionallabor.modul6.aktionen import actions, is_overdue, progress_by_goal, progress_of, timeline_bars
 from regionallabor.modul2.bestandsaufnahme import rating_values, ratings, swot_board
-from regionallabor.modul5.berichte import conference_subtitle, conference_title, programme_blocks, vision_blocks
+from regionallabor.modul4.zukunftsbild import vision_blocks
+from regionallabor.modul5.konferenzdateien import conference_subtitle, conference_title, programme_blocks
 from regionallabor.modul3.beziehungsnetz import Network, load_network
 from regionallabor.dokumente.charts import radar_chart, region_map_chart, timeline_chart
 from regionallabor.modul1.region import region_figures
+from regionallabor.dokumente.kopf import team_name
 from regionallabor.dokumente.dokument import Cards, Document, Figure, Heading, Paragraph, Table
 from regionallabor.core.formatting import format_date, format_decimal, format_figure, format_indicator, format_int, german_list
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul2.kennzahlen import region_profile
 from regionallabor.modul5.konferenz import conference, topic_tables
 from regionallabor.core.messages import ACTION_STATUSES, INVITATION_STATUSES, SWOT_QUADRANTS, t
-from regionallabor.core.model import Einladung, Kennzahl, Member, Region, Schatz, Team
+from regionallabor.core.model import Einladung, Kennzahl, Member, Region, Schatz
 from regionallabor.modul3.netzanalyse import analyse
 from regionallabor.core.privacy import name_scrubber
 from regionallabor.core.store import Arbeitsmappe
@@ -41,12 +43,10 @@ def regional_profile(workbook: Arbeitsmappe, pseudonymise: bool = False, today: 
     today = today or date.today()
     network = load_network(workbook)
     scrub = name_scrubber(actor.record for actor in network.actors) if pseudonymise else (lambda text: text)
-    team = workbook.get(Team)
     stored_region = workbook.get(Region)
     region = stored_region.record if stored_region else Region()
-    team_name = team.record.name if team and team.record.name else t("export.our_team")
     document = Document(t("profile.title", region=region.name or t("profile.our_region")),
-                        t("profile.subtitle", team=team_name),
+                        t("profile.subtitle", team=team_name(workbook)),
                         footer=t("profile.footer", date=format_date(today.isoformat()))
                         + (" " + t("profile.pseudonymised") if pseudonymise else ""))
     if region.why:

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from regionallabor import refdata
 from regionallabor.modul1.region import region_figures
-from regionallabor.modul2.eigene_kennzahlen import number_or_text
+from regionallabor.core.formatting import number_or_text
 from regionallabor.core.formatting import format_decimal, format_int
 from regionallabor.core.messages import AREA_TYPES, COUNTRIES, WEGGEMEINSCHAFTEN, t
 from regionallabor.core.model import OwnFigures, Region, explain

@@ -7,7 +7,7 @@ from html import escape
 import ipywidgets as ipw
 from pydantic import ValidationError
 
-from regionallabor.modul5.berichte import vision_document
+from regionallabor.modul4.zukunftsbild import vision_document
 from regionallabor.dokumente.dokument import to_html, to_pdf
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.core.messages import t

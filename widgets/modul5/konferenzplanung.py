@@ -7,7 +7,7 @@ from html import escape
 
 import ipywidgets as ipw
 
-from regionallabor.modul5.berichte import conference_calendar, programme_document, task_document
+from regionallabor.modul5.konferenzdateien import conference_calendar, programme_document, task_document
 from regionallabor.core.formatting import format_date, format_euro, parse_amount
 from regionallabor.modul5.konferenz import budget_totals, conference, tasks, weeks_before
 from regionallabor.core.messages import t

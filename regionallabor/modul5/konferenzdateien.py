@@ -1,10 +1,11 @@
-"""What a team takes out of Modul 4 and 5: the vision board, the programme, the task list, the calendar entry."""
+"""What a team takes out of Modul 5: the programme, the task list, the calendar entry."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from regionallabor.dokumente.kopf import stand, team_name
 from regionallabor.dokumente.dokument import Cards, Document, Heading, Paragraph, Table
 from regionallabor.core.formatting import format_date
 from regionallabor.handlungsfelder import ALL_FIELDS
@@ -17,13 +18,6 @@ from regionallabor.modul4.vision import goals, vision_statements
 TIMEZONE = ZoneInfo("Europe/Berlin")  # the course's four countries share it
 
 
-def _team_name(workbook: Arbeitsmappe) -> str:
-    stored = workbook.get(Team)
-    return stored.record.name if stored and stored.record.name else t("export.our_team")
-
-
-def _stand(today: date | None = None) -> str:
-    return t("export.stand", date=format_date((today or date.today()).isoformat()))
 
 
 def conference_title(record: Konferenz | None) -> str:
@@ -49,8 +43,8 @@ def programme_document(workbook: Arbeitsmappe, today: date | None = None) -> Doc
     """The timetable, one table per day: time, programme item, format, place, who is responsible."""
     stored = conference(workbook)
     record = stored.record if stored else None
-    document = Document(conference_title(record), conference_subtitle(record, _team_name(workbook)),
-                        footer=_stand(today))
+    document = Document(conference_title(record), conference_subtitle(record, team_name(workbook)),
+                        footer=stand(today))
     return document.add(*programme_blocks(workbook, record))
 
 
@@ -80,7 +74,7 @@ def task_document(workbook: Arbeitsmappe, today: date | None = None) -> Document
     stored = conference(workbook)
     record = stored.record if stored else None
     document = Document(t("export.tasks_title", title=conference_title(record)),
-                        conference_subtitle(record, _team_name(workbook)), footer=_stand(today))
+                        conference_subtitle(record, team_name(workbook)), footer=stand(today))
     task_list = [s.record for s in tasks(workbook)]
     if not task_list:
         return document.add(Paragraph(t("export.no_tasks"), "muted"))
@@ -95,29 +89,6 @@ def task_document(workbook: Arbeitsmappe, today: date | None = None) -> Document
     return document
 
 
-def vision_document(workbook: Arbeitsmappe, today: date | None = None) -> Document:
-    """The one-page vision board: the overall vision, the six fields side by side, the goals."""
-    board = vision_statements(workbook)
-    document = Document(t("vision.board_title", year=board.horizon_year), t("export.by_team", team=_team_name(workbook)),
-                        footer=_stand(today))
-    return document.add(*vision_blocks(workbook))
-
-
-def vision_blocks(workbook: Arbeitsmappe) -> list:
-    board = vision_statements(workbook)
-    overall = board.text(Zukunftsbild.OVERALL)
-    blocks: list = [Paragraph(overall or t("vision.board_empty_overall"), "lead" if overall else "muted"),
-                    Cards([(label, board.text(key) or "–") for key, label in ALL_FIELDS.items()], columns=2)]
-    goal_list = [s.record for s in goals(workbook)]
-    if goal_list:
-        blocks.append(Heading(t("vision.board_goals")))
-        blocks.append(Table(
-            [t("export.col.goal"), t("export.col.fields"), t("export.col.first_step"), t("export.col.owner")],
-            [[goal.title, ", ".join(ALL_FIELDS[f] for f in goal.handlungsfelder),
-              " – ".join(filter(None, [goal.first_step, format_date(goal.first_step_due.isoformat())
-                                       if goal.first_step_due else ""])), goal.owner] for goal in goal_list],
-            [0.28, 0.22, 0.3, 0.2]))
-    return blocks
 
 
 def conference_calendar(workbook: Arbeitsmappe) -> bytes:

@@ -1,0 +1,114 @@
+"""The layering holds: the domain never imports a widget, each module builds only on the ones before it."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WIDGET_LIBRARIES = ("ipywidgets", "ipyleaflet", "ipysigma", "widgets")
+# what each lower layer may import (besides itself); the modules may import all of these and earlier modules
+BELOW = {
+    "regionallabor.core": ("regionallabor.handlungsfelder",),
+    "regionallabor.handlungsfelder": ("regionallabor.core",),
+    "regionallabor.refdata": ("regionallabor.core",),
+    "regionallabor.dokumente": ("regionallabor.core", "regionallabor.handlungsfelder"),
+}
+SHARED = tuple(BELOW)
+# Modul 6 sums up the whole course: its status report names every module's status.
+EXCEPTIONS = {("regionallabor.modul6.statusbericht", "regionallabor.course")}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def runtime_imports(source: str, module: str, is_package: bool = False) -> set[str]:
+    """What a file imports when it runs – at the top or inside a function, but not for type checkers only."""
+    tree = ast.parse(source)
+    type_only = {id(node) for branch in ast.walk(tree)
+                 if isinstance(branch, ast.If) and ast.unparse(branch.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING")
+                 for statement in branch.body for node in ast.walk(statement)}
+    package = module.split(".") if is_package else module.split(".")[:-1]
+    found = set()
+    for node in ast.walk(tree):
+        if id(node) in type_only:
+            continue
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join([*package[: len(package) - node.level + 1], *([base] if base else [])])
+            # `from regionallabor import refdata` imports regionallabor.refdata
+            found |= {f"{base}.{alias.name}" for alias in node.names} if base == "regionallabor" else {base}
+    return found
+
+
+def imports_of(path: Path) -> set[str]:
+    return runtime_imports(path.read_text(encoding="utf-8"), module_name(path), path.name == "__init__.py")
+
+
+def inside(name: str, package: str) -> bool:
+    return name == package or name.startswith(package + ".")
+
+
+def module_number(name: str) -> int | None:
+    match = re.match(r"(?:regionallabor|widgets)\.modul(\d)\b", name)
+    return int(match.group(1)) if match else None
+
+
+def allowed(importer: str, imported: str) -> bool:
+    """May the domain module ``importer`` import ``imported`` (both in regionallabor)?"""
+    if (importer, imported) in EXCEPTIONS:
+        return True
+    for layer, below in BELOW.items():
+        if inside(importer, layer):
+            return any(inside(imported, allowed_layer) for allowed_layer in (layer, *below))
+    number = module_number(importer)
+    if number is not None:
+        other = module_number(imported)
+        return any(inside(imported, shared) for shared in SHARED) or (other is not None and other <= number)
+    return True  # course, the worksheets, the handbook, the command line and the example workbooks sit on top
+
+
+def test_the_domain_never_imports_a_widget_library():
+    offenders = [f"{module_name(path)} → {name}" for path in sorted(ROOT.joinpath("regionallabor").rglob("*.py"))
+                 for name in imports_of(path) if any(inside(name, library) for library in WIDGET_LIBRARIES)]
+    assert offenders == []
+
+
+def test_each_layer_imports_only_what_lies_below_it():
+    offenders = [f"{module_name(path)} → {name}" for path in sorted(ROOT.joinpath("regionallabor").rglob("*.py"))
+                 for name in imports_of(path)
+                 if inside(name, "regionallabor") and not allowed(module_name(path), name)]
+    assert offenders == []
+
+
+def test_the_widgets_of_a_module_build_on_the_base_and_on_earlier_modules_only():
+    offenders = []
+    for path in sorted(ROOT.joinpath("widgets").rglob("*.py")):
+        me, number = module_name(path), module_number(module_name(path))
+        for name in imports_of(path):
+            other = module_number(name)
+            if inside(me, "widgets.base") and inside(name, "widgets") and not inside(name, "widgets.base"):
+                offenders.append(f"{me} → {name}")
+            elif number is not None and other is not None and other > number:
+                offenders.append(f"{me} → {name}")
+    assert offenders == []
+
+
+def test_the_rules_catch_what_they_forbid():
+    assert not allowed("regionallabor.core.store", "regionallabor.modul3.beziehungsnetz")
+    assert not allowed("regionallabor.core.model", "regionallabor.refdata")
+    assert not allowed("regionallabor.modul3.beziehungsnetz", "regionallabor.modul5.konferenz")
+    assert not allowed("regionallabor.modul2.kennzahlen", "regionallabor.course")
+    assert not allowed("regionallabor.dokumente.charts", "regionallabor.modul6.aktionen")
+    assert allowed("regionallabor.modul5.konferenz", "regionallabor.modul3.beziehungsnetz")
+    assert allowed("regionallabor.modul6.statusbericht", "regionallabor.course")
+    source = ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import widgets\nimport ipywidgets\n"
+              "from . import store\nfrom regionallabor import refdata\n")
+    assert runtime_imports(source, "regionallabor.core.model") == {
+        "typing", "ipywidgets", "regionallabor.core", "regionallabor.refdata"}
