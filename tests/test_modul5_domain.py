@@ -238,3 +238,23 @@ def test_module5_status_names_what_is_missing(workbook):
     workbook.add(Programmpunkt(start=time(10), end=time(11), title="C"))
     assert "ein Programm ohne Überschneidungen" in module5_missing(workbook)
     assert len(agenda(workbook)) == 3
+
+
+def test_the_presets_file_is_checked_when_it_is_read():
+    from importlib import resources
+
+    import pydantic
+
+    from regionallabor.modul5.vorlagen import PRESETS_FILE, parse_presets
+
+    raw = (resources.files("regionallabor") / "data" / "konferenz" / PRESETS_FILE).read_text(encoding="utf-8")
+    presets = parse_presets(raw.encode("utf-8"))
+    assert set(presets) == {"werkstatt", "konferenz", "gross"}
+    # the tasks after the conference are written once and belong to every format
+    assert all(any(weeks < 0 for weeks, _ in preset.tasks) for preset in presets.values())
+    with pytest.raises(pydantic.ValidationError, match="format"):
+        parse_presets(raw.replace('format = "pause"', 'format = "kaffeeklatsch"', 1).encode("utf-8"))
+    with pytest.raises(pydantic.ValidationError):
+        parse_presets(raw.replace('beginn = "14:00"', 'beginn = "14 Uhr"', 1).encode("utf-8"))
+    with pytest.raises(ValueError, match="unbekannte Formate"):
+        parse_presets((raw + '\n[stammtisch]\ntage = 1\n').encode("utf-8"))

@@ -85,7 +85,7 @@ def pdf_url() -> str | None:
 def sources() -> list[Path]:
     """Every file the built handbook depends on, the presets it prints included."""
     files = [path for path in HANDBOOK_DIR.rglob("*") if path.is_file() and BUILD_DIR not in path.parents]
-    return [*files, PACKAGE_DIR / "modul5" / "konferenz.py", PACKAGE_DIR / "data" / "messages" / "de.toml"]
+    return [*files, PACKAGE_DIR / "data" / "konferenz" / "vorlagen.toml", PACKAGE_DIR / "data" / "messages" / "de.toml"]
 
 
 def is_stale(output: Path) -> bool:

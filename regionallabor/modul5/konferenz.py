@@ -17,6 +17,7 @@ from regionallabor.core.messages import SECTORS, SLOT_FORMATS, t
 from regionallabor.core.model import Aufgabe, Budgetposten, Einladung, Herausforderung, Konferenz, Programmpunkt, Thementisch
 from regionallabor.core.store import Arbeitsmappe, Stored, WorkbookError
 from regionallabor.modul4.vision import goals
+from regionallabor.modul5.vorlagen import load_presets
 from regionallabor.modul5.wirkungslogik import is_complete, logics
 
 MODUL5_KINDS = ("wirkungslogik", Konferenz.KIND, Programmpunkt.KIND, Thementisch.KIND, Einladung.KIND,
@@ -31,112 +32,9 @@ class ConferenceRuleError(WorkbookError):
     """A change the planner's rules refuse (an actor who is not on the map, a preset without a date)."""
 
 
-# Presets
+# Presets (the data: modul5/vorlagen.py)
 
-
-@dataclass(frozen=True)
-class Preset:
-    days: int
-    expected_people: int
-    slots: tuple[tuple[int, str, str, str, str], ...]  # day, start, end, format, title
-    tasks: tuple[tuple[int, str], ...]  # weeks before the conference (negative: after it), title
-    budget: tuple[tuple[str, float], ...]  # line, planned euros
-
-
-_COMMON_TASKS = (
-    (-1, "Dokumentation und Fotos an alle Teilnehmer:innen schicken"),
-    (-2, "Nachtreffen im Regional-Team: Welche Aktionen nehmen wir mit? (weiter in Modul 6)"),
-)
-
-PRESETS: dict[str, Preset] = {
-    "werkstatt": Preset(
-        days=1, expected_people=25,
-        slots=(
-            (1, "14:00", "14:30", "ankommen", "Ankommen bei Kaffee und Kuchen"),
-            (1, "14:30", "14:45", "begruessung", "Begrüßung und Ziel des Nachmittags"),
-            (1, "14:45", "15:05", "impuls", "Impuls: Was unsere Region schon hat – die Schätze der Region"),
-            (1, "15:05", "15:50", "thementische", "Thementische, Runde 1"),
-            (1, "15:50", "16:10", "pause", "Pause"),
-            (1, "16:10", "16:50", "thementische", "Thementische, Runde 2"),
-            (1, "16:50", "17:30", "abschluss", "Ergebnisse, nächste Schritte, wer macht mit?"),
-        ),
-        tasks=(
-            (6, "Termin und Raum festmachen (barrierefrei, gut mit Bus und Bahn erreichbar)"),
-            (5, "Einladungen verschicken und in der Gemeindezeitung ankündigen"),
-            (3, "Gastgeber:innen der Thementische gewinnen und kurz einweisen"),
-            (2, "Persönlich nachfassen: Wer aus der Einladungsliste hat noch nicht geantwortet?"),
-            (1, "Material packen: Moderationskoffer, Namensschilder, Stellwände, Kamera"),
-            (0, "Raum aufbauen, Thementische beschriften, Willkommensschild aufstellen"),
-            *_COMMON_TASKS,
-        ),
-        budget=(("Raum (oft kostenlos im Gemeindesaal)", 0), ("Kaffee, Kuchen und Getränke (25 × 8 €)", 200),
-                ("Moderationsmaterial", 60), ("Druck von Einladungen und Plakaten", 50)),
-    ),
-    "konferenz": Preset(
-        days=1, expected_people=60,
-        slots=(
-            (1, "09:30", "10:00", "ankommen", "Ankommen, Anmeldung und Kaffee"),
-            (1, "10:00", "10:20", "begruessung", "Begrüßung durch das Regional-Team und die Bürgermeisterin"),
-            (1, "10:20", "10:50", "impuls", "Impulsvortrag: Mitmach-Regionen – was anderswo gelingt"),
-            (1, "10:50", "12:00", "thementische", "Thementische zu den Handlungsfeldern"),
-            (1, "12:00", "13:00", "pause", "Mittagspause mit regionalem Essen"),
-            (1, "13:00", "14:30", "world_cafe", "World Café: Von der Idee zur Aktion"),
-            (1, "14:30", "14:50", "pause", "Kaffeepause"),
-            (1, "14:50", "15:50", "fishbowl", "Fishbowl: Was braucht es, damit es weitergeht?"),
-            (1, "15:50", "16:30", "abschluss", "Abschluss: Vereinbarungen und Dank"),
-        ),
-        tasks=(
-            (12, "Termin festlegen und Raum reservieren (barrierefrei, Bus und Bahn, Platz für Thementische)"),
-            (10, "Förderung und Sponsor:innen anfragen, Budget klären"),
-            (8, "Einladungen verschicken – persönlich an die Einladungsliste, öffentlich über Presse und Aushang"),
-            (6, "Referent:in für den Impuls und Moderation festmachen"),
-            (4, "Gastgeber:innen der Thementische gewinnen und einweisen"),
-            (3, "Verpflegung bestellen (regional, vegetarische und vegane Auswahl)"),
-            (2, "Nachfassen bei allen, die noch nicht geantwortet haben; Presse einladen"),
-            (1, "Ablauf mit allen Beteiligten durchgehen, Material und Technik prüfen"),
-            (0, "Aufbau, Anmeldung besetzen, Fotos machen"),
-            *_COMMON_TASKS,
-        ),
-        budget=(("Raummiete", 300), ("Verpflegung (60 × 25 €)", 1500), ("Moderation", 1200),
-                ("Honorar und Fahrtkosten Impuls", 400), ("Moderationsmaterial", 120),
-                ("Druck und Öffentlichkeitsarbeit", 200), ("Kinderbetreuung", 150), ("Dokumentation und Fotos", 200)),
-    ),
-    "gross": Preset(
-        days=2, expected_people=120,
-        slots=(
-            (1, "13:00", "13:30", "ankommen", "Ankommen und Anmeldung"),
-            (1, "13:30", "14:00", "begruessung", "Begrüßung und Kennenlernen im Saal"),
-            (1, "14:00", "14:45", "impuls", "Impulsvortrag: Wie eine Region zur Mitmach-Region wird"),
-            (1, "14:45", "15:30", "fishbowl", "Fishbowl mit Stimmen aus allen Handlungsfeldern"),
-            (1, "15:30", "16:00", "pause", "Kaffeepause"),
-            (1, "16:00", "17:30", "thementische", "Thementische zu den Herausforderungen der Region"),
-            (1, "17:30", "18:00", "abschluss", "Rückblick auf den ersten Tag"),
-            (1, "18:00", "20:00", "pause", "Abendessen und Begegnung"),
-            (2, "09:00", "09:15", "ankommen", "Ankommen"),
-            (2, "09:15", "11:15", "open_space", "Open Space: Eure Projekte für die Region"),
-            (2, "11:15", "11:30", "pause", "Pause"),
-            (2, "11:30", "12:30", "world_cafe", "World Café: Verabredungen treffen"),
-            (2, "12:30", "13:00", "abschluss", "Abschluss: Was wir gemeinsam anpacken"),
-        ),
-        tasks=(
-            (16, "Termin festlegen, Veranstaltungsort und Übernachtungsmöglichkeiten reservieren"),
-            (14, "Förderanträge stellen, Sponsor:innen und Kooperationspartner:innen gewinnen"),
-            (12, "Save-the-Date verschicken"),
-            (10, "Referent:innen und Moderation festmachen"),
-            (8, "Einladungen mit Programm und Anmeldung verschicken"),
-            (6, "Gastgeber:innen für Thementische und Open Space gewinnen"),
-            (4, "Verpflegung, Technik und Kinderbetreuung buchen"),
-            (3, "Pressemitteilung und Erinnerung an alle Eingeladenen"),
-            (2, "Helfer:innen einteilen, Ablaufplan an alle Beteiligten"),
-            (1, "Namensschilder, Teilnehmendenliste, Material und Beschilderung"),
-            (0, "Aufbau am Vortag, Generalprobe mit der Moderation"),
-            *_COMMON_TASKS,
-        ),
-        budget=(("Veranstaltungsort (1,5 Tage)", 1500), ("Verpflegung (120 × 60 €)", 7200), ("Moderation (2 Personen)", 3000),
-                ("Honorare und Fahrtkosten Referent:innen", 1200), ("Technik (Ton, Beamer)", 600),
-                ("Druck und Öffentlichkeitsarbeit", 500), ("Kinderbetreuung", 400), ("Dokumentation, Fotos, Grafik", 900)),
-    ),
-}
+PRESETS = load_presets()
 
 
 def preset_agenda(format_key: str) -> list[tuple[str, str, str, str]]:
