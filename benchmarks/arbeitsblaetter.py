@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
 
-from kurs import fill_module1, make_course  # noqa: E402
-from voila_render import save_results  # noqa: E402
+from kurs import fill_module1, make_course
+from voila_render import save_results
 
 
 def main() -> None:
@@ -36,9 +36,9 @@ def main() -> None:
     from nbgrader.coursedir import CourseDirectory
 
     from regionallabor.arbeitsblaetter.snapshot import assignment_id, released_notebook, submission_zip, take_snapshot
-    from regionallabor.testing import fill_actions, fill_planning
     from regionallabor.core.model import Statusbericht
     from regionallabor.core.store import Arbeitsmappe
+    from regionallabor.testing import fill_actions, fill_planning
 
     folder = Path(tempfile.mkdtemp(prefix="kohorte-"))
     course, _, config = make_course(folder)

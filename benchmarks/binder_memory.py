@@ -23,9 +23,9 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from binder_env import JupyterServer, build_course_environment, load_course_environment  # noqa: E402
-from ensure_browser import find_chromium  # noqa: E402
-from voila_render import CHROMIUM_ARGS  # noqa: E402
+from binder_env import JupyterServer, build_course_environment, load_course_environment
+from ensure_browser import find_chromium
+from voila_render import CHROMIUM_ARGS
 
 PAGES = ["00_start.ipynb", "01_team_und_region.ipynb", "02_region_unter_der_lupe.ipynb", "03_beziehungsnetz.ipynb"]
 BINDER_LIMIT_MB = 2048

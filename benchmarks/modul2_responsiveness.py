@@ -21,12 +21,12 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from ensure_browser import find_chromium  # noqa: E402
-from voila_render import CHROMIUM_ARGS, median_p90, save_results, timed_click, timed_visit  # noqa: E402
+from ensure_browser import find_chromium
+from voila_render import CHROMIUM_ARGS, median_p90, save_results, timed_click, timed_visit
 
-from regionallabor import refdata  # noqa: E402
-from regionallabor.core.model import Region, Schatz  # noqa: E402
-from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe  # noqa: E402
+from regionallabor import refdata
+from regionallabor.core.model import Region, Schatz
+from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
 
 FIELDS = ["landwirtschaft", "energie", "bauen", "mobilitaet", "wirtschaft", "zusammenhalt"]
 LABELS = ["Landwirtschaft & Ernährung", "Energie", "Bauen & Wohnen", "Mobilität", "Wirtschaft",

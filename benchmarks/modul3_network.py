@@ -24,13 +24,13 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from ensure_browser import find_chromium  # noqa: E402
-from voila_render import CHROMIUM_ARGS, median_p90, save_results, timed_visit  # noqa: E402
+from ensure_browser import find_chromium
+from voila_render import CHROMIUM_ARGS, median_p90, save_results, timed_visit
 
-from regionallabor import beziehungsnetz, netzanalyse  # noqa: E402
-from regionallabor.testing import fill_network  # noqa: E402
-from regionallabor.modul3.beziehungsnetz import load_network  # noqa: E402
-from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe  # noqa: E402
+from regionallabor import beziehungsnetz, netzanalyse
+from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
+from regionallabor.modul3.beziehungsnetz import load_network
+from regionallabor.testing import fill_network
 
 ACTORS, RELATIONS = 500, 2000
 FILTERS = [("Energie", "energie"), ("alle Handlungsfelder", ""), ("Mobilität", "mobilitaet"), ("Wirtschaft", "wirtschaft")]

@@ -19,14 +19,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from voila_render import median_ms, median_p90, save_results, served_page, timed_click, timed_visit  # noqa: E402
+from voila_render import median_ms, median_p90, save_results, served_page, timed_click, timed_visit
 
-from regionallabor.testing import fill_network  # noqa: E402
-from regionallabor.testing import fill_planning  # noqa: E402
-from regionallabor.modul4.zukunftsbild import vision_document  # noqa: E402
-from regionallabor.modul5.konferenzdateien import programme_document, task_document  # noqa: E402
-from regionallabor.dokumente.dokument import to_pdf  # noqa: E402
-from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe  # noqa: E402
+from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
+from regionallabor.dokumente.dokument import to_pdf
+from regionallabor.modul4.zukunftsbild import vision_document
+from regionallabor.modul5.konferenzdateien import programme_document, task_document
+from regionallabor.testing import (
+    fill_network,
+    fill_planning,
+)
 
 ACTORS, RELATIONS, GUESTS, GOALS = 500, 2000, 300, 40
 MODUL4_TOOLS = ("CritiquePhase", "FantasyPhase", "VisionBoard", "GoalPlanner")

@@ -20,15 +20,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from voila_render import median_ms, median_p90, save_results, served_page, timed_click, timed_visit  # noqa: E402
+from voila_render import median_ms, median_p90, save_results, served_page, timed_click, timed_visit
 
-from regionallabor.testing import fill_network  # noqa: E402
-from regionallabor.testing import fill_actions, fill_planning  # noqa: E402
-from regionallabor.dokumente.dokument import to_html, to_pdf  # noqa: E402
-from regionallabor.core.model import Member, Region, Team  # noqa: E402
-from regionallabor.modul6.regionalprofil import regional_profile  # noqa: E402
-from regionallabor.modul6.statusbericht import prefilled  # noqa: E402
-from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe  # noqa: E402
+from regionallabor.core.model import Member, Region, Team
+from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
+from regionallabor.dokumente.dokument import to_html, to_pdf
+from regionallabor.modul6.regionalprofil import regional_profile
+from regionallabor.modul6.statusbericht import prefilled
+from regionallabor.testing import (
+    fill_actions,
+    fill_network,
+    fill_planning,
+)
 
 ACTORS, RELATIONS, GUESTS, GOALS, ACTIONS = 500, 2000, 300, 40, 100
 TOOLS = ("ActionPool", "ActionPlan", "ActionOverview", "StatusReport", "RegionalProfile")
@@ -78,7 +81,7 @@ def main() -> None:
             lambda p: p.wait_for_selector(".rl-gantt-bar", timeout=120_000), settle=1)
         statuses = []
         row = page.locator(".rl-record-row").first
-        for run in range(args.runs * 2):
+        for _run in range(args.runs * 2):
             # ipywidgets' <option> values are the labels; the row's class carries the status key
             label, key = (("läuft", "laeuft") if row.locator("select").input_value() == "erledigt"
                           else ("erledigt", "erledigt"))

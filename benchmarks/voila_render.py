@@ -27,8 +27,8 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from ensure_browser import find_chromium  # noqa: E402
-from servers import free_port, wait_until_answering  # noqa: E402
+from ensure_browser import find_chromium
+from servers import free_port, wait_until_answering
 
 PAGES = {
     "reference": ("reference.ipynb", ".jupyter-widgets.widget-button"),

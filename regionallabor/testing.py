@@ -12,14 +12,24 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from regionallabor.core.model import Akteur, Beziehung
-from regionallabor.core.model import Einladung, Idee, Indikator, Konferenz, Kritikpunkt, Thementisch, Wirkungslogik, Ziel, Zukunftsbild
+
+from regionallabor.core.model import (
+    Akteur,
+    Beziehung,
+    Einladung,
+    Idee,
+    Indikator,
+    Konferenz,
+    Kritikpunkt,
+    Thementisch,
+    Wirkungslogik,
+    Ziel,
+    Zukunftsbild,
+)
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.handlungsfelder import ALL_FIELDS
-from regionallabor.modul3.beziehungsnetz import load_network
-from regionallabor.modul3.beziehungsnetz import relation_key
+from regionallabor.modul3.beziehungsnetz import load_network, relation_key
 from regionallabor.modul5.konferenz import apply_preset, save_conference
-
 
 PLACES = ("Musterdorf", "Bergheim", "Talhausen", "Auenfeld", "Lindenau", "Kirchberg", "Rotmoos", "Weidach")
 ORGANISATIONS = {
@@ -159,10 +169,10 @@ def fill_actions(workbook: Arbeitsmappe, count: int = 6, start: date = date(2027
 
     Statuses and dates vary, so that some are done, some run, some are overdue relative to ``start`` + 120 days.
     """
-    from regionallabor.modul6.aktionen import from_pool
-    from regionallabor.modul6.aktionspool import load_pool
     from regionallabor.core.model import Aktion
     from regionallabor.modul4.vision import goals
+    from regionallabor.modul6.aktionen import from_pool
+    from regionallabor.modul6.aktionspool import load_pool
 
     pool = load_pool()
     goal_ids = [s.record.id for s in goals(workbook)]

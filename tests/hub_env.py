@@ -15,7 +15,6 @@ import time
 from pathlib import Path
 
 import requests
-
 from binder_env import CourseEnvironment, run_logged
 from servers import free_port, stop_process
 

@@ -8,8 +8,8 @@ from importlib import resources
 import pytest
 from pydantic import ValidationError
 
-from regionallabor.modul6.aktionspool import POOL_FILE, filter_pool, load_pool, parse_pool
 from regionallabor.handlungsfelder import ALL_FIELDS
+from regionallabor.modul6.aktionspool import POOL_FILE, filter_pool, load_pool, parse_pool
 
 MIN_PER_FIELD = 8
 

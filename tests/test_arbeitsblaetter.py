@@ -9,19 +9,18 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from kurs import EXERCISES, fill_module1, make_course, team_home
 from nbclient import NotebookClient
 from nbgrader.apps import NbGraderAPI
 from nbgrader.auth import Authenticator
 from nbgrader.coursedir import CourseDirectory
-from traitlets.config import Config
 from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeFetchFeedback, ExchangeSubmit
+from traitlets.config import Config
 
-from regionallabor.arbeitsblaetter.snapshot import REFLECTIONS, SNAPSHOT_FILE, WORKSHEET_FILE
 from regionallabor.arbeitsblaetter.quellen import SAMPLE_ANSWER, worksheet_source
-from regionallabor.course import MODULES
+from regionallabor.arbeitsblaetter.snapshot import REFLECTIONS, SNAPSHOT_FILE, WORKSHEET_FILE
 from regionallabor.core.store import Arbeitsmappe
-
-from kurs import EXERCISES, fill_module1, make_course, team_home
+from regionallabor.course import MODULES
 
 TEAMS = {"lautertal": "complete", "hochwald": "incomplete", "seeufer": "corrupted"}
 
@@ -133,8 +132,8 @@ def test_zip_path_from_the_module_page_to_one_feedback_file_per_team(tmp_path):
 
     from nbgrader.apps.zipcollectapp import ZipCollectApp
 
-    from regionallabor.arbeitsblaetter.snapshot import answers
     from regionallabor.arbeitsblaetter.kohorte import feedback_files
+    from regionallabor.arbeitsblaetter.snapshot import answers
     from widgets.arbeitsblatt import WorksheetSubmission
 
     course, _, config = make_course(tmp_path)
@@ -169,7 +168,7 @@ def test_zip_path_from_the_module_page_to_one_feedback_file_per_team(tmp_path):
     app.start()
     submitted = sorted(path.name for path in (course / "submitted").iterdir())
     assert submitted == sorted(team_ids.values())
-    for team, student in team_ids.items():
+    for student in team_ids.values():
         assert (course / "submitted" / student / assignment / SNAPSHOT_FILE).exists()
         result = api.autograde(assignment, student)
         assert result["success"], result.get("error") or result.get("log")

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from regionallabor.handbuch import build as handbuch
 from regionallabor.course import MODULES
+from regionallabor.handbuch import build as handbuch
 from regionallabor.handbuch.build import HANDBOOK_DIR, HandbookError, broken_links, build, chapter, chapters
-from regionallabor.modul5.konferenz import BREAK_FORMATS, PRESETS, preset_agenda, preset_budget, preset_schedule
 from regionallabor.handbuch.textpruefung import findings
+from regionallabor.modul5.konferenz import BREAK_FORMATS, PRESETS, preset_agenda, preset_budget, preset_schedule
 
 ROOT = Path(__file__).resolve().parents[1]
 REQUIRED_TOPICS = ("Was eine Mitmach-Konferenz ist", "Regional-Team", "Zeitplan", "einladen", "Budget",
@@ -93,7 +93,7 @@ def test_templates_are_printed_from_the_planners_presets_not_copied(site):
     vorlagen, zeitplan, budget = (page_text(site / f"{slug}.html") for slug in ("vorlagen", "zeitplan", "ort-und-budget"))
     sources = "\n".join(path.read_text(encoding="utf-8") for path in HANDBOOK_DIR.glob("*.md"))
     for key in PRESETS:
-        for day, span, slot_format, title in preset_agenda(key):
+        for _day, span, slot_format, title in preset_agenda(key):
             assert f"{span} {slot_format} {title}" in vorlagen
             if len(title.split()) >= 4:  # distinctive enough that a match means a copy
                 assert title not in sources, f"{title!r} is copied into the handbook instead of printed from the preset"

@@ -5,16 +5,22 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from regionallabor.modul2.selbstcheck import missing as module2_missing
-from regionallabor.modul2.bestandsaufnahme import (
-    DuplicateSchatzError, add_swot, move_swot, relocate_swot, save_rating, save_schatz, swot_board,
-)
-from regionallabor.course import MODULES, Status
 from regionallabor.core.formatting import parse_number
-from regionallabor.modul2.eigene_kennzahlen import CsvError, parse_csv, save_figures
-from regionallabor.modul2.kennzahlen import below_share, comparison_sentence, region_profile
 from regionallabor.core.model import FieldRating, Herausforderung, Kennzahl, Region, Schatz, explain
 from regionallabor.core.store import StaleRecordError
+from regionallabor.course import MODULES, Status
+from regionallabor.modul2.bestandsaufnahme import (
+    DuplicateSchatzError,
+    add_swot,
+    move_swot,
+    relocate_swot,
+    save_rating,
+    save_schatz,
+    swot_board,
+)
+from regionallabor.modul2.eigene_kennzahlen import CsvError, parse_csv, save_figures
+from regionallabor.modul2.kennzahlen import below_share, comparison_sentence, region_profile
+from regionallabor.modul2.selbstcheck import missing as module2_missing
 
 BREISGAU = "DE-08315"  # Landkreis Breisgau-Hochschwarzwald
 TITISEE, FELDBERG = "DE-G-08315113", "DE-G-08315037"
@@ -115,7 +121,7 @@ def test_numbers_as_germans_and_spreadsheets_write_them(text, number):
 def test_csv_with_semicolons_and_decimal_commas_is_taken_whole(workbook):
     raw = ("kennzahl;wert;einheit;jahr;quelle\n"
            "Vereine;42;Anzahl;2024;Vereinsregister\n"
-           "Leerstand Ortskern;3,5;%;2024;eigene Zählung\n").encode("utf-8")
+           "Leerstand Ortskern;3,5;%;2024;eigene Zählung\n").encode()
     figures = parse_csv(raw)
     assert [(f.name, f.value, f.unit, f.year) for f in figures] == [("Vereine", 42, "Anzahl", 2024),
                                                                     ("Leerstand Ortskern", 3.5, "%", 2024)]

@@ -6,9 +6,8 @@ from regionallabor.core.model import FieldRating, Herausforderung, Kennzahl, Reg
 from regionallabor.core.store import Arbeitsmappe
 from widgets.modul2.handlungsfelder_check import FieldCheck
 from widgets.modul2.kennzahlen import OwnFigures, RegionFigures
-from widgets.modul2.schaetze import SchatzInventory
+from widgets.modul2.schaetze import PAGE_SIZE, SchatzInventory
 from widgets.modul2.swot import ChallengeList, SwotBoard
-from widgets.modul2.schaetze import PAGE_SIZE
 
 
 def html_of(box) -> str:

@@ -8,18 +8,23 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from regionallabor.modul3.selbstcheck import missing as module3_missing
-from regionallabor.modul3.beziehungsnetz import (
-    NetworkRuleError, load_network, open_steps, remove_actor, save_actor, save_conversation,
-    save_relation,
-)
-from regionallabor.course import MODULES, Status
 from regionallabor.core.csvfiles import CsvError
 from regionallabor.core.model import Akteur, Beziehung, Gespraech, Schatz, explain
-from regionallabor.modul3.netzanalyse import analyse, gap_matrix, quadrant, spring_positions
 from regionallabor.core.privacy import pseudonymise_export
-from regionallabor.modul3.netzdateien import export_actors, export_relations, import_network
 from regionallabor.core.store import Arbeitsmappe, StaleRecordError
+from regionallabor.course import MODULES, Status
+from regionallabor.modul3.beziehungsnetz import (
+    NetworkRuleError,
+    load_network,
+    open_steps,
+    remove_actor,
+    save_actor,
+    save_conversation,
+    save_relation,
+)
+from regionallabor.modul3.netzanalyse import analyse, gap_matrix, quadrant, spring_positions
+from regionallabor.modul3.netzdateien import export_actors, export_relations, import_network
+from regionallabor.modul3.selbstcheck import missing as module3_missing
 
 
 def actor(workbook, name, sector="zivilgesellschaft", fields=("energie",), **extra):
@@ -258,8 +263,8 @@ def test_csv_round_trip_into_a_new_workbook_keeps_every_actor_and_relation(workb
 
 def test_a_bad_relation_row_refuses_both_files_and_names_its_line(workbook, chain):
     before = load_network(workbook).fingerprint
-    actors_csv = "name;sektor\nNeue Schule;Bildung & Wissenschaft\n".encode()
-    relations_csv = "von;nach;art\nA;Neue Schule;kooperiert\nA;Niemand;kennt sich\n".encode()
+    actors_csv = b"name;sektor\nNeue Schule;Bildung & Wissenschaft\n"
+    relations_csv = b"von;nach;art\nA;Neue Schule;kooperiert\nA;Niemand;kennt sich\n"
     with pytest.raises(CsvError) as refused:
         import_network(workbook, actors_csv, relations_csv)
     assert str(refused.value) == "beziehungen.csv, Zeile 3: „Niemand“ steht weder in der Akteursdatei noch auf eurer Landkarte."

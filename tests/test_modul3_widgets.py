@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from regionallabor.testing import fill_network
-from regionallabor.modul3.beziehungsnetz import load_network
+from test_modul2_widgets import html_of
+
 from regionallabor.core.model import Akteur, Beziehung, Gespraech, Schatz
 from regionallabor.core.store import Arbeitsmappe
-from widgets.modul3.akteure import ActorList
+from regionallabor.modul3.beziehungsnetz import load_network
+from regionallabor.testing import fill_network
+from widgets.modul3.akteure import PAGE_SIZE, ActorList
 from widgets.modul3.beziehungen import RelationEditor
 from widgets.modul3.gespraeche import ConversationLog
 from widgets.modul3.netzauswertung import InfluenceGrid, NetworkInsights
 from widgets.modul3.netzwerkkarte import NetworkMap
 from widgets.modul3.tabellen import NetworkFiles
-from widgets.modul3.akteure import PAGE_SIZE
-
-from test_modul2_widgets import html_of
 
 
 def fill_form(form, name, sector="Zivilgesellschaft", fields=(), **extra):
@@ -160,8 +159,8 @@ def test_csv_files_come_out_pseudonymised_and_go_back_in(workbook):
     assert "Maria" not in actors_csv.decode("utf-8-sig") and "pseudonymisiert.csv" in files.links.value
     files.pseudonymise.value = False
     actors_csv, relations_csv = files.prepare_downloads()
-    extra = actors_csv + "Hofladen;Organisation;Wirtschaft;;3;3;;nein;keiner;\r\n".encode()
-    relations = "von;nach;art\nMaria Huber;Hofladen;kennt sich\n".encode()
+    extra = actors_csv + b"Hofladen;Organisation;Wirtschaft;;3;3;;nein;keiner;\r\n"
+    relations = b"von;nach;art\nMaria Huber;Hofladen;kennt sich\n"
     assert files.receive([("beziehungen.csv", relations), ("akteure.csv", extra)])
     assert files.notice.text == "Übernommen: 1 Akteur:innen neu, 1 aktualisiert; 1 Beziehungen neu, 0 aktualisiert."
     assert not files.receive([("b.csv", b"von;nach;art\nMaria Huber;Niemand;kennt sich\n")])

@@ -7,21 +7,31 @@ import re
 from datetime import date, time
 
 import ipywidgets as ipw
+from test_modul2_widgets import html_of
+from test_modul5_domain import pdf_text
 
-from regionallabor.testing import fill_network
 from regionallabor.core.model import (
-    Akteur, Aufgabe, Budgetposten, Einladung, Herausforderung, Idee, Konferenz, Kritikpunkt, Programmpunkt,
-    Vision, Wirkungslogik, Ziel, Zukunftsbild,
+    Akteur,
+    Aufgabe,
+    Budgetposten,
+    Einladung,
+    Herausforderung,
+    Idee,
+    Konferenz,
+    Kritikpunkt,
+    Programmpunkt,
+    Vision,
+    Wirkungslogik,
+    Ziel,
+    Zukunftsbild,
 )
+from regionallabor.testing import fill_network
 from widgets.modul4.zukunftsbild import VisionBoard
 from widgets.modul4.zukunftswerkstatt import CritiquePhase, FantasyPhase, GoalPlanner
 from widgets.modul5.einladungen import InvitationList
 from widgets.modul5.konferenz import ConferenceSetup, ProgramPlanner, TopicTables
 from widgets.modul5.konferenzplanung import ConferenceBudget, ConferenceFiles, TaskPlan
 from widgets.modul5.wirkungslogik import ImpactLogic
-
-from test_modul2_widgets import html_of
-from test_modul5_domain import pdf_text
 
 
 def assert_all_open(widget: ipw.Widget) -> None:

@@ -6,18 +6,26 @@ from datetime import date
 
 import pytest
 from pydantic import ValidationError
+from test_modul5_domain import pdf_text
 
-from regionallabor.modul4.selbstcheck import missing as module4_missing
-from regionallabor.modul4.zukunftsbild import vision_document
+from regionallabor.core.model import Idee, Kritikpunkt, Vision, Wirkungslogik, Ziel, Zukunftsbild, explain
+from regionallabor.core.store import StaleRecordError
 from regionallabor.course import MODULES, Status
 from regionallabor.dokumente.dokument import to_html, to_pdf
-from regionallabor.core.model import Idee, Kritikpunkt, Vision, Wirkungslogik, Ziel, Zukunftsbild, explain
+from regionallabor.modul4.selbstcheck import missing as module4_missing
 from regionallabor.modul4.vision import (
-    VisionRuleError, critique_by_field, give_points, goal_for_idea, heaviest_critique, ideas, remove_goal, save_goal, save_statement, vision_statements,
+    VisionRuleError,
+    critique_by_field,
+    give_points,
+    goal_for_idea,
+    heaviest_critique,
+    ideas,
+    remove_goal,
+    save_goal,
+    save_statement,
+    vision_statements,
 )
-from regionallabor.core.store import StaleRecordError
-
-from test_modul5_domain import pdf_text
+from regionallabor.modul4.zukunftsbild import vision_document
 
 
 def test_critique_is_grouped_by_field_heaviest_first_and_points_stay_between_0_and_99(workbook):

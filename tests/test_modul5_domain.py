@@ -9,19 +9,43 @@ import pytest
 from icalendar import Calendar
 from pydantic import ValidationError
 
-from regionallabor.modul5.selbstcheck import missing as module5_missing
-from regionallabor.modul5.konferenzdateien import conference_calendar, programme_document, task_document
-from regionallabor.modul3.beziehungsnetz import load_network, save_actor
+from regionallabor.core.model import (
+    Akteur,
+    Aufgabe,
+    Budgetposten,
+    Einladung,
+    Herausforderung,
+    Indikator,
+    Konferenz,
+    Programmpunkt,
+    Schatz,
+    Team,
+    Thementisch,
+    Wirkungslogik,
+    Ziel,
+    explain,
+)
 from regionallabor.course import MODULES, Status
 from regionallabor.dokumente.dokument import to_html, to_pdf
+from regionallabor.modul3.beziehungsnetz import load_network, save_actor
 from regionallabor.modul5.konferenz import (
-    PRESETS, ConferenceRuleError, agenda, agenda_issues, apply_preset, budget_totals, diversity_check, guest_list,
-    invite, open_challenges, save_conference, table_issues, tasks, weeks_before,
+    PRESETS,
+    ConferenceRuleError,
+    agenda,
+    agenda_issues,
+    apply_preset,
+    budget_totals,
+    diversity_check,
+    guest_list,
+    invite,
+    open_challenges,
+    save_conference,
+    table_issues,
+    tasks,
+    weeks_before,
 )
-from regionallabor.core.model import (
-    Akteur, Aufgabe, Budgetposten, Einladung, Herausforderung, Indikator, Konferenz, Programmpunkt, Schatz, Team,
-    Thementisch, Wirkungslogik, Ziel, explain,
-)
+from regionallabor.modul5.konferenzdateien import conference_calendar, programme_document, task_document
+from regionallabor.modul5.selbstcheck import missing as module5_missing
 from regionallabor.modul5.wirkungslogik import LogicRuleError, check_logic, is_complete, save_logic
 
 

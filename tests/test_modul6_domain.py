@@ -7,25 +7,33 @@ from datetime import date
 
 import pytest
 from pydantic import ValidationError
+from test_modul5_domain import pdf_text
 
 from regionallabor import testing
-
-from regionallabor.modul6.selbstcheck import missing as module6_missing
-from regionallabor.modul6.aktionen import (
-    ActionRuleError, actions, adopt, adopted_pool_ids, is_overdue, overall_progress,
-    partner_ids_for, plan_summary, progress_by_field, progress_by_goal, save_action, timeline_bars,
-)
-from regionallabor.modul6.aktionspool import pool_by_id
-from regionallabor.modul3.beziehungsnetz import load_network, save_actor
-from regionallabor.dokumente.charts import timeline_chart
-from regionallabor.course import MODULES, Status
-from regionallabor.dokumente.dokument import to_html, to_pdf
 from regionallabor.core.model import Akteur, Aktion, Member, Region, Team, Thementisch, Ziel, explain
 from regionallabor.core.privacy import pseudonymise_export
+from regionallabor.course import MODULES, Status
+from regionallabor.dokumente.charts import timeline_chart
+from regionallabor.dokumente.dokument import to_html, to_pdf
+from regionallabor.modul3.beziehungsnetz import load_network, save_actor
+from regionallabor.modul6.aktionen import (
+    ActionRuleError,
+    actions,
+    adopt,
+    adopted_pool_ids,
+    is_overdue,
+    overall_progress,
+    partner_ids_for,
+    plan_summary,
+    progress_by_field,
+    progress_by_goal,
+    save_action,
+    timeline_bars,
+)
+from regionallabor.modul6.aktionspool import pool_by_id
 from regionallabor.modul6.regionalprofil import regional_profile
+from regionallabor.modul6.selbstcheck import missing as module6_missing
 from regionallabor.modul6.statusbericht import draft, history, report_document, send, start_draft
-
-from test_modul5_domain import pdf_text
 
 TODAY = date(2027, 6, 1)
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from regionallabor.modul6.aktionen import actions
+from test_modul5_domain import pdf_text
+from test_modul45_widgets import assert_all_open, downloads
+
 from regionallabor.core.model import Akteur, Aktion, Member, Statusbericht, Thementisch, Ziel
+from regionallabor.modul6.aktionen import actions
 from widgets.modul6.aktionen import ActionOverview, ActionPlan, ActionPool
 from widgets.modul6.statusbericht import RegionalProfile, StatusReport
-
-from test_modul45_widgets import assert_all_open, downloads
-from test_modul5_domain import pdf_text
 
 TODAY = date(2027, 6, 1)
 
@@ -90,7 +90,7 @@ def test_the_row_status_changes_at_once_and_the_filters_find_overdue_ones(workbo
     row.children[0].value = "erledigt"  # the row's status drop-down
     stored = next(s for s in actions(workbook) if s.record.title == "Bürgerbus")
     assert (stored.record.status, stored.record.progress) == ("erledigt", 100)
-    assert "„Bürgerbus“: Status „erledigt“ gespeichert." == plan.notice.text
+    assert plan.notice.text == "„Bürgerbus“: Status „erledigt“ gespeichert."
     assert "1 von 1 erledigt" in overview.rollup.value.split("Fortschritt nach Handlungsfeldern")[1].split("Wirtschaft")[0]
     assert "50 %" in overview.rollup.value.split("rl-rollup-total")[1]
     assert "Dorfladen" in overview.timeline.value and "1 Aktion ohne Zieldatum" in overview.timeline.value

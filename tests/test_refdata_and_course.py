@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from regionallabor import refdata
-from regionallabor.course import MODULES, Status, available_modules
-from regionallabor.modul1.selbstcheck import missing as module1_missing
 from regionallabor.core.model import Member, OwnFigures, Region
 from regionallabor.core.store import Arbeitsmappe
+from regionallabor.course import MODULES, Status, available_modules
+from regionallabor.modul1.selbstcheck import missing as module1_missing
 
 
 def labels(country, query):

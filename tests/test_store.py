@@ -160,10 +160,9 @@ def test_a_file_that_is_not_sqlite_is_refused_with_a_message(workbook_path):
 def test_transaction_rolls_back_completely(workbook):
     workbook.save(Team(name="Alt"), None)
     before = workbook.revision()
-    with pytest.raises(StaleRecordError):
-        with workbook.transaction() as tx:
-            tx.add(Member(name="Anna"))
-            tx.update(Team(name="Neu"), version=999)
+    with pytest.raises(StaleRecordError), workbook.transaction() as tx:
+        tx.add(Member(name="Anna"))
+        tx.update(Team(name="Neu"), version=999)
     assert workbook.count_kind("member") == 0
     assert workbook.get(Team).record.name == "Alt"
     assert workbook.revision() == before

@@ -6,10 +6,10 @@ import json
 
 from regionallabor.core.model import Member, Region
 from regionallabor.core.store import Arbeitsmappe
+from widgets.base import WorkbookSync
 from widgets.modul1.region import RegionEditor
 from widgets.modul1.team import TeamEditor
 from widgets.start import ModuleOverview, WorkbookTransfer
-from widgets.base import WorkbookSync
 
 
 def add_person(editor: TeamEditor, name: str, **fields) -> None:

@@ -6,12 +6,18 @@ from html import escape
 
 import ipywidgets as ipw
 
-from regionallabor.arbeitsblaetter.snapshot import (REFLECTIONS, answers, reflections, released_notebook, save_reflection,
-                                        submission_zip, take_snapshot)
-from regionallabor.course import MODULES
+from regionallabor.arbeitsblaetter.snapshot import (
+    REFLECTIONS,
+    answers,
+    reflections,
+    released_notebook,
+    save_reflection,
+    submission_zip,
+    take_snapshot,
+)
 from regionallabor.core.messages import t
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
-
+from regionallabor.course import MODULES
 from widgets.base import WorkbookTool, button, css, download_link, downloads_html, heading
 
 

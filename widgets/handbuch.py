@@ -6,9 +6,9 @@ from html import escape
 
 import ipywidgets as ipw
 
+from regionallabor.core.messages import t
 from regionallabor.course import MODULES
 from regionallabor.handbuch.build import Chapter, chapter, chapters, index_url, pdf_url
-from regionallabor.core.messages import t
 
 
 class HandbookLinks(ipw.HTML):

@@ -8,13 +8,12 @@ from pathlib import Path
 
 import ipywidgets as ipw
 
+from regionallabor.arbeitsblaetter.kohorte import TeamRow, WorksheetState, cohort, latest_snapshot
 from regionallabor.arbeitsblaetter.snapshot import SnapshotError, snapshot_html
+from regionallabor.core.formatting import format_timestamp
+from regionallabor.core.messages import t
 from regionallabor.core.paths import EXERCISES_DIR
 from regionallabor.course import MODULES
-from regionallabor.core.formatting import format_timestamp
-from regionallabor.arbeitsblaetter.kohorte import TeamRow, WorksheetState, cohort, latest_snapshot
-from regionallabor.core.messages import t
-
 from widgets.base import Notice, button, css, heading
 
 ALL = ""

@@ -7,14 +7,13 @@ from pathlib import Path
 
 import ipywidgets as ipw
 
-from regionallabor.course import MODULES, Status, available_modules
 from regionallabor.core.environment import jupyterlab_link, on_binder
 from regionallabor.core.formatting import format_timestamp
 from regionallabor.core.messages import t
 from regionallabor.core.model import Team
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.core.transfer import ParsedWorkbook, export_filename, export_json, parse_workbook_file
-
+from regionallabor.course import MODULES, Status, available_modules
 from widgets.base import WorkbookTool, WorkbookView, button, download_link
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from regionallabor.modul5.konferenz import PRESETS, preset_agenda, preset_budget, preset_schedule
 from regionallabor.core.messages import CONFERENCE_FORMATS
+from regionallabor.modul5.konferenz import PRESETS, preset_agenda, preset_budget, preset_schedule
 
 
 def _table(headers: list[str], rows: list[tuple[str, ...]], widths: list[int], classes: list[str]) -> nodes.table:

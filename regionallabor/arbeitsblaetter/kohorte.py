@@ -63,8 +63,8 @@ def latest_snapshot(course: Path | str, row: TeamRow) -> Snapshot | None:
 
 def cohort(course: Path | str, config=None) -> list[TeamRow]:
     """Every team that handed in at least one worksheet, with the state of each worksheet, by team name."""
-    from nbgrader.apps import NbGraderAPI
     from nbgrader.api import MissingEntry
+    from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
     from nbgrader.utils import notebook_hash
     from traitlets.config.loader import PyFileConfigLoader

@@ -14,7 +14,6 @@ from regionallabor.arbeitsblaetter.snapshot import REFLECTIONS, WORKSHEET_FILE, 
 from regionallabor.core.paths import EXERCISES_DIR
 from regionallabor.course import MODULES
 
-
 SAMPLE_ANSWER = ("Beispielantwort für das Begleitteam (wird beim Verteilen entfernt): Eine gute Antwort nennt "
                  "Menschen, Orte und einen nächsten Schritt aus eurer Region.")
 

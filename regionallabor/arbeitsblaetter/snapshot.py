@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from html import escape
 import os
 import re
 import shutil
@@ -20,16 +19,17 @@ import tempfile
 import weakref
 import zipfile
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
-from datetime import datetime, timezone
+from html import escape
 from pathlib import Path
 
-from regionallabor.core.paths import EXERCISES_DIR
-from regionallabor.course import MODULES
 from regionallabor.core.messages import t
 from regionallabor.core.model import Reflexion, Region, Team
+from regionallabor.core.paths import EXERCISES_DIR
 from regionallabor.core.store import Arbeitsmappe, Stored, WorkbookError
 from regionallabor.core.transfer import InvalidWorkbookFile, export_json, parse_workbook_file
+from regionallabor.course import MODULES
 
 COURSE_ID = "regionallabor"
 SNAPSHOT_FILE = "momentaufnahme.json"
@@ -96,7 +96,7 @@ def team_id(workbook: Arbeitsmappe) -> str:
     name = team.record.name if team else ""
     region_name = region.record.name if region else ""
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})))
-    digest = hashlib.sha1(f"{name}|{region_name}".encode("utf-8")).hexdigest()[:4]
+    digest = hashlib.sha1(f"{name}|{region_name}".encode()).hexdigest()[:4]
     return f"{slug.strip('-')[:30].strip('-') or 'team'}-{digest}"
 
 
@@ -108,7 +108,7 @@ def take_snapshot(workbook: Arbeitsmappe, module: int, pseudonymise: bool = True
     region = workbook.get(Region)
     return Snapshot(module, team.record.name if team else "", team_id(workbook),
                     region.record.weggemeinschaft if region else "",
-                    datetime.now(timezone.utc).isoformat(timespec="seconds"), pseudonymise, data)
+                    datetime.now(UTC).isoformat(timespec="seconds"), pseudonymise, data)
 
 
 def parse_snapshot(raw: bytes, module: int | None = None) -> Snapshot:
@@ -199,7 +199,7 @@ def fill_reflections(notebook: dict, answers: dict[str, str]) -> dict:
 def submission_zip(snapshot: Snapshot, released_notebook: dict, answers: dict[str, str],
                    now: datetime | None = None) -> tuple[str, bytes]:
     """The file a team sends without a hub: file name (team and module readable) and the zip's bytes."""
-    stamp = (now or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
     name = ZIP_NAME.format(assignment=assignment_id(snapshot.module), team=snapshot.team_id, stamp=stamp)
     notebook = fill_reflections(json.loads(json.dumps(released_notebook)), answers)
     buffer = io.BytesIO()
@@ -221,8 +221,8 @@ SNAPSHOT_STYLE = """<style>
 
 def snapshot_html(snapshot: Snapshot | None) -> str:
     """The snapshot drawn for a person: the Regionalprofil's sections for the module, with a line on its origin."""
-    from regionallabor.dokumente.dokument import body_html
     from regionallabor.core.formatting import format_timestamp
+    from regionallabor.dokumente.dokument import body_html
     from regionallabor.modul6.regionalprofil import module_document
 
     if snapshot is None:

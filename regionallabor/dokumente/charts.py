@@ -351,7 +351,7 @@ def region_map_chart(features: list[dict], context: list[dict], points: list[tup
                                          edgecolor=GREY, linewidth=0.6))
         ax.add_collection(PolyCollection([r for f in features for r in _rings(f["geometry"])], facecolor="#cfe3d6",
                                          edgecolor=GREEN, linewidth=1.6))
-        for name, lat, lon in points:
+        for _name, lat, lon in points:
             ax.plot([lon], [lat], "o", color=OCHRE, markeredgecolor=GREEN_DARK, markersize=7)
         for feature in features:
             ring = max(_rings(feature["geometry"]), key=len)

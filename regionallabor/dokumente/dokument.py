@@ -166,10 +166,9 @@ def to_pdf(document: Document) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Image, KeepTogether, SimpleDocTemplate, Spacer
+    from reportlab.platypus import Image, KeepTogether, SimpleDocTemplate, Spacer, TableStyle
     from reportlab.platypus import Paragraph as PdfParagraph
     from reportlab.platypus import Table as PdfTable
-    from reportlab.platypus import TableStyle
 
     _fonts()
     accent = colors.HexColor(ACCENT)

@@ -139,9 +139,7 @@ def broken_links(site: Path) -> list[str]:
             if parts.scheme or parts.netloc or link.startswith(("mailto:", "javascript:", "data:")):
                 continue
             target = (page_path.parent / unquote(parts.path)).resolve() if parts.path else page_path
-            if not target.is_file():
-                broken.append(f"{page_path.relative_to(site)} -> {link}")
-            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in parsed(target).ids:
+            if not target.is_file() or parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in parsed(target).ids:
                 broken.append(f"{page_path.relative_to(site)} -> {link}")
     return broken
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from regionallabor.handlungsfelder import ALL_FIELDS, field_label
 from regionallabor.core.messages import SWOT_QUADRANTS, t
 from regionallabor.core.model import FieldRating, Herausforderung, Schatz, SwotEntry
 from regionallabor.core.store import Arbeitsmappe, StaleRecordError, Stored, WorkbookError
+from regionallabor.handlungsfelder import field_label
 
 MODUL2_KINDS = (FieldRating.KIND, Schatz.KIND, Herausforderung.KIND, SwotEntry.KIND, "kennzahl")
 

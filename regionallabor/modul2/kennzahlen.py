@@ -12,9 +12,9 @@ import statistics
 from dataclasses import dataclass
 from functools import cache
 
-from regionallabor.modul1.region import region_figures
 from regionallabor.core.messages import COUNTRIES, t
 from regionallabor.core.model import Region
+from regionallabor.modul1.region import region_figures
 from regionallabor.refdata import ATTRIBUTION, Area, Figures, _read_csv, area, counted_areas
 
 DE_YEARS = tuple(range(2015, 2021))

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from regionallabor.modul3.beziehungsnetz import Actor, Network
-from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.core.messages import SECTORS
 from regionallabor.core.model import sector_label
+from regionallabor.handlungsfelder import ALL_FIELDS
+from regionallabor.modul3.beziehungsnetz import Actor, Network
 
 CARRYING_KINDS = frozenset({"kooperiert", "kennt_sich", "foerdert"})
 # Up to this many actors betweenness is exact; beyond it Brandes' algorithm starts from a sample of sources.

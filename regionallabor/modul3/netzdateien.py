@@ -13,18 +13,17 @@ the real names.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from regionallabor.modul3.beziehungsnetz import Network, read_network, relation_key
 from regionallabor.core.csvfiles import CsvError, read_rows, write_rows
-from regionallabor.handlungsfelder import ALL_FIELDS
-from regionallabor.core.privacy import pseudonyms
 from regionallabor.core.messages import ACTOR_TYPES, RELATION_KINDS, TEAM_RELATIONS, t
 from regionallabor.core.model import Akteur, Beziehung, explain, sector_label
+from regionallabor.core.privacy import pseudonyms
 from regionallabor.core.store import Arbeitsmappe
+from regionallabor.handlungsfelder import ALL_FIELDS
+from regionallabor.modul3.beziehungsnetz import Network, read_network, relation_key
 
 ACTOR_COLUMNS = ("name", "art", "sektor", "handlungsfelder", "einfluss", "engagement", "ort", "privatperson",
                  "beziehung_zu_uns", "notizen", "pseudonymisiert")
@@ -126,7 +125,7 @@ def import_network(workbook: Arbeitsmappe, actors_raw: bytes | None, relations_r
         network = read_network(workbook)
         by_name = {actor.name.casefold(): actor for actor in network.actors}
         ids_by_name = {name: actor.id for name, actor in by_name.items()}
-        for line, actor in parsed:
+        for _line, actor in parsed:
             existing = by_name.get(actor.name.casefold())
             if existing is None:
                 tx.add(actor)

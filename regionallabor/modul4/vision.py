@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.core.messages import t
 from regionallabor.core.model import Idee, Kritikpunkt, Vision, Wirkungslogik, Ziel, Zukunftsbild
 from regionallabor.core.store import Arbeitsmappe, Stored, WorkbookError
+from regionallabor.handlungsfelder import ALL_FIELDS
 
 MODUL4_KINDS = (Kritikpunkt.KIND, Idee.KIND, Ziel.KIND, Vision.KIND, Zukunftsbild.KIND)
 MIN_CRITIQUE = 3

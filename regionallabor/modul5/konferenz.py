@@ -10,15 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from regionallabor.modul3.beziehungsnetz import Actor, Network, read_network
 from regionallabor.core.formatting import format_euro, german_list
-from regionallabor.handlungsfelder import ALL_FIELDS, field_label
 from regionallabor.core.messages import SECTORS, SLOT_FORMATS, t
-from regionallabor.core.model import Aufgabe, Budgetposten, Einladung, Herausforderung, Konferenz, Programmpunkt, Thementisch
+from regionallabor.core.model import (
+    Aufgabe,
+    Budgetposten,
+    Einladung,
+    Herausforderung,
+    Konferenz,
+    Programmpunkt,
+    Thementisch,
+)
 from regionallabor.core.store import Arbeitsmappe, Stored, WorkbookError
-from regionallabor.modul4.vision import goals
+from regionallabor.handlungsfelder import ALL_FIELDS, field_label
+from regionallabor.modul3.beziehungsnetz import Actor, Network, read_network
 from regionallabor.modul5.vorlagen import load_presets
-from regionallabor.modul5.wirkungslogik import is_complete, logics
 
 MODUL5_KINDS = ("wirkungslogik", Konferenz.KIND, Programmpunkt.KIND, Thementisch.KIND, Einladung.KIND,
                 Budgetposten.KIND, Aufgabe.KIND)

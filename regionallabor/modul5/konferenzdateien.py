@@ -5,15 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from regionallabor.dokumente.kopf import stand, team_name
-from regionallabor.dokumente.dokument import Cards, Document, Heading, Paragraph, Table
 from regionallabor.core.formatting import format_date
-from regionallabor.handlungsfelder import ALL_FIELDS
-from regionallabor.modul5.konferenz import agenda, clock, conference, day_label, tasks, weeks_before
 from regionallabor.core.messages import CONFERENCE_FORMATS, SLOT_FORMATS, t
-from regionallabor.core.model import Konferenz, Programmpunkt, Team, Zukunftsbild
+from regionallabor.core.model import Konferenz, Programmpunkt
 from regionallabor.core.store import Arbeitsmappe
-from regionallabor.modul4.vision import goals, vision_statements
+from regionallabor.dokumente.dokument import Document, Heading, Paragraph, Table
+from regionallabor.dokumente.kopf import stand, team_name
+from regionallabor.modul5.konferenz import agenda, clock, conference, day_label, tasks, weeks_before
 
 TIMEZONE = ZoneInfo("Europe/Berlin")  # the course's four countries share it
 

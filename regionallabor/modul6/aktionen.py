@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from regionallabor.modul6.aktionspool import PoolAction
-from regionallabor.modul3.beziehungsnetz import Network, read_network
 from regionallabor.core.formatting import german_list
-from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.core.messages import ACTION_STATUSES, t
 from regionallabor.core.model import Aktion, Statusbericht, Thementisch, Ziel
 from regionallabor.core.store import Arbeitsmappe, Stored, WorkbookError
+from regionallabor.handlungsfelder import ALL_FIELDS
+from regionallabor.modul3.beziehungsnetz import Network, read_network
+from regionallabor.modul6.aktionspool import PoolAction
 
 MODUL6_KINDS = (Aktion.KIND, Statusbericht.KIND)
 MIN_ACTIONS = 3

@@ -14,9 +14,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from regionallabor.handlungsfelder import FieldKey
 from regionallabor.core.messages import ACTION_EFFORTS, POOL_COSTS
 from regionallabor.core.model import Effort
+from regionallabor.handlungsfelder import FieldKey
 
 PoolCost = Literal["gering", "mittel", "hoch"]
 assert set(POOL_COSTS) == set(PoolCost.__args__)

@@ -12,26 +12,33 @@ from dataclasses import replace
 from datetime import date
 
 from regionallabor import refdata
-from regionallabor.modul6.aktionen import actions, is_overdue, progress_by_goal, progress_of, timeline_bars
-from regionallabor.modul2.bestandsaufnahme import rating_values, ratings, swot_board
-from regionallabor.modul4.zukunftsbild import vision_blocks
-from regionallabor.modul5.konferenzdateien import conference_subtitle, conference_title, programme_blocks
-from regionallabor.modul3.beziehungsnetz import Network, load_network
-from regionallabor.dokumente.charts import radar_chart, region_map_chart, timeline_chart
-from regionallabor.modul1.region import region_figures
-from regionallabor.dokumente.kopf import team_name
-from regionallabor.dokumente.dokument import Cards, Document, Figure, Heading, Paragraph, Table
-from regionallabor.core.formatting import format_date, format_decimal, format_figure, format_indicator, format_int, german_list
-from regionallabor.handlungsfelder import ALL_FIELDS
-from regionallabor.modul2.kennzahlen import region_profile
-from regionallabor.modul5.konferenz import conference, topic_tables
+from regionallabor.core.formatting import (
+    format_date,
+    format_decimal,
+    format_figure,
+    format_indicator,
+    format_int,
+    german_list,
+)
 from regionallabor.core.messages import ACTION_STATUSES, INVITATION_STATUSES, SWOT_QUADRANTS, t
 from regionallabor.core.model import Einladung, Kennzahl, Member, Region, Schatz
-from regionallabor.modul3.netzanalyse import analyse
 from regionallabor.core.privacy import name_scrubber
 from regionallabor.core.store import Arbeitsmappe
+from regionallabor.dokumente.charts import radar_chart, region_map_chart, timeline_chart
+from regionallabor.dokumente.dokument import Cards, Document, Figure, Heading, Paragraph, Table
+from regionallabor.dokumente.kopf import team_name
+from regionallabor.handlungsfelder import ALL_FIELDS
+from regionallabor.modul1.region import region_figures
+from regionallabor.modul2.bestandsaufnahme import rating_values, ratings, swot_board
+from regionallabor.modul2.kennzahlen import region_profile
+from regionallabor.modul3.beziehungsnetz import Network, load_network
+from regionallabor.modul3.netzanalyse import analyse
 from regionallabor.modul4.vision import goals
+from regionallabor.modul4.zukunftsbild import vision_blocks
+from regionallabor.modul5.konferenz import conference, topic_tables
+from regionallabor.modul5.konferenzdateien import conference_subtitle, conference_title, programme_blocks
 from regionallabor.modul5.wirkungslogik import logics
+from regionallabor.modul6.aktionen import actions, is_overdue, progress_by_goal, progress_of, timeline_bars
 
 TIMELINE_LIMIT = 40  # rows in the report's timeline; the table below it lists every action
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from regionallabor.modul6.aktionen import actions, next_actions, plan_summary
-from regionallabor.course import MODULES, Module, Status
-from regionallabor.dokumente.dokument import Document, Heading, Paragraph
 from regionallabor.core.formatting import format_date
-from regionallabor.modul5.konferenz import conference
 from regionallabor.core.messages import t
 from regionallabor.core.model import Akteur, Aktion, Einladung, Member, Region, Statusbericht, Team, Ziel
 from regionallabor.core.store import Arbeitsmappe, Stored, WorkbookError
+from regionallabor.course import MODULES, Module, Status
+from regionallabor.dokumente.dokument import Document, Heading, Paragraph
+from regionallabor.modul5.konferenz import conference
+from regionallabor.modul6.aktionen import actions, next_actions, plan_summary
 
 
 class ReportRuleError(WorkbookError):

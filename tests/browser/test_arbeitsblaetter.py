@@ -17,7 +17,7 @@ from regionallabor.core.store import Arbeitsmappe
 from .conftest import ROOT, screenshot
 
 sys.path.insert(0, str(ROOT / "tests"))
-from kurs import fill_module1, graded_course  # noqa: E402
+from kurs import fill_module1, graded_course
 
 pytestmark = pytest.mark.browser
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from binder_env import JupyterServer
 from playwright.sync_api import expect
 
-from binder_env import JupyterServer
 from regionallabor.core.model import Member
 from regionallabor.core.store import Arbeitsmappe
 

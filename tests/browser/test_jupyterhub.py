@@ -9,9 +9,8 @@ permissions are tested as they work on a real hub.
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect
-
 from hub_env import Hub
+from playwright.sync_api import expect
 
 from .conftest import ARTIFACTS
 

@@ -14,6 +14,7 @@ from regionallabor.core.store import Stored, WorkbookError
 from .elements import button, close_tree, css, muted
 from .tool import WorkbookTool
 
+
 def edit_remove_actions(confirming: bool, question: str, on_edit: Callable[[], None],
                         on_ask: Callable[[], None] | None, on_remove: Callable[[], None],
                         on_cancel: Callable[[], None]) -> list[ipw.Widget]:

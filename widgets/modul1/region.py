@@ -9,13 +9,11 @@ import ipywidgets as ipw
 from pydantic import ValidationError
 
 from regionallabor import refdata
-from regionallabor.modul1.region import region_figures
-from regionallabor.core.formatting import number_or_text
-from regionallabor.core.formatting import format_decimal, format_int
+from regionallabor.core.formatting import format_decimal, format_int, number_or_text
 from regionallabor.core.messages import AREA_TYPES, COUNTRIES, WEGGEMEINSCHAFTEN, t
 from regionallabor.core.model import OwnFigures, Region, explain
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
-
+from regionallabor.modul1.region import region_figures
 from widgets.base import Notice, WorkbookTool, button, css, figures_html, heading, label, labelled
 
 SEARCH_LIMIT = 20

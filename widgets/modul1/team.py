@@ -7,12 +7,10 @@ from html import escape
 import ipywidgets as ipw
 from pydantic import ValidationError
 
-
 from regionallabor.core.messages import t
 from regionallabor.core.model import Member, Team, explain
 from regionallabor.core.store import Arbeitsmappe, Stored, WorkbookError
 from regionallabor.modul1.team import MIN_TEAM_SIZE, make_main_contact, save_member
-
 from widgets.base import Notice, WorkbookTool, button, css, edit_remove_actions, heading, label, labelled, muted
 
 

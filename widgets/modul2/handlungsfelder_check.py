@@ -7,14 +7,13 @@ from html import escape
 import ipywidgets as ipw
 from pydantic import ValidationError
 
-from regionallabor.dokumente import charts
-from regionallabor.modul2.bestandsaufnahme import rating_values, ratings, save_rating
-from regionallabor.handlungsfelder import ALL_FIELDS, CROSS_CUTTING
 from regionallabor.core.formatting import format_date
 from regionallabor.core.messages import t
 from regionallabor.core.model import FieldRating
 from regionallabor.core.store import WorkbookError
-
+from regionallabor.dokumente import charts
+from regionallabor.handlungsfelder import ALL_FIELDS, CROSS_CUTTING
+from regionallabor.modul2.bestandsaufnahme import rating_values, ratings, save_rating
 from widgets.base import WorkbookTool, css
 
 SCALE_TOOLTIPS = ["hier passiert kaum etwas", "wenig", "es gibt Ansätze", "einiges läuft", "hier ist die Region richtig stark"]

@@ -8,14 +8,13 @@ from html import escape
 import ipywidgets as ipw
 from pydantic import ValidationError
 
-from regionallabor.dokumente import charts
-from regionallabor.modul2.eigene_kennzahlen import kennzahl_from_text, parse_csv, save_figure, save_figures
 from regionallabor.core.formatting import format_figure, format_indicator
-from regionallabor.modul2.kennzahlen import RegionProfile, region_profile
 from regionallabor.core.messages import t
 from regionallabor.core.model import Kennzahl, Region, explain
 from regionallabor.core.store import Stored, WorkbookError
-
+from regionallabor.dokumente import charts
+from regionallabor.modul2.eigene_kennzahlen import kennzahl_from_text, parse_csv, save_figure, save_figures
+from regionallabor.modul2.kennzahlen import RegionProfile, region_profile
 from widgets.base import WorkbookTool, button, css, figures_html, labelled, source_line
 
 

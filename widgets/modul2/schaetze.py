@@ -7,13 +7,22 @@ from html import escape
 import ipywidgets as ipw
 from pydantic import ValidationError
 
-from regionallabor.modul2.bestandsaufnahme import save_schatz
-from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.core.messages import t
 from regionallabor.core.model import Schatz, explain
 from regionallabor.core.store import Stored, WorkbookError
-
-from widgets.base import Pager, RowCache, WorkbookTool, button, css, edit_remove_actions, heading, labelled
+from regionallabor.handlungsfelder import ALL_FIELDS
+from regionallabor.modul2.bestandsaufnahme import save_schatz
+from widgets.base import (
+    Pager,
+    RowCache,
+    WorkbookTool,
+    button,
+    css,
+    edit_remove_actions,
+    field_options,
+    heading,
+    labelled,
+)
 
 PAGE_SIZE = 20
 
@@ -43,7 +52,7 @@ class SchatzInventory(WorkbookTool):
         self.cancel_edit.layout.display = "none"
         self.form_title = heading(t("schatz.add"), 4)
 
-        self.filter_field = ipw.Dropdown(options=[(t("schatz.filter_all"), "")] + [(l, k) for k, l in ALL_FIELDS.items()],
+        self.filter_field = ipw.Dropdown(options=field_options(t("schatz.filter_all")),
                                          value="", layout=ipw.Layout(width="280px"))
         self.search = ipw.Text(placeholder=t("schatz.search_placeholder"), continuous_update=True,
                                layout=ipw.Layout(flex="1 1 200px"))

@@ -7,12 +7,11 @@ from html import escape
 import ipywidgets as ipw
 from pydantic import ValidationError
 
-from regionallabor.modul2.bestandsaufnahme import add_swot, move_swot, relocate_swot, swot_board
-from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.core.messages import SWOT_QUADRANTS, t
 from regionallabor.core.model import Herausforderung, SwotEntry, explain
 from regionallabor.core.store import StaleRecordError, Stored, WorkbookError
-
+from regionallabor.handlungsfelder import ALL_FIELDS
+from regionallabor.modul2.bestandsaufnahme import add_swot, move_swot, relocate_swot, swot_board
 from widgets.base import RowCache, WorkbookTool, button, css, heading, labelled
 
 

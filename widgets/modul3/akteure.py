@@ -7,14 +7,23 @@ from html import escape
 
 import ipywidgets as ipw
 
-from regionallabor.modul3.beziehungsnetz import Actor, MODUL3_KINDS, load_network, remove_actor, save_actor
-from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.core.messages import ACTOR_TYPES, SECTORS, TEAM_RELATIONS, t
 from regionallabor.core.model import Akteur, Schatz, sector_label
 from regionallabor.core.store import Stored, WorkbookError
-
+from regionallabor.handlungsfelder import ALL_FIELDS
+from regionallabor.modul3.beziehungsnetz import MODUL3_KINDS, Actor, load_network, remove_actor, save_actor
 from widgets.base import (
-    Pager, RowCache, WorkbookTool, button, css, edit_remove_actions, field_checkboxes, heading, labelled, offer,
+    Pager,
+    RowCache,
+    WorkbookTool,
+    button,
+    css,
+    edit_remove_actions,
+    field_checkboxes,
+    field_options,
+    heading,
+    labelled,
+    offer,
 )
 
 PAGE_SIZE = 20
@@ -179,7 +188,7 @@ class ActorList(WorkbookTool):
         self.search = ipw.Text(placeholder=t("actor.search_placeholder"), layout=ipw.Layout(flex="1 1 220px"))
         self.filter_sector = ipw.Dropdown(options=[(t("actor.filter_sector_all"), "")], value="",
                                           layout=ipw.Layout(width="230px"))
-        self.filter_field = ipw.Dropdown(options=[(t("actor.filter_field_all"), "")] + [(l, k) for k, l in ALL_FIELDS.items()],
+        self.filter_field = ipw.Dropdown(options=field_options(t("actor.filter_field_all")),
                                          value="", layout=ipw.Layout(width="280px"))
         for control in (self.search, self.filter_sector, self.filter_field):
             control.observe(lambda _: self.pager.reset(), "value")

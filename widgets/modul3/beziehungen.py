@@ -6,13 +6,12 @@ from html import escape
 
 import ipywidgets as ipw
 
-from regionallabor.modul3.beziehungsnetz import MODUL3_KINDS, Network, load_network, save_relation
 from regionallabor.core.messages import RELATION_KINDS, t
 from regionallabor.core.model import Beziehung
 from regionallabor.core.store import Stored, WorkbookError
-
-from widgets.modul3.akteure import NETWORK_KINDS, PAGE_SIZE, scale_buttons
+from regionallabor.modul3.beziehungsnetz import MODUL3_KINDS, Network, load_network, save_relation
 from widgets.base import Pager, RowCache, WorkbookTool, button, css, heading, labelled, offer
+from widgets.modul3.akteure import NETWORK_KINDS, PAGE_SIZE, scale_buttons
 
 RELATION_COLOURS = {"kooperiert": "#2e7d32", "kennt_sich": "#90a4ae", "foerdert": "#1565c0", "konflikt": "#c62828"}
 

@@ -6,14 +6,20 @@ from html import escape
 
 import ipywidgets as ipw
 
-from regionallabor.modul3.beziehungsnetz import Actor, Network, load_network
-from regionallabor.handlungsfelder import ALL_FIELDS, SHORT_LABELS
 from regionallabor.core.messages import t
 from regionallabor.core.model import sector_label
-from regionallabor.modul3.netzanalyse import EXACT_BETWEENNESS_LIMIT, QUADRANTS, SAMPLED_SOURCES, Analysis, analyse, quadrant
-
-from widgets.modul3.akteure import NETWORK_KINDS
+from regionallabor.handlungsfelder import ALL_FIELDS, SHORT_LABELS
+from regionallabor.modul3.beziehungsnetz import Actor, Network, load_network
+from regionallabor.modul3.netzanalyse import (
+    EXACT_BETWEENNESS_LIMIT,
+    QUADRANTS,
+    SAMPLED_SOURCES,
+    Analysis,
+    analyse,
+    quadrant,
+)
 from widgets.base import WorkbookTool
+from widgets.modul3.akteure import NETWORK_KINDS
 from widgets.modul3.netzwerkkarte import sector_colours
 
 NAMES_LISTED = 30

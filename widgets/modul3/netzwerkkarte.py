@@ -14,15 +14,13 @@ import ipywidgets as ipw
 import networkx as nx
 from ipysigma import Sigma
 
-from regionallabor.modul3.beziehungsnetz import Actor, Network, load_network
-from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.core.messages import RELATION_KINDS, SECTORS, t
 from regionallabor.core.model import sector_label
+from regionallabor.modul3.beziehungsnetz import Actor, Network, load_network
 from regionallabor.modul3.netzanalyse import spring_positions
-
+from widgets.base import WorkbookTool, close_tree, css, field_options, label, offer
 from widgets.modul3.akteure import NETWORK_KINDS, ActorForm, actor_chips
 from widgets.modul3.beziehungen import RELATION_COLOURS, relation_line
-from widgets.base import WorkbookTool, close_tree, css, label, offer
 
 SECTOR_COLOURS = {
     "zivilgesellschaft": "#e07b39",
@@ -74,7 +72,7 @@ class NetworkMap(WorkbookTool):
         self.positions: dict[str, tuple[float, float]] = {}
         self.selected: str | None = None
         self.sigma: Sigma | None = None
-        self.filter_field = ipw.Dropdown(options=[(t("map.all_fields"), "")] + [(l, k) for k, l in ALL_FIELDS.items()],
+        self.filter_field = ipw.Dropdown(options=field_options(t("map.all_fields")),
                                          value="", layout=ipw.Layout(width="280px"))
         self.filter_sector = ipw.Dropdown(options=[(t("map.all_sectors"), "")], value="", layout=ipw.Layout(width="230px"))
         self.filter_field.observe(lambda _: self.draw(), "value")

@@ -6,13 +6,12 @@ from datetime import date
 
 import ipywidgets as ipw
 
-from regionallabor.modul3.beziehungsnetz import MODUL3_KINDS, load_network
 from regionallabor.core.messages import t
-from regionallabor.modul3.netzdateien import RELATION_REQUIRED, export_actors, export_relations, import_network
 from regionallabor.core.store import WorkbookError
-
-from widgets.modul3.akteure import NETWORK_KINDS
+from regionallabor.modul3.beziehungsnetz import MODUL3_KINDS, load_network
+from regionallabor.modul3.netzdateien import RELATION_REQUIRED, export_actors, export_relations, import_network
 from widgets.base import WorkbookTool, button, download_link
+from widgets.modul3.akteure import NETWORK_KINDS
 
 
 def is_relations_file(raw: bytes) -> bool:

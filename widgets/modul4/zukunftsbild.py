@@ -7,14 +7,13 @@ from html import escape
 import ipywidgets as ipw
 from pydantic import ValidationError
 
-from regionallabor.modul4.zukunftsbild import vision_document
-from regionallabor.dokumente.dokument import to_html, to_pdf
-from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.core.messages import t
 from regionallabor.core.model import Vision, Ziel, Zukunftsbild
 from regionallabor.core.store import WorkbookError
+from regionallabor.dokumente.dokument import to_html, to_pdf
+from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul4.vision import save_statement, statement_opening, vision_statements
-
+from regionallabor.modul4.zukunftsbild import vision_document
 from widgets.base import WorkbookTool, button, css, download_link, heading, labelled
 
 

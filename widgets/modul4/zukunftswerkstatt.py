@@ -8,17 +8,32 @@ import ipywidgets as ipw
 from pydantic import ValidationError
 
 from regionallabor.core.formatting import format_date
-from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.core.messages import t
 from regionallabor.core.model import Idee, Kritikpunkt, Wirkungslogik, Ziel
 from regionallabor.core.store import Stored, WorkbookError
+from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul4.vision import (
-    critique_by_field, give_points, goal_for_idea, goals, heaviest_critique, ideas, remove_goal, save_goal,
+    critique_by_field,
+    give_points,
+    goal_for_idea,
+    goals,
+    heaviest_critique,
+    ideas,
+    remove_goal,
+    save_goal,
 )
-
 from widgets.base import (
-    RowCache, WorkbookTool, button, css, edit_remove_actions, field_checkboxes, field_chip, field_options, heading,
-    labelled, muted,
+    RowCache,
+    WorkbookTool,
+    button,
+    css,
+    edit_remove_actions,
+    field_checkboxes,
+    field_chip,
+    field_options,
+    heading,
+    labelled,
+    muted,
 )
 
 

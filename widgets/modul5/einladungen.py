@@ -6,15 +6,14 @@ from html import escape
 
 import ipywidgets as ipw
 
-from regionallabor.modul3.beziehungsnetz import load_network
-from regionallabor.handlungsfelder import ALL_FIELDS
-from regionallabor.modul5.konferenz import conference, diversity_check, guest_list, invite
 from regionallabor.core.messages import INVITATION_STATUSES, t
 from regionallabor.core.model import Akteur, Einladung, Konferenz, sector_label
 from regionallabor.core.store import WorkbookError
-
-from widgets.modul3.akteure import NETWORK_KINDS, actor_chips
+from regionallabor.handlungsfelder import ALL_FIELDS
+from regionallabor.modul3.beziehungsnetz import load_network
+from regionallabor.modul5.konferenz import conference, diversity_check, guest_list, invite
 from widgets.base import Pager, RowCache, WorkbookTool, button, css, findings_html, heading, labelled, muted, offer
+from widgets.modul3.akteure import NETWORK_KINDS, actor_chips
 
 
 class InvitationList(WorkbookTool):

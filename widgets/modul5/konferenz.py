@@ -8,19 +8,42 @@ from html import escape
 import ipywidgets as ipw
 from pydantic import ValidationError
 
-from regionallabor.handlungsfelder import ALL_FIELDS
-from regionallabor.modul5.konferenz import (
-    PRESETS, agenda, agenda_issues, apply_preset, clock, conference, day_label, days_of, open_challenges,
-    save_conference, table_issues, topic_tables,
-)
 from regionallabor.core.messages import CONFERENCE_FORMATS, SLOT_FORMATS, t
 from regionallabor.core.model import (
-    Aufgabe, Budgetposten, Herausforderung, Konferenz, Programmpunkt, Thementisch,
+    Aufgabe,
+    Budgetposten,
+    Herausforderung,
+    Konferenz,
+    Programmpunkt,
+    Thementisch,
 )
 from regionallabor.core.store import Stored, WorkbookError
-
+from regionallabor.handlungsfelder import ALL_FIELDS
+from regionallabor.modul5.konferenz import (
+    PRESETS,
+    agenda,
+    agenda_issues,
+    apply_preset,
+    clock,
+    conference,
+    day_label,
+    days_of,
+    open_challenges,
+    save_conference,
+    table_issues,
+    topic_tables,
+)
 from widgets.base import (
-    RecordListTool, WorkbookTool, button, css, field_chip, field_options, findings_html, heading, labelled, offer,
+    RecordListTool,
+    WorkbookTool,
+    button,
+    css,
+    field_chip,
+    field_options,
+    findings_html,
+    heading,
+    labelled,
+    offer,
 )
 
 DAY_OPTIONS = [("1 Tag", 1), ("2 Tage (z. B. anderthalb Tage)", 2), ("3 Tage", 3)]

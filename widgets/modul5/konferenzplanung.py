@@ -7,15 +7,23 @@ from html import escape
 
 import ipywidgets as ipw
 
-from regionallabor.modul5.konferenzdateien import conference_calendar, programme_document, task_document
 from regionallabor.core.formatting import format_date, format_euro, parse_amount
-from regionallabor.modul5.konferenz import budget_totals, conference, tasks, weeks_before
 from regionallabor.core.messages import t
 from regionallabor.core.model import Aufgabe, Budgetposten, Konferenz, Programmpunkt
 from regionallabor.core.store import Stored
-
-from widgets.base import (RecordListTool, WorkbookTool, button, css, document_links, download_link, downloads_html, heading,
-                     labelled)
+from regionallabor.modul5.konferenz import budget_totals, conference, tasks, weeks_before
+from regionallabor.modul5.konferenzdateien import conference_calendar, programme_document, task_document
+from widgets.base import (
+    RecordListTool,
+    WorkbookTool,
+    button,
+    css,
+    document_links,
+    download_link,
+    downloads_html,
+    heading,
+    labelled,
+)
 
 
 class AmountError(ValueError):

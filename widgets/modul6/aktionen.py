@@ -7,20 +7,43 @@ from html import escape
 
 import ipywidgets as ipw
 
-from regionallabor.modul6.aktionen import (ActionRuleError, actions, adopt, adopted_pool_ids, is_overdue, overall_progress,
-                                    partner_ids_for, plan_summary, progress_by_field, progress_by_goal, progress_of,
-                                    save_action, timeline_bars)
-from regionallabor.modul6.aktionspool import PoolAction, filter_pool, load_pool, pool_by_id
-from regionallabor.modul3.beziehungsnetz import load_network
-from regionallabor.dokumente.charts import month_ticks, timeline_span
 from regionallabor.core.formatting import format_date, format_euro, parse_amount
 from regionallabor.core.messages import ACTION_EFFORTS, ACTION_STATUSES, POOL_COSTS, t
 from regionallabor.core.model import Aktion, Member, Thementisch, Ziel
 from regionallabor.core.store import Stored, WorkbookError
-
+from regionallabor.dokumente.charts import month_ticks, timeline_span
+from regionallabor.modul3.beziehungsnetz import load_network
+from regionallabor.modul6.aktionen import (
+    ActionRuleError,
+    actions,
+    adopt,
+    adopted_pool_ids,
+    is_overdue,
+    overall_progress,
+    partner_ids_for,
+    plan_summary,
+    progress_by_field,
+    progress_by_goal,
+    progress_of,
+    save_action,
+    timeline_bars,
+)
+from regionallabor.modul6.aktionspool import PoolAction, filter_pool, load_pool, pool_by_id
+from widgets.base import (
+    Pager,
+    RecordListTool,
+    RowCache,
+    WorkbookTool,
+    button,
+    css,
+    field_chip,
+    field_options,
+    heading,
+    labelled,
+    muted,
+    offer,
+)
 from widgets.modul3.akteure import NETWORK_KINDS
-from widgets.base import (Pager, RecordListTool, RowCache, WorkbookTool, button, css, field_chip, field_options, heading,
-                     labelled, muted, offer)
 
 WIDE = ipw.Layout(width="100%")
 
@@ -150,7 +173,7 @@ class ActionPlan(RecordListTool):
         self.stored_actions: list[Stored[Aktion]] = []
         self.goal_titles: dict[str, str] = {}
         self.table_titles: dict[str, str] = {}
-        row = lambda *items: ipw.HBox(list(items), layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"))  # noqa: E731
+        row = lambda *items: ipw.HBox(list(items), layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"))
         self.children = [
             heading(t("actions.heading")),
             css(ipw.VBox([

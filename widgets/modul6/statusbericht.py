@@ -7,16 +7,23 @@ from html import escape
 
 import ipywidgets as ipw
 
-from regionallabor.course import MODULES, Status
 from regionallabor.core.formatting import format_date
 from regionallabor.core.messages import t
 from regionallabor.core.model import Aktion, Statusbericht
-from regionallabor.modul6.regionalprofil import regional_profile
-from regionallabor.modul6.statusbericht import (draft, history, prefilled, report_document, report_stem, send,
-                                         start_draft)
 from regionallabor.core.store import Stored, WorkbookError
-
+from regionallabor.course import MODULES, Status
+from regionallabor.modul6.regionalprofil import regional_profile
+from regionallabor.modul6.statusbericht import (
+    draft,
+    history,
+    prefilled,
+    report_document,
+    report_stem,
+    send,
+    start_draft,
+)
 from widgets.base import WorkbookTool, button, css, document_links, downloads_html, heading, labelled, muted
+
 
 class StatusReport(WorkbookTool):
     """The regular short report: a draft prefilled from the workbook, edited and saved per keystroke, then sent."""

@@ -8,8 +8,22 @@ so that a widget, an import and a test all refuse the same bad input with the sa
 
 from regionallabor.core.model.arbeitsblatt import Reflexion
 from regionallabor.core.model.base import (
-    ActionStatus, ActorType, AreaType, ConferenceFormat, CountryCode, Effort, ImpactLevel, InvitationStatus, Record,
-    RelationKind, SingletonRecord, SlotFormat, SwotQuadrant, TeamRelation, Weggemeinschaft, new_id,
+    ActionStatus,
+    ActorType,
+    AreaType,
+    ConferenceFormat,
+    CountryCode,
+    Effort,
+    ImpactLevel,
+    InvitationStatus,
+    Record,
+    RelationKind,
+    SingletonRecord,
+    SlotFormat,
+    SwotQuadrant,
+    TeamRelation,
+    Weggemeinschaft,
+    new_id,
 )
 from regionallabor.core.model.explain import FIELD_LABELS, explain
 from regionallabor.core.model.modul1 import Member, OwnFigures, Region, Team
@@ -17,7 +31,14 @@ from regionallabor.core.model.modul2 import FieldRating, Herausforderung, Kennza
 from regionallabor.core.model.modul3 import Akteur, Beziehung, Gespraech, sector_key, sector_label
 from regionallabor.core.model.modul4 import Idee, Kritikpunkt, Vision, Ziel, Zukunftsbild
 from regionallabor.core.model.modul5 import (
-    Aufgabe, Budgetposten, Einladung, Indikator, Konferenz, Programmpunkt, Thementisch, Wirkungslogik,
+    Aufgabe,
+    Budgetposten,
+    Einladung,
+    Indikator,
+    Konferenz,
+    Programmpunkt,
+    Thementisch,
+    Wirkungslogik,
 )
 from regionallabor.core.model.modul6 import Aktion, Statusbericht
 

@@ -8,9 +8,21 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from regionallabor.core.messages import (ACTION_EFFORTS, ACTION_STATUSES, ACTOR_TYPES, AREA_TYPES, CONFERENCE_FORMATS, COUNTRIES,
-                       IMPACT_LEVELS, INVITATION_STATUSES, RELATION_KINDS, SLOT_FORMATS, SWOT_QUADRANTS,
-                       TEAM_RELATIONS, WEGGEMEINSCHAFTEN)
+from regionallabor.core.messages import (
+    ACTION_EFFORTS,
+    ACTION_STATUSES,
+    ACTOR_TYPES,
+    AREA_TYPES,
+    CONFERENCE_FORMATS,
+    COUNTRIES,
+    IMPACT_LEVELS,
+    INVITATION_STATUSES,
+    RELATION_KINDS,
+    SLOT_FORMATS,
+    SWOT_QUADRANTS,
+    TEAM_RELATIONS,
+    WEGGEMEINSCHAFTEN,
+)
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 

@@ -6,7 +6,6 @@ from pydantic import ValidationError
 
 from regionallabor.core.messages import t
 
-
 FIELD_LABELS = {
     "name": "field.name",
     "role": "field.role",

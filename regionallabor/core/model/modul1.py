@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from regionallabor.core.model.base import AreaType, CountryCode, EMAIL_PATTERN, Record, SingletonRecord, Weggemeinschaft
+from regionallabor.core.model.base import EMAIL_PATTERN, AreaType, CountryCode, Record, SingletonRecord, Weggemeinschaft
 
 
 class Team(SingletonRecord):

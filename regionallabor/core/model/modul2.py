@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from regionallabor.core.model.base import Record, SwotQuadrant, URL_PATTERN
+from regionallabor.core.model.base import URL_PATTERN, Record, SwotQuadrant
 from regionallabor.handlungsfelder import FieldKey
 
 
