@@ -54,8 +54,11 @@ def main() -> None:
             fill_planning(workbook, guests=30)
             fill_actions(workbook, count=12)
             workbook.add(Statusbericht(phase="Modul 6", achievements="Konferenz mit 60 Gästen", sent_on=None))
-        name, raw = submission_zip(take_snapshot(workbook, args.module), released_notebook(args.module),
-                                   {key: f"Antwort von Team {number}" for key in ("reflexion-team", "reflexion-aktion")})
+        name, raw = submission_zip(
+            take_snapshot(workbook, args.module),
+            released_notebook(args.module),
+            {key: f"Antwort von Team {number}" for key in ("reflexion-team", "reflexion-aktion")},
+        )
         (archive / name).write_bytes(raw)
     app = ZipCollectApp(config=config)
     app.initialize([assignment])
@@ -73,15 +76,18 @@ def main() -> None:
         assert api.generate_feedback(assignment, student)["success"]
         feedback.append(time.perf_counter() - started)
     report = {
-        "teams": len(students), "module": args.module,
+        "teams": len(students),
+        "module": args.module,
         "autograde_s": {"median": statistics.median(autograde), "max": max(autograde), "total": sum(autograde)},
         "feedback_s": {"median": statistics.median(feedback), "max": max(feedback), "total": sum(feedback)},
         "per_submission_s": (sum(autograde) + sum(feedback)) / len(students),
     }
     save_results(f"arbeitsblaetter_modul{args.module}", report)
-    print(f"{len(students)} Abgaben (Modul {args.module}): autograde Median {report['autograde_s']['median']:.2f} s "
-          f"(max {report['autograde_s']['max']:.2f} s), Rückmeldung Median {report['feedback_s']['median']:.2f} s; "
-          f"zusammen {report['per_submission_s']:.2f} s je Abgabe")
+    print(
+        f"{len(students)} Abgaben (Modul {args.module}): autograde Median {report['autograde_s']['median']:.2f} s "
+        f"(max {report['autograde_s']['max']:.2f} s), Rückmeldung Median {report['feedback_s']['median']:.2f} s; "
+        f"zusammen {report['per_submission_s']:.2f} s je Abgabe"
+    )
 
 
 if __name__ == "__main__":

@@ -52,9 +52,12 @@ def main() -> None:
     server = JupyterServer(environment, BINDER_LAUNCH_HOST="https://mybinder.org/")
     try:
         server_process = psutil.Process(server.process.pid)
-        figures = {"install_seconds": round(environment.install_seconds), "postbuild_seconds":
-                   round(environment.postbuild_seconds), "env_size_mb": round(environment.size_bytes / 2**20),
-                   "server_alone": memory_mb(server_process)}
+        figures = {
+            "install_seconds": round(environment.install_seconds),
+            "postbuild_seconds": round(environment.postbuild_seconds),
+            "env_size_mb": round(environment.size_bytes / 2**20),
+            "server_alone": memory_mb(server_process),
+        }
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
             context = browser.new_context(viewport={"width": 1280, "height": 900})

@@ -29,8 +29,14 @@ from regionallabor.core.model import Region, Schatz
 from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
 
 FIELDS = ["landwirtschaft", "energie", "bauen", "mobilitaet", "wirtschaft", "zusammenhalt"]
-LABELS = ["Landwirtschaft & Ernährung", "Energie", "Bauen & Wohnen", "Mobilität", "Wirtschaft",
-          "Sozialer Zusammenhalt & Beteiligung"]
+LABELS = [
+    "Landwirtschaft & Ernährung",
+    "Energie",
+    "Bauen & Wohnen",
+    "Mobilität",
+    "Wirtschaft",
+    "Sozialer Zusammenhalt & Beteiligung",
+]
 
 
 def seed(home: Path) -> None:
@@ -60,8 +66,12 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             report["page_load_s"], report["kernel_rss_mb"] = timed_visit(
-                page, server.process, server.url + "/voila/render/modules/02_region_unter_der_lupe.ipynb",
-                lambda p: p.wait_for_selector(".rl-schatz", timeout=120_000), settle=1)
+                page,
+                server.process,
+                server.url + "/voila/render/modules/02_region_unter_der_lupe.ipynb",
+                lambda p: p.wait_for_selector(".rl-schatz", timeout=120_000),
+                settle=1,
+            )
 
             ratings, schaetze, cards = [], [], []
             for run in range(args.runs):
@@ -69,28 +79,43 @@ def main() -> None:
                 value = 1 + run % 5
                 row = page.locator(".rl-field-row").filter(has=page.locator(".rl-field-name", has_text=label)).first
                 button = row.locator(".widget-toggle-button", has_text=str(value))
-                before = page.locator("svg[aria-label='Profil der Handlungsfelder']").count() and \
-                    page.locator("svg[aria-label='Profil der Handlungsfelder']").inner_html()
-                ratings.append(timed_click(
-                    page, button.click,
-                    "([before]) => { const s = document.querySelector(\"svg[aria-label='Profil der Handlungsfelder']\");"
-                    " return s && s.innerHTML !== before; }", [before or ""]))
+                before = (
+                    page.locator("svg[aria-label='Profil der Handlungsfelder']").count()
+                    and page.locator("svg[aria-label='Profil der Handlungsfelder']").inner_html()
+                )
+                ratings.append(
+                    timed_click(
+                        page,
+                        button.click,
+                        "([before]) => { const s = document.querySelector(\"svg[aria-label='Profil der Handlungsfelder']\");"
+                        " return s && s.innerHTML !== before; }",
+                        [before or ""],
+                    )
+                )
 
                 name = f"Neuer Schatz {run}"
                 form = page.locator(".rl-form").filter(has=page.get_by_placeholder("z. B. Repair-Café im Gemeindehaus"))
                 form.get_by_placeholder("z. B. Repair-Café im Gemeindehaus").fill(name)
-                schaetze.append(timed_click(
-                    page, form.get_by_role("button", name="Schatz hinzufügen").click,
-                    "([name]) => [...document.querySelectorAll('.rl-notice-success')].some(n => n.textContent.includes(name))",
-                    [name]))
+                schaetze.append(
+                    timed_click(
+                        page,
+                        form.get_by_role("button", name="Schatz hinzufügen").click,
+                        "([name]) => [...document.querySelectorAll('.rl-notice-success')].some(n => n.textContent.includes(name))",
+                        [name],
+                    )
+                )
 
                 card = f"Stärke {run}"
                 quadrant = page.locator(".rl-swot-staerken")
                 quadrant.get_by_placeholder("Neuer Punkt …").fill(card)
-                cards.append(timed_click(
-                    page, quadrant.get_by_role("button", name="Hinzufügen").click,
-                    "([text]) => [...document.querySelectorAll('.rl-swot-staerken input')].some(i => i.value === text)",
-                    [card]))
+                cards.append(
+                    timed_click(
+                        page,
+                        quadrant.get_by_role("button", name="Hinzufügen").click,
+                        "([text]) => [...document.querySelectorAll('.rl-swot-staerken input')].some(i => i.value === text)",
+                        [card],
+                    )
+                )
             browser.close()
     finally:
         server.stop()

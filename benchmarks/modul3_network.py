@@ -33,7 +33,12 @@ from regionallabor.modul3.beziehungsnetz import load_network
 from regionallabor.testing import fill_network
 
 ACTORS, RELATIONS = 500, 2000
-FILTERS = [("Energie", "energie"), ("alle Handlungsfelder", ""), ("Mobilität", "mobilitaet"), ("Wirtschaft", "wirtschaft")]
+FILTERS = [
+    ("Energie", "energie"),
+    ("alle Handlungsfelder", ""),
+    ("Mobilität", "mobilitaet"),
+    ("Wirtschaft", "wirtschaft"),
+]
 
 
 def median_ms(action, runs: int) -> float:
@@ -51,7 +56,15 @@ def kernel_side(workbook: Arbeitsmappe, runs: int) -> dict:
     from widgets import modul3 as tools_module
 
     network = load_network(workbook)
-    tools = ("ActorList", "RelationEditor", "NetworkMap", "NetworkInsights", "InfluenceGrid", "ConversationLog", "NetworkFiles")
+    tools = (
+        "ActorList",
+        "RelationEditor",
+        "NetworkMap",
+        "NetworkInsights",
+        "InfluenceGrid",
+        "ConversationLog",
+        "NetworkFiles",
+    )
     return {
         "load_network_ms": median_ms(lambda: load_network(workbook), runs),
         "analysis_ms": median_ms(lambda: netzanalyse.analyse(network), runs),
@@ -88,7 +101,8 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             report["page_load_s"], report["kernel_rss_mb"] = timed_visit(
-                page, server.process, server.url + "/voila/render/modules/03_beziehungsnetz.ipynb", map_drawn, settle=1)
+                page, server.process, server.url + "/voila/render/modules/03_beziehungsnetz.ipynb", map_drawn, settle=1
+            )
             select = page.locator(".rl-network-map select").first
             select.scroll_into_view_if_needed()
             for run in range(args.runs * len(FILTERS)):
@@ -99,7 +113,10 @@ def main() -> None:
                 page.wait_for_function(
                     "([text]) => { const map = document.querySelector('.rl-network-map');"
                     " return map.textContent.includes(text) && map.querySelector('.ipysigma-container canvas'); }",
-                    arg=[text], polling="raf", timeout=30_000)
+                    arg=[text],
+                    polling="raf",
+                    timeout=30_000,
+                )
                 filters.append(page.evaluate("performance.now() - window.__clicked"))
             browser.close()
     finally:
@@ -109,7 +126,9 @@ def main() -> None:
     print(f"{ACTORS} Akteur:innen, {RELATIONS} Beziehungen")
     print("im Kernel: " + ", ".join(f"{k} {v:.0f} ms" for k, v in kernel.items()))
     print(f"Seite bis Karte: {report['page_load_s']:.2f} s, Kernel {report['kernel_rss_mb']:.0f} MB")
-    print(f"Filter → neue Karte: Median {report['filter_ms']['median']:.0f} ms, p90 {report['filter_ms']['p90']:.0f} ms")
+    print(
+        f"Filter → neue Karte: Median {report['filter_ms']['median']:.0f} ms, p90 {report['filter_ms']['p90']:.0f} ms"
+    )
     save_results("modul3_network", report)
 
 

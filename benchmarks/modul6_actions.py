@@ -27,11 +27,7 @@ from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
 from regionallabor.dokumente.dokument import to_html, to_pdf
 from regionallabor.modul6.regionalprofil import regional_profile
 from regionallabor.modul6.statusbericht import prefilled
-from regionallabor.testing import (
-    fill_actions,
-    fill_network,
-    fill_planning,
-)
+from regionallabor.testing import fill_actions, fill_network, fill_planning
 
 ACTORS, RELATIONS, GUESTS, GOALS, ACTIONS = 500, 2000, 300, 40, 100
 TOOLS = ("ActionPool", "ActionPlan", "ActionOverview", "StatusReport", "RegionalProfile")
@@ -42,8 +38,15 @@ def full_workbook(home: Path) -> Arbeitsmappe:
     workbook.add(Team(name="Auenfeld bewegt"))
     for name in ("Aylin Demir", "Thomas Berg", "Lena Koch", "Jonas Weber"):
         workbook.add(Member(name=name, is_main_contact=name == "Aylin Demir"))
-    workbook.add(Region(country="DE", area_type="kreis", name="Breisgau-Hochschwarzwald", area_ids=["DE-08315"],
-                        weggemeinschaft="Deutschland"))
+    workbook.add(
+        Region(
+            country="DE",
+            area_type="kreis",
+            name="Breisgau-Hochschwarzwald",
+            area_ids=["DE-08315"],
+            weggemeinschaft="Deutschland",
+        )
+    )
     fill_network(workbook, ACTORS, RELATIONS)
     fill_planning(workbook, guests=GUESTS, extra_goals=GOALS)
     fill_actions(workbook, ACTIONS)
@@ -73,38 +76,58 @@ def main() -> None:
 
     home = Path(tempfile.mkdtemp(prefix="rl-m6-")) / "home"
     workbook = full_workbook(home)
-    report: dict = {"actors": ACTORS, "guests": GUESTS, "goals": GOALS + 2, "actions": ACTIONS,
-                    "kernel": kernel_side(workbook, args.runs)}
+    report: dict = {
+        "actors": ACTORS,
+        "guests": GUESTS,
+        "goals": GOALS + 2,
+        "actions": ACTIONS,
+        "kernel": kernel_side(workbook, args.runs),
+    }
     with served_page(home) as (server, page):
         report["modul6_page_s"], report["modul6_kernel_rss_mb"] = timed_visit(
-            page, server.process, server.url + "/voila/render/modules/06_aktionen_und_weg.ipynb",
-            lambda p: p.wait_for_selector(".rl-gantt-bar", timeout=120_000), settle=1)
+            page,
+            server.process,
+            server.url + "/voila/render/modules/06_aktionen_und_weg.ipynb",
+            lambda p: p.wait_for_selector(".rl-gantt-bar", timeout=120_000),
+            settle=1,
+        )
         statuses = []
         row = page.locator(".rl-record-row").first
         for _run in range(args.runs * 2):
             # ipywidgets' <option> values are the labels; the row's class carries the status key
-            label, key = (("läuft", "laeuft") if row.locator("select").input_value() == "erledigt"
-                          else ("erledigt", "erledigt"))
-            statuses.append(timed_click(
-                page, lambda: row.locator("select").select_option(label=label),
-                "([s]) => document.querySelector('.rl-record-row').classList.contains('rl-action-row-' + s)",
-                [key]))
+            label, key = (
+                ("läuft", "laeuft") if row.locator("select").input_value() == "erledigt" else ("erledigt", "erledigt")
+            )
+            statuses.append(
+                timed_click(
+                    page,
+                    lambda: row.locator("select").select_option(label=label),
+                    "([s]) => document.querySelector('.rl-record-row').classList.contains('rl-action-row-' + s)",
+                    [key],
+                )
+            )
         report["action_status_ms"] = median_p90(statuses)
         filters = []
         search = page.get_by_placeholder("z. B. Bus, Laden, Jugend, Genossenschaft")
         for run in range(args.runs * 2):
             word, expected = ("mitfahrbank", "1 von 60 Aktionen") if run % 2 == 0 else ("", "60 von 60 Aktionen")
-            filters.append(timed_click(
-                page, lambda: search.fill(word),
-                "([text]) => [...document.querySelectorAll('.rl-help')].some(e => e.textContent === text)",
-                [expected]))
+            filters.append(
+                timed_click(
+                    page,
+                    lambda: search.fill(word),
+                    "([text]) => [...document.querySelectorAll('.rl-help')].some(e => e.textContent === text)",
+                    [expected],
+                )
+            )
         report["pool_filter_ms"] = median_p90(filters)
     kernel = report["kernel"]
     print(f"{ACTORS} Akteur:innen, {GUESTS} eingeladen, {GOALS + 2} Ziele, {ACTIONS} Aktionen")
     print("im Kernel: " + ", ".join(f"{k} {v:.0f} ms" for k, v in kernel.items()))
-    print(f"Modul 6: Seite {report['modul6_page_s']:.2f} s, Kernel {report['modul6_kernel_rss_mb']:.0f} MB; "
-          f"Aktionsstatus Median {report['action_status_ms']['median']:.0f} ms, p90 {report['action_status_ms']['p90']:.0f} ms; "
-          f"Pool-Filter Median {report['pool_filter_ms']['median']:.0f} ms, p90 {report['pool_filter_ms']['p90']:.0f} ms")
+    print(
+        f"Modul 6: Seite {report['modul6_page_s']:.2f} s, Kernel {report['modul6_kernel_rss_mb']:.0f} MB; "
+        f"Aktionsstatus Median {report['action_status_ms']['median']:.0f} ms, p90 {report['action_status_ms']['p90']:.0f} ms; "
+        f"Pool-Filter Median {report['pool_filter_ms']['median']:.0f} ms, p90 {report['pool_filter_ms']['p90']:.0f} ms"
+    )
     save_results("modul6_actions", report)
 
 

@@ -41,8 +41,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 def start_voila(folder: Path, home: Path, preheat: bool) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    args = [sys.executable, "-m", "voila", str(folder), f"--port={port}", "--no-browser",
-            f"--Voila.config_file_paths={ROOT}"]
+    args = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(folder),
+        f"--port={port}",
+        "--no-browser",
+        f"--Voila.config_file_paths={ROOT}",
+    ]
     if preheat:
         args += ["--preheat_kernel=True", "--pool_size=1"]
     env = {**__import__("os").environ, "REGIONALLABOR_HOME": str(home)}
@@ -55,8 +62,11 @@ def start_voila(folder: Path, home: Path, preheat: bool) -> tuple[subprocess.Pop
 
 
 def kernel_rss_mb(server: subprocess.Popen, known: set[int]) -> float | None:
-    kernels = [p for p in psutil.Process(server.pid).children(recursive=True)
-               if "ipykernel" in " ".join(p.cmdline()) and p.pid not in known]
+    kernels = [
+        p
+        for p in psutil.Process(server.pid).children(recursive=True)
+        if "ipykernel" in " ".join(p.cmdline()) and p.pid not in known
+    ]
     if not kernels:
         return None
     newest = max(kernels, key=lambda p: p.create_time())
@@ -133,14 +143,18 @@ def measure(browser, server, url: str, runs: int, preheat: bool) -> dict:
             if preheat:
                 time.sleep(4)  # let the pool refill, as between two real visitors
             page = browser.new_page()
-            seconds, rss = timed_visit(page, server, f"{url}/voila/render/{notebook}",
-                                       lambda p: p.wait_for_selector(selector, timeout=120_000))
+            seconds, rss = timed_visit(
+                page, server, f"{url}/voila/render/{notebook}", lambda p: p.wait_for_selector(selector, timeout=120_000)
+            )
             times.append(seconds)
             if rss and not preheat:  # a preheated page runs in a pool kernel started earlier
                 memory.append(rss)
             page.close()
-        results[name] = {"median_s": statistics.median(times), "all_s": times,
-                         "kernel_rss_mb": statistics.median(memory) if memory else None}
+        results[name] = {
+            "median_s": statistics.median(times),
+            "all_s": times,
+            "kernel_rss_mb": statistics.median(memory) if memory else None,
+        }
     return results
 
 

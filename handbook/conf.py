@@ -33,9 +33,15 @@ html_theme_options = {
         "color-brand-primary": "#2f6f4e",
         "color-brand-content": "#2f6f4e",
         "font-stack": "'Source Sans 3', 'Segoe UI', Helvetica, Arial, sans-serif",
-    },
+    }
 }
 
-rinoh_documents = [dict(doc="index", target="handbuch-mitmach-konferenz",
-                        title="Handbuch Mitmach-Konferenz", subtitle="Organisieren, einladen, moderieren, weitermachen",
-                        author="Mitmach-Regionen Initiative")]
+rinoh_documents = [
+    dict(
+        doc="index",
+        target="handbuch-mitmach-konferenz",
+        title="Handbuch Mitmach-Konferenz",
+        subtitle="Organisieren, einladen, moderieren, weitermachen",
+        author="Mitmach-Regionen Initiative",
+    )
+]

@@ -41,16 +41,15 @@ def serve(argv: list[str]) -> None:
     build_if_stale()
     app_class = make_voila_app()
     # voila.json in the course folder holds the server's settings; the command line adds only the folder.
-    app_class.launch_instance(
-        argv=[str(root), f"--Voila.config_file_paths={root}", *argv],
-    )
+    app_class.launch_instance(argv=[str(root), f"--Voila.config_file_paths={root}", *argv])
 
 
 def handbook(argv: list[str]) -> None:
     from regionallabor.handbuch.build import PDF_NAME, HandbookError, build
 
-    parser = argparse.ArgumentParser(prog="regionallabor handbook",
-                                     description="Das Handbuch als Website bauen (und mit --pdf als PDF).")
+    parser = argparse.ArgumentParser(
+        prog="regionallabor handbook", description="Das Handbuch als Website bauen (und mit --pdf als PDF)."
+    )
     parser.add_argument("--pdf", action="store_true", help="zusätzlich das PDF bauen (braucht rinohtype)")
     args = parser.parse_args(argv)
     try:
@@ -71,9 +70,12 @@ def worksheets(argv: list[str]) -> None:
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(prog="regionallabor", description="Regionallabor – Kursplattform")
-    parser.add_argument("command", choices=["serve", "handbook", "worksheets"],
-                        help="serve: den Kurs mit Voila starten; handbook: das Handbuch bauen; "
-                             "worksheets: die Arbeitsblätter für nbgrader neu schreiben")
+    parser.add_argument(
+        "command",
+        choices=["serve", "handbook", "worksheets"],
+        help="serve: den Kurs mit Voila starten; handbook: das Handbuch bauen; "
+        "worksheets: die Arbeitsblätter für nbgrader neu schreiben",
+    )
     args, rest = parser.parse_known_args(argv)
     {"serve": serve, "handbook": handbook, "worksheets": worksheets}[args.command](rest)
 

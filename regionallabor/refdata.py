@@ -34,14 +34,8 @@ ATTRIBUTION = {
         "boundaries": "Statistik Austria – data.statistik.gv.at; Flooh Perlot (CC BY 4.0)",
         "figures": "Statistik Austria (Bevölkerung 1.1.2019, veröffentlicht von der AGES)",
     },
-    "CH": {
-        "boundaries": "Bundesamt für Statistik (BFS), GEOSTAT",
-        "figures": "© BFS, Regionalporträts 2021",
-    },
-    "BZ": {
-        "boundaries": "© ISTAT (CC BY 4.0)",
-        "figures": "© ISTAT (CC BY 4.0)",
-    },
+    "CH": {"boundaries": "Bundesamt für Statistik (BFS), GEOSTAT", "figures": "© BFS, Regionalporträts 2021"},
+    "BZ": {"boundaries": "© ISTAT (CC BY 4.0)", "figures": "© ISTAT (CC BY 4.0)"},
 }
 
 DISTRICT_COUNTRY = {"DE": "DE", "AT": "AT", "CH": "CH", "IT": "BZ"}
@@ -142,8 +136,18 @@ def _german_gemeinden() -> list[Area]:
     # Eisenach joined the Wartburgkreis in 2021; the district data is newer than the Gemeinde list.
     parents = frame.kreis_ags.replace({"16056": "16063"})
     return [
-        Area(f"DE-G-{row.ags}", "DE", "Gemeinde", row.name, f"DE-{parent}", _int(row.population),
-             "2019-12-31", _number(row.area_km2), _number(row.lat), _number(row.lon))
+        Area(
+            f"DE-G-{row.ags}",
+            "DE",
+            "Gemeinde",
+            row.name,
+            f"DE-{parent}",
+            _int(row.population),
+            "2019-12-31",
+            _number(row.area_km2),
+            _number(row.lat),
+            _number(row.lon),
+        )
         for row, parent in zip(frame.itertuples(index=False), parents)
     ]
 
@@ -153,8 +157,18 @@ def _austrian_gemeinden() -> list[Area]:
     # Vienna's Gemeindebezirke (901-923) belong to the Bezirk Wien (900).
     parents = frame.bkz.where(~frame.bkz.str.startswith("9"), "900")
     return [
-        Area(f"AT-G-{row.gkz}", "AT", "Gemeinde", row.name, f"AT-{parent}", None, None,
-             _number(row.area_km2_geom), _number(row.lat), _number(row.lon))
+        Area(
+            f"AT-G-{row.gkz}",
+            "AT",
+            "Gemeinde",
+            row.name,
+            f"AT-{parent}",
+            None,
+            None,
+            _number(row.area_km2_geom),
+            _number(row.lat),
+            _number(row.lon),
+        )
         for row, parent in zip(frame.itertuples(index=False), parents)
     ]
 
@@ -163,8 +177,18 @@ def _swiss_gemeinden() -> list[Area]:
     frame = _read_csv("ch_gemeinden_bfs_regionalportraets_2021.csv")
     frame = frame[frame.note.isna()]  # rows noted as merged into another Gemeinde
     return [
-        Area(f"CH-G-{int(row.bfs_nr)}", "CH", "Gemeinde", row.name, f"CH-B{int(row.district_id)}",
-             _int(row.pop_2019), "2019-12-31", _number(row.area_km2), _number(row.lat), _number(row.lon))
+        Area(
+            f"CH-G-{int(row.bfs_nr)}",
+            "CH",
+            "Gemeinde",
+            row.name,
+            f"CH-B{int(row.district_id)}",
+            _int(row.pop_2019),
+            "2019-12-31",
+            _number(row.area_km2),
+            _number(row.lat),
+            _number(row.lon),
+        )
         for row in frame.itertuples(index=False)
     ]
 
@@ -172,15 +196,31 @@ def _swiss_gemeinden() -> list[Area]:
 def _south_tyrolean_gemeinden() -> list[Area]:
     frame = _read_csv("it_bz_gemeinden_pop2021.csv", dtype={"com_istat_code": str})
     return [
-        Area(f"IT-G-{row.com_istat_code}", "BZ", "Gemeinde", row.name, "IT-021", _int(row.pop_2021_01_01),
-             "2021-01-01", _number(row.area_km2_geom), _number(row.lat), _number(row.lon))
+        Area(
+            f"IT-G-{row.com_istat_code}",
+            "BZ",
+            "Gemeinde",
+            row.name,
+            "IT-021",
+            _int(row.pop_2021_01_01),
+            "2021-01-01",
+            _number(row.area_km2_geom),
+            _number(row.lat),
+            _number(row.lon),
+        )
         for row in frame.itertuples(index=False)
     ]
 
 
 @cache
 def _all_areas() -> dict[str, Area]:
-    areas = [*_districts(), *_german_gemeinden(), *_austrian_gemeinden(), *_swiss_gemeinden(), *_south_tyrolean_gemeinden()]
+    areas = [
+        *_districts(),
+        *_german_gemeinden(),
+        *_austrian_gemeinden(),
+        *_swiss_gemeinden(),
+        *_south_tyrolean_gemeinden(),
+    ]
     return {area.id: area for area in areas}
 
 
@@ -239,7 +279,9 @@ def search(country: str, query: str, limit: int = 20) -> list[Area]:
     hits = index[folded_hit | spelled_hit].copy()
     if hits.empty:
         return []
-    hits["rank"] = [min(pair) for pair in zip(_match_rank(hits.folded, needle_folded), _match_rank(hits.spelled, needle_spelled))]
+    hits["rank"] = [
+        min(pair) for pair in zip(_match_rank(hits.folded, needle_folded), _match_rank(hits.spelled, needle_spelled))
+    ]
     hits = hits.sort_values(["rank", "is_district", "population"], ascending=[True, False, False])
     areas = _all_areas()
     return [areas[area_id] for area_id in hits.id.head(limit)]
@@ -302,7 +344,10 @@ def summarize(area_ids: list[str]) -> Figures:
 def _district_features() -> dict[str, dict]:
     with (DATA / "regions_districtlevel_DE_AT_CH_BZ.geojson").open("rb") as handle:
         collection = json.load(handle)
-    return {feature["properties"]["region_id"]: _slim(feature, feature["properties"]["region_id"]) for feature in collection["features"]}
+    return {
+        feature["properties"]["region_id"]: _slim(feature, feature["properties"]["region_id"])
+        for feature in collection["features"]
+    }
 
 
 @cache
@@ -310,7 +355,9 @@ def _south_tyrol_features() -> dict[str, dict]:
     with (DATA / "it_bz_gemeinden_2023.geojson").open("rb") as handle:
         collection = json.load(handle)
     return {
-        f"IT-G-{feature['properties']['com_istat_code']}": _slim(feature, f"IT-G-{feature['properties']['com_istat_code']}")
+        f"IT-G-{feature['properties']['com_istat_code']}": _slim(
+            feature, f"IT-G-{feature['properties']['com_istat_code']}"
+        )
         for feature in collection["features"]
     }
 
@@ -343,7 +390,9 @@ def polygon(area_id: str) -> dict | None:
     return _district_features().get(area_id)
 
 
-def bounds_of(features: list[dict], points: list[tuple[float, float]]) -> tuple[tuple[float, float], tuple[float, float]] | None:
+def bounds_of(
+    features: list[dict], points: list[tuple[float, float]]
+) -> tuple[tuple[float, float], tuple[float, float]] | None:
     """((south, west), (north, east)) around features and (lat, lon) points."""
     lats = [p[0] for p in points]
     lons = [p[1] for p in points]
@@ -392,4 +441,3 @@ def neighbouring_districts(country: str, bounds, margin: float = 0.6) -> list[di
         if f_west <= east and f_east >= west and f_south <= north and f_north >= south:
             result.append(feature)
     return result
-

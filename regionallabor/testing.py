@@ -33,17 +33,50 @@ from regionallabor.modul5.konferenz import apply_preset, save_conference
 
 PLACES = ("Musterdorf", "Bergheim", "Talhausen", "Auenfeld", "Lindenau", "Kirchberg", "Rotmoos", "Weidach")
 ORGANISATIONS = {
-    "zivilgesellschaft": ("Sportverein", "Freiwillige Feuerwehr", "Landfrauen", "Nachbarschaftshilfe", "Repair-Café",
-                          "Jugendtreff", "Seniorenkreis", "Kulturverein", "Bürgerbus-Verein", "Naturschutzgruppe"),
-    "wirtschaft": ("Raiffeisenbank", "Hofladen", "Bäckerei", "Zimmerei", "Stadtwerke", "Gasthaus", "Solarteur",
-                   "Gewerbeverein", "Molkerei", "Autohaus"),
+    "zivilgesellschaft": (
+        "Sportverein",
+        "Freiwillige Feuerwehr",
+        "Landfrauen",
+        "Nachbarschaftshilfe",
+        "Repair-Café",
+        "Jugendtreff",
+        "Seniorenkreis",
+        "Kulturverein",
+        "Bürgerbus-Verein",
+        "Naturschutzgruppe",
+    ),
+    "wirtschaft": (
+        "Raiffeisenbank",
+        "Hofladen",
+        "Bäckerei",
+        "Zimmerei",
+        "Stadtwerke",
+        "Gasthaus",
+        "Solarteur",
+        "Gewerbeverein",
+        "Molkerei",
+        "Autohaus",
+    ),
     "verwaltung": ("Bauamt", "Klimaschutzmanagement", "Ordnungsamt", "Wirtschaftsförderung", "Landratsamt"),
     "politik": ("Gemeinderat", "Ortschaftsrat", "Kreistag", "Bürgermeisteramt"),
     "bildung": ("Grundschule", "Volkshochschule", "Kindergarten", "Hochschule", "Landwirtschaftsschule"),
     "medien": ("Gemeindeblatt", "Lokalradio", "Musikverein", "Heimatmuseum", "Bücherei"),
 }
 SECTOR_WEIGHTS = {"zivilgesellschaft": 5, "wirtschaft": 4, "verwaltung": 2, "politik": 1, "bildung": 2, "medien": 1}
-FIRST_NAMES = ("Maria", "Jonas", "Aylin", "Thomas", "Sophie", "Lukas", "Fatma", "Peter", "Lena", "Mehmet", "Anna", "Karl")
+FIRST_NAMES = (
+    "Maria",
+    "Jonas",
+    "Aylin",
+    "Thomas",
+    "Sophie",
+    "Lukas",
+    "Fatma",
+    "Peter",
+    "Lena",
+    "Mehmet",
+    "Anna",
+    "Karl",
+)
 KINDS = ("kooperiert", "kooperiert", "kennt_sich", "kennt_sich", "kennt_sich", "foerdert", "konflikt")
 
 
@@ -56,21 +89,37 @@ def generate(actors: int, relations: int, seed: int = 1) -> tuple[list[Akteur], 
         sector = rng.choice(sectors)
         place = rng.choice(PLACES)
         is_person = rng.random() < 0.25
-        base = f"{rng.choice(FIRST_NAMES)} {chr(65 + rng.randrange(26))}." if is_person else f"{rng.choice(ORGANISATIONS[sector])} {place}"
+        base = (
+            f"{rng.choice(FIRST_NAMES)} {chr(65 + rng.randrange(26))}."
+            if is_person
+            else f"{rng.choice(ORGANISATIONS[sector])} {place}"
+        )
         name, number = base, 2
         while name.casefold() in names:
             name, number = f"{base} ({number})", number + 1
         names.add(name.casefold())
-        people.append(Akteur(name=name, type="person" if is_person else "organisation", sector=sector, place=place,
-                             handlungsfelder=rng.sample(list(ALL_FIELDS), rng.choice((1, 1, 2, 3))),
-                             influence=rng.randint(1, 5), engagement=rng.randint(1, 5), private_person=is_person,
-                             team_relation=rng.choice(("eng", "kontakt", "bekannt", "keiner", "keiner"))))
+        people.append(
+            Akteur(
+                name=name,
+                type="person" if is_person else "organisation",
+                sector=sector,
+                place=place,
+                handlungsfelder=rng.sample(list(ALL_FIELDS), rng.choice((1, 1, 2, 3))),
+                influence=rng.randint(1, 5),
+                engagement=rng.randint(1, 5),
+                private_person=is_person,
+                team_relation=rng.choice(("eng", "kontakt", "bekannt", "keiner", "keiner")),
+            )
+        )
     ties: list[Beziehung] = []
     seen: set[tuple] = set()
     while len(ties) < min(relations, actors * (actors - 1) // 2):
         a = rng.choice(people)
-        near = [p for p in rng.sample(people, min(12, len(people))) if p.place == a.place or
-                set(p.handlungsfelder) & set(a.handlungsfelder)]
+        near = [
+            p
+            for p in rng.sample(people, min(12, len(people)))
+            if p.place == a.place or set(p.handlungsfelder) & set(a.handlungsfelder)
+        ]
         b = rng.choice(near) if near and rng.random() < 0.8 else rng.choice(people)
         if a.id == b.id:
             continue
@@ -82,14 +131,15 @@ def generate(actors: int, relations: int, seed: int = 1) -> tuple[list[Akteur], 
     return people, ties
 
 
-def fill_network(workbook: Arbeitsmappe, actors: int, relations: int, seed: int = 1) -> tuple[list[Akteur], list[Beziehung]]:
+def fill_network(
+    workbook: Arbeitsmappe, actors: int, relations: int, seed: int = 1
+) -> tuple[list[Akteur], list[Beziehung]]:
     """Write a generated network into ``workbook`` in one transaction."""
     people, ties = generate(actors, relations, seed)
     with workbook.transaction() as tx:
         for record in (*people, *ties):
             tx.add(record)
     return people, ties
-
 
 
 CRITIQUE = (
@@ -109,7 +159,7 @@ IDEAS = (
 )
 VISION = {
     "gesamt": "2035 ist unsere Region ein Ort, an dem Jung und Alt gerne leben: Wir erzeugen unsere Energie selbst, "
-              "kommen ohne eigenes Auto überall hin und entscheiden gemeinsam, wie sich unsere Dörfer entwickeln.",
+    "kommen ohne eigenes Auto überall hin und entscheiden gemeinsam, wie sich unsere Dörfer entwickeln.",
     "landwirtschaft": "Die Höfe der Region versorgen Schulen und Kantinen, und jedes Dorf hat einen Ort für regionale Lebensmittel.",
     "energie": "Unsere Region erzeugt mehr Strom, als sie verbraucht – auf den Dächern und in Bürgerhand.",
     "bauen": "Leerstehende Häuser in den Ortskernen sind wieder bewohnt, auch von jungen Familien.",
@@ -118,22 +168,46 @@ VISION = {
     "zusammenhalt": "Jugendliche, Zugezogene und Alteingesessene planen gemeinsam – im Jugendrat und in offenen Werkstätten.",
 }
 GOALS = (
-    ("Dorfauto für zehn Familien bis 2027", ["mobilitaet", "energie"], "Aylin", "Gespräch mit den Stadtwerken",
-     Wirkungslogik(id="-", input="Drei Ehrenamtliche, 15.000 € Anschubfinanzierung, ein Stellplatz der Gemeinde",
-                   output="Ein E-Auto mit Buchungssystem, Einführungsabende für interessierte Familien",
-                   outcome="Zehn Familien nutzen das Dorfauto regelmäßig und verzichten auf ein Zweitauto",
-                   outcome_step=5, impact="Weniger Verkehr und CO₂ im Ort, Mobilität auch ohne eigenes Auto",
-                   indicators=[Indikator(text="Zahl der regelmäßig buchenden Familien",
-                                         noticed_by="Auswertung des Buchungssystems im Quartal", level="outcome")])),
-    ("Solaranlagen auf allen öffentlichen Dächern bis 2030", ["energie"], "Thomas", "Dachkataster beim Landratsamt anfragen",
-     None),
+    (
+        "Dorfauto für zehn Familien bis 2027",
+        ["mobilitaet", "energie"],
+        "Aylin",
+        "Gespräch mit den Stadtwerken",
+        Wirkungslogik(
+            id="-",
+            input="Drei Ehrenamtliche, 15.000 € Anschubfinanzierung, ein Stellplatz der Gemeinde",
+            output="Ein E-Auto mit Buchungssystem, Einführungsabende für interessierte Familien",
+            outcome="Zehn Familien nutzen das Dorfauto regelmäßig und verzichten auf ein Zweitauto",
+            outcome_step=5,
+            impact="Weniger Verkehr und CO₂ im Ort, Mobilität auch ohne eigenes Auto",
+            indicators=[
+                Indikator(
+                    text="Zahl der regelmäßig buchenden Familien",
+                    noticed_by="Auswertung des Buchungssystems im Quartal",
+                    level="outcome",
+                )
+            ],
+        ),
+    ),
+    (
+        "Solaranlagen auf allen öffentlichen Dächern bis 2030",
+        ["energie"],
+        "Thomas",
+        "Dachkataster beim Landratsamt anfragen",
+        None,
+    ),
 )
-TABLES = (("Mobil ohne eigenes Auto", "mobilitaet", "Jonas", 10), ("Sonne auf jedes Dach", "energie", "Lena", 10),
-          ("Leben in der Ortsmitte", "wirtschaft", "Mehmet", 12), ("Ein Raum für die Jugend", "zusammenhalt", "", 8))
+TABLES = (
+    ("Mobil ohne eigenes Auto", "mobilitaet", "Jonas", 10),
+    ("Sonne auf jedes Dach", "energie", "Lena", 10),
+    ("Leben in der Ortsmitte", "wirtschaft", "Mehmet", 12),
+    ("Ein Raum für die Jugend", "zusammenhalt", "", 8),
+)
 
 
-def fill_planning(workbook: Arbeitsmappe, conference_date: date = date(2027, 5, 8), guests: int = 0,
-                  extra_goals: int = 0) -> None:
+def fill_planning(
+    workbook: Arbeitsmappe, conference_date: date = date(2027, 5, 8), guests: int = 0, extra_goals: int = 0
+) -> None:
     with workbook.transaction() as tx:
         for field, text, points in CRITIQUE:
             tx.add(Kritikpunkt(field=field, text=text, points=points))
@@ -141,18 +215,36 @@ def fill_planning(workbook: Arbeitsmappe, conference_date: date = date(2027, 5, 
         for key, text in VISION.items():
             tx.add(Zukunftsbild(id=key, text=text))
         for index, (title, fields, owner, step, logic) in enumerate(GOALS):
-            goal = tx.add(Ziel(title=title, handlungsfelder=fields, owner=owner, first_step=step,
-                               first_step_due=date(2027, 1, 15), idea_id=ideas[index].id)).record
+            goal = tx.add(
+                Ziel(
+                    title=title,
+                    handlungsfelder=fields,
+                    owner=owner,
+                    first_step=step,
+                    first_step_due=date(2027, 1, 15),
+                    idea_id=ideas[index].id,
+                )
+            ).record
             if logic is not None:
                 tx.add(logic.model_copy(update={"id": goal.id}))
         for number in range(extra_goals):
-            goal = tx.add(Ziel(title=f"Ziel {number + 1}", handlungsfelder=["wirtschaft"], owner="Team",
-                               first_step="Erstes Treffen", first_step_due=date(2027, 2, 1))).record
+            goal = tx.add(
+                Ziel(
+                    title=f"Ziel {number + 1}",
+                    handlungsfelder=["wirtschaft"],
+                    owner="Team",
+                    first_step="Erstes Treffen",
+                    first_step_due=date(2027, 2, 1),
+                )
+            ).record
             tx.add(GOALS[0][4].model_copy(update={"id": goal.id}))
         for title, field, host, people in TABLES:
             tx.add(Thementisch(title=title, field=field, host=host, people=people))
-    save_conference(workbook, Konferenz(title="Auenfeld macht mit", starts_on=conference_date,
-                                        venue="Bürgerhaus Auenfeld, Hauptstraße 12"), None)
+    save_conference(
+        workbook,
+        Konferenz(title="Auenfeld macht mit", starts_on=conference_date, venue="Bürgerhaus Auenfeld, Hauptstraße 12"),
+        None,
+    )
     apply_preset(workbook, "konferenz")
     if guests:
         network = load_network(workbook)
@@ -183,17 +275,19 @@ def fill_actions(workbook: Arbeitsmappe, count: int = 6, start: date = date(2027
     with workbook.transaction() as tx:
         for number in range(count):
             entry = pool[(number * 7) % len(pool)]
-            action = from_pool(entry).model_copy(update={
-                "title": entry.titel if number < len(pool) else f"{entry.titel} ({number // len(pool) + 1})",
-                "goal_id": goal_ids[number % len(goal_ids)] if goal_ids and number % 3 != 2 else None,
-                "table_id": table_ids[number % len(table_ids)] if table_ids and number % 2 == 0 else None,
-                "responsible": ("Aylin", "Thomas", "Lena", "Jonas")[number % 4],
-                "partner_ids": [a.id for a in actors[number % max(len(actors), 1):][:2]],
-                "starts_on": start + timedelta(days=14 * (number % 10)),
-                "due": start + timedelta(days=14 * (number % 10) + 60 + 7 * (number % 5)),
-                "status": statuses[number % len(statuses)],
-                "progress": (0, 40, 100, 0, 70, 20)[number % 6],
-            })
+            action = from_pool(entry).model_copy(
+                update={
+                    "title": entry.titel if number < len(pool) else f"{entry.titel} ({number // len(pool) + 1})",
+                    "goal_id": goal_ids[number % len(goal_ids)] if goal_ids and number % 3 != 2 else None,
+                    "table_id": table_ids[number % len(table_ids)] if table_ids and number % 2 == 0 else None,
+                    "responsible": ("Aylin", "Thomas", "Lena", "Jonas")[number % 4],
+                    "partner_ids": [a.id for a in actors[number % max(len(actors), 1) :][:2]],
+                    "starts_on": start + timedelta(days=14 * (number % 10)),
+                    "due": start + timedelta(days=14 * (number % 10) + 60 + 7 * (number % 5)),
+                    "status": statuses[number % len(statuses)],
+                    "progress": (0, 40, 100, 0, 70, 20)[number % 6],
+                }
+            )
             for actor in actors:
                 if actor.version is None and actor.id in action.partner_ids:
                     tx.add(actor.record)  # a Schatz becomes an actor record when it is a partner

@@ -45,14 +45,20 @@ def shared_python() -> Path:
 def ensure_shared_python() -> None:
     """Called by `make test`: Debian's Python with venv, if the machine lacks it."""
     python = shared_python()
-    if python.exists() and subprocess.run([python, "-m", "ensurepip", "--version"], capture_output=True).returncode == 0:
+    if (
+        python.exists()
+        and subprocess.run([python, "-m", "ensurepip", "--version"], capture_output=True).returncode == 0
+    ):
         return
     if not (shutil.which("apt-get") and os.geteuid() == 0):
         sys.exit(f"{python} mit venv fehlt; bitte das Debian-Paket {python.name}-venv installieren.")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", python.name, f"{python.name}-venv"],
-                   check=True, env=env)
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", python.name, f"{python.name}-venv"],
+        check=True,
+        env=env,
+    )
 
 
 def folder_size(path: Path) -> int:
@@ -61,10 +67,10 @@ def folder_size(path: Path) -> int:
 
 @dataclass
 class CourseEnvironment:
-    folder: Path           # world-readable; holds course/ and env/
-    course: Path           # the repository's files; the home folder on Binder
-    env: Path              # the virtual environment
-    install_seconds: float    # venv + pip install -r binder/requirements.txt
+    folder: Path  # world-readable; holds course/ and env/
+    course: Path  # the repository's files; the home folder on Binder
+    env: Path  # the virtual environment
+    install_seconds: float  # venv + pip install -r binder/requirements.txt
     postbuild_seconds: float  # binder/postBuild, most of it the handbook's PDF
     size_bytes: int
 
@@ -74,8 +80,11 @@ class CourseEnvironment:
 
     def environ(self, **extra: str) -> dict[str, str]:
         """A process environment for this course env only: its bin first, no settings of the test run."""
-        env = {k: v for k, v in os.environ.items()
-               if not k.startswith(("REGIONALLABOR_", "JUPYTER", "VIRTUAL_ENV", "PYTHON"))}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("REGIONALLABOR_", "JUPYTER", "VIRTUAL_ENV", "PYTHON"))
+        }
         env["PATH"] = f"{self.bin}{os.pathsep}{env.get('PATH', '')}"
         env["VIRTUAL_ENV"] = str(self.env)
         env.update(extra)
@@ -106,7 +115,9 @@ def run_logged(command: list[str], log: Path, **kwargs) -> None:
 def build_course_environment() -> CourseEnvironment:
     python = shared_python()
     if not python.exists():
-        raise RuntimeError(f"binder/runtime.txt asks for {python.name}, which this machine lacks (make test installs it)")
+        raise RuntimeError(
+            f"binder/runtime.txt asks for {python.name}, which this machine lacks (make test installs it)"
+        )
     folder = Path(tempfile.mkdtemp(prefix="regionallabor-binder-"))
     folder.chmod(0o755)
     course, env = folder / "course", folder / "env"
@@ -118,16 +129,26 @@ def build_course_environment() -> CourseEnvironment:
     environment = CourseEnvironment(folder, course, env, 0.0, 0.0, 0)
     # Binder's home is the course folder; pip keeps this machine's download cache.
     build_env = environment.environ(HOME=str(course), PIP_CACHE_DIR=pip_cache_dir())
-    run_logged([str(env / "bin" / "python"), "-m", "pip", "install", "--quiet", "-r", "binder/requirements.txt"],
-               log, cwd=course, env=build_env)
+    run_logged(
+        [str(env / "bin" / "python"), "-m", "pip", "install", "--quiet", "-r", "binder/requirements.txt"],
+        log,
+        cwd=course,
+        env=build_env,
+    )
     environment.install_seconds = time.monotonic() - started
     started = time.monotonic()
     run_logged([str(course / "binder" / "postBuild")], log, cwd=course, env=build_env)
     environment.postbuild_seconds = time.monotonic() - started
     environment.size_bytes = folder_size(env)
-    (folder / "figures.json").write_text(json.dumps({"install_seconds": environment.install_seconds,
-                                                    "postbuild_seconds": environment.postbuild_seconds,
-                                                    "size_bytes": environment.size_bytes}))
+    (folder / "figures.json").write_text(
+        json.dumps(
+            {
+                "install_seconds": environment.install_seconds,
+                "postbuild_seconds": environment.postbuild_seconds,
+                "size_bytes": environment.size_bytes,
+            }
+        )
+    )
     subprocess.run(["chmod", "-R", "a+rX", str(folder)], check=True)
     return environment
 
@@ -138,8 +159,9 @@ def load_course_environment(folder: Path) -> CourseEnvironment:
 
 
 def pip_cache_dir() -> str:
-    return subprocess.run([sys.executable, "-m", "pip", "cache", "dir"], capture_output=True, text=True,
-                          check=True).stdout.strip()
+    return subprocess.run(
+        [sys.executable, "-m", "pip", "cache", "dir"], capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 class JupyterServer:
@@ -151,10 +173,19 @@ class JupyterServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(environment.folder / f"jupyter-server-{self.port}.log", "w")
         self.process = subprocess.Popen(
-            [str(environment.bin / "jupyter"), "server", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
-             f"--ServerApp.port={self.port}", f"--IdentityProvider.token={self.token}"],
-            cwd=environment.course, env=environment.environ(HOME=str(environment.course), **extra_env),
-            stdout=self.log, stderr=subprocess.STDOUT,
+            [
+                str(environment.bin / "jupyter"),
+                "server",
+                "--no-browser",
+                "--allow-root",
+                "--ServerApp.ip=127.0.0.1",
+                f"--ServerApp.port={self.port}",
+                f"--IdentityProvider.token={self.token}",
+            ],
+            cwd=environment.course,
+            env=environment.environ(HOME=str(environment.course), **extra_env),
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         if not wait_until_answering(f"{self.url}/api/status?token={self.token}", self.process, timeout=90):
             self.stop()

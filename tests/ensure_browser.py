@@ -40,7 +40,9 @@ def install() -> None:
     if shutil.which("apt-get") and os.geteuid() == 0:
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *DEBIAN_PACKAGES], check=True, env=env)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *DEBIAN_PACKAGES], check=True, env=env
+        )
     else:
         subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], check=True)
 
@@ -51,7 +53,9 @@ def main() -> int:
         install()
         found = find_chromium()
     if found is None:
-        print("Kein Chromium gefunden und keiner installierbar – die Browser-Tests können nicht laufen.", file=sys.stderr)
+        print(
+            "Kein Chromium gefunden und keiner installierbar – die Browser-Tests können nicht laufen.", file=sys.stderr
+        )
         return 1
     print(f"Chromium für die Browser-Tests: {found}")
     return 0

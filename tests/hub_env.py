@@ -42,8 +42,11 @@ def install_hub(environment: CourseEnvironment) -> None:
     deploy = environment.course / "deploy" / "ein-server"
     if (environment.bin / "jupyterhub").exists():
         return
-    run_logged([str(environment.bin / "python"), "-m", "pip", "install", "--quiet", "-r", str(deploy / "requirements.txt")],
-               environment.folder / "install.log", env=environment.environ())
+    run_logged(
+        [str(environment.bin / "python"), "-m", "pip", "install", "--quiet", "-r", str(deploy / "requirements.txt")],
+        environment.folder / "install.log",
+        env=environment.environ(),
+    )
     config_dir = environment.env / "etc" / "jupyter"
     config_dir.mkdir(parents=True, exist_ok=True)
     (config_dir / "nbgrader_config.py").write_text((deploy / "nbgrader_config.py").read_text())
@@ -64,14 +67,24 @@ class Hub:
         self.exchange.chmod(0o777)
         self.url = f"http://127.0.0.1:{port}"
         (folder / "teams.txt").write_text("\n".join(teams) + "\n")
-        (folder / "jupyterhub_config.py").write_text(HUB_CONFIG.format(
-            deploy=str(environment.course / "deploy" / "ein-server"), password=self.password, port=port,
-            hub_port=free_port(), proxy_api_port=free_port(), proxy=str(environment.bin / "configurable-http-proxy"),
-            service=ADMIN_SERVICE, token=self.token))
+        (folder / "jupyterhub_config.py").write_text(
+            HUB_CONFIG.format(
+                deploy=str(environment.course / "deploy" / "ein-server"),
+                password=self.password,
+                port=port,
+                hub_port=free_port(),
+                proxy_api_port=free_port(),
+                proxy=str(environment.bin / "configurable-http-proxy"),
+                service=ADMIN_SERVICE,
+                token=self.token,
+            )
+        )
         self.log = open(folder / "jupyterhub.log", "w")
         self.process = subprocess.Popen(
             [str(environment.bin / "jupyterhub"), "-f", str(folder / "jupyterhub_config.py")],
-            cwd=folder, stdout=self.log, stderr=subprocess.STDOUT,
+            cwd=folder,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
             env=environment.environ(
                 REGIONALLABOR_KURSORDNER=str(environment.course),
                 REGIONALLABOR_EXCHANGE=str(self.exchange),
@@ -95,8 +108,13 @@ class Hub:
         raise RuntimeError(f"{message}; see {self.log.name}")
 
     def api(self, method: str, path: str, token: str | None = None, **kwargs) -> requests.Response:
-        return requests.request(method, f"{self.url}/hub/api{path}", timeout=60,
-                                headers={"Authorization": f"token {token or self.token}"}, **kwargs)
+        return requests.request(
+            method,
+            f"{self.url}/hub/api{path}",
+            timeout=60,
+            headers={"Authorization": f"token {token or self.token}"},
+            **kwargs,
+        )
 
     def login(self, user: str) -> str:
         """A token for the user, issued through the hub's REST API."""
@@ -107,9 +125,11 @@ class Hub:
     def start_server(self, user: str, token: str) -> None:
         response = self.api("post", f"/users/{user}/server", token=token)
         assert response.status_code in (201, 202), response.text
-        self.wait_for(lambda: (self.api("get", f"/users/{user}", token=token).json()
-                               .get("servers", {}).get("", {}).get("ready")),
-                      f"the server of {user} did not start", timeout=180)
+        self.wait_for(
+            lambda: self.api("get", f"/users/{user}", token=token).json().get("servers", {}).get("", {}).get("ready"),
+            f"the server of {user} did not start",
+            timeout=180,
+        )
 
     def server(self, user: str, token: str) -> requests.Session:
         """Requests to ``user``'s server through the hub's proxy, authenticated with ``token``."""
@@ -123,8 +143,14 @@ class Hub:
     def run_as(self, user: str, command: list[str], check: bool = True) -> subprocess.CompletedProcess:
         """A command as the hub user's system user in its home folder – what its terminal would run."""
         home = pwd.getpwnam(user).pw_dir
-        return subprocess.run(["runuser", "-u", user, "--", "env", f"HOME={home}", *command], cwd=home,
-                              env=self.environment.environ(), capture_output=True, text=True, check=check)
+        return subprocess.run(
+            ["runuser", "-u", user, "--", "env", f"HOME={home}", *command],
+            cwd=home,
+            env=self.environment.environ(),
+            capture_output=True,
+            text=True,
+            check=check,
+        )
 
     def stop(self) -> None:
         stop_process(self.process, timeout=30)

@@ -20,9 +20,20 @@ EXERCISES = ROOT / "exercises"
 def make_course(folder: Path) -> tuple[Path, Path, Config]:
     """A copy of exercises/ (sources, templates, config) and an exchange; nbgrader's config read from the real file."""
     course = folder / "kurs"
-    course_state = {"release", "submitted", "autograded", "feedback", "downloaded", "gradebook.db", ".ipynb_checkpoints"}
-    shutil.copytree(EXERCISES, course,
-                    ignore=lambda folder, names: course_state & set(names) if Path(folder) == EXERCISES else set())
+    course_state = {
+        "release",
+        "submitted",
+        "autograded",
+        "feedback",
+        "downloaded",
+        "gradebook.db",
+        ".ipynb_checkpoints",
+    }
+    shutil.copytree(
+        EXERCISES,
+        course,
+        ignore=lambda folder, names: course_state & set(names) if Path(folder) == EXERCISES else set(),
+    )
     exchange = folder / "exchange"
     exchange.mkdir()
     config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
@@ -35,8 +46,15 @@ def fill_module1(workbook: Arbeitsmappe, team: str, *, members: int = 3) -> None
     workbook.add(Team(name=team))
     for number in range(members):
         workbook.add(Member(name=f"{team} Mitglied {number + 1}", is_main_contact=number == 0))
-    workbook.save(Region(name=f"Region {team}", area_type="stadtteil", weggemeinschaft="Deutschland",
-                         own_figures=OwnFigures(population=4200, year=2025, source="Stadt")), None)
+    workbook.save(
+        Region(
+            name=f"Region {team}",
+            area_type="stadtteil",
+            weggemeinschaft="Deutschland",
+            own_figures=OwnFigures(population=4200, year=2025, source="Stadt"),
+        ),
+        None,
+    )
 
 
 @contextmanager
@@ -75,12 +93,16 @@ def graded_course(folder: Path, teams: dict[str, str] = TEAMS, comment_on: tuple
     for team, kind in teams.items():
         workbook = Arbeitsmappe(folder / "teams" / team / "arbeitsmappe.sqlite3")
         fill_module1(workbook, team.capitalize(), members=2 if kind == "incomplete" else 3)
-        name, raw = submission_zip(take_snapshot(workbook, 1), released_notebook(1),
-                                   {"reflexion-team": f"{team.capitalize()} stellt sich vor."})
+        name, raw = submission_zip(
+            take_snapshot(workbook, 1),
+            released_notebook(1),
+            {"reflexion-team": f"{team.capitalize()} stellt sich vor."},
+        )
         students[team] = name.split("_")[2]
         if kind == "corrupted":
             import io
             import zipfile
+
             with zipfile.ZipFile(io.BytesIO(raw)) as original, zipfile.ZipFile(archive / name, "w") as broken:
                 for item in original.namelist():
                     broken.writestr(item, b"{kaputt" if item == SNAPSHOT_FILE else original.read(item))

@@ -44,8 +44,16 @@ def test_efforts_and_costs_are_spread_not_all_the_same():
 
 def test_the_actions_the_issue_names_are_in_the_pool():
     titles = " ".join(e.titel for e in load_pool())
-    for name in ("Repair-Café", "Energiegenossenschaft", "Solidarische Landwirtschaft", "Mitfahrbank", "Dorfladen",
-                 "Co-Working-Space", "Mikroförderung für Jugendprojekte", "Leerstandsbörse"):
+    for name in (
+        "Repair-Café",
+        "Energiegenossenschaft",
+        "Solidarische Landwirtschaft",
+        "Mitfahrbank",
+        "Dorfladen",
+        "Co-Working-Space",
+        "Mikroförderung für Jugendprojekte",
+        "Leerstandsbörse",
+    ):
         assert name in titles
 
 

@@ -64,7 +64,7 @@ def test_every_worksheet_generates_and_the_released_versions_hold_no_solutions(t
         released = (course / "release" / assignment / WORKSHEET_FILE).read_text(encoding="utf-8")
         assert SAMPLE_ANSWER not in released
         assert released.count("Schreibt eure Antwort hier hinein.") == len(REFLECTIONS[module.number])
-        assert f"assert_selbstcheck(\\\".\\\", {module.number})" in released
+        assert f'assert_selbstcheck(\\".\\", {module.number})' in released
 
 
 def test_exchange_path_from_release_to_fetched_feedback(tmp_path):
@@ -98,7 +98,9 @@ def test_exchange_path_from_release_to_fetched_feedback(tmp_path):
         assert result["success"], result.get("error") or result.get("log")
 
     with api.gradebook as gradebook:
-        scores = {team: gradebook.find_grade("selbstcheck", "arbeitsblatt", assignment, team).auto_score for team in TEAMS}
+        scores = {
+            team: gradebook.find_grade("selbstcheck", "arbeitsblatt", assignment, team).auto_score for team in TEAMS
+        }
         assert scores == {"lautertal": 1, "hochwald": 0, "seeufer": 0}
         for team in TEAMS:
             comment = gradebook.find_comment("reflexion-team", "arbeitsblatt", assignment, team)
@@ -123,7 +125,9 @@ def test_exchange_path_from_release_to_fetched_feedback(tmp_path):
         assert "Rückmeldung des Begleitteams" in html and "Eure Antwort" in html and "Selbstcheck" in html
         others = [other.capitalize() for other in TEAMS if other != team]
         assert not any(f"Danke, {other}!" in html for other in others)
-    lautertal = next((team_folder(tmp_path / "teams" / "lautertal", assignment) / "feedback").rglob("arbeitsblatt.html"))
+    lautertal = next(
+        (team_folder(tmp_path / "teams" / "lautertal", assignment) / "feedback").rglob("arbeitsblatt.html")
+    )
     assert "Selbstcheck Modul 1: alles da." in lautertal.read_text(encoding="utf-8")
 
 
@@ -173,15 +177,19 @@ def test_zip_path_from_the_module_page_to_one_feedback_file_per_team(tmp_path):
         result = api.autograde(assignment, student)
         assert result["success"], result.get("error") or result.get("log")
     with api.gradebook as gradebook:
-        scores = {team: gradebook.find_grade("selbstcheck", "arbeitsblatt", assignment, student).auto_score
-                  for team, student in team_ids.items()}
+        scores = {
+            team: gradebook.find_grade("selbstcheck", "arbeitsblatt", assignment, student).auto_score
+            for team, student in team_ids.items()
+        }
     assert scores == {"lautertal": 1, "hochwald": 0, "seeufer": 0}
     graded = (course / "autograded" / team_ids["lautertal"] / assignment / WORKSHEET_FILE).read_text(encoding="utf-8")
     assert "Lautertal: wir suchen noch jemanden aus der Landwirtschaft." in graded
 
     assert api.generate_feedback(assignment)["success"]
     files = feedback_files(course, assignment, tmp_path / "zum-verschicken")
-    assert sorted(path.name for path in files) == sorted(f"rueckmeldung_{assignment}_{s}.html" for s in team_ids.values())
+    assert sorted(path.name for path in files) == sorted(
+        f"rueckmeldung_{assignment}_{s}.html" for s in team_ids.values()
+    )
     hochwald = (tmp_path / "zum-verschicken" / f"rueckmeldung_{assignment}_{team_ids['hochwald']}.html").read_text()
     assert "mindestens 3 Teammitglieder (bisher 2)" in hochwald and "Hochwald: wir suchen" in hochwald
 

@@ -53,8 +53,12 @@ def test_hub_requirements_build_on_the_binder_pins():
     path = ROOT / "deploy" / "ein-server" / "requirements.txt"
     assert "-r ../../binder/requirements.txt" in path.read_text().splitlines()
     hub = pins(path)
-    assert {"jupyterhub", "configurable-http-proxy", "jupyterhub-idle-culler",
-            "jupyterhub-firstuseauthenticator"} <= set(hub)
+    assert {
+        "jupyterhub",
+        "configurable-http-proxy",
+        "jupyterhub-idle-culler",
+        "jupyterhub-firstuseauthenticator",
+    } <= set(hub)
     assert not set(hub) & set(pins(ROOT / "binder" / "requirements.txt"))
 
 

@@ -18,8 +18,18 @@ from regionallabor.handbuch.textpruefung import findings
 from regionallabor.modul5.konferenz import BREAK_FORMATS, PRESETS, preset_agenda, preset_budget, preset_schedule
 
 ROOT = Path(__file__).resolve().parents[1]
-REQUIRED_TOPICS = ("Was eine Mitmach-Konferenz ist", "Regional-Team", "Zeitplan", "einladen", "Budget",
-                   "Programm", "Landkarte der Initiativen", "Dokumentieren", "Nach der Konferenz", "Vorlagen")
+REQUIRED_TOPICS = (
+    "Was eine Mitmach-Konferenz ist",
+    "Regional-Team",
+    "Zeitplan",
+    "einladen",
+    "Budget",
+    "Programm",
+    "Landkarte der Initiativen",
+    "Dokumentieren",
+    "Nach der Konferenz",
+    "Vorlagen",
+)
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +65,10 @@ def test_the_site_builds_without_warnings_and_every_internal_link_lands(site):
 def test_the_link_check_finds_a_missing_page_and_a_missing_anchor(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
-    (site / "a.html").write_text("<p id='da'><a href='b.html'>weg</a> <a href='a.html#nirgends'>x</a>"
-                                 " <a href='#da'>ok</a> <a href='https://example.org/'>extern</a></p>")
+    (site / "a.html").write_text(
+        "<p id='da'><a href='b.html'>weg</a> <a href='a.html#nirgends'>x</a>"
+        " <a href='#da'>ok</a> <a href='https://example.org/'>extern</a></p>"
+    )
     assert broken_links(site) == ["a.html -> b.html", "a.html -> a.html#nirgends"]
 
 
@@ -64,8 +76,9 @@ def test_a_broken_reference_fails_the_build(tmp_path, monkeypatch):
     copy = tmp_path / "handbook"
     shutil.copytree(HANDBOOK_DIR, copy, ignore=shutil.ignore_patterns("_build"))
     zeitplan = copy / "zeitplan.md"
-    zeitplan.write_text(zeitplan.read_text(encoding="utf-8") + "\nMehr in [Kapitel 11](gibt-es-nicht.md).\n",
-                        encoding="utf-8")
+    zeitplan.write_text(
+        zeitplan.read_text(encoding="utf-8") + "\nMehr in [Kapitel 11](gibt-es-nicht.md).\n", encoding="utf-8"
+    )
     monkeypatch.setattr(handbuch, "HANDBOOK_DIR", copy)
     with pytest.raises(HandbookError, match="gibt-es-nicht"):
         build("html", tmp_path / "html")
@@ -90,7 +103,9 @@ def test_every_chapter_a_module_links_to_exists_and_is_built(site):
 
 
 def test_templates_are_printed_from_the_planners_presets_not_copied(site):
-    vorlagen, zeitplan, budget = (page_text(site / f"{slug}.html") for slug in ("vorlagen", "zeitplan", "ort-und-budget"))
+    vorlagen, zeitplan, budget = (
+        page_text(site / f"{slug}.html") for slug in ("vorlagen", "zeitplan", "ort-und-budget")
+    )
     sources = "\n".join(path.read_text(encoding="utf-8") for path in HANDBOOK_DIR.glob("*.md"))
     for key in PRESETS:
         for _day, span, slot_format, title in preset_agenda(key):
@@ -106,6 +121,7 @@ def test_templates_are_printed_from_the_planners_presets_not_copied(site):
 
 def test_the_presets_keep_the_handbooks_own_rules_for_a_programme():
     """„Von der Zeit ohne Pausen arbeiten die Gäste mindestens die Hälfte selbst; die Bühne hat höchstens ein Viertel.“"""
+
     def minutes(start, end):
         (h1, m1), (h2, m2) = (map(int, start.split(":")), map(int, end.split(":")))
         return (h2 - h1) * 60 + m2 - m1
@@ -113,10 +129,14 @@ def test_the_presets_keep_the_handbooks_own_rules_for_a_programme():
     for key, preset in PRESETS.items():
         total = sum(minutes(start, end) for _, start, end, _, _ in preset.slots)
         working = sum(minutes(start, end) for _, start, end, fmt, _ in preset.slots if fmt not in BREAK_FORMATS)
-        guests = sum(minutes(start, end) for _, start, end, fmt, _ in preset.slots
-                     if fmt not in (*BREAK_FORMATS, "begruessung", "impuls"))
-        stage = total - sum(minutes(start, end) for _, start, end, fmt, _ in preset.slots
-                            if fmt not in ("begruessung", "impuls"))
+        guests = sum(
+            minutes(start, end)
+            for _, start, end, fmt, _ in preset.slots
+            if fmt not in (*BREAK_FORMATS, "begruessung", "impuls")
+        )
+        stage = total - sum(
+            minutes(start, end) for _, start, end, fmt, _ in preset.slots if fmt not in ("begruessung", "impuls")
+        )
         assert guests >= working / 2, key
         assert stage <= total / 4, key
 
@@ -134,10 +154,14 @@ def test_no_placeholder_or_generic_masculine_in_the_courses_texts():
 
 def test_the_language_check_catches_what_it_is_for():
     assert findings("Lorem ipsum\nDas machen wir später (TODO)\nTermin: TBD") == [
-        "Zeile 1: Platzhalter „Lorem“", "Zeile 1: Platzhalter „ipsum“", "Zeile 2: Platzhalter „TODO“",
-        "Zeile 3: Platzhalter „TBD“"]
+        "Zeile 1: Platzhalter „Lorem“",
+        "Zeile 1: Platzhalter „ipsum“",
+        "Zeile 2: Platzhalter „TODO“",
+        "Zeile 3: Platzhalter „TBD“",
+    ]
     assert findings("Alle Teilnehmer bekommen ein Namensschild.") == [
-        "Zeile 1: „Teilnehmer“ – bitte geschlechtergerecht schreiben"]
+        "Zeile 1: „Teilnehmer“ – bitte geschlechtergerecht schreiben"
+    ]
     assert findings("Alle Teilnehmer:innen, der Bürgerbus und die Schülervertretung.") == []
 
 

@@ -28,9 +28,13 @@ def module_name(path: Path) -> str:
 def runtime_imports(source: str, module: str, is_package: bool = False) -> set[str]:
     """What a file imports when it runs – at the top or inside a function, but not for type checkers only."""
     tree = ast.parse(source)
-    type_only = {id(node) for branch in ast.walk(tree)
-                 if isinstance(branch, ast.If) and ast.unparse(branch.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING")
-                 for statement in branch.body for node in ast.walk(statement)}
+    type_only = {
+        id(node)
+        for branch in ast.walk(tree)
+        if isinstance(branch, ast.If) and ast.unparse(branch.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING")
+        for statement in branch.body
+        for node in ast.walk(statement)
+    }
     package = module.split(".") if is_package else module.split(".")[:-1]
     found = set()
     for node in ast.walk(tree):
@@ -75,15 +79,22 @@ def allowed(importer: str, imported: str) -> bool:
 
 
 def test_the_domain_never_imports_a_widget_library():
-    offenders = [f"{module_name(path)} → {name}" for path in sorted(ROOT.joinpath("regionallabor").rglob("*.py"))
-                 for name in imports_of(path) if any(inside(name, library) for library in WIDGET_LIBRARIES)]
+    offenders = [
+        f"{module_name(path)} → {name}"
+        for path in sorted(ROOT.joinpath("regionallabor").rglob("*.py"))
+        for name in imports_of(path)
+        if any(inside(name, library) for library in WIDGET_LIBRARIES)
+    ]
     assert offenders == []
 
 
 def test_each_layer_imports_only_what_lies_below_it():
-    offenders = [f"{module_name(path)} → {name}" for path in sorted(ROOT.joinpath("regionallabor").rglob("*.py"))
-                 for name in imports_of(path)
-                 if inside(name, "regionallabor") and not allowed(module_name(path), name)]
+    offenders = [
+        f"{module_name(path)} → {name}"
+        for path in sorted(ROOT.joinpath("regionallabor").rglob("*.py"))
+        for name in imports_of(path)
+        if inside(name, "regionallabor") and not allowed(module_name(path), name)
+    ]
     assert offenders == []
 
 
@@ -93,7 +104,14 @@ def test_the_widgets_of_a_module_build_on_the_base_and_on_earlier_modules_only()
         me, number = module_name(path), module_number(module_name(path))
         for name in imports_of(path):
             other = module_number(name)
-            if inside(me, "widgets.base") and inside(name, "widgets") and not inside(name, "widgets.base") or number is not None and other is not None and other > number:
+            if (
+                inside(me, "widgets.base")
+                and inside(name, "widgets")
+                and not inside(name, "widgets.base")
+                or number is not None
+                and other is not None
+                and other > number
+            ):
                 offenders.append(f"{me} → {name}")
     assert offenders == []
 
@@ -106,7 +124,13 @@ def test_the_rules_catch_what_they_forbid():
     assert not allowed("regionallabor.dokumente.charts", "regionallabor.modul6.aktionen")
     assert allowed("regionallabor.modul5.konferenz", "regionallabor.modul3.beziehungsnetz")
     assert allowed("regionallabor.modul6.statusbericht", "regionallabor.course")
-    source = ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import widgets\nimport ipywidgets\n"
-              "from . import store\nfrom regionallabor import refdata\n")
+    source = (
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import widgets\nimport ipywidgets\n"
+        "from . import store\nfrom regionallabor import refdata\n"
+    )
     assert runtime_imports(source, "regionallabor.core.model") == {
-        "typing", "ipywidgets", "regionallabor.core", "regionallabor.refdata"}
+        "typing",
+        "ipywidgets",
+        "regionallabor.core",
+        "regionallabor.refdata",
+    }

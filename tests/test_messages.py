@@ -36,7 +36,9 @@ def test_every_key_used_in_the_code_exists():
 
 def test_the_key_scan_finds_keys_inside_f_strings():
     assert KEY_CALL.findall("""f"<b>{escape(t('critique.points', count=n))}</b>" + t("saved")""") == [
-        "critique.points", "saved"]
+        "critique.points",
+        "saved",
+    ]
 
 
 def test_every_message_with_plural_forms_is_called_with_a_count():
@@ -48,23 +50,28 @@ def test_every_message_with_plural_forms_is_called_with_a_count():
                 assert "count=" in calls(text, match.start() + 1), f"{path.name}: {calls(text, match.start() + 1)}"
 
 
-@pytest.mark.parametrize(("key", "count", "expected"), [
-    ("critique.points", 1, "1 Punkt"),
-    ("critique.points", 0, "0 Punkte"),
-    ("critique.points", 2, "2 Punkte"),
-    ("tables.seats", 1, "1 Platz"),
-    ("tasks.weeks", 1, "1 Woche"),
-    ("tasks.weeks", 8, "8 Wochen"),
-    ("kinds.idee", 1, "Idee"),
-    ("kinds.idee", 5, "Ideen"),
-])
+@pytest.mark.parametrize(
+    ("key", "count", "expected"),
+    [
+        ("critique.points", 1, "1 Punkt"),
+        ("critique.points", 0, "0 Punkte"),
+        ("critique.points", 2, "2 Punkte"),
+        ("tables.seats", 1, "1 Platz"),
+        ("tasks.weeks", 1, "1 Woche"),
+        ("tasks.weeks", 8, "8 Wochen"),
+        ("kinds.idee", 1, "Idee"),
+        ("kinds.idee", 5, "Ideen"),
+    ],
+)
 def test_plurals_follow_the_german_rules(key, count, expected):
     assert t(key, count=count) == expected
 
 
 def test_selbstcheck_sentences_come_from_the_catalog():
     assert t("selbstcheck.ratings", count=1, fields="Energie") == "eine Einschätzung für 1 Handlungsfeld (Energie)"
-    assert t("selbstcheck.ratings", count=2, fields="Energie, Mobilität").startswith("eine Einschätzung für 2 Handlungsfelder")
+    assert t("selbstcheck.ratings", count=2, fields="Energie, Mobilität").startswith(
+        "eine Einschätzung für 2 Handlungsfelder"
+    )
 
 
 def test_choice_lists_keep_their_stored_keys_in_display_order():

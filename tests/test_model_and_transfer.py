@@ -34,9 +34,15 @@ def full_workbook(workbook):
     for name in ("Anna Berger", "Ben Çelik", "Clara <script>alert(1)</script>"):
         workbook.add(Member(name=name, role="Moderation", email="a@b.de", is_main_contact=name.startswith("Anna")))
     workbook.save(
-        Region(country="DE", area_type="gemeinden", name="Oberes Kinzigtal", area_ids=["DE-G-08317053", "DE-G-08317141"],
-               own_figures=OwnFigures(population=9000, year=2024, source="Einwohnermeldeamt"),
-               weggemeinschaft="Deutschland", why="Weil wir hier leben."),
+        Region(
+            country="DE",
+            area_type="gemeinden",
+            name="Oberes Kinzigtal",
+            area_ids=["DE-G-08317053", "DE-G-08317141"],
+            own_figures=OwnFigures(population=9000, year=2024, source="Einwohnermeldeamt"),
+            weggemeinschaft="Deutschland",
+            why="Weil wir hier leben.",
+        ),
         None,
     )
 
@@ -61,12 +67,28 @@ def test_export_import_round_trips_exactly(workbook, tmp_path):
         (b"\x89PNG\r\n", "keine Regionallabor-Arbeitsmappe"),
         (b"{not json", "kein gültiges JSON"),
         (json.dumps({"hello": "world"}).encode(), "keine Regionallabor-Arbeitsmappe"),
-        (json.dumps({"format": "regionallabor-arbeitsmappe", "schema_version": 1,
-                     "records": {"member": [{"name": ""}]}}).encode(), "Teammitglied Nr. 1"),
-        (json.dumps({"format": "regionallabor-arbeitsmappe", "schema_version": 1,
-                     "records": {"einhorn": []}}).encode(), "unbekannte Einträge"),
-        (json.dumps({"format": "regionallabor-arbeitsmappe", "schema_version": 1,
-                     "records": {"member": [{"id": "x", "name": "A"}, {"id": "x", "name": "B"}]}}).encode(), "doppelt"),
+        (
+            json.dumps(
+                {"format": "regionallabor-arbeitsmappe", "schema_version": 1, "records": {"member": [{"name": ""}]}}
+            ).encode(),
+            "Teammitglied Nr. 1",
+        ),
+        (
+            json.dumps(
+                {"format": "regionallabor-arbeitsmappe", "schema_version": 1, "records": {"einhorn": []}}
+            ).encode(),
+            "unbekannte Einträge",
+        ),
+        (
+            json.dumps(
+                {
+                    "format": "regionallabor-arbeitsmappe",
+                    "schema_version": 1,
+                    "records": {"member": [{"id": "x", "name": "A"}, {"id": "x", "name": "B"}]},
+                }
+            ).encode(),
+            "doppelt",
+        ),
     ],
 )
 def test_bad_files_are_refused_with_a_reason(raw, message):
@@ -76,7 +98,9 @@ def test_bad_files_are_refused_with_a_reason(raw, message):
 
 
 def test_file_from_newer_schema_is_refused():
-    raw = json.dumps({"format": "regionallabor-arbeitsmappe", "schema_version": SCHEMA_VERSION + 1, "records": {}}).encode()
+    raw = json.dumps(
+        {"format": "regionallabor-arbeitsmappe", "schema_version": SCHEMA_VERSION + 1, "records": {}}
+    ).encode()
     with pytest.raises(NewerSchemaError):
         parse_workbook_file(raw)
 
@@ -91,5 +115,8 @@ def test_too_big_file_is_refused_before_parsing(monkeypatch):
 def test_export_filename_names_team_and_date():
     from datetime import date
 
-    assert export_filename("Mitmach-Team Öhringen!", date(2026, 11, 23)) == "arbeitsmappe-mitmach-team-öhringen-2026-11-23.json"
+    assert (
+        export_filename("Mitmach-Team Öhringen!", date(2026, 11, 23))
+        == "arbeitsmappe-mitmach-team-öhringen-2026-11-23.json"
+    )
     assert export_filename("", date(2026, 1, 2)) == "arbeitsmappe-2026-01-02.json"

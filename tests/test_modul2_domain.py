@@ -54,7 +54,10 @@ def test_comparison_uses_the_median_of_the_400_german_districts():
     assert len(density.peer_values) == 400
     assert density.median == pytest.approx((200.87 + 200.95) / 2)  # the 200th and 201st of the sorted densities
     assert compared["share_65plus"].median == pytest.approx(22.335)
-    assert compared["change"].sentence == "Eure Region ist stärker gewachsen als 8 von 10 Landkreisen und kreisfreien Städten in Deutschland."
+    assert (
+        compared["change"].sentence
+        == "Eure Region ist stärker gewachsen als 8 von 10 Landkreisen und kreisfreien Städten in Deutschland."
+    )
 
 
 def test_gemeinden_are_summed_and_their_kreis_gives_context_only():
@@ -81,7 +84,9 @@ def test_austria_has_density_only_and_says_what_is_missing():
     profile = region_profile(Region(area_ids=["AT-506"]))  # Zell am See, 33.1 per km²: 11 of 94 Bezirke are thinner
     assert set(by_key(profile)) == {"density"}
     assert by_key(profile)["density"].below_share == pytest.approx(11 / 94)
-    assert by_key(profile)["density"].sentence == "Eure Region ist dünner besiedelt als 9 von 10 Bezirken in Österreich."
+    assert (
+        by_key(profile)["density"].sentence == "Eure Region ist dünner besiedelt als 9 von 10 Bezirken in Österreich."
+    )
     assert profile.trend is None and profile.age is None
     assert any("keinen Altersaufbau" in note for note in profile.notes)
 
@@ -98,13 +103,41 @@ def test_below_share_counts_ties_half():
     assert below_share(0, (1, 2)) == 0
 
 
-@pytest.mark.parametrize("key, value, share, expected", [
-    ("share_65plus", 25.0, 0.81, "Eure Region ist älter als 8 von 10 Landkreisen und kreisfreien Städten in Deutschland."),
-    ("share_65plus", 18.0, 0.12, "Eure Region ist jünger als 9 von 10 Landkreisen und kreisfreien Städten in Deutschland."),
-    ("density", 40.0, 0.5, "Eure Region liegt bei der Besiedlung etwa in der Mitte der Landkreise und kreisfreien Städte in Deutschland."),
-    ("change", -3.0, 0.2, "Eure Region hat mehr Einwohner:innen verloren als 8 von 10 Landkreisen und kreisfreien Städten in Deutschland."),
-    ("change", 9.0, 0.99, "Eure Region ist stärker gewachsen als fast alle Landkreise und kreisfreien Städte in Deutschland."),
-])
+@pytest.mark.parametrize(
+    "key, value, share, expected",
+    [
+        (
+            "share_65plus",
+            25.0,
+            0.81,
+            "Eure Region ist älter als 8 von 10 Landkreisen und kreisfreien Städten in Deutschland.",
+        ),
+        (
+            "share_65plus",
+            18.0,
+            0.12,
+            "Eure Region ist jünger als 9 von 10 Landkreisen und kreisfreien Städten in Deutschland.",
+        ),
+        (
+            "density",
+            40.0,
+            0.5,
+            "Eure Region liegt bei der Besiedlung etwa in der Mitte der Landkreise und kreisfreien Städte in Deutschland.",
+        ),
+        (
+            "change",
+            -3.0,
+            0.2,
+            "Eure Region hat mehr Einwohner:innen verloren als 8 von 10 Landkreisen und kreisfreien Städten in Deutschland.",
+        ),
+        (
+            "change",
+            9.0,
+            0.99,
+            "Eure Region ist stärker gewachsen als fast alle Landkreise und kreisfreien Städte in Deutschland.",
+        ),
+    ],
+)
 def test_comparison_in_plain_words(key, value, share, expected):
     assert comparison_sentence(key, value, share, "DE") == expected
 
@@ -112,19 +145,35 @@ def test_comparison_in_plain_words(key, value, share, expected):
 # own figures
 
 
-@pytest.mark.parametrize("text, number", [("4250", 4250), ("1.234,5", 1234.5), ("1,234.5", 1234.5), ("12,5", 12.5),
-                                          ("12.5", 12.5), ("4 250", 4250), ("1.234", 1234), ("-0,8", -0.8), ("", None)])
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("4250", 4250),
+        ("1.234,5", 1234.5),
+        ("1,234.5", 1234.5),
+        ("12,5", 12.5),
+        ("12.5", 12.5),
+        ("4 250", 4250),
+        ("1.234", 1234),
+        ("-0,8", -0.8),
+        ("", None),
+    ],
+)
 def test_numbers_as_germans_and_spreadsheets_write_them(text, number):
     assert parse_number(text) == number
 
 
 def test_csv_with_semicolons_and_decimal_commas_is_taken_whole(workbook):
-    raw = ("kennzahl;wert;einheit;jahr;quelle\n"
-           "Vereine;42;Anzahl;2024;Vereinsregister\n"
-           "Leerstand Ortskern;3,5;%;2024;eigene Zählung\n").encode()
+    raw = (
+        "kennzahl;wert;einheit;jahr;quelle\n"
+        "Vereine;42;Anzahl;2024;Vereinsregister\n"
+        "Leerstand Ortskern;3,5;%;2024;eigene Zählung\n"
+    ).encode()
     figures = parse_csv(raw)
-    assert [(f.name, f.value, f.unit, f.year) for f in figures] == [("Vereine", 42, "Anzahl", 2024),
-                                                                    ("Leerstand Ortskern", 3.5, "%", 2024)]
+    assert [(f.name, f.value, f.unit, f.year) for f in figures] == [
+        ("Vereine", 42, "Anzahl", 2024),
+        ("Leerstand Ortskern", 3.5, "%", 2024),
+    ]
     assert save_figures(workbook, figures)[:2] == (2, 0)
     again = parse_csv(b"kennzahl,wert,jahr,quelle\nVereine,45,2024,Vereinsregister\nVereine,40,2023,Vereinsregister\n")
     assert save_figures(workbook, again)[:2] == (1, 1)  # same name and year replaces, another year adds
@@ -137,17 +186,29 @@ def test_excel_csv_in_windows_encoding_is_read():
     assert figures[0].name == "Ärzt:innen"
 
 
-@pytest.mark.parametrize("raw, message", [
-    (b"kennzahl;wert;jahr;quelle\nVereine;42;2024;Amt\nPendler;viele;2024;Amt\n", "Zeile 3: Wert: Bitte gib eine Zahl ein."),
-    (b"kennzahl;wert;jahr;quelle\nVereine;42;1800;Amt\n", "Zeile 2: Jahr: Bitte gib einen Wert zwischen 1950 und 2100 an."),
-    (b"kennzahl;wert;jahr;quelle\nVereine;42;2024;\n", "Zeile 2: Quelle: Bitte gib etwas ein"),
-    (b"kennzahl;wert;jahr\nVereine;42;2024\n", "fehlen die Spalten „quelle“"),
-    (b"kennzahl;wert;jahr;quelle;farbe\n", "Unbekannte Spalten in der ersten Zeile: „farbe“"),
-    (b"kennzahl;wert;jahr;quelle\nVereine;42;2024\n", "Zeile 2: 3 Werte statt 4."),
-    (b"kennzahl;wert;jahr;quelle\nVereine;42;2024;A\nvereine;43;2024;B\n", "Zeile 3: „vereine“ für 2024 steht schon in Zeile 2."),
-    (b"", "Die Datei ist leer."),
-    (b"kennzahl;wert;jahr;quelle\n" + b"x;1;2024;A\n" * 30_000, "Die Datei ist zu groß"),
-])
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        (
+            b"kennzahl;wert;jahr;quelle\nVereine;42;2024;Amt\nPendler;viele;2024;Amt\n",
+            "Zeile 3: Wert: Bitte gib eine Zahl ein.",
+        ),
+        (
+            b"kennzahl;wert;jahr;quelle\nVereine;42;1800;Amt\n",
+            "Zeile 2: Jahr: Bitte gib einen Wert zwischen 1950 und 2100 an.",
+        ),
+        (b"kennzahl;wert;jahr;quelle\nVereine;42;2024;\n", "Zeile 2: Quelle: Bitte gib etwas ein"),
+        (b"kennzahl;wert;jahr\nVereine;42;2024\n", "fehlen die Spalten „quelle“"),
+        (b"kennzahl;wert;jahr;quelle;farbe\n", "Unbekannte Spalten in der ersten Zeile: „farbe“"),
+        (b"kennzahl;wert;jahr;quelle\nVereine;42;2024\n", "Zeile 2: 3 Werte statt 4."),
+        (
+            b"kennzahl;wert;jahr;quelle\nVereine;42;2024;A\nvereine;43;2024;B\n",
+            "Zeile 3: „vereine“ für 2024 steht schon in Zeile 2.",
+        ),
+        (b"", "Die Datei ist leer."),
+        (b"kennzahl;wert;jahr;quelle\n" + b"x;1;2024;A\n" * 30_000, "Die Datei ist zu groß"),
+    ],
+)
 def test_a_bad_csv_is_refused_with_line_and_reason(workbook, raw, message):
     with pytest.raises(CsvError) as refused:
         parse_csv(raw)
@@ -184,7 +245,10 @@ def test_schatz_names_are_unique_within_a_handlungsfeld(workbook):
 
 
 def test_schatz_links_get_a_scheme_and_nonsense_is_refused():
-    assert Schatz(name="Hofladen", field="landwirtschaft", link="www.hofladen-beispiel.de").link == "https://www.hofladen-beispiel.de"
+    assert (
+        Schatz(name="Hofladen", field="landwirtschaft", link="www.hofladen-beispiel.de").link
+        == "https://www.hofladen-beispiel.de"
+    )
     with pytest.raises(ValidationError) as refused:
         Schatz(name="Hofladen", field="landwirtschaft", link="ruf mich an")
     assert "sieht nicht wie eine Web-Adresse aus" in explain(refused.value)
@@ -195,7 +259,11 @@ def test_swot_cards_keep_their_order_when_moved_up_down_and_across(workbook):
         add_swot(workbook, "staerken", text)
     board = swot_board(workbook)
     move_swot(workbook, board["staerken"][2], -1)
-    assert [s.record.text for s in swot_board(workbook)["staerken"]] == ["Viele Vereine", "Engagierte Jugend", "Starke Landwirtschaft"]
+    assert [s.record.text for s in swot_board(workbook)["staerken"]] == [
+        "Viele Vereine",
+        "Engagierte Jugend",
+        "Starke Landwirtschaft",
+    ]
     move_swot(workbook, swot_board(workbook)["staerken"][0], -1)  # the top card stays on top
     assert swot_board(workbook)["staerken"][0].record.text == "Viele Vereine"
     relocate_swot(workbook, swot_board(workbook)["staerken"][0], "chancen")

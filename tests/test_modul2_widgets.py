@@ -107,7 +107,9 @@ def test_schaetze_add_edit_refuse_duplicates_and_escape(workbook):
     add_schatz(tool, "Solidarische Landwirtschaft Hofgut", description="40 Ernteanteile", link="www.solawi-beispiel.de")
     add_schatz(tool, "<b>Hofladen</b>")
     add_schatz(tool, "solidarische landwirtschaft hofgut", description="doppelt")
-    assert tool.notice.kind == "error" and "gibt es im Handlungsfeld Landwirtschaft & Ernährung schon" in tool.notice.text
+    assert (
+        tool.notice.kind == "error" and "gibt es im Handlungsfeld Landwirtschaft & Ernährung schon" in tool.notice.text
+    )
     assert tool.description.value == "doppelt"  # the form keeps what was typed
     assert workbook.count_kind("schatz") == 2
     shown = html_of(tool.list)
@@ -179,7 +181,10 @@ def test_adding_a_card_keeps_the_other_cards_widgets(workbook):
     third.children[1].click()  # ↑: the rows change place, their arrows follow
     assert tool.lists["staerken"].children == (first, third, second)
     assert [c.children[0].value for c in tool.lists["staerken"].children] == [
-        "Viele Vereine", "Guter Nahverkehr nach Freiburg", "Engagierte Jugend"]
+        "Viele Vereine",
+        "Guter Nahverkehr nach Freiburg",
+        "Engagierte Jugend",
+    ]
     assert (second.children[1].disabled, second.children[2].disabled) == (False, True)
     third.children[4].click()  # ✕
     assert third.comm is None  # the removed row was closed, not leaked

@@ -88,16 +88,38 @@ def test_the_gap_matrix_counts_each_actor_in_each_of_its_fields(workbook):
     actor(workbook, "Landfrauen", "Landfrauenverein", ("landwirtschaft",))
     gaps = gap_matrix(load_network(workbook))
     # every standard sector has a row, used or not; the team's own sectors follow
-    assert gaps.sectors == ("zivilgesellschaft", "wirtschaft", "verwaltung", "politik", "bildung", "medien",
-                            "Landfrauenverein")
-    assert gaps.counts == {("wirtschaft", "energie"): 2, ("wirtschaft", "zusammenhalt"): 1, ("verwaltung", "energie"): 1,
-                           ("Landfrauenverein", "landwirtschaft"): 1}
+    assert gaps.sectors == (
+        "zivilgesellschaft",
+        "wirtschaft",
+        "verwaltung",
+        "politik",
+        "bildung",
+        "medien",
+        "Landfrauenverein",
+    )
+    assert gaps.counts == {
+        ("wirtschaft", "energie"): 2,
+        ("wirtschaft", "zusammenhalt"): 1,
+        ("verwaltung", "energie"): 1,
+        ("Landfrauenverein", "landwirtschaft"): 1,
+    }
     assert gaps.without_field == 1
     missing = gaps.missing_by_field()
-    assert missing["energie"] == ["Zivilgesellschaft", "Politik", "Bildung & Wissenschaft", "Medien & Kultur",
-                                  "Landfrauenverein"]
-    assert missing["landwirtschaft"] == ["Zivilgesellschaft", "Wirtschaft", "Verwaltung", "Politik",
-                                         "Bildung & Wissenschaft", "Medien & Kultur"]
+    assert missing["energie"] == [
+        "Zivilgesellschaft",
+        "Politik",
+        "Bildung & Wissenschaft",
+        "Medien & Kultur",
+        "Landfrauenverein",
+    ]
+    assert missing["landwirtschaft"] == [
+        "Zivilgesellschaft",
+        "Wirtschaft",
+        "Verwaltung",
+        "Politik",
+        "Bildung & Wissenschaft",
+        "Medien & Kultur",
+    ]
 
 
 def test_suggestions_rank_influential_unknown_actors_and_name_who_can_introduce_them(workbook):
@@ -128,7 +150,7 @@ def test_layout_puts_two_cliques_apart_and_is_the_same_on_every_load(workbook):
     right = [actor(workbook, f"R{i}") for i in range(5)]
     for group in (left, right):
         for i, a in enumerate(group):
-            for b in group[i + 1:]:
+            for b in group[i + 1 :]:
                 relate(workbook, a, b)
     network = load_network(workbook)
     pos = spring_positions(network)
@@ -136,10 +158,11 @@ def test_layout_puts_two_cliques_apart_and_is_the_same_on_every_load(workbook):
     assert all(0 <= x <= 1 and 0 <= y <= 1 for x, y in pos.values())
 
     def mean_distance(pairs):
-        return sum(((pos[a.id][0] - pos[b.id][0]) ** 2 + (pos[a.id][1] - pos[b.id][1]) ** 2) ** 0.5
-                   for a, b in pairs) / len(pairs)
+        return sum(
+            ((pos[a.id][0] - pos[b.id][0]) ** 2 + (pos[a.id][1] - pos[b.id][1]) ** 2) ** 0.5 for a, b in pairs
+        ) / len(pairs)
 
-    within = [(a, b) for g in (left, right) for i, a in enumerate(g) for b in g[i + 1:]]
+    within = [(a, b) for g in (left, right) for i, a in enumerate(g) for b in g[i + 1 :]]
     across = [(a, b) for a in left for b in right]
     assert mean_distance(within) < mean_distance(across) / 2
 
@@ -157,7 +180,8 @@ def test_a_schatz_is_an_actor_without_typing_it_again_and_keeps_its_name_from_mo
     schatz = workbook.add(Schatz(name="Repair-Café", field="wirtschaft")).record
     shown = load_network(workbook).actors
     assert [(a.name, a.version, a.record.sector, a.record.handlungsfelder) for a in shown] == [
-        ("Repair-Café", None, "zivilgesellschaft", ["wirtschaft"])]
+        ("Repair-Café", None, "zivilgesellschaft", ["wirtschaft"])
+    ]
     with pytest.raises(NetworkRuleError, match="Schatz der Region"):
         actor(workbook, "repair-café")
     rated = shown[0].record.model_copy(update={"influence": 4, "name": "Anders"})
@@ -172,12 +196,16 @@ def test_a_schatz_is_an_actor_without_typing_it_again_and_keeps_its_name_from_mo
 
 
 def test_removing_an_actor_takes_its_relations_and_conversations_along(workbook, chain):
-    save_conversation(workbook, Gespraech(actor_id=chain["B"].id, held_on=date(2026, 11, 2), learned="Will mitmachen"), None)
+    save_conversation(
+        workbook, Gespraech(actor_id=chain["B"].id, held_on=date(2026, 11, 2), learned="Will mitmachen"), None
+    )
     network = load_network(workbook)
     remove_actor(workbook, network.by_id[chain["B"].id])
     after = load_network(workbook)
     assert "B" not in [a.name for a in after.actors]
-    assert [(after.by_id[r.record.source_id].name, after.by_id[r.record.target_id].name) for r in after.relations] == [("E", "F")]
+    assert [(after.by_id[r.record.source_id].name, after.by_id[r.record.target_id].name) for r in after.relations] == [
+        ("E", "F")
+    ]
     assert workbook.list(Gespraech) == []
 
 
@@ -215,19 +243,32 @@ def test_bad_ratings_get_a_german_message():
 
 def test_open_steps_come_earliest_first_and_overdue_ones_are_marked(workbook):
     a = actor(workbook, "A")
-    for due, step, done in ((date(2026, 12, 1), "Einladen", False), (date(2026, 11, 1), "Anrufen", False),
-                            (None, "Irgendwann", False), (date(2026, 10, 1), "Erledigt", True), (None, "", False)):
-        save_conversation(workbook, Gespraech(actor_id=a.id, held_on=date(2026, 10, 1), learned="x",
-                                              next_step=step, due=due, done=done), None)
+    for due, step, done in (
+        (date(2026, 12, 1), "Einladen", False),
+        (date(2026, 11, 1), "Anrufen", False),
+        (None, "Irgendwann", False),
+        (date(2026, 10, 1), "Erledigt", True),
+        (None, "", False),
+    ):
+        save_conversation(
+            workbook,
+            Gespraech(actor_id=a.id, held_on=date(2026, 10, 1), learned="x", next_step=step, due=due, done=done),
+            None,
+        )
     steps = open_steps(workbook.list(Gespraech), load_network(workbook), today=date(2026, 11, 23))
     assert [(s.conversation.record.next_step, s.overdue, s.actor_name) for s in steps] == [
-        ("Anrufen", True, "A"), ("Einladen", False, "A"), ("Irgendwann", False, "A")]
+        ("Anrufen", True, "A"),
+        ("Einladen", False, "A"),
+        ("Irgendwann", False, "A"),
+    ]
 
 
 def test_module_3_is_done_with_ten_actors_from_three_sectors_five_relations_and_a_conversation(workbook):
     module = MODULES[2]
     assert module.status(workbook) is Status.NOT_STARTED
-    people = [actor(workbook, f"Akteur {i}", ("zivilgesellschaft", "wirtschaft", "verwaltung")[i % 3]) for i in range(10)]
+    people = [
+        actor(workbook, f"Akteur {i}", ("zivilgesellschaft", "wirtschaft", "verwaltung")[i % 3]) for i in range(10)
+    ]
     assert module3_missing(workbook) == ["mindestens 5 Beziehungen (bisher 0)", "mindestens eine Gesprächsnotiz"]
     for a, b in zip(people, people[1:6]):
         relate(workbook, a, b)
@@ -239,11 +280,27 @@ def test_module_3_is_done_with_ten_actors_from_three_sectors_five_relations_and_
 
 
 def test_csv_round_trip_into_a_new_workbook_keeps_every_actor_and_relation(workbook, chain, tmp_path):
-    save_actor(workbook, Akteur(name="Maria Huber", type="person", sector="Landfrauenverein", place="Musterdorf",
-                                handlungsfelder=["landwirtschaft", "zusammenhalt"], influence=4, engagement=5,
-                                private_person=True, team_relation="eng", notes="kocht; backt"), None)
+    save_actor(
+        workbook,
+        Akteur(
+            name="Maria Huber",
+            type="person",
+            sector="Landfrauenverein",
+            place="Musterdorf",
+            handlungsfelder=["landwirtschaft", "zusammenhalt"],
+            influence=4,
+            engagement=5,
+            private_person=True,
+            team_relation="eng",
+            notes="kocht; backt",
+        ),
+        None,
+    )
     network = load_network(workbook)
-    actors_csv, relations_csv = export_actors(network, pseudonymise=False), export_relations(network, pseudonymise=False)
+    actors_csv, relations_csv = (
+        export_actors(network, pseudonymise=False),
+        export_relations(network, pseudonymise=False),
+    )
     assert actors_csv.startswith("\ufeffname;art;sektor".encode())
     other = Arbeitsmappe(tmp_path / "other.sqlite3")
     result = import_network(other, actors_csv, relations_csv)
@@ -252,8 +309,10 @@ def test_csv_round_trip_into_a_new_workbook_keeps_every_actor_and_relation(workb
 
     def comparable(net):
         actors = {a.name: a.record.model_dump(exclude={"id"}) for a in net.actors}
-        relations = sorted((net.by_id[r.record.source_id].name, net.by_id[r.record.target_id].name, r.record.kind,
-                            r.record.strength) for r in net.relations)
+        relations = sorted(
+            (net.by_id[r.record.source_id].name, net.by_id[r.record.target_id].name, r.record.kind, r.record.strength)
+            for r in net.relations
+        )
         return actors, relations
 
     assert comparable(copied) == comparable(network)
@@ -267,15 +326,21 @@ def test_a_bad_relation_row_refuses_both_files_and_names_its_line(workbook, chai
     relations_csv = b"von;nach;art\nA;Neue Schule;kooperiert\nA;Niemand;kennt sich\n"
     with pytest.raises(CsvError) as refused:
         import_network(workbook, actors_csv, relations_csv)
-    assert str(refused.value) == "beziehungen.csv, Zeile 3: „Niemand“ steht weder in der Akteursdatei noch auf eurer Landkarte."
+    assert (
+        str(refused.value)
+        == "beziehungen.csv, Zeile 3: „Niemand“ steht weder in der Akteursdatei noch auf eurer Landkarte."
+    )
     assert load_network(workbook).fingerprint == before
 
 
-@pytest.mark.parametrize("row, reason", [
-    ("X;Politik;7", "Einfluss: Bitte gib einen Wert zwischen 1 und 5 an."),
-    (";Politik;3", "Name: Bitte gib etwas ein – das Feld darf nicht leer sein."),
-    ("X;Politik;viel", "Einfluss: Bitte gib eine Zahl ein."),
-])
+@pytest.mark.parametrize(
+    "row, reason",
+    [
+        ("X;Politik;7", "Einfluss: Bitte gib einen Wert zwischen 1 und 5 an."),
+        (";Politik;3", "Name: Bitte gib etwas ein – das Feld darf nicht leer sein."),
+        ("X;Politik;viel", "Einfluss: Bitte gib eine Zahl ein."),
+    ],
+)
 def test_bad_actor_rows_are_refused_with_line_and_reason(workbook, row, reason):
     raw = f"name;sektor;einfluss\nGut;Politik;3\n{row}\n".encode()
     with pytest.raises(CsvError) as refused:
@@ -285,12 +350,25 @@ def test_bad_actor_rows_are_refused_with_line_and_reason(workbook, row, reason):
 
 
 def test_a_pseudonymised_export_hides_private_people_and_cannot_be_imported_back(workbook, chain):
-    maria = save_actor(workbook, Akteur(name="Maria Huber", type="person", sector="zivilgesellschaft",
-                                        place="Musterdorf", private_person=True, notes="Telefon 0761 …"), None).record
+    maria = save_actor(
+        workbook,
+        Akteur(
+            name="Maria Huber",
+            type="person",
+            sector="zivilgesellschaft",
+            place="Musterdorf",
+            private_person=True,
+            notes="Telefon 0761 …",
+        ),
+        None,
+    ).record
     save_actor(workbook, Akteur(name="Bürgermeister Meier", type="person", sector="politik"), None)
     relate(workbook, maria, chain["A"])
-    save_conversation(workbook, Gespraech(actor_id=maria.id, held_on=date(2026, 11, 3),
-                                          learned="Maria Huber kennt alle Landwirt:innen"), None)
+    save_conversation(
+        workbook,
+        Gespraech(actor_id=maria.id, held_on=date(2026, 11, 3), learned="Maria Huber kennt alle Landwirt:innen"),
+        None,
+    )
     network = load_network(workbook)
     actors_csv = export_actors(network, pseudonymise=True).decode("utf-8-sig")
     relations_csv = export_relations(network, pseudonymise=True).decode("utf-8-sig")

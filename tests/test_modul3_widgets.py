@@ -132,7 +132,9 @@ def test_insights_and_grid_follow_the_map(workbook):
     insights, grid = NetworkInsights(workbook), InfluenceGrid(workbook)
     assert "Tragt Akteur:innen und Beziehungen ein" in insights.body.value
     fill_form(actors.form, "Rathaus", "Verwaltung", ("energie",), influence="5", engagement="5")
-    assert "Noch verbindet niemand" in insights.body.value and "1 ohne Verbindung:</strong> Rathaus" in insights.body.value
+    assert (
+        "Noch verbindet niemand" in insights.body.value and "1 ohne Verbindung:</strong> Rathaus" in insights.body.value
+    )
     assert "<strong>Energie:</strong> niemand aus Zivilgesellschaft, Wirtschaft, Politik" in insights.body.value
     assert "Schlüsselakteur:innen</strong> (1)" in grid.body.value
 

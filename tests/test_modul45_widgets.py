@@ -42,8 +42,10 @@ def assert_all_open(widget: ipw.Widget) -> None:
 
 
 def downloads(html: str) -> dict[str, bytes]:
-    return {name: base64.b64decode(payload)
-            for name, payload in re.findall(r"download='([^']+)' href='data:[^;]+;base64,([^']+)'", html)}
+    return {
+        name: base64.b64decode(payload)
+        for name, payload in re.findall(r"download='([^']+)' href='data:[^;]+;base64,([^']+)'", html)
+    }
 
 
 # Modul 4
@@ -62,13 +64,16 @@ def test_critique_is_added_weighted_and_stays_sorted_with_every_row_alive(workbo
     tool.vote(radweg, +1)
     tool.vote(radweg, +1)
     assert [row.children[3].value for row in tool.columns["mobilitaet"].children] == [
-        "Radweg endet an der Kreisstraße", "Sonntags fährt kein Bus"]
+        "Radweg endet an der Kreisstraße",
+        "Sonntags fährt kein Bus",
+    ]
     assert "Radweg endet an der Kreisstraße (2 Punkte)" in tool.summary.value
     assert tool.columns["mobilitaet"].children[1].children[2].disabled  # no points to take back
     assert_all_open(tool)
     tool.columns["energie"].children[0].children[3].value = "Kein einziges Windrad in Bürgerhand"
-    assert workbook.get(Kritikpunkt, next(s.record.id for s in workbook.list(Kritikpunkt)
-                                          if s.record.field == "energie")).record.text.startswith("Kein einziges")
+    assert workbook.get(
+        Kritikpunkt, next(s.record.id for s in workbook.list(Kritikpunkt) if s.record.field == "energie")
+    ).record.text.startswith("Kein einziges")
     tool.remove(bus.record.id)
     assert len(workbook.list(Kritikpunkt)) == 2 and "entfernt" in tool.notice.text
 
@@ -120,7 +125,10 @@ def test_vision_texts_are_saved_as_typed_and_the_board_downloads_as_html_and_pdf
     tool = VisionBoard(workbook)
     assert tool.overall.placeholder == "2035 ist unsere Region …"
     tool.horizon.value = 2040
-    assert workbook.get(Vision).record.horizon_year == 2040 and tool.texts["energie"].placeholder == "2040 ist unsere Region …"
+    assert (
+        workbook.get(Vision).record.horizon_year == 2040
+        and tool.texts["energie"].placeholder == "2040 ist unsere Region …"
+    )
     tool.overall.value = "2040 ist unsere Region ein Ort, an dem <alle> mitmachen."
     tool.texts["energie"].value = "Wir erzeugen mehr Strom, als wir verbrauchen."
     assert workbook.get(Zukunftsbild, "energie").record.text == "Wir erzeugen mehr Strom, als wir verbrauchen."
@@ -172,7 +180,11 @@ def test_the_impact_logic_is_written_per_goal_and_checked_as_it_is_typed(workboo
 
 def test_conference_details_are_saved_at_once_and_a_preset_fills_the_plan(workbook):
     setup = ConferenceSetup(workbook)
-    programme, tasks, budget = ProgramPlanner(workbook), TaskPlan(workbook, today=date(2027, 1, 1)), ConferenceBudget(workbook)
+    programme, tasks, budget = (
+        ProgramPlanner(workbook),
+        TaskPlan(workbook, today=date(2027, 1, 1)),
+        ConferenceBudget(workbook),
+    )
     assert setup.apply.disabled
     setup.title.value = "Auenfeld macht mit"
     setup.starts_on.value = date(2027, 5, 8)
@@ -230,14 +242,20 @@ def test_topic_tables_come_from_the_challenges(workbook):
     assert table.record.challenge_id == challenge.record.id
     assert "aus der Herausforderung: Busse fahren selten" in html_of(tool.list)
     assert [label for label, _ in tool.challenge.options] == ["– eigenes Thema –"]
-    assert "hat noch keine Gastgeber:in" in tool.issues.value and "ab 15 kommen nicht mehr alle zu Wort" in tool.issues.value
+    assert (
+        "hat noch keine Gastgeber:in" in tool.issues.value
+        and "ab 15 kommen nicht mehr alle zu Wort" in tool.issues.value
+    )
     tool.title.value, tool.people.value = "Sonne auf jedes Dach", 0
     assert tool.save() is None and tool.notice.text == "Plätze am Tisch: Bitte gib einen Wert zwischen 1 und 500 an."
 
 
 def test_guests_are_invited_from_the_map_and_the_check_names_who_is_missing(workbook):
-    for name, sector, fields in [("Bürgerenergie eG", "wirtschaft", ["energie"]), ("Bauamt", "verwaltung", ["bauen"]),
-                                 ("Jugendrat", "zivilgesellschaft", ["zusammenhalt"])]:
+    for name, sector, fields in [
+        ("Bürgerenergie eG", "wirtschaft", ["energie"]),
+        ("Bauamt", "verwaltung", ["bauen"]),
+        ("Jugendrat", "zivilgesellschaft", ["zusammenhalt"]),
+    ]:
         workbook.add(Akteur(name=name, sector=sector, handlungsfelder=fields))
     tool = InvitationList(workbook)
     assert tool.picker.options == ("Bauamt", "Bürgerenergie eG", "Jugendrat")
@@ -249,8 +267,9 @@ def test_guests_are_invited_from_the_map_and_the_check_names_who_is_missing(work
     assert "Ihr ladet bisher niemanden aus den Sektoren Zivilgesellschaft, Verwaltung, Politik" in tool.check.value
     suggestion = next(chip for chip in tool.suggestions.children[1].children if "Bauamt" in chip.description)
     suggestion.click()
-    assert {s.record.id for s in workbook.list(Einladung)} == {a.record.id for a in workbook.list(Akteur)
-                                                                 if a.record.name != "Jugendrat"}
+    assert {s.record.id for s in workbook.list(Einladung)} == {
+        a.record.id for a in workbook.list(Akteur) if a.record.name != "Jugendrat"
+    }
     row = next(r for r in tool.list.children if "Bauamt" in r.children[0].value)
     row.children[1].value = "zugesagt"
     assert "zugesagt: 1" in tool.summary.value
@@ -262,6 +281,7 @@ def test_guests_are_invited_from_the_map_and_the_check_names_who_is_missing(work
 def test_a_long_guest_list_is_paged(workbook):
     fill_network(workbook, 60, 0)
     from regionallabor.modul5.konferenz import invite
+
     invite(workbook, [a.record.name for a in workbook.list(Akteur)])
     tool = InvitationList(workbook)
     assert len(tool.list.children) == 20 and tool.pager.more.description == "Weitere 20 anzeigen"

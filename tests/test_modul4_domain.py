@@ -36,7 +36,10 @@ def test_critique_is_grouped_by_field_heaviest_first_and_points_stay_between_0_a
     bus = give_points(workbook, bus, +1)
     grouped = critique_by_field(workbook)
     assert list(grouped) == ["landwirtschaft", "energie", "bauen", "mobilitaet", "wirtschaft", "zusammenhalt"]
-    assert [s.record.text for s in grouped["mobilitaet"]] == ["Sonntags fährt kein Bus", "Radweg endet an der Kreisstraße"]
+    assert [s.record.text for s in grouped["mobilitaet"]] == [
+        "Sonntags fährt kein Bus",
+        "Radweg endet an der Kreisstraße",
+    ]
     assert [r.text for r in heaviest_critique(workbook)] == ["Sonntags fährt kein Bus"]
     for _ in range(3):
         bus = give_points(workbook, bus, -1)
@@ -49,8 +52,11 @@ def test_favourite_ideas_come_first_and_become_goals_with_one_title_each(workboo
     workbook.add(Idee(text="Ein Dorfladen, den alle gemeinsam besitzen"))
     sharing = workbook.add(Idee(text="Ein E-Auto für das ganze Dorf", field="mobilitaet", favourite=True))
     assert ideas(workbook)[0].record.text == "Ein E-Auto für das ganze Dorf"
-    goal = save_goal(workbook, Ziel(title="Dorfauto bis 2027", handlungsfelder=["mobilitaet", "energie"],
-                                    idea_id=sharing.record.id), None)
+    goal = save_goal(
+        workbook,
+        Ziel(title="Dorfauto bis 2027", handlungsfelder=["mobilitaet", "energie"], idea_id=sharing.record.id),
+        None,
+    )
     assert goal_for_idea(workbook.list(Ziel), sharing.record.id).title == "Dorfauto bis 2027"
     with pytest.raises(VisionRuleError, match="„dorfauto bis 2027“ habt ihr schon"):
         save_goal(workbook, Ziel(title="dorfauto bis 2027", handlungsfelder=["mobilitaet"]), None)
@@ -85,8 +91,17 @@ def fill_module4(workbook):
         workbook.add(Idee(text=f"Idee {number}", favourite=number == 0))
     for key in ("landwirtschaft", "energie", "bauen", "mobilitaet", "wirtschaft", "zusammenhalt", "gesamt"):
         save_statement(workbook, key, f"Zukunft {key}", None)
-    return save_goal(workbook, Ziel(title="Dorfauto", handlungsfelder=["mobilitaet"], owner="Aylin",
-                                    first_step="Gespräch mit dem Bürgermeister", first_step_due=date(2027, 1, 15)), None)
+    return save_goal(
+        workbook,
+        Ziel(
+            title="Dorfauto",
+            handlungsfelder=["mobilitaet"],
+            owner="Aylin",
+            first_step="Gespräch mit dem Bürgermeister",
+            first_step_due=date(2027, 1, 15),
+        ),
+        None,
+    )
 
 
 def test_module4_status_names_what_is_missing_and_is_done_when_complete(workbook):
@@ -108,8 +123,12 @@ def test_module4_status_names_what_is_missing_and_is_done_when_complete(workbook
 
 def test_the_vision_board_as_html_and_pdf_holds_every_field_and_the_goals(workbook):
     fill_module4(workbook)
-    save_statement(workbook, "gesamt", "2035 ist unsere Region ein Ort, an dem <alle> mitmachen.",
-                   vision_statements(workbook).version("gesamt"))
+    save_statement(
+        workbook,
+        "gesamt",
+        "2035 ist unsere Region ein Ort, an dem <alle> mitmachen.",
+        vision_statements(workbook).version("gesamt"),
+    )
     workbook.save(Vision(horizon_year=2040), None)
     document = vision_document(workbook, today=date(2026, 11, 23))
     html = to_html(document)

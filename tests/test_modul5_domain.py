@@ -75,26 +75,34 @@ def test_an_empty_chain_lacks_all_four_levels_and_an_indicator():
 
 def test_activities_and_satisfaction_where_effects_belong_are_flagged():
     logic = Wirkungslogik(
-        id="z1", input="Zwei Ehrenamtliche, 500 € vom Gemeinderat",
+        id="z1",
+        input="Zwei Ehrenamtliche, 500 € vom Gemeinderat",
         output="Wir organisieren vier Repair-Café-Nachmittage",
         outcome="Die Teilnehmenden sind zufrieden mit dem Angebot",
         impact="Wir führen jedes Jahr einen Aktionstag durch",
-        indicators=[Indikator(text="Zahl der Besucher:innen", level="output")])
+        indicators=[Indikator(text="Zahl der Besucher:innen", level="output")],
+    )
     findings = {f.level: f for f in check_logic(logic)}
     assert findings["impact"].severity == "warning" and "klingt nach einer Aktivität" in findings["impact"].message
     assert findings["outcome"].severity == "warning" and "Stufe 3 der Wirkungstreppe" in findings["outcome"].message
     assert "output" not in findings  # activities are right at the Output level
     messages = [f.message for f in check_logic(logic) if f.level == "indicators"]
-    assert any("nur den Output" in m for m in messages) and any("woran ihr die Veränderung merkt" in m for m in messages)
+    assert any("nur den Output" in m for m in messages) and any(
+        "woran ihr die Veränderung merkt" in m for m in messages
+    )
     assert is_complete(logic)  # warnings point at mix-ups; the chain itself is there
 
 
 def test_a_sound_chain_gets_one_encouraging_finding():
     logic = Wirkungslogik(
-        id="z1", input="Zwei Ehrenamtliche, Raum im Pfarrheim", output="Monatliches Repair-Café, 30 Gäste",
-        outcome="Gäste reparieren Geräte selbst und bringen Nachbar:innen mit", outcome_step=5,
+        id="z1",
+        input="Zwei Ehrenamtliche, Raum im Pfarrheim",
+        output="Monatliches Repair-Café, 30 Gäste",
+        outcome="Gäste reparieren Geräte selbst und bringen Nachbar:innen mit",
+        outcome_step=5,
         impact="Weniger Elektroschrott in der Gemeinde",
-        indicators=[Indikator(text="Reparaturquote", noticed_by="Liste am Ausgang", level="outcome")])
+        indicators=[Indikator(text="Reparaturquote", noticed_by="Liste am Ausgang", level="outcome")],
+    )
     (finding,) = check_logic(logic)
     assert finding.severity == "ok" and "vollständig" in finding.message
 
@@ -120,8 +128,13 @@ def test_a_slot_that_ends_before_it_starts_is_refused_in_german():
 
 
 def test_overlaps_gaps_long_stretches_and_days_beyond_the_conference_are_flagged():
-    slots = [slot("09:00", "10:00", "Begrüßung"), slot("09:45", "10:30", "Impuls"), slot("10:45", "12:30", "Tische"),
-             slot("12:30", "13:00", "Pause", format="pause"), slot("13:00", "14:00", "Café", day=2)]
+    slots = [
+        slot("09:00", "10:00", "Begrüßung"),
+        slot("09:45", "10:30", "Impuls"),
+        slot("10:45", "12:30", "Tische"),
+        slot("12:30", "13:00", "Pause", format="pause"),
+        slot("13:00", "14:00", "Café", day=2),
+    ]
     issues = agenda_issues(slots, days=1)
     messages = [i.message for i in issues]
     assert "„Tische“ liegt an Tag 2" not in " ".join(messages)
@@ -135,8 +148,12 @@ def test_overlaps_gaps_long_stretches_and_days_beyond_the_conference_are_flagged
 
 def test_every_preset_is_a_clean_programme():
     for key, preset in PRESETS.items():
-        slots = [Programmpunkt(day=d, start=time(*map(int, s.split(":"))), end=time(*map(int, e.split(":"))),
-                               format=f, title=title) for d, s, e, f, title in preset.slots]
+        slots = [
+            Programmpunkt(
+                day=d, start=time(*map(int, s.split(":"))), end=time(*map(int, e.split(":"))), format=f, title=title
+            )
+            for d, s, e, f, title in preset.slots
+        ]
         assert agenda_issues(slots, preset.days) == [], key
 
 
@@ -146,7 +163,12 @@ def test_a_preset_fills_only_what_is_empty_and_plans_tasks_backwards(workbook):
     result = apply_preset(workbook, "konferenz")
     assert (result.slots, result.tasks, result.budget) == (9, 11, 0) and result.kept == ("Budget",)
     stored = workbook.get(Konferenz).record
-    assert (stored.format, stored.days, stored.expected_people, stored.venue) == ("konferenz", 1, 60, "Bürgerhaus Auenfeld")
+    assert (stored.format, stored.days, stored.expected_people, stored.venue) == (
+        "konferenz",
+        1,
+        60,
+        "Bürgerhaus Auenfeld",
+    )
     invitations = next(s.record for s in tasks(workbook) if s.record.title.startswith("Einladungen verschicken"))
     assert invitations.due == date(2027, 3, 13)  # eight weeks before
     assert weeks_before(invitations.due, stored.starts_on) == "8 Wochen vorher"
@@ -161,7 +183,9 @@ def test_open_tasks_move_with_the_conference_date_done_ones_stay(workbook):
     stored, _ = save_conference(workbook, Konferenz(starts_on=date(2027, 5, 8)), None)
     workbook.add(Aufgabe(title="Raum reservieren", due=date(2027, 3, 1)))
     workbook.add(Aufgabe(title="Förderantrag", due=date(2027, 2, 1), done=True))
-    _, moved = save_conference(workbook, stored.record.model_copy(update={"starts_on": date(2027, 5, 22)}), stored.version)
+    _, moved = save_conference(
+        workbook, stored.record.model_copy(update={"starts_on": date(2027, 5, 22)}), stored.version
+    )
     assert moved == 1
     dues = {s.record.title: s.record.due for s in tasks(workbook)}
     assert dues == {"Raum reservieren": date(2027, 3, 15), "Förderantrag": date(2027, 2, 1)}
@@ -170,22 +194,33 @@ def test_open_tasks_move_with_the_conference_date_done_ones_stay(workbook):
 def test_tables_are_checked_for_hosts_size_and_seats(workbook):
     challenge = workbook.add(Herausforderung(field="mobilitaet", text="Busse fahren selten"))
     workbook.add(Herausforderung(field="energie", text="Dächer ohne Solaranlagen"))
-    bus = workbook.add(Thementisch(title="Mobil ohne eigenes Auto", field="mobilitaet",
-                                   challenge_id=challenge.record.id, host="Jonas", people=20))
+    bus = workbook.add(
+        Thementisch(
+            title="Mobil ohne eigenes Auto",
+            field="mobilitaet",
+            challenge_id=challenge.record.id,
+            host="Jonas",
+            people=20,
+        )
+    )
     challenges = [s.record for s in workbook.list(Herausforderung)]
     assert [c.text for c in open_challenges(challenges, [bus])] == ["Dächer ohne Solaranlagen"]
     solar = Thementisch(title="Sonne auf jedes Dach", field="energie")
     issues = table_issues([bus.record, solar], expected_people=60)
-    assert issues == ["„Sonne auf jedes Dach“ hat noch keine Gastgeber:in.",
-                      "An „Mobil ohne eigenes Auto“ sollen 20 Menschen sitzen – ab 15 kommen nicht mehr alle zu Wort. "
-                      "Teilt den Tisch.",
-                      "An den Thementischen sind 28 Plätze, erwartet werden 60 Menschen – plant noch einen Tisch ein."]
+    assert issues == [
+        "„Sonne auf jedes Dach“ hat noch keine Gastgeber:in.",
+        "An „Mobil ohne eigenes Auto“ sollen 20 Menschen sitzen – ab 15 kommen nicht mehr alle zu Wort. "
+        "Teilt den Tisch.",
+        "An den Thementischen sind 28 Plätze, erwartet werden 60 Menschen – plant noch einen Tisch ein.",
+    ]
 
 
 def test_invitations_come_from_the_actor_map_and_the_diversity_check_names_the_gaps(workbook):
-    for name, sector, fields in [("Bürgerenergie eG", "wirtschaft", ["energie"]),
-                                 ("Jugendrat", "zivilgesellschaft", ["zusammenhalt"]),
-                                 ("Bauamt", "verwaltung", ["bauen", "mobilitaet"])]:
+    for name, sector, fields in [
+        ("Bürgerenergie eG", "wirtschaft", ["energie"]),
+        ("Jugendrat", "zivilgesellschaft", ["zusammenhalt"]),
+        ("Bauamt", "verwaltung", ["bauen", "mobilitaet"]),
+    ]:
         save_actor(workbook, Akteur(name=name, sector=sector, handlungsfelder=fields), None)
     workbook.add(Schatz(name="Hofladen Sonnenwiese", field="landwirtschaft"))
     with pytest.raises(ConferenceRuleError, match="„Gemeinderätin Weber“ steht nicht auf eurer Akteurslandkarte"):
@@ -200,13 +235,17 @@ def test_invitations_come_from_the_actor_map_and_the_diversity_check_names_the_g
     check = diversity_check(guests, network)
     assert check.findings == [
         "Ihr ladet bisher niemanden aus den Sektoren Verwaltung, Politik, Bildung & Wissenschaft und Medien & Kultur ein.",
-        "Für die Handlungsfelder Bauen & Wohnen, Mobilität und Wirtschaft ist noch niemand eingeladen."]
+        "Für die Handlungsfelder Bauen & Wohnen, Mobilität und Wirtschaft ist noch niemand eingeladen.",
+    ]
     assert [a.name for a in check.suggestions] == ["Bauamt"]
     assert check.by_sector["wirtschaft"] == 1 and check.by_field["landwirtschaft"] == 1
     declined = next(g for g in guests if g.actor.name == "Bürgerenergie eG").invitation
     workbook.update(declined.record.model_copy(update={"status": "abgesagt"}), declined.version)
     check = diversity_check(guest_list(workbook, network), network)
-    assert "Für die Handlungsfelder Energie, Bauen & Wohnen, Mobilität und Wirtschaft ist noch niemand eingeladen." in check.findings
+    assert (
+        "Für die Handlungsfelder Energie, Bauen & Wohnen, Mobilität und Wirtschaft ist noch niemand eingeladen."
+        in check.findings
+    )
 
 
 def test_budget_totals():
@@ -217,8 +256,9 @@ def test_budget_totals():
 
 def test_programme_and_tasks_export_as_html_pdf_and_calendar(workbook):
     workbook.save(Team(name="Mitmach-Team Auenfeld"), None)
-    save_conference(workbook, Konferenz(title="Auenfeld macht mit", starts_on=date(2027, 6, 11), venue="Alte Mühle"),
-                    None)
+    save_conference(
+        workbook, Konferenz(title="Auenfeld macht mit", starts_on=date(2027, 6, 11), venue="Alte Mühle"), None
+    )
     apply_preset(workbook, "gross")
     workbook.add(Programmpunkt(day=1, start=time(21, 0), end=time(21, 30), title="Ausklang <am Feuer>", format="pause"))
     programme = programme_document(workbook, today=date(2026, 11, 23))
@@ -227,8 +267,14 @@ def test_programme_and_tasks_export_as_html_pdf_and_calendar(workbook):
     assert "Tag 1 · Fr 11.06.2027" in html and "Tag 2 · Sa 12.06.2027" in html
     assert "Ausklang &lt;am Feuer&gt;" in html and "Open Space: Eure Projekte für die Region" in html
     text = pdf_text(to_pdf(programme))
-    for expected in ("Auenfeld macht mit", "09:15–11:15", "Open Space: Eure Projekte für die Region", "Fishbowl",
-                     "Ausklang <am Feuer>", "Tag 2 · Sa 12.06.2027"):
+    for expected in (
+        "Auenfeld macht mit",
+        "09:15–11:15",
+        "Open Space: Eure Projekte für die Region",
+        "Fishbowl",
+        "Ausklang <am Feuer>",
+        "Tag 2 · Sa 12.06.2027",
+    ):
         assert expected in text
     task_text = pdf_text(to_pdf(task_document(workbook)))
     assert "Save-the-Date verschicken" in task_text and "12 Wochen vorher" in task_text
@@ -281,4 +327,4 @@ def test_the_presets_file_is_checked_when_it_is_read():
     with pytest.raises(pydantic.ValidationError):
         parse_presets(raw.replace('beginn = "14:00"', 'beginn = "14 Uhr"', 1).encode("utf-8"))
     with pytest.raises(ValueError, match="unbekannte Formate"):
-        parse_presets((raw + '\n[stammtisch]\ntage = 1\n').encode("utf-8"))
+        parse_presets((raw + "\n[stammtisch]\ntage = 1\n").encode("utf-8"))

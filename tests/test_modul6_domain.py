@@ -95,7 +95,12 @@ def test_adopting_from_the_pool_fills_text_first_steps_field_and_effort_once(wor
     entry = pool_by_id()["repair-cafe"]
     adopted = adopt(workbook, entry).record
     assert (adopted.title, adopted.field, adopted.effort, adopted.status, adopted.pool_id) == (
-        "Repair-Café", "wirtschaft", "klein", "idee", "repair-cafe")
+        "Repair-Café",
+        "wirtschaft",
+        "klein",
+        "idee",
+        "repair-cafe",
+    )
     assert adopted.description.startswith(entry.beschreibung)
     assert f"Erste Schritte:\n– {entry.erste_schritte[0]}" in adopted.description
     with pytest.raises(ActionRuleError, match="steht schon in eurem Aktionsplan"):
@@ -114,28 +119,44 @@ def test_overdue_means_an_open_action_past_its_date():
 
 
 def test_progress_rolls_up_to_goals_fields_and_the_whole_plan():
-    bus, shop = Ziel(title="Bus am Sonntag", handlungsfelder=["mobilitaet"]), Ziel(title="Dorfladen", handlungsfelder=["wirtschaft"])
-    plan = [action("A", goal_id=bus.id, status="erledigt"), action("B", goal_id=bus.id, status="laeuft", progress=40),
-            action("C", field="wirtschaft", status="idee"), action("D", goal_id="entfernt", status="laeuft", progress=50)]
+    bus, shop = (
+        Ziel(title="Bus am Sonntag", handlungsfelder=["mobilitaet"]),
+        Ziel(title="Dorfladen", handlungsfelder=["wirtschaft"]),
+    )
+    plan = [
+        action("A", goal_id=bus.id, status="erledigt"),
+        action("B", goal_id=bus.id, status="laeuft", progress=40),
+        action("C", field="wirtschaft", status="idee"),
+        action("D", goal_id="entfernt", status="laeuft", progress=50),
+    ]
     rows = progress_by_goal(plan, [bus, shop])
     assert [(r.label, r.actions, r.done, r.percent) for r in rows] == [
-        ("Bus am Sonntag", 2, 1, 70), ("Aktionen ohne Ziel", 2, 0, 25)]  # a goal without actions is left out
+        ("Bus am Sonntag", 2, 1, 70),
+        ("Aktionen ohne Ziel", 2, 0, 25),
+    ]  # a goal without actions is left out
     assert [(r.label, r.percent) for r in progress_by_field(plan)] == [("Mobilität", 63), ("Wirtschaft", 0)]
     assert overall_progress(plan).percent == 48
 
 
 def test_the_summary_counts_statuses_and_what_is_missing():
-    plan = [action("A", status="geplant", due=date(2027, 1, 1)), action("B", status="laeuft", responsible="Aylin"),
-            action("C", status="idee"), action("D", status="erledigt", responsible="Jonas", due=date(2027, 1, 1))]
+    plan = [
+        action("A", status="geplant", due=date(2027, 1, 1)),
+        action("B", status="laeuft", responsible="Aylin"),
+        action("C", status="idee"),
+        action("D", status="erledigt", responsible="Jonas", due=date(2027, 1, 1)),
+    ]
     summary = plan_summary(plan, TODAY)
     assert summary.by_status == {"idee": 1, "geplant": 1, "laeuft": 1, "erledigt": 1, "pausiert": 0}
     assert (summary.overdue, summary.without_owner, summary.without_due) == (1, 1, 1)
 
 
 def test_the_timeline_orders_by_start_and_draws_overdue_bars():
-    plan = [action("Spät", starts_on=date(2027, 8, 1), due=date(2027, 9, 1)),
-            action("Früh", starts_on=date(2027, 3, 1), due=date(2027, 4, 1), status="geplant"),
-            action("Nur Datum", due=date(2027, 7, 1)), action("Ohne Datum")]
+    plan = [
+        action("Spät", starts_on=date(2027, 8, 1), due=date(2027, 9, 1)),
+        action("Früh", starts_on=date(2027, 3, 1), due=date(2027, 4, 1), status="geplant"),
+        action("Nur Datum", due=date(2027, 7, 1)),
+        action("Ohne Datum"),
+    ]
     bars = timeline_bars(plan, TODAY)
     assert [(b.label, b.overdue) for b in bars] == [("Früh", True), ("Nur Datum", False), ("Spät", False)]
     chart = timeline_chart(bars, TODAY, png=True)
@@ -157,8 +178,10 @@ def test_module6_is_done_with_three_owned_dated_actions_one_for_a_goal_and_a_sen
     assert "euer erster Statusbericht an das Begleitteam" in missing
     assert MODULES[5].status(workbook) is Status.IN_PROGRESS
     stored = actions(workbook)[0]
-    workbook.update(stored.record.model_copy(update={"responsible": "Aylin", "due": date(2027, 7, 1),
-                                                     "goal_id": goal.id}), stored.version)
+    workbook.update(
+        stored.record.model_copy(update={"responsible": "Aylin", "due": date(2027, 7, 1), "goal_id": goal.id}),
+        stored.version,
+    )
     save_action(workbook, action("B"), None)
     save_action(workbook, action("C", status="laeuft", responsible="Jonas", due=date(2027, 9, 1)), None)
     send(workbook, start_draft(workbook, TODAY), TODAY)
@@ -176,7 +199,9 @@ def test_a_report_is_prefilled_edited_sent_and_kept_in_the_history(workbook):
     assert first.record.phase == "Modul 1 · Team & Region (in Arbeit); 0 von 6 Modulen erledigt"
     assert "– Regional-Team mit einem Menschen" in first.record.achievements
     assert "– 1 Aktion im Aktionsplan, davon 0 erledigt und 0 laufend" in first.record.achievements
-    assert first.record.next_steps.startswith("– bis 01.07.2027: Mitfahrbank (Aylin)\n– Modul 1: mindestens 3 Teammitglieder")
+    assert first.record.next_steps.startswith(
+        "– bis 01.07.2027: Mitfahrbank (Aylin)\n– Modul 1: mindestens 3 Teammitglieder"
+    )
     assert start_draft(workbook, TODAY).record.id == first.record.id  # one draft, however often „begin“ is clicked
     empty = workbook.update(first.record.model_copy(update={"achievements": "", "next_steps": " "}), first.version)
     with pytest.raises(Exception, match="Der Bericht ist noch leer"):
@@ -200,16 +225,30 @@ def test_a_report_is_prefilled_edited_sent_and_kept_in_the_history(workbook):
 def full_workbook(workbook):
     workbook.add(Team(name="Auenfeld bewegt"))
     for name in ("Aylin Demir", "Thomas Berg", "Lena Koch"):
-        workbook.add(Member(name=name, role="Koordination" if name == "Aylin Demir" else "", is_main_contact=name == "Aylin Demir"))
-    workbook.add(Region(country="DE", area_type="kreis", name="Breisgau-Hochschwarzwald", area_ids=["DE-08315"],
-                        weggemeinschaft="Deutschland", why="Weil wir hier leben und bleiben wollen."))
+        workbook.add(
+            Member(
+                name=name, role="Koordination" if name == "Aylin Demir" else "", is_main_contact=name == "Aylin Demir"
+            )
+        )
+    workbook.add(
+        Region(
+            country="DE",
+            area_type="kreis",
+            name="Breisgau-Hochschwarzwald",
+            area_ids=["DE-08315"],
+            weggemeinschaft="Deutschland",
+            why="Weil wir hier leben und bleiben wollen.",
+        )
+    )
     testing.fill_network(workbook, 30, 60)
     testing.fill_planning(workbook, guests=20)
     testing.fill_actions(workbook, 8)
     private = [a for a in load_network(workbook).actors if a.record.private_person]
     stored = actions(workbook)[0]
-    workbook.update(stored.record.model_copy(update={"responsible": private[0].name, "partner_ids": [private[1].id]}),
-                    stored.version)
+    workbook.update(
+        stored.record.model_copy(update={"responsible": private[0].name, "partner_ids": [private[1].id]}),
+        stored.version,
+    )
     return workbook
 
 
@@ -219,11 +258,21 @@ def test_the_regional_profile_holds_every_modules_data_in_html_and_pdf(full_work
     network = load_network(full_workbook)
     private = [a.name for a in network.actors if a.record.private_person][:2]
     first_action = actions(full_workbook)[0].record
-    for expected in ("Regionalprofil Breisgau-Hochschwarzwald", "Aylin Demir (Ansprechperson)", "Weil wir hier leben",
-                     "Einwohner:innen", "264.867",  # Destatis 31.12.2020 for the Kreis
-                     f"stehen {len(network.actors)} Akteur:innen", testing.VISION["mobilitaet"],
-                     "Zehn Familien nutzen das Dorfauto regelmäßig", "Ankommen", "Mobil ohne eigenes Auto",
-                     first_action.title, "Dorfauto für zehn Familien bis 2027", *private):
+    for expected in (
+        "Regionalprofil Breisgau-Hochschwarzwald",
+        "Aylin Demir (Ansprechperson)",
+        "Weil wir hier leben",
+        "Einwohner:innen",
+        "264.867",  # Destatis 31.12.2020 for the Kreis
+        f"stehen {len(network.actors)} Akteur:innen",
+        testing.VISION["mobilitaet"],
+        "Zehn Familien nutzen das Dorfauto regelmäßig",
+        "Ankommen",
+        "Mobil ohne eigenes Auto",
+        first_action.title,
+        "Dorfauto für zehn Familien bis 2027",
+        *private,
+    ):
         assert expected in html, expected
         assert expected in text, expected
     assert html.count("<svg") == 2  # the map and the timeline (no ratings yet: no radar)
@@ -239,8 +288,12 @@ def test_pseudonymising_replaces_private_persons_everywhere_but_keeps_organisati
         assert person.name not in html and person.name not in text
     assert "Privatperson 1" in html and "Namen von Privatpersonen sind ersetzt" in text
     assert "Aylin Demir" in html  # the team signs its profile
-    organisations = [network.by_id[p].name for s in actions(full_workbook) for p in s.record.partner_ids
-                     if not network.by_id[p].record.private_person]
+    organisations = [
+        network.by_id[p].name
+        for s in actions(full_workbook)
+        for p in s.record.partner_ids
+        if not network.by_id[p].record.private_person
+    ]
     assert organisations and all(name in html for name in organisations)
     exported = json.dumps(pseudonymise_export(full_workbook.export_data()), ensure_ascii=False)
     assert private[0].name not in exported and private[1].id in exported  # ids stay, so links still work

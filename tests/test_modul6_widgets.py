@@ -91,7 +91,9 @@ def test_the_row_status_changes_at_once_and_the_filters_find_overdue_ones(workbo
     stored = next(s for s in actions(workbook) if s.record.title == "Bürgerbus")
     assert (stored.record.status, stored.record.progress) == ("erledigt", 100)
     assert plan.notice.text == "„Bürgerbus“: Status „erledigt“ gespeichert."
-    assert "1 von 1 erledigt" in overview.rollup.value.split("Fortschritt nach Handlungsfeldern")[1].split("Wirtschaft")[0]
+    assert (
+        "1 von 1 erledigt" in overview.rollup.value.split("Fortschritt nach Handlungsfeldern")[1].split("Wirtschaft")[0]
+    )
     assert "50 %" in overview.rollup.value.split("rl-rollup-total")[1]
     assert "Dorfladen" in overview.timeline.value and "1 Aktion ohne Zieldatum" in overview.timeline.value
     assert_all_open(plan)
@@ -123,7 +125,10 @@ def test_the_regional_profile_is_made_pseudonymised_by_default(workbook):
     workbook.add(Akteur(name="Erika Musterfrau", type="person", sector="zivilgesellschaft", private_person=True))
     workbook.add(Aktion(title="Erzählcafé", field="zusammenhalt", responsible="Erika Musterfrau"))
     profile = RegionalProfile(workbook, today=TODAY)
-    assert "Noch nicht begonnen: Modul 1 · Team &amp; Region, Modul 2 · Region unter der Lupe, Modul 4" in profile.gaps.value
+    assert (
+        "Noch nicht begonnen: Modul 1 · Team &amp; Region, Modul 2 · Region unter der Lupe, Modul 4"
+        in profile.gaps.value
+    )
     profile.make.click()
     files = downloads(profile.links.value)
     assert set(files) == {"regionalprofil-pseudonymisiert.html", "regionalprofil-pseudonymisiert.pdf"}

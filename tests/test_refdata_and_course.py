@@ -47,8 +47,15 @@ def test_module1_status_follows_the_workbook(tmp_path):
     assert "mindestens 3 Teammitglieder (bisher 1)" in module1_missing(wb)
     wb.add(Member(name="Ben"))
     wb.add(Member(name="Clara"))
-    wb.save(Region(name="Quartier Nord", area_type="stadtteil", weggemeinschaft="Deutschland",
-                   own_figures=OwnFigures(population=4200, year=2025, source="Stadt")), None)
+    wb.save(
+        Region(
+            name="Quartier Nord",
+            area_type="stadtteil",
+            weggemeinschaft="Deutschland",
+            own_figures=OwnFigures(population=4200, year=2025, source="Stadt"),
+        ),
+        None,
+    )
     assert module1_missing(wb) == []
     assert module1.status(wb) is Status.DONE
 

@@ -104,7 +104,9 @@ while True:
 def test_kill_during_writes_leaves_old_or_new_state(workbook_path):
     Arbeitsmappe(workbook_path).close()
     for round_ in range(12):
-        writer = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(workbook_path)], stdout=subprocess.PIPE, text=True)
+        writer = subprocess.Popen(
+            [sys.executable, "-c", KILLED_WRITER, str(workbook_path)], stdout=subprocess.PIPE, text=True
+        )
         assert writer.stdout.readline().strip() == "ready"
         time.sleep(0.05 + 0.03 * round_)
         writer.kill()  # SIGKILL: no cleanup, no rollback by the writer

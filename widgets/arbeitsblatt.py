@@ -34,13 +34,17 @@ class WorksheetSubmission(WorkbookTool):
         self.fields: dict[str, ipw.Textarea] = {}
         rows = []
         for key, question in REFLECTIONS[module]:
-            field = ipw.Textarea(placeholder=t("worksheet.answer_placeholder"), continuous_update=False,
-                                 layout=ipw.Layout(width="100%", height="90px"))
+            field = ipw.Textarea(
+                placeholder=t("worksheet.answer_placeholder"),
+                continuous_update=False,
+                layout=ipw.Layout(width="100%", height="90px"),
+            )
             field.observe(lambda change, key=key: self._save(key, change["new"]), "value")
             self.fields[key] = field
             rows += [ipw.HTML(f"<div class='rl-label'>{escape(question)}</div>"), field]
-        self.pseudonymise = ipw.Checkbox(value=True, description=t("worksheet.pseudonymise"), indent=False,
-                                         layout=ipw.Layout(width="auto"))
+        self.pseudonymise = ipw.Checkbox(
+            value=True, description=t("worksheet.pseudonymise"), indent=False, layout=ipw.Layout(width="auto")
+        )
         self.make = button(t("worksheet.make_file"), "primary")
         self.make.on_click(lambda _: self.make_file())
         self.download = ipw.HTML()
@@ -49,7 +53,11 @@ class WorksheetSubmission(WorkbookTool):
             ipw.HTML(f"<div class='rl-help'>{escape(t('worksheet.intro'))}</div>"),
             self.check,
             ipw.HTML(f"<div class='rl-label'>{escape(t('worksheet.questions'))}</div>"),
-            *rows, self.pseudonymise, ipw.HBox([self.make]), self.notice, self.download,
+            *rows,
+            self.pseudonymise,
+            ipw.HBox([self.make]),
+            self.notice,
+            self.download,
         ]
         css(self, "rl-worksheet")
         self.start()
@@ -61,9 +69,11 @@ class WorksheetSubmission(WorkbookTool):
             if field.value != text:
                 field.value = text
         missing = MODULES[self.module - 1].missing(self.workbook)
-        self.check.value = (f"<div class='rl-check rl-check-ok'>✓ {escape(t('worksheet.check_ok_short'))}</div>"
-                            if not missing else
-                            f"<div class='rl-check rl-check-open'>{escape(t('worksheet.check_open_short', missing='; '.join(missing)))}</div>")
+        self.check.value = (
+            f"<div class='rl-check rl-check-ok'>✓ {escape(t('worksheet.check_ok_short'))}</div>"
+            if not missing
+            else f"<div class='rl-check rl-check-open'>{escape(t('worksheet.check_open_short', missing='; '.join(missing)))}</div>"
+        )
 
     def _save(self, key: str, text: str) -> None:
         stored = reflections(self.workbook, self.module).get(key)

@@ -25,25 +25,33 @@ class HandbookLinks(ipw.HTML):
         else:
             shown = tuple(chapter(slug) for slug in MODULES[module - 1].handbook)
             intro = t("handbook.intro_module")
-        self.value = (f"<div class='rl-handbook-box' data-module='{module or ''}'>"
-                      f"<div class='rl-handbook-title'>📖 {escape(t('handbook.heading'))}</div>"
-                      f"<div class='rl-help'>{escape(intro)}</div>"
-                      f"<ul>{''.join(_item(c) for c in shown)}</ul>{_footer(module is None)}</div>")
+        self.value = (
+            f"<div class='rl-handbook-box' data-module='{module or ''}'>"
+            f"<div class='rl-handbook-title'>📖 {escape(t('handbook.heading'))}</div>"
+            f"<div class='rl-help'>{escape(intro)}</div>"
+            f"<ul>{''.join(_item(c) for c in shown)}</ul>{_footer(module is None)}</div>"
+        )
 
 
 def _item(shown: Chapter) -> str:
-    return (f"<li><a href='{escape(shown.url)}' target='_blank' rel='noopener' data-chapter='{escape(shown.slug)}'>"
-            f"<span class='rl-handbook-number'>{escape(t('handbook.chapter', number=shown.number))}</span> "
-            f"{escape(shown.title)}</a></li>")
+    return (
+        f"<li><a href='{escape(shown.url)}' target='_blank' rel='noopener' data-chapter='{escape(shown.slug)}'>"
+        f"<span class='rl-handbook-number'>{escape(t('handbook.chapter', number=shown.number))}</span> "
+        f"{escape(shown.title)}</a></li>"
+    )
 
 
 def _footer(whole: bool) -> str:
     if not whole:
         return ""
-    links = [f"<a class='rl-link-button' href='{escape(index_url())}' target='_blank' rel='noopener'>"
-             f"{escape(t('handbook.whole'))} →</a>"]
+    links = [
+        f"<a class='rl-link-button' href='{escape(index_url())}' target='_blank' rel='noopener'>"
+        f"{escape(t('handbook.whole'))} →</a>"
+    ]
     pdf = pdf_url()
     if pdf:
-        links.append(f"<a class='rl-download' href='{escape(pdf)}' target='_blank' rel='noopener' download>"
-                     f"{escape(t('handbook.pdf'))}</a>")
+        links.append(
+            f"<a class='rl-download' href='{escape(pdf)}' target='_blank' rel='noopener' download>"
+            f"{escape(t('handbook.pdf'))}</a>"
+        )
     return f"<div class='rl-handbook-footer'>{''.join(links)}</div>"

@@ -36,13 +36,24 @@ class CohortOverview(ipw.VBox):
         self.reload = button(t("cohort.reload"), "quiet")
         self.reload.on_click(lambda _: self.refresh())
         self.summary = ipw.HTML()
-        self.grid = ipw.GridBox(layout=ipw.Layout(grid_template_columns="minmax(150px, 1.3fr) minmax(125px, 1fr) repeat(6, minmax(96px, 1fr))",
-                                                  grid_gap="4px 6px", align_items="center"))
+        self.grid = ipw.GridBox(
+            layout=ipw.Layout(
+                grid_template_columns="minmax(150px, 1.3fr) minmax(125px, 1fr) repeat(6, minmax(96px, 1fr))",
+                grid_gap="4px 6px",
+                align_items="center",
+            )
+        )
         css(self.grid, "rl-cohort-grid")
         self.detail = ipw.HTML()
         self.rows: list[TeamRow] = []
-        self.children = [heading(t("cohort.heading")), ipw.HBox([self.region, self.reload]), self.summary,
-                         self.notice, self.grid, self.detail]
+        self.children = [
+            heading(t("cohort.heading")),
+            ipw.HBox([self.region, self.reload]),
+            self.summary,
+            self.notice,
+            self.grid,
+            self.detail,
+        ]
         self.refresh()
 
     def refresh(self) -> None:
@@ -64,8 +75,10 @@ class CohortOverview(ipw.VBox):
 
     def draw(self) -> None:
         rows = self.shown()
-        header = [ipw.HTML(f"<div class='rl-cohort-head'>{escape(text)}</div>")
-                  for text in (t("cohort.team"), t("cohort.weggemeinschaft"), *(f"Modul {m.number}" for m in MODULES))]
+        header = [
+            ipw.HTML(f"<div class='rl-cohort-head'>{escape(text)}</div>")
+            for text in (t("cohort.team"), t("cohort.weggemeinschaft"), *(f"Modul {m.number}" for m in MODULES))
+        ]
         cells: list[ipw.Widget] = header
         for row in rows:
             open_team = button(row.team, "quiet", tooltip=t("cohort.show", team=row.team))
@@ -74,8 +87,11 @@ class CohortOverview(ipw.VBox):
             cells += [ipw.HTML(_state_html(row.worksheets.get(m.number))) for m in MODULES]
         self.grid.children = cells
         submitted = sum(len(row.worksheets) for row in rows)
-        self.summary.value = (f"<div class='rl-help'>{escape(t('cohort.summary', teams=len(rows), worksheets=submitted))}"
-                              "</div>" if rows else f"<div class='rl-empty'>{escape(t('cohort.empty'))}</div>")
+        self.summary.value = (
+            f"<div class='rl-help'>{escape(t('cohort.summary', teams=len(rows), worksheets=submitted))}</div>"
+            if rows
+            else f"<div class='rl-empty'>{escape(t('cohort.empty'))}</div>"
+        )
 
     def show(self, row: TeamRow) -> None:
         try:
@@ -84,24 +100,37 @@ class CohortOverview(ipw.VBox):
             self.detail.value = f"<div class='rl-notice rl-notice-warning'>{escape(str(error))}</div>"
             return
         if snapshot is None:
-            self.detail.value = (f"<div class='rl-notice rl-notice-warning'>"
-                                 f"{escape(t('cohort.no_snapshot', team=row.team))}</div>")
+            self.detail.value = (
+                f"<div class='rl-notice rl-notice-warning'>{escape(t('cohort.no_snapshot', team=row.team))}</div>"
+            )
             return
-        self.detail.value = (f"<div class='rl-cohort-detail'><h3>{escape(t('cohort.detail', team=row.team, module=snapshot.module))}"
-                             f"</h3>{snapshot_html(snapshot)}</div>")
+        self.detail.value = (
+            f"<div class='rl-cohort-detail'><h3>{escape(t('cohort.detail', team=row.team, module=snapshot.module))}"
+            f"</h3>{snapshot_html(snapshot)}</div>"
+        )
 
 
 def _state_html(state: WorksheetState | None) -> str:
     if state is None or not state.submitted:
         return f"<span class='rl-cohort-none' title='{escape(t('cohort.not_submitted'))}'>–</span>"
-    check = {True: ("ok", t("cohort.check_ok")), False: ("open", t("cohort.check_open")),
-             None: ("wait", t("cohort.check_wait"))}[state.selbstcheck]
-    feedback = (t("cohort.returned") if state.feedback_returned else
-                t("cohort.written") if state.feedback_written else t("cohort.no_feedback"))
+    check = {
+        True: ("ok", t("cohort.check_ok")),
+        False: ("open", t("cohort.check_open")),
+        None: ("wait", t("cohort.check_wait")),
+    }[state.selbstcheck]
+    feedback = (
+        t("cohort.returned")
+        if state.feedback_returned
+        else t("cohort.written")
+        if state.feedback_written
+        else t("cohort.no_feedback")
+    )
     when = format_timestamp(_aware(state.submitted_at))  # "23.11.2026, 21:24" -> "23.11., 21:24"
-    return (f"<div class='rl-cohort-cell'><div>{escape(when[:6] + when[10:])}</div>"
-            f"<span class='rl-cohort-check rl-cohort-{check[0]}'>{escape(check[1])}</span>"
-            f"<div class='rl-cohort-feedback'>{escape(feedback)}</div></div>")
+    return (
+        f"<div class='rl-cohort-cell'><div>{escape(when[:6] + when[10:])}</div>"
+        f"<span class='rl-cohort-check rl-cohort-{check[0]}'>{escape(check[1])}</span>"
+        f"<div class='rl-cohort-feedback'>{escape(feedback)}</div></div>"
+    )
 
 
 def _aware(iso: str) -> str:

@@ -33,11 +33,14 @@ class ModuleOverview(WorkbookView, ipw.HTML):
             status = module.status(self.workbook)
             if module.number in available:
                 status_html = f"<span class='rl-status rl-status-{status.value}'>{escape(status.label)}</span>"
-                action = (f"<a class='rl-link-button' href='{escape(module.notebook)}'>"
-                          f"{escape(t('start.open_module'))} →</a>")
+                action = (
+                    f"<a class='rl-link-button' href='{escape(module.notebook)}'>{escape(t('start.open_module'))} →</a>"
+                )
                 details = []
                 if status is Status.IN_PROGRESS and module.missing:
-                    details.append(f"{escape(t('start.still_open'))} " + escape(", ".join(module.missing(self.workbook))))
+                    details.append(
+                        f"{escape(t('start.still_open'))} " + escape(", ".join(module.missing(self.workbook)))
+                    )
                 last = self.workbook.last_change(list(module.kinds)) if module.kinds else None
                 if last:
                     details.append(escape(t("start.last_change", when=format_timestamp(last))))
@@ -61,7 +64,9 @@ class BinderWarning(ipw.HTML):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.value = f"<div class='rl-notice rl-notice-warning'>{t('start.binder_warning')}</div>" if on_binder() else ""
+        self.value = (
+            f"<div class='rl-notice rl-notice-warning'>{t('start.binder_warning')}</div>" if on_binder() else ""
+        )
 
 
 class JupyterLabLink(ipw.HTML):
@@ -84,10 +89,16 @@ class WorkbookTransfer(WorkbookTool):
         self.export_button = button(t("transfer.export_button"), "primary")
         self.export_button.on_click(lambda _: self.prepare_download())
         self.download_link = ipw.HTML()
-        self.pseudonymise = ipw.Checkbox(value=False, description=t("transfer.pseudonymise"), indent=False,
-                                         layout=ipw.Layout(width="auto"))
-        self.upload = ipw.FileUpload(accept=".json,application/json", multiple=False, icon="", description="⬆ " + t("transfer.import_button"),
-                                     layout=ipw.Layout(width="auto", align_self="flex-start"))
+        self.pseudonymise = ipw.Checkbox(
+            value=False, description=t("transfer.pseudonymise"), indent=False, layout=ipw.Layout(width="auto")
+        )
+        self.upload = ipw.FileUpload(
+            accept=".json,application/json",
+            multiple=False,
+            icon="",
+            description="⬆ " + t("transfer.import_button"),
+            layout=ipw.Layout(width="auto", align_self="flex-start"),
+        )
         self.upload.observe(self._on_upload, "value")
         self.confirm = button(t("transfer.import_confirm"), "primary")
         self.confirm.on_click(lambda _: self.confirm_import())
@@ -96,10 +107,14 @@ class WorkbookTransfer(WorkbookTool):
         self.confirm_box = ipw.HBox([self.confirm, self.cancel], layout=ipw.Layout(display="none"))
 
         self.children = [
-            ipw.HTML(f"<div>{escape(t('start.location'))} <span class='rl-path'>{escape(str(workbook.path))}</span></div>"),
-            ipw.HTML("<div class='rl-help'>Alles, was ihr in den Modulen eintragt, wird sofort dort gespeichert. "
-                     "Ladet die Arbeitsmappe herunter, um sie zu sichern, weiterzugeben oder auf einem anderen "
-                     "Rechner weiterzuarbeiten.</div>"),
+            ipw.HTML(
+                f"<div>{escape(t('start.location'))} <span class='rl-path'>{escape(str(workbook.path))}</span></div>"
+            ),
+            ipw.HTML(
+                "<div class='rl-help'>Alles, was ihr in den Modulen eintragt, wird sofort dort gespeichert. "
+                "Ladet die Arbeitsmappe herunter, um sie zu sichern, weiterzugeben oder auf einem anderen "
+                "Rechner weiterzuarbeiten.</div>"
+            ),
             self.pseudonymise,
             ipw.HBox([self.export_button, self.download_link], layout=ipw.Layout(align_items="center")),
             ipw.HTML(f"<div class='rl-help' style='margin-top:10px'>{t('transfer.import_help')}</div>"),
@@ -111,8 +126,10 @@ class WorkbookTransfer(WorkbookTool):
     def prepare_download(self) -> str:
         team = self.workbook.get(Team)
         filename = export_filename(team.record.name if team else "")
-        self.download_link.value = (f"<span class='rl-muted'>{escape(t('transfer.export_ready'))}</span> "
-                                    f"{download_link(filename, 'application/json', export_json(self.workbook, self.pseudonymise.value))}")
+        self.download_link.value = (
+            f"<span class='rl-muted'>{escape(t('transfer.export_ready'))}</span> "
+            f"{download_link(filename, 'application/json', export_json(self.workbook, self.pseudonymise.value))}"
+        )
         return filename
 
     def _on_upload(self, change) -> None:
@@ -133,8 +150,15 @@ class WorkbookTransfer(WorkbookTool):
             self._reset_upload()
             return None
         self._pending = (filename, parsed)
-        self.notice.show("info", t("transfer.import_summary", filename=filename, summary=parsed.summary(),
-                                   backup_dir=self.workbook.backup_dir))
+        self.notice.show(
+            "info",
+            t(
+                "transfer.import_summary",
+                filename=filename,
+                summary=parsed.summary(),
+                backup_dir=self.workbook.backup_dir,
+            ),
+        )
         self.confirm_box.layout.display = ""
         return parsed
 

@@ -70,11 +70,13 @@ def prepare_server(spawner) -> None:
     account = ensure_system_user(spawner.user.name)
     if any(group.name == GRADERS for group in spawner.user.groups):
         spawner.default_url = "/lab"
-        spawner.environment.update({
-            "JUPYTER_CONFIG_PATH": str(FACILITATOR_CONFIG),
-            "REGIONALLABOR_ROLLE": "begleitteam",
-            "REGIONALLABOR_KURS": os.path.join(account.pw_dir, "regionallabor"),
-        })
+        spawner.environment.update(
+            {
+                "JUPYTER_CONFIG_PATH": str(FACILITATOR_CONFIG),
+                "REGIONALLABOR_ROLLE": "begleitteam",
+                "REGIONALLABOR_KURS": os.path.join(account.pw_dir, "regionallabor"),
+            }
+        )
     else:
         spawner.default_url = START_PAGE
 
@@ -82,12 +84,16 @@ def prepare_server(spawner) -> None:
 c.Spawner.pre_spawn_hook = prepare_server
 
 # Servers idle for an hour are stopped; the work is saved, the team's next visit starts a fresh one.
-c.JupyterHub.services = [{
-    "name": "jupyterhub-idle-culler-service",
-    "command": [sys.executable, "-m", "jupyterhub_idle_culler", "--timeout=3600"],
-}]
-c.JupyterHub.load_roles = [{
-    "name": "jupyterhub-idle-culler-role",
-    "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
-    "services": ["jupyterhub-idle-culler-service"],
-}]
+c.JupyterHub.services = [
+    {
+        "name": "jupyterhub-idle-culler-service",
+        "command": [sys.executable, "-m", "jupyterhub_idle_culler", "--timeout=3600"],
+    }
+]
+c.JupyterHub.load_roles = [
+    {
+        "name": "jupyterhub-idle-culler-role",
+        "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+        "services": ["jupyterhub-idle-culler-service"],
+    }
+]

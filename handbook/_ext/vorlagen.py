@@ -75,8 +75,10 @@ class ScheduleTemplate(PresetDirective):
 
     def run(self):
         key = self.preset_key()
-        return [self.caption(key, "Zeitplan"),
-                _table(["Wann", "Was"], preset_schedule(key), [22, 78], ["rl-vorlage", "rl-zeitplan"])]
+        return [
+            self.caption(key, "Zeitplan"),
+            _table(["Wann", "Was"], preset_schedule(key), [22, 78], ["rl-vorlage", "rl-zeitplan"]),
+        ]
 
 
 class BudgetTemplate(PresetDirective):
@@ -85,8 +87,10 @@ class BudgetTemplate(PresetDirective):
     def run(self):
         key = self.preset_key()
         lines, total = preset_budget(key)
-        return [self.caption(key, "Budget"),
-                _table(["Posten", "geplant"], [*lines, ("Summe", total)], [75, 25], ["rl-vorlage", "rl-budget"])]
+        return [
+            self.caption(key, "Budget"),
+            _table(["Posten", "geplant"], [*lines, ("Summe", total)], [75, 25], ["rl-vorlage", "rl-budget"]),
+        ]
 
 
 def setup(app):

@@ -33,7 +33,6 @@ def feedback_files(course: Path | str, assignment: str, out_dir: Path | str | No
     return written
 
 
-
 @dataclass(frozen=True)
 class WorksheetState:
     submitted_at: str | None = None  # ISO time of the newest submission
@@ -74,8 +73,11 @@ def cohort(course: Path | str, config=None) -> list[TeamRow]:
         config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
         config.CourseDirectory.root = str(course)
     api = NbGraderAPI(CourseDirectory(config=config), config=config)
-    exchange_feedback = Path(str(config.Exchange.root)) / str(config.CourseDirectory.course_id) / "feedback" \
-        if "root" in config.Exchange else None
+    exchange_feedback = (
+        Path(str(config.Exchange.root)) / str(config.CourseDirectory.course_id) / "feedback"
+        if "root" in config.Exchange
+        else None
+    )
     states: dict[str, dict[int, WorksheetState]] = {}
     with api.gradebook as gradebook:
         for module in MODULES:
@@ -90,8 +92,11 @@ def cohort(course: Path | str, config=None) -> list[TeamRow]:
                 try:
                     notebook = gradebook.find_submission_notebook(NOTEBOOK, assignment, student)
                     check_grade = next((g for g in notebook.grades if g.name == "selbstcheck"), None)
-                    check = None if check_grade is None or check_grade.auto_score is None else \
-                        check_grade.score >= check_grade.max_score
+                    check = (
+                        None
+                        if check_grade is None or check_grade.auto_score is None
+                        else check_grade.score >= check_grade.max_score
+                    )
                     written = any((c.manual_comment or "").strip() for c in notebook.comments)
                 except MissingEntry:
                     pass
@@ -102,7 +107,8 @@ def cohort(course: Path | str, config=None) -> list[TeamRow]:
                     checksum = notebook_hash(secret=secret.read_text(), notebook_id=NOTEBOOK)
                     returned = (exchange_feedback / f"{checksum}.html").exists()
                 states.setdefault(student, {})[module.number] = WorksheetState(
-                    submitted.isoformat() if submitted else None, check, written, returned)
+                    submitted.isoformat() if submitted else None, check, written, returned
+                )
     rows = []
     for student, worksheets in states.items():
         team, weggemeinschaft, latest = student, "", None

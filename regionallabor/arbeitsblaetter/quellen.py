@@ -14,23 +14,41 @@ from regionallabor.arbeitsblaetter.snapshot import REFLECTIONS, WORKSHEET_FILE, 
 from regionallabor.core.paths import EXERCISES_DIR
 from regionallabor.course import MODULES
 
-SAMPLE_ANSWER = ("Beispielantwort für das Begleitteam (wird beim Verteilen entfernt): Eine gute Antwort nennt "
-                 "Menschen, Orte und einen nächsten Schritt aus eurer Region.")
+SAMPLE_ANSWER = (
+    "Beispielantwort für das Begleitteam (wird beim Verteilen entfernt): Eine gute Antwort nennt "
+    "Menschen, Orte und einen nächsten Schritt aus eurer Region."
+)
 
 
-def _cell(kind: str, source: str, grade_id: str, *, grade: bool = False, solution: bool = False,
-          locked: bool = True, points: int = 0):
+def _cell(
+    kind: str,
+    source: str,
+    grade_id: str,
+    *,
+    grade: bool = False,
+    solution: bool = False,
+    locked: bool = True,
+    points: int = 0,
+):
     cell = (nbformat.v4.new_markdown_cell if kind == "markdown" else nbformat.v4.new_code_cell)(source)
     cell.id = grade_id
-    cell.metadata["nbgrader"] = {"grade": grade, "solution": solution, "locked": locked, "grade_id": grade_id,
-                                 "schema_version": 3, **({"points": points} if grade else {})}
+    cell.metadata["nbgrader"] = {
+        "grade": grade,
+        "solution": solution,
+        "locked": locked,
+        "grade_id": grade_id,
+        "schema_version": 3,
+        **({"points": points} if grade else {}),
+    }
     return cell
 
 
 def worksheet_source(module: int) -> nbformat.NotebookNode:
     info = MODULES[module - 1]
     cells = [
-        _cell("markdown", f"""# Arbeitsblatt Modul {module} · {info.title}
+        _cell(
+            "markdown",
+            f"""# Arbeitsblatt Modul {module} · {info.title}
 
 Mit diesem Arbeitsblatt schickt ihr dem Begleitteam euren Stand aus Modul {module}. So geht es:
 
@@ -42,19 +60,32 @@ Mit diesem Arbeitsblatt schickt ihr dem Begleitteam euren Stand aus Modul {modul
    Modulseite.
 
 Namen von Privatpersonen auf eurer Akteurslandkarte werden in der Momentaufnahme ersetzt. Wenn ihr sie mitschicken
-wollt, setzt in der nächsten Zelle `NAMEN_ERSETZEN = False`.""", "einleitung"),
+wollt, setzt in der nächsten Zelle `NAMEN_ERSETZEN = False`.""",
+            "einleitung",
+        ),
         nbformat.v4.new_code_cell("NAMEN_ERSETZEN = True"),
-        _cell("code", f"""%xmode Minimal
+        _cell(
+            "code",
+            f"""%xmode Minimal
 from regionallabor.arbeitsblaetter.snapshot import assert_selbstcheck, show_snapshot, worksheet_snapshot
 
-momentaufnahme = worksheet_snapshot({module}, pseudonymise=NAMEN_ERSETZEN)""", "momentaufnahme"),
+momentaufnahme = worksheet_snapshot({module}, pseudonymise=NAMEN_ERSETZEN)""",
+            "momentaufnahme",
+        ),
         _cell("markdown", "## Eure Momentaufnahme\n\nSo sieht das Begleitteam euren Stand:", "momentaufnahme-titel"),
         _cell("code", "show_snapshot(momentaufnahme)", "momentaufnahme-ansicht"),
-        _cell("markdown", "## Selbstcheck\n\nDiese Zelle prüft die Momentaufnahme. Steht hier ein Hinweis, was "
-                          "noch fehlt, ergänzt es im Modul und führt das Arbeitsblatt noch einmal aus.", "selbstcheck-titel"),
+        _cell(
+            "markdown",
+            "## Selbstcheck\n\nDiese Zelle prüft die Momentaufnahme. Steht hier ein Hinweis, was "
+            "noch fehlt, ergänzt es im Modul und führt das Arbeitsblatt noch einmal aus.",
+            "selbstcheck-titel",
+        ),
         _cell("code", f'print(assert_selbstcheck(".", {module}))', "selbstcheck", grade=True, points=1),
-        _cell("markdown", "## Eure Gedanken\n\nDas Begleitteam liest eure Antworten und schreibt euch dazu eine "
-                          "Rückmeldung.", "reflexion-titel"),
+        _cell(
+            "markdown",
+            "## Eure Gedanken\n\nDas Begleitteam liest eure Antworten und schreibt euch dazu eine Rückmeldung.",
+            "reflexion-titel",
+        ),
     ]
     for key, question in REFLECTIONS[module]:
         cells.append(_cell("markdown", f"**{question}**", f"{key}-frage"))

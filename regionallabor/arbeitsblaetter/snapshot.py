@@ -38,22 +38,36 @@ SNAPSHOT_FORMAT = "regionallabor-momentaufnahme"
 # A zip file a team downloads: regionallabor_modul-1_<team>_<UTC time>.zip; zip_collect extracts it into a
 # folder of that name, and this pattern reads team and file from each extracted file's path.
 ZIP_NAME = "regionallabor_{assignment}_{team}_{stamp}.zip"
-ZIP_PATTERN = (r".*/regionallabor_(?P<assignment>modul-\d)_(?P<student_id>[a-z0-9-]+)_(?P<timestamp>\d{8}T\d{6}Z)/"
-               r"(?P<file_id>arbeitsblatt\.ipynb|momentaufnahme\.json)$")
+ZIP_PATTERN = (
+    r".*/regionallabor_(?P<assignment>modul-\d)_(?P<student_id>[a-z0-9-]+)_(?P<timestamp>\d{8}T\d{6}Z)/"
+    r"(?P<file_id>arbeitsblatt\.ipynb|momentaufnahme\.json)$"
+)
 
 REFLECTIONS: dict[int, tuple[tuple[str, str], ...]] = {
-    1: (("reflexion-team", "Was bringt jede:r von euch ins Regional-Team ein – und wer fehlt euch noch?"),
-        ("reflexion-region", "Warum habt ihr eure Region so abgegrenzt? Was gehört für euch dazu, was nicht?")),
-    2: (("reflexion-ueberraschung", "Welche Kennzahl oder welche Einschätzung hat euch überrascht – und warum?"),
-        ("reflexion-schatz", "Welcher Schatz eurer Region sollte auf eurer Mitmach-Konferenz sichtbar werden?")),
-    3: (("reflexion-netz", "Wen habt ihr über das Beziehungsnetz neu entdeckt? Wo fehlen Verbindungen?"),
-        ("reflexion-gespraech", "Was habt ihr aus euren Gesprächen mitgenommen?")),
-    4: (("reflexion-vision", "Welches Bild aus eurer Vision trägt euch am meisten – und wer teilt es schon?"),
-        ("reflexion-ziel", "Welches Ziel packt ihr zuerst an, und woran merkt ihr, dass ihr vorankommt?")),
-    5: (("reflexion-wirkung", "Bei welchem Ziel war die Wirkungslogik am schwersten zu schreiben?"),
-        ("reflexion-konferenz", "Wen wollt ihr auf eurer Konferenz unbedingt dabeihaben, und wie gewinnt ihr sie?")),
-    6: (("reflexion-aktion", "Welche Aktion zeigt in den nächsten drei Monaten, dass sich etwas bewegt?"),
-        ("reflexion-weg", "Was braucht ihr vom Begleitteam und eurer Weggemeinschaft auf dem weiteren Weg?")),
+    1: (
+        ("reflexion-team", "Was bringt jede:r von euch ins Regional-Team ein – und wer fehlt euch noch?"),
+        ("reflexion-region", "Warum habt ihr eure Region so abgegrenzt? Was gehört für euch dazu, was nicht?"),
+    ),
+    2: (
+        ("reflexion-ueberraschung", "Welche Kennzahl oder welche Einschätzung hat euch überrascht – und warum?"),
+        ("reflexion-schatz", "Welcher Schatz eurer Region sollte auf eurer Mitmach-Konferenz sichtbar werden?"),
+    ),
+    3: (
+        ("reflexion-netz", "Wen habt ihr über das Beziehungsnetz neu entdeckt? Wo fehlen Verbindungen?"),
+        ("reflexion-gespraech", "Was habt ihr aus euren Gesprächen mitgenommen?"),
+    ),
+    4: (
+        ("reflexion-vision", "Welches Bild aus eurer Vision trägt euch am meisten – und wer teilt es schon?"),
+        ("reflexion-ziel", "Welches Ziel packt ihr zuerst an, und woran merkt ihr, dass ihr vorankommt?"),
+    ),
+    5: (
+        ("reflexion-wirkung", "Bei welchem Ziel war die Wirkungslogik am schwersten zu schreiben?"),
+        ("reflexion-konferenz", "Wen wollt ihr auf eurer Konferenz unbedingt dabeihaben, und wie gewinnt ihr sie?"),
+    ),
+    6: (
+        ("reflexion-aktion", "Welche Aktion zeigt in den nächsten drei Monaten, dass sich etwas bewegt?"),
+        ("reflexion-weg", "Was braucht ihr vom Begleitteam und eurer Weggemeinschaft auf dem weiteren Weg?"),
+    ),
 }
 
 
@@ -72,11 +86,20 @@ class Snapshot:
     workbook_data: dict
 
     def to_json(self) -> bytes:
-        return json.dumps({
-            "format": SNAPSHOT_FORMAT, "modul": self.module, "team": self.team, "team_id": self.team_id,
-            "weggemeinschaft": self.weggemeinschaft, "aufgenommen": self.taken_at,
-            "pseudonymisiert": self.pseudonymised, "arbeitsmappe": self.workbook_data,
-        }, ensure_ascii=False, indent=1).encode("utf-8")
+        return json.dumps(
+            {
+                "format": SNAPSHOT_FORMAT,
+                "modul": self.module,
+                "team": self.team,
+                "team_id": self.team_id,
+                "weggemeinschaft": self.weggemeinschaft,
+                "aufgenommen": self.taken_at,
+                "pseudonymisiert": self.pseudonymised,
+                "arbeitsmappe": self.workbook_data,
+            },
+            ensure_ascii=False,
+            indent=1,
+        ).encode("utf-8")
 
 
 def assignment_id(module: int) -> str:
@@ -95,7 +118,9 @@ def team_id(workbook: Arbeitsmappe) -> str:
     region = workbook.get(Region)
     name = team.record.name if team else ""
     region_name = region.record.name if region else ""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})))
+    slug = re.sub(
+        r"[^a-z0-9]+", "-", name.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    )
     digest = hashlib.sha1(f"{name}|{region_name}".encode()).hexdigest()[:4]
     return f"{slug.strip('-')[:30].strip('-') or 'team'}-{digest}"
 
@@ -106,9 +131,15 @@ def take_snapshot(workbook: Arbeitsmappe, module: int, pseudonymise: bool = True
     data["records"] = {kind: items for kind, items in data["records"].items() if kind in kinds}
     team = workbook.get(Team)
     region = workbook.get(Region)
-    return Snapshot(module, team.record.name if team else "", team_id(workbook),
-                    region.record.weggemeinschaft if region else "",
-                    datetime.now(UTC).isoformat(timespec="seconds"), pseudonymise, data)
+    return Snapshot(
+        module,
+        team.record.name if team else "",
+        team_id(workbook),
+        region.record.weggemeinschaft if region else "",
+        datetime.now(UTC).isoformat(timespec="seconds"),
+        pseudonymise,
+        data,
+    )
 
 
 def parse_snapshot(raw: bytes, module: int | None = None) -> Snapshot:
@@ -117,9 +148,15 @@ def parse_snapshot(raw: bytes, module: int | None = None) -> Snapshot:
         data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
             raise ValueError
-        snapshot = Snapshot(int(data["modul"]), str(data["team"]), str(data["team_id"]),
-                            str(data.get("weggemeinschaft", "")), str(data["aufgenommen"]),
-                            bool(data["pseudonymisiert"]), data["arbeitsmappe"])
+        snapshot = Snapshot(
+            int(data["modul"]),
+            str(data["team"]),
+            str(data["team_id"]),
+            str(data.get("weggemeinschaft", "")),
+            str(data["aufgenommen"]),
+            bool(data["pseudonymisiert"]),
+            data["arbeitsmappe"],
+        )
         parse_workbook_file(json.dumps(snapshot.workbook_data).encode("utf-8"))
     except (UnicodeDecodeError, ValueError, KeyError, TypeError, InvalidWorkbookFile):
         raise SnapshotError(t("worksheet.snapshot_broken", file=SNAPSHOT_FILE)) from None
@@ -196,8 +233,9 @@ def fill_reflections(notebook: dict, answers: dict[str, str]) -> dict:
     return notebook
 
 
-def submission_zip(snapshot: Snapshot, released_notebook: dict, answers: dict[str, str],
-                   now: datetime | None = None) -> tuple[str, bytes]:
+def submission_zip(
+    snapshot: Snapshot, released_notebook: dict, answers: dict[str, str], now: datetime | None = None
+) -> tuple[str, bytes]:
     """The file a team sends without a hub: file name (team and module readable) and the zip's bytes."""
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
     name = ZIP_NAME.format(assignment=assignment_id(snapshot.module), team=snapshot.team_id, stamp=stamp)
@@ -271,7 +309,6 @@ def released_notebook(module: int) -> dict:
     from nbgrader.converters import GenerateAssignment
     from nbgrader.preprocessors import SaveCells
     from traitlets.config.loader import PyFileConfigLoader
-
 
     config = PyFileConfigLoader("nbgrader_config.py", path=str(EXERCISES_DIR)).load_config()
     notebook = nbformat.read(EXERCISES_DIR / "source" / assignment_id(module) / WORKSHEET_FILE, as_version=4)

@@ -28,8 +28,9 @@ def _decode(raw: bytes) -> str:
             raise CsvError(t("csv.not_text")) from error
 
 
-def read_rows(raw: bytes, columns: tuple[str, ...], required: tuple[str, ...], *, max_rows: int,
-              max_bytes: int) -> list[tuple[int, dict[str, str]]]:
+def read_rows(
+    raw: bytes, columns: tuple[str, ...], required: tuple[str, ...], *, max_rows: int, max_bytes: int
+) -> list[tuple[int, dict[str, str]]]:
     """The file's non-empty rows as (line number, {column: trimmed cell}), every known column present."""
     if len(raw) > max_bytes:
         raise CsvError(t("csv.too_big", size=round(len(raw) / 1024), limit=max_bytes // 1024))

@@ -24,8 +24,9 @@ def name_scrubber(actors: Iterable[Akteur]) -> Callable[[str], str]:
     hidden = pseudonyms(actors)
     names = {actor.id: actor.name for actor in actors}
     # Longer names first, so „Anna Maria Berger“ is not half-replaced as „Anna Maria“.
-    pairs = sorted(((names[actor_id], alias) for actor_id, alias in hidden.items()),
-                   key=lambda pair: len(pair[0]), reverse=True)
+    pairs = sorted(
+        ((names[actor_id], alias) for actor_id, alias in hidden.items()), key=lambda pair: len(pair[0]), reverse=True
+    )
 
     def scrub(text: str) -> str:
         for real, alias in pairs:
@@ -45,8 +46,11 @@ def pseudonymise_export(data: dict) -> dict:
     actors = [Akteur.model_validate(item) for item in data["records"].get(Akteur.KIND, [])]
     hidden = pseudonyms(actors)
     scrub = name_scrubber(actors)
-    records = {kind: [_scrubbed(item, scrub) for item in items] for kind, items in data["records"].items()
-               if kind != Akteur.KIND}
+    records = {
+        kind: [_scrubbed(item, scrub) for item in items]
+        for kind, items in data["records"].items()
+        if kind != Akteur.KIND
+    }
     records[Akteur.KIND] = [
         {**item, "name": hidden[item["id"]], "place": "", "notes": ""} if item["id"] in hidden else item
         for item in data["records"].get(Akteur.KIND, [])

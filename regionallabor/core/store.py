@@ -208,9 +208,9 @@ class Arbeitsmappe:
     def last_change(self, kinds: list[str]) -> str | None:
         marks = ",".join("?" * len(kinds))
         with self._lock:
-            return self._conn.execute(
-                f"SELECT max(updated_at) FROM records WHERE kind IN ({marks})", kinds
-            ).fetchone()[0]
+            return self._conn.execute(f"SELECT max(updated_at) FROM records WHERE kind IN ({marks})", kinds).fetchone()[
+                0
+            ]
 
     # writing
 

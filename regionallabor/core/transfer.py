@@ -21,6 +21,7 @@ from regionallabor.core.store import SCHEMA_VERSION, Arbeitsmappe, NewerSchemaEr
 FORMAT_NAME = "regionallabor-arbeitsmappe"
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
+
 class InvalidWorkbookFile(WorkbookError):
     pass
 
@@ -70,7 +71,9 @@ def parse_workbook_file(raw: bytes) -> ParsedWorkbook:
     except UnicodeDecodeError:
         raise InvalidWorkbookFile(t("workbook.not_a_workbook")) from None
     except json.JSONDecodeError as error:
-        raise InvalidWorkbookFile(t("workbook.bad_json", detail=f"Zeile {error.lineno}, Spalte {error.colno}")) from None
+        raise InvalidWorkbookFile(
+            t("workbook.bad_json", detail=f"Zeile {error.lineno}, Spalte {error.colno}")
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME or not isinstance(data.get("records"), dict):
         raise InvalidWorkbookFile(t("workbook.not_a_workbook"))
     version = data.get("schema_version")

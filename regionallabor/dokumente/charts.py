@@ -62,10 +62,14 @@ def _svg(figure, title: str) -> str:
     with matplotlib.rc_context(STYLE):
         figure.savefig(buffer, format="svg", metadata={"Date": None}, transparent=True)
     svg = buffer.getvalue()
-    svg = svg[svg.index("<svg"):]
+    svg = svg[svg.index("<svg") :]
     # Responsive: the page decides the width; the viewBox keeps the proportions.
-    svg = re.sub(r'<svg([^>]*?) width="[^"]+" height="[^"]+"',
-                 rf'<svg\1 class="rl-chart" role="img" aria-label="{escape(title)}"', svg, count=1)
+    svg = re.sub(
+        r'<svg([^>]*?) width="[^"]+" height="[^"]+"',
+        rf'<svg\1 class="rl-chart" role="img" aria-label="{escape(title)}"',
+        svg,
+        count=1,
+    )
     return svg
 
 
@@ -93,8 +97,9 @@ def _png(figure) -> bytes:
     return buffer.getvalue()
 
 
-def _chart(draw, width: float, height: float, title: str, margins: dict | None = None, png: bool = False,
-           **subplot) -> Chart:
+def _chart(
+    draw, width: float, height: float, title: str, margins: dict | None = None, png: bool = False, **subplot
+) -> Chart:
     import matplotlib
 
     with matplotlib.rc_context(STYLE):
@@ -113,8 +118,15 @@ def trend_svg(trend: Trend) -> str:
     def draw(figure, ax):
         ax.plot(trend.years, trend.values, color=GREEN, linewidth=2.5, marker="o", markersize=6)
         for year, value in zip(trend.years, trend.values):
-            ax.annotate(format_int(value), (year, value), textcoords="offset points", xytext=(0, 9),
-                        ha="center", fontsize=9, color=INK)
+            ax.annotate(
+                format_int(value),
+                (year, value),
+                textcoords="offset points",
+                xytext=(0, 9),
+                ha="center",
+                fontsize=9,
+                color=INK,
+            )
         low, high = min(trend.values), max(trend.values)
         pad = max((high - low) * 0.35, high * 0.01)
         ax.set_ylim(low - pad, high + pad)
@@ -124,8 +136,13 @@ def trend_svg(trend: Trend) -> str:
         ax.set_ylabel(trend.label)
         ax.grid(axis="y", color="#ebe7de")
 
-    return _render(draw, 9.0, 3.0, f"Einwohner:innen {trend.years[0]}–{trend.years[-1]}",
-                   margins={"left": 0.11, "right": 0.98, "top": 0.95, "bottom": 0.1})
+    return _render(
+        draw,
+        9.0,
+        3.0,
+        f"Einwohner:innen {trend.years[0]}–{trend.years[-1]}",
+        margins={"left": 0.11, "right": 0.98, "top": 0.95, "bottom": 0.1},
+    )
 
 
 def pyramid_svg(age: AgeStructure) -> str:
@@ -151,8 +168,9 @@ def pyramid_svg(age: AgeStructure) -> str:
         ax.grid(axis="x", color="#ebe7de")
         ax.set_axisbelow(True)
 
-    return _render(draw, 6.4, 4.2, f"Altersaufbau {age.year}",
-                   margins={"left": 0.1, "right": 0.97, "top": 0.97, "bottom": 0.13})
+    return _render(
+        draw, 6.4, 4.2, f"Altersaufbau {age.year}", margins={"left": 0.1, "right": 0.97, "top": 0.97, "bottom": 0.13}
+    )
 
 
 def age_shares_svg(age: AgeStructure) -> str:
@@ -169,8 +187,9 @@ def age_shares_svg(age: AgeStructure) -> str:
         ax.set_xlim(0, max(values) * 1.25)
         ax.set_xlabel("Anteil an allen Einwohner:innen in %")
 
-    return _render(draw, 7.0, 1.9, f"Altersgruppen {age.year}",
-                   margins={"left": 0.22, "right": 0.97, "top": 0.95, "bottom": 0.25})
+    return _render(
+        draw, 7.0, 1.9, f"Altersgruppen {age.year}", margins={"left": 0.22, "right": 0.97, "top": 0.95, "bottom": 0.25}
+    )
 
 
 def comparison_svg(comparisons: tuple[Comparison, ...]) -> str:
@@ -193,7 +212,9 @@ def comparison_svg(comparisons: tuple[Comparison, ...]) -> str:
             ax.plot(xs, ys, color=GREY, linewidth=1)
             ax.set_ylim(-1, 1)
             ax.axvline(comparison.median, color=MUTED, linewidth=1.2, linestyle="--")
-            ax.scatter([comparison.indicator.value], [0], s=110, color=OCHRE, edgecolors=GREEN_DARK, linewidths=1.5, zorder=3)
+            ax.scatter(
+                [comparison.indicator.value], [0], s=110, color=OCHRE, edgecolors=GREEN_DARK, linewidths=1.5, zorder=3
+            )
             ax.set_yticks([])
             ax.spines["left"].set_visible(False)
             ax.set_title(comparison.indicator.label, loc="left", fontsize=10, color=INK, fontweight="bold")
@@ -255,8 +276,14 @@ def radar_chart(rounds: dict[int, dict[str, int | None]], png: bool = False) -> 
         if len(drawn) > 1:
             ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, frameon=False)
 
-    return _chart(draw, 5.6, 4.4, "Profil der Handlungsfelder",
-                  margins={"left": 0.0, "right": 1.0, "top": 1.0, "bottom": 0.09}, png=png)
+    return _chart(
+        draw,
+        5.6,
+        4.4,
+        "Profil der Handlungsfelder",
+        margins={"left": 0.0, "right": 1.0, "top": 1.0, "bottom": 0.09},
+        png=png,
+    )
 
 
 GERMAN_MONTHS = ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez")
@@ -274,16 +301,20 @@ def _month_starts(first: date, last: date) -> list[date]:
 
 def timeline_span(bars: list[TimelineBar], today: date) -> tuple[date, date]:
     """The dates a timeline shows: every bar and today, with a week's margin."""
-    return (min([b.start or b.end for b in bars] + [today]) - timedelta(days=7),
-            max([b.end for b in bars] + [today]) + timedelta(days=7))
+    return (
+        min([b.start or b.end for b in bars] + [today]) - timedelta(days=7),
+        max([b.end for b in bars] + [today]) + timedelta(days=7),
+    )
 
 
 def month_ticks(first: date, last: date) -> list[tuple[date, str]]:
     """At most about twelve month starts between two dates, labelled „Mär“ (with the year at January and the first)."""
     months = _month_starts(first, last)
-    shown = months[::max(1, len(months) // 12)]
-    return [(m, f"{GERMAN_MONTHS[m.month - 1]}{chr(10) + str(m.year) if m.month == 1 or m == shown[0] else ''}")
-            for m in shown]
+    shown = months[:: max(1, len(months) // 12)]
+    return [
+        (m, f"{GERMAN_MONTHS[m.month - 1]}{chr(10) + str(m.year) if m.month == 1 or m == shown[0] else ''}")
+        for m in shown
+    ]
 
 
 def timeline_chart(bars: list[TimelineBar], today: date, png: bool = False) -> Chart:
@@ -296,16 +327,27 @@ def timeline_chart(bars: list[TimelineBar], today: date, png: bool = False) -> C
         rows = [len(bars) - 1 - row for row in range(len(bars))]
         spans = [(y, bar) for y, bar in zip(rows, bars) if bar.start is not None]
         # One call per kind of mark: a hundred single barh calls cost ten times as much.
-        ax.barh([y for y, _ in spans], [max((b.end - b.start).days, 1) for _, b in spans],
-                left=[b.start.toordinal() - origin for _, b in spans], height=0.56,
-                color=[STATUS_COLOURS[b.status] for _, b in spans],
-                edgecolor=[OVERDUE if b.overdue else "none" for _, b in spans],
-                linewidth=[1.8 if b.overdue else 0 for _, b in spans])
+        ax.barh(
+            [y for y, _ in spans],
+            [max((b.end - b.start).days, 1) for _, b in spans],
+            left=[b.start.toordinal() - origin for _, b in spans],
+            height=0.56,
+            color=[STATUS_COLOURS[b.status] for _, b in spans],
+            edgecolor=[OVERDUE if b.overdue else "none" for _, b in spans],
+            linewidth=[1.8 if b.overdue else 0 for _, b in spans],
+        )
         due_only = [(y, bar) for y, bar in zip(rows, bars) if bar.start is None]
         if due_only:
-            ax.scatter([b.end.toordinal() - origin for _, b in due_only], [y for y, _ in due_only], marker="D", s=52,
-                       c=[STATUS_COLOURS[b.status] for _, b in due_only],
-                       edgecolors=[OVERDUE if b.overdue else GREEN_DARK for _, b in due_only], linewidths=1.6, zorder=3)
+            ax.scatter(
+                [b.end.toordinal() - origin for _, b in due_only],
+                [y for y, _ in due_only],
+                marker="D",
+                s=52,
+                c=[STATUS_COLOURS[b.status] for _, b in due_only],
+                edgecolors=[OVERDUE if b.overdue else GREEN_DARK for _, b in due_only],
+                linewidths=1.6,
+                zorder=3,
+            )
         ticks = month_ticks(first, last)
         ax.set_xticks([m.toordinal() - origin for m, _ in ticks], [label for _, label in ticks])
         ax.set_xlim(0, (last - first).days)
@@ -314,15 +356,29 @@ def timeline_chart(bars: list[TimelineBar], today: date, png: bool = False) -> C
         # Labels as plain text left of the axes: a y tick per action would build a hundred Tick objects.
         ax.set_yticks([])
         for y, bar in zip(rows, bars):
-            ax.text(-0.01, y, _short(bar.label), transform=ax.get_yaxis_transform(), ha="right", va="center",
-                    fontsize=10, color=MUTED)
+            ax.text(
+                -0.01,
+                y,
+                _short(bar.label),
+                transform=ax.get_yaxis_transform(),
+                ha="right",
+                va="center",
+                fontsize=10,
+                color=MUTED,
+            )
         ax.set_ylim(-0.7, len(bars) - 0.3)
         ax.grid(axis="x", color="#ebe7de")
         ax.set_axisbelow(True)
         ax.spines["left"].set_visible(False)
 
-    return _chart(draw, 9.0, height, "Zeitplan der Aktionen",
-                  margins={"left": 0.3, "right": 0.98, "top": 1 - 0.3 / height, "bottom": 0.45 / height}, png=png)
+    return _chart(
+        draw,
+        9.0,
+        height,
+        "Zeitplan der Aktionen",
+        margins={"left": 0.3, "right": 0.98, "top": 1 - 0.3 / height, "bottom": 0.45 / height},
+        png=png,
+    )
 
 
 def _short(text: str, limit: int = 36) -> str:
@@ -334,8 +390,9 @@ def _rings(geometry: dict) -> list[list[tuple[float, float]]]:
     return [[(x, y) for x, y, *_ in polygon[0]] for polygon in polygons]
 
 
-def region_map_chart(features: list[dict], context: list[dict], points: list[tuple[str, float, float]],
-                     title: str, png: bool = False) -> Chart:
+def region_map_chart(
+    features: list[dict], context: list[dict], points: list[tuple[str, float, float]], title: str, png: bool = False
+) -> Chart:
     """The region's areas (filled), the districts around them (outlines) and Gemeinden without a boundary (dots)."""
     from matplotlib.collections import PolyCollection
 
@@ -347,21 +404,38 @@ def region_map_chart(features: list[dict], context: list[dict], points: list[tup
     aspect = min(max((north - south + 2 * pad) / ((east - west + 2 * pad) * ratio), 0.45), 1.4)
 
     def draw(figure, ax):
-        ax.add_collection(PolyCollection([r for f in context for r in _rings(f["geometry"])], facecolor="#f3f1ea",
-                                         edgecolor=GREY, linewidth=0.6))
-        ax.add_collection(PolyCollection([r for f in features for r in _rings(f["geometry"])], facecolor="#cfe3d6",
-                                         edgecolor=GREEN, linewidth=1.6))
+        ax.add_collection(
+            PolyCollection(
+                [r for f in context for r in _rings(f["geometry"])], facecolor="#f3f1ea", edgecolor=GREY, linewidth=0.6
+            )
+        )
+        ax.add_collection(
+            PolyCollection(
+                [r for f in features for r in _rings(f["geometry"])],
+                facecolor="#cfe3d6",
+                edgecolor=GREEN,
+                linewidth=1.6,
+            )
+        )
         for _name, lat, lon in points:
             ax.plot([lon], [lat], "o", color=OCHRE, markeredgecolor=GREEN_DARK, markersize=7)
         for feature in features:
             ring = max(_rings(feature["geometry"]), key=len)
             xs, ys = zip(*ring)
-            ax.text(sum(xs) / len(xs), sum(ys) / len(ys), feature["properties"]["name"], fontsize=9, color=GREEN_DARK,
-                    ha="center", va="center")
+            ax.text(
+                sum(xs) / len(xs),
+                sum(ys) / len(ys),
+                feature["properties"]["name"],
+                fontsize=9,
+                color=GREEN_DARK,
+                ha="center",
+                va="center",
+            )
         ax.set_xlim(west - pad, east + pad)
         ax.set_ylim(south - pad, north + pad)
         ax.set_aspect(1 / ratio)
         ax.axis("off")
 
-    return _chart(draw, 6.0, 6.0 * aspect, title, margins={"left": 0.01, "right": 0.99, "top": 0.99, "bottom": 0.01},
-                  png=png)
+    return _chart(
+        draw, 6.0, 6.0 * aspect, title, margins={"left": 0.01, "right": 0.99, "top": 0.99, "bottom": 0.01}, png=png
+    )

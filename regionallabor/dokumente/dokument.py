@@ -107,8 +107,10 @@ def _block_html(block) -> str:
         head = "".join(f"<th>{escape(c)}</th>" for c in block.columns)
         body = "".join(
             ("<tr class='muted'>" if i in block.muted_rows else "<tr>")
-            + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
-            for i, row in enumerate(block.rows))
+            + "".join(f"<td>{escape(cell)}</td>" for cell in row)
+            + "</tr>"
+            for i, row in enumerate(block.rows)
+        )
         return f"<table><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     if isinstance(block, Cards):
         cards = "".join(f"<div class='card'><h3>{escape(h)}</h3><p>{escape(text)}</p></div>" for h, text in block.items)
@@ -132,8 +134,10 @@ def body_html(document: Document) -> str:
 
 def to_html(document: Document) -> str:
     """A standalone HTML page that prints cleanly on A4."""
-    return (f"<!DOCTYPE html>\n<html lang='de'><head><meta charset='utf-8'><title>{escape(document.title)}</title>"
-            f"<style>{HTML_STYLE}</style></head><body>\n{body_html(document)}\n</body></html>\n")
+    return (
+        f"<!DOCTYPE html>\n<html lang='de'><head><meta charset='utf-8'><title>{escape(document.title)}</title>"
+        f"<style>{HTML_STYLE}</style></head><body>\n{body_html(document)}\n</body></html>\n"
+    )
 
 
 # PDF
@@ -174,21 +178,32 @@ def to_pdf(document: Document) -> bytes:
     accent = colors.HexColor(ACCENT)
     styles = {
         "title": ParagraphStyle("title", fontName=BOLD, fontSize=18, leading=22, textColor=accent, spaceAfter=4),
-        "subtitle": ParagraphStyle("subtitle", fontName=FONT, fontSize=10.5, leading=14, textColor=colors.HexColor("#4b5a52"),
-                                   spaceAfter=8),
-        "heading": ParagraphStyle("heading", fontName=BOLD, fontSize=13, leading=16, textColor=accent, spaceBefore=12,
-                                  spaceAfter=6),
+        "subtitle": ParagraphStyle(
+            "subtitle", fontName=FONT, fontSize=10.5, leading=14, textColor=colors.HexColor("#4b5a52"), spaceAfter=8
+        ),
+        "heading": ParagraphStyle(
+            "heading", fontName=BOLD, fontSize=13, leading=16, textColor=accent, spaceBefore=12, spaceAfter=6
+        ),
         "lead": ParagraphStyle("lead", fontName=FONT, fontSize=12, leading=16, spaceAfter=12),
         "body": ParagraphStyle("body", fontName=FONT, fontSize=10, leading=13.5, spaceAfter=6),
-        "muted": ParagraphStyle("muted", fontName=FONT, fontSize=9, leading=12, textColor=colors.HexColor("#6b7770"),
-                                spaceAfter=6),
+        "muted": ParagraphStyle(
+            "muted", fontName=FONT, fontSize=9, leading=12, textColor=colors.HexColor("#6b7770"), spaceAfter=6
+        ),
         "cell": ParagraphStyle("cell", fontName=FONT, fontSize=9.5, leading=12),
         "head": ParagraphStyle("head", fontName=BOLD, fontSize=9.5, leading=12),
         "card_title": ParagraphStyle("card_title", fontName=BOLD, fontSize=10.5, leading=13, textColor=accent),
     }
     buffer = io.BytesIO()
-    pdf = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=16 * mm, rightMargin=16 * mm, topMargin=16 * mm,
-                            bottomMargin=18 * mm, title=document.title, author="Regionallabor")
+    pdf = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=16 * mm,
+        rightMargin=16 * mm,
+        topMargin=16 * mm,
+        bottomMargin=18 * mm,
+        title=document.title,
+        author="Regionallabor",
+    )
     width = pdf.width
     story = [PdfParagraph(_pdf_text(document.title), styles["title"])]
     if document.subtitle:
@@ -202,24 +217,38 @@ def to_pdf(document: Document) -> bytes:
             data = [[PdfParagraph(_pdf_text(c), styles["head"]) for c in block.columns]]
             data += [[PdfParagraph(_pdf_text(cell), styles["cell"]) for cell in row] for row in block.rows]
             table = PdfTable(data, colWidths=[w * width for w in block.widths], repeatRows=1)
-            commands = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e7f1ea")),
-                        ("LINEBELOW", (0, 1), (-1, -1), 0.4, colors.HexColor("#dfe6e1")),
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
+            commands = [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e7f1ea")),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.4, colors.HexColor("#dfe6e1")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ]
             commands += [("BACKGROUND", (0, i + 1), (-1, i + 1), colors.HexColor("#f6f8f7")) for i in block.muted_rows]
             table.setStyle(TableStyle(commands))
             story += [table, Spacer(1, 8)]
         elif isinstance(block, Cards):
-            cells = [[PdfParagraph(_pdf_text(h), styles["card_title"]), PdfParagraph(_pdf_text(text or "–"), styles["cell"])]
-                     for h, text in block.items]
-            rows = [cells[i:i + block.columns] for i in range(0, len(cells), block.columns)]
+            cells = [
+                [PdfParagraph(_pdf_text(h), styles["card_title"]), PdfParagraph(_pdf_text(text or "–"), styles["cell"])]
+                for h, text in block.items
+            ]
+            rows = [cells[i : i + block.columns] for i in range(0, len(cells), block.columns)]
             rows[-1] += [""] * (block.columns - len(rows[-1]))
             column = width / block.columns
             grid = PdfTable(rows, colWidths=[column] * block.columns)
-            grid.setStyle(TableStyle([("LINEBEFORE", (0, 0), (-1, -1), 3, accent),
-                                      ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-                                      ("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 9)]))
+            grid.setStyle(
+                TableStyle(
+                    [
+                        ("LINEBEFORE", (0, 0), (-1, -1), 3, accent),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 9),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 9),
+                    ]
+                )
+            )
             story += [KeepTogether(grid), Spacer(1, 8)]
         elif isinstance(block, Figure):
             figure_width = width * block.width

@@ -98,8 +98,22 @@ def build(builder: str = "html", out_dir: Path | None = None) -> Path:
     ``builder`` is ``html`` for the website or ``rinoh`` for the PDF.
     """
     out_dir = out_dir or (HTML_DIR if builder == "html" else PDF_DIR)
-    command = [sys.executable, "-m", "sphinx", "-E", "-W", "--keep-going", "-n", "-q", "-b", builder,
-               str(HANDBOOK_DIR), str(out_dir), "-d", str(out_dir.parent / f".doctrees-{builder}")]
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-E",
+        "-W",
+        "--keep-going",
+        "-n",
+        "-q",
+        "-b",
+        builder,
+        str(HANDBOOK_DIR),
+        str(out_dir),
+        "-d",
+        str(out_dir.parent / f".doctrees-{builder}"),
+    ]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise HandbookError(f"Das Handbuch ließ sich nicht bauen ({builder}):\n{result.stderr.strip()}")
@@ -139,7 +153,12 @@ def broken_links(site: Path) -> list[str]:
             if parts.scheme or parts.netloc or link.startswith(("mailto:", "javascript:", "data:")):
                 continue
             target = (page_path.parent / unquote(parts.path)).resolve() if parts.path else page_path
-            if not target.is_file() or parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in parsed(target).ids:
+            if (
+                not target.is_file()
+                or parts.fragment
+                and target.suffix == ".html"
+                and unquote(parts.fragment) not in parsed(target).ids
+            ):
                 broken.append(f"{page_path.relative_to(site)} -> {link}")
     return broken
 

@@ -11,7 +11,8 @@ PLACEHOLDERS = re.compile(r"\b(Lorem|ipsum|TODO|TBD|FIXME|XXX|tbd)\b|\?\?\?")
 # Plural forms that leave out everyone but men; the course writes Teilnehmer:innen, Bürger:innen, …
 GENERIC_MASCULINE = re.compile(
     r"\b(Teilnehmer|Bürger|Einwohner|Mitarbeiter|Moderatoren|Unterstützer|Akteure|Politiker|"
-    r"Landwirte|Direktvermarkter|Sponsoren|Schüler|Lehrer|Referenten)\b(?!:in)")
+    r"Landwirte|Direktvermarkter|Sponsoren|Schüler|Lehrer|Referenten)\b(?!:in)"
+)
 
 
 def findings(text: str) -> list[str]:

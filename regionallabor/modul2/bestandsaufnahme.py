@@ -37,13 +37,15 @@ def rating_values(by_round: dict[int, dict[str, Stored[FieldRating]]]) -> dict[i
     return {number: {key: s.record.rating for key, s in stored.items()} for number, stored in by_round.items()}
 
 
-def save_rating(workbook: Arbeitsmappe, field: str, round: int, version: int | None, *,
-                today: date | None = None, **changes) -> Stored[FieldRating]:
+def save_rating(
+    workbook: Arbeitsmappe, field: str, round: int, version: int | None, *, today: date | None = None, **changes
+) -> Stored[FieldRating]:
     """Change the ``rating`` and/or ``notes`` of one field in one round; dated with the day of the change."""
     stored = workbook.get(FieldRating, FieldRating.id_for(field, round))
     current = stored.record if stored else FieldRating(id=FieldRating.id_for(field, round), field=field, round=round)
-    updated = FieldRating.model_validate({**current.model_dump(), **changes,
-                                          "rated_on": (today or date.today()).isoformat()})
+    updated = FieldRating.model_validate(
+        {**current.model_dump(), **changes, "rated_on": (today or date.today()).isoformat()}
+    )
     return workbook.save(updated, version)
 
 

@@ -35,7 +35,9 @@ def parse_csv(raw: bytes) -> list[Kennzahl]:
     first_line: dict[tuple[str, int], int] = {}
     for line, cells in read_rows(raw, CSV_COLUMNS, REQUIRED_COLUMNS, max_rows=CSV_MAX_ROWS, max_bytes=CSV_MAX_BYTES):
         try:
-            figure = kennzahl_from_text(cells["kennzahl"], cells["wert"], cells["einheit"], cells["jahr"], cells["quelle"])
+            figure = kennzahl_from_text(
+                cells["kennzahl"], cells["wert"], cells["einheit"], cells["jahr"], cells["quelle"]
+            )
         except ValidationError as error:
             raise CsvError(t("csv.line", line=line, reason=explain(error))) from error
         key = key_of(figure)

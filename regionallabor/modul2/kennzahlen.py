@@ -18,8 +18,25 @@ from regionallabor.modul1.region import region_figures
 from regionallabor.refdata import ATTRIBUTION, Area, Figures, _read_csv, area, counted_areas
 
 DE_YEARS = tuple(range(2015, 2021))
-DE_AGE_BANDS = ("0_3", "3_6", "6_10", "10_15", "15_18", "18_20", "20_25", "25_30", "30_35", "35_40", "40_45",
-                "45_50", "50_55", "55_60", "60_65", "65_75", "75plus")
+DE_AGE_BANDS = (
+    "0_3",
+    "3_6",
+    "6_10",
+    "10_15",
+    "15_18",
+    "18_20",
+    "20_25",
+    "25_30",
+    "30_35",
+    "35_40",
+    "40_45",
+    "45_50",
+    "50_55",
+    "55_60",
+    "60_65",
+    "65_75",
+    "75plus",
+)
 OPEN_BAND_END = 90  # the 75+ bar is drawn up to 90, so that its length is people per year of age like the others
 
 # Whom a region is compared with: the country's districts (South Tyrol is one province: its Gemeinden),
@@ -30,8 +47,12 @@ PEERS = {
     "CH": ("Bezirken der Schweiz", "Bezirke der Schweiz"),
     "BZ": ("Gemeinden Südtirols", "Gemeinden Südtirols"),
 }
-PEER_COLUMNS = {"density": "density_per_km2", "change": "pop_change_pct",
-                "share_65plus": "share_65plus_pct", "share_young": "share_young_pct"}
+PEER_COLUMNS = {
+    "density": "density_per_km2",
+    "change": "pop_change_pct",
+    "share_65plus": "share_65plus_pct",
+    "share_young": "share_young_pct",
+}
 YOUNG = {"DE": "18 Jahren", "CH": "20 Jahren"}
 
 
@@ -149,9 +170,17 @@ def _phrases(key: str, value: float) -> tuple[str, str, str]:
     if key == "share_65plus":
         return "ist älter als", "ist jünger als", "beim Anteil Älterer"
     if key == "share_young":
-        return "hat anteilig mehr junge Menschen als", "hat anteilig weniger junge Menschen als", "beim Anteil junger Menschen"
+        return (
+            "hat anteilig mehr junge Menschen als",
+            "hat anteilig weniger junge Menschen als",
+            "beim Anteil junger Menschen",
+        )
     if value < 0:
-        return "hat weniger Einwohner:innen verloren als", "hat mehr Einwohner:innen verloren als", "bei der Entwicklung"
+        return (
+            "hat weniger Einwohner:innen verloren als",
+            "hat mehr Einwohner:innen verloren als",
+            "bei der Entwicklung",
+        )
     return "ist stärker gewachsen als", "ist schwächer gewachsen als", "bei der Entwicklung"
 
 
@@ -172,8 +201,14 @@ def compare(indicator: Indicator, country: str) -> Comparison | None:
     if not peers:
         return None
     share = below_share(indicator.value, peers)
-    return Comparison(indicator, statistics.median(peers), share, country, peers,
-                      comparison_sentence(indicator.key, indicator.value, share, country))
+    return Comparison(
+        indicator,
+        statistics.median(peers),
+        share,
+        country,
+        peers,
+        comparison_sentence(indicator.key, indicator.value, share, country),
+    )
 
 
 # the profile
@@ -192,8 +227,11 @@ def _german_profile(counted: list[Area]):
     context_note = names = ""
     if gemeinden:
         names = ", ".join(area(i).name for i in context_ids if area(i))
-        context_note = t("figures.trend_context", districts=names,
-                         which="diesen Kreis" if len(codes) == 1 else "diese Kreise zusammen")
+        context_note = t(
+            "figures.trend_context",
+            districts=names,
+            which="diesen Kreis" if len(codes) == 1 else "diese Kreise zusammen",
+        )
     years = [y for y in DE_YEARS if not table.loc[codes, f"pop_{y}"].isna().any()]
     values = [int(table.loc[codes, f"pop_{y}"].sum()) for y in years]
     table_source = source + ", GENESIS 12411-0018"
@@ -202,10 +240,17 @@ def _german_profile(counted: list[Area]):
     age_codes = [c for c in codes if c in ages.index]
     men = tuple(int(ages.loc[age_codes, f"m_{b}"].sum()) for b in DE_AGE_BANDS)
     women = tuple(int(ages.loc[age_codes, f"f_{b}"].sum()) for b in DE_AGE_BANDS)
-    bands = tuple((int(b.split("_")[0]), int(b.split("_")[1])) if "plus" not in b else (75, OPEN_BAND_END)
-                  for b in DE_AGE_BANDS)
-    age = AgeStructure(DE_YEARS[-1], table_source, bands, men, women,
-                       context_note=t("figures.age_context", districts=names) if gemeinden else "")
+    bands = tuple(
+        (int(b.split("_")[0]), int(b.split("_")[1])) if "plus" not in b else (75, OPEN_BAND_END) for b in DE_AGE_BANDS
+    )
+    age = AgeStructure(
+        DE_YEARS[-1],
+        table_source,
+        bands,
+        men,
+        women,
+        context_note=t("figures.age_context", districts=names) if gemeinden else "",
+    )
     indicators = []
     if not gemeinden:
         total = sum(men) + sum(women)
@@ -214,12 +259,15 @@ def _german_profile(counted: list[Area]):
         stand = "31.12.2020"
         indicators = [
             Indicator("share_65plus", t("figures.share_65plus"), 100 * old / total, "%", stand, source),
-            Indicator("share_young", t("figures.share_young", young=YOUNG["DE"]), 100 * young / total, "%", stand, source),
+            Indicator(
+                "share_young", t("figures.share_young", young=YOUNG["DE"]), 100 * young / total, "%", stand, source
+            ),
         ]
         if years and years[0] == 2015:
             change = 100 * (values[-1] / values[0] - 1)
-            indicators.insert(0, Indicator("change", t("figures.change", period="2015–2020"), change, "%",
-                                           "2015–2020", source))
+            indicators.insert(
+                0, Indicator("change", t("figures.change", period="2015–2020"), change, "%", "2015–2020", source)
+            )
     return tuple(indicators), trend, age
 
 
@@ -238,12 +286,29 @@ def _swiss_profile(counted: list[Area], notes: list[str]):
 
     stand = "31.12.2019"
     indicators = (
-        Indicator("change", t("figures.change", period="2010–2019"), 100 * (population / earlier - 1), "%", "2010–2019", source),
+        Indicator(
+            "change",
+            t("figures.change", period="2010–2019"),
+            100 * (population / earlier - 1),
+            "%",
+            "2010–2019",
+            source,
+        ),
         Indicator("share_65plus", t("figures.share_65plus"), weighted("age_65plus_pct_2019"), "%", stand, source),
-        Indicator("share_young", t("figures.share_young", young=YOUNG["CH"]), weighted("age_0_19_pct_2019"), "%", stand, source),
+        Indicator(
+            "share_young",
+            t("figures.share_young", young=YOUNG["CH"]),
+            weighted("age_0_19_pct_2019"),
+            "%",
+            stand,
+            source,
+        ),
     )
-    shares = (("0–19 Jahre", weighted("age_0_19_pct_2019")), ("20–64 Jahre", weighted("age_20_64_pct_2019")),
-              ("65 Jahre und älter", weighted("age_65plus_pct_2019")))
+    shares = (
+        ("0–19 Jahre", weighted("age_0_19_pct_2019")),
+        ("20–64 Jahre", weighted("age_20_64_pct_2019")),
+        ("65 Jahre und älter", weighted("age_65plus_pct_2019")),
+    )
     notes.append(t("figures.no_trend", country="die Schweiz") + " Die Entwicklung 2010–2019 steht oben als eine Zahl.")
     return indicators, None, AgeStructure(2019, source, shares=shares)
 
@@ -268,8 +333,14 @@ def region_profile(region: Region) -> RegionProfile:
     elif len(countries) > 1:
         notes.append(t("figures.mixed_countries"))
     if figures.density is not None and countries:
-        density = Indicator("density", t("figures.density"), figures.density, "Einw./km²", figures.stand or "",
-                            "; ".join(figures.sources))
+        density = Indicator(
+            "density",
+            t("figures.density"),
+            figures.density,
+            "Einw./km²",
+            figures.stand or "",
+            "; ".join(figures.sources),
+        )
         indicators = (density, *indicators)
     comparisons = ()
     if len(countries) == 1:

@@ -59,8 +59,10 @@ class Network:
     @cached_property
     def fingerprint(self) -> tuple:
         """Changes whenever an actor or a relation changes: the key for cached analyses and layouts."""
-        return (tuple((a.id, a.version, a.name) for a in self.actors),
-                tuple((r.record.id, r.version) for r in self.relations))
+        return (
+            tuple((a.id, a.version, a.name) for a in self.actors),
+            tuple((r.record.id, r.version) for r in self.relations),
+        )
 
     def names(self) -> list[str]:
         """The actors' names in alphabetical order, as pickers offer them."""
@@ -79,8 +81,14 @@ class Network:
 
 def schatz_actor(schatz: Schatz) -> Akteur:
     """How a Schatz der Region first appears on the map: an initiative of civil society in its Handlungsfeld."""
-    return Akteur(id=Akteur.id_for_schatz(schatz.id), name=schatz.name, type="initiative", sector="zivilgesellschaft",
-                  handlungsfelder=[schatz.field], schatz_id=schatz.id)
+    return Akteur(
+        id=Akteur.id_for_schatz(schatz.id),
+        name=schatz.name,
+        type="initiative",
+        sector="zivilgesellschaft",
+        handlungsfelder=[schatz.field],
+        schatz_id=schatz.id,
+    )
 
 
 _read_at: dict[Path, tuple[int, Network]] = {}
@@ -109,7 +117,9 @@ def read_network(workbook: Arbeitsmappe) -> Network:
     actors.extend(Actor(schatz_actor(schatz), None, schatz) for schatz in schaetze.values())
     ids = {actor.id for actor in actors}
     # a relation to a Schatz removed in Modul 2 stays stored but is not shown
-    return Network(actors, [r for r in workbook.list(Beziehung) if r.record.source_id in ids and r.record.target_id in ids])
+    return Network(
+        actors, [r for r in workbook.list(Beziehung) if r.record.source_id in ids and r.record.target_id in ids]
+    )
 
 
 # actors
@@ -175,8 +185,14 @@ def check_relation(network: Network, relation: Beziehung) -> None:
     key = relation_key(relation)
     for other in network.relations:
         if other.record.id != relation.id and relation_key(other.record) == key:
-            raise NetworkRuleError(t("relation.duplicate", a=network.by_id[relation.source_id].name,
-                                     b=network.by_id[relation.target_id].name, kind=RELATION_KINDS[relation.kind]))
+            raise NetworkRuleError(
+                t(
+                    "relation.duplicate",
+                    a=network.by_id[relation.source_id].name,
+                    b=network.by_id[relation.target_id].name,
+                    kind=RELATION_KINDS[relation.kind],
+                )
+            )
 
 
 def save_relation(workbook: Arbeitsmappe, relation: Beziehung, version: int | None) -> Stored[Beziehung]:
@@ -199,12 +215,22 @@ def open_steps(conversations: list[Stored[Gespraech]], network: Network, today: 
     """Next steps not yet done, the earliest due first; steps without a date last."""
     today = today or date.today()
     steps = [
-        OpenStep(c, network.by_id[c.record.actor_id].name if c.record.actor_id in network.by_id else "–",
-                 c.record.due is not None and c.record.due < today)
-        for c in conversations if c.record.next_step and not c.record.done
+        OpenStep(
+            c,
+            network.by_id[c.record.actor_id].name if c.record.actor_id in network.by_id else "–",
+            c.record.due is not None and c.record.due < today,
+        )
+        for c in conversations
+        if c.record.next_step and not c.record.done
     ]
-    return sorted(steps, key=lambda s: (s.conversation.record.due is None, s.conversation.record.due or today,
-                                        s.conversation.record.held_on))
+    return sorted(
+        steps,
+        key=lambda s: (
+            s.conversation.record.due is None,
+            s.conversation.record.due or today,
+            s.conversation.record.held_on,
+        ),
+    )
 
 
 def save_conversation(workbook: Arbeitsmappe, talk: Gespraech, version: int | None) -> Stored[Gespraech]:

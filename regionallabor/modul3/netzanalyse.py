@@ -63,7 +63,9 @@ class GapMatrix:
 
     def missing_by_field(self) -> dict[str, list[str]]:
         """For each field, the labels of sectors with no actor in it."""
-        return {field: [sector_label(s) for s in self.sectors if not self.counts.get((s, field))] for field in ALL_FIELDS}
+        return {
+            field: [sector_label(s) for s in self.sectors if not self.counts.get((s, field))] for field in ALL_FIELDS
+        }
 
 
 @dataclass(frozen=True)
@@ -98,8 +100,9 @@ def gap_matrix(network: Network) -> GapMatrix:
 
 def _bridges(network: Network, graph: nx.Graph, shares: dict[str, float]) -> list[Bridge]:
     cut_points = set(nx.articulation_points(graph))
-    ranked = sorted((a for a in network.actors if shares.get(a.id, 0) > 0),
-                    key=lambda a: (-shares[a.id], a.name.casefold()))[:BRIDGES_SHOWN]
+    ranked = sorted(
+        (a for a in network.actors if shares.get(a.id, 0) > 0), key=lambda a: (-shares[a.id], a.name.casefold())
+    )[:BRIDGES_SHOWN]
     bridges = []
     for actor in ranked:
         neighbour_sectors = {network.by_id[n].record.sector for n in graph.neighbors(actor.id)}
@@ -135,8 +138,13 @@ def _suggestions(network: Network, graph: nx.Graph, shares: dict[str, float], ga
         if shares.get(actor.id, 0) >= bridge_threshold > 0:
             score += 1
             reasons.append("Brückenbauer:in im Netz")
-        openers = tuple(sorted(network.by_id[n].name for n in graph.neighbors(actor.id)
-                               if network.by_id[n].record.team_relation in CLOSE))
+        openers = tuple(
+            sorted(
+                network.by_id[n].name
+                for n in graph.neighbors(actor.id)
+                if network.by_id[n].record.team_relation in CLOSE
+            )
+        )
         if openers:
             score += 1
         suggestions.append(Suggestion(actor, tuple(reasons), openers, score))
@@ -157,10 +165,20 @@ def analyse(network: Network) -> Analysis:
     gaps = gap_matrix(network)
     isolated = [a for a in network.actors if graph.degree(a.id) == 0]
     islands = sum(1 for part in nx.connected_components(graph) if len(part) > 1)
-    conflicts = [(network.by_id[r.record.source_id].name, network.by_id[r.record.target_id].name)
-                 for r in network.relations if r.record.kind == "konflikt"]
-    analysis = Analysis(_bridges(network, graph, shares), isolated, islands, conflicts, gaps,
-                        _suggestions(network, graph, shares, gaps), graph.number_of_nodes() <= EXACT_BETWEENNESS_LIMIT)
+    conflicts = [
+        (network.by_id[r.record.source_id].name, network.by_id[r.record.target_id].name)
+        for r in network.relations
+        if r.record.kind == "konflikt"
+    ]
+    analysis = Analysis(
+        _bridges(network, graph, shares),
+        isolated,
+        islands,
+        conflicts,
+        gaps,
+        _suggestions(network, graph, shares, gaps),
+        graph.number_of_nodes() <= EXACT_BETWEENNESS_LIMIT,
+    )
     _cache.clear()  # one map per page: keep only the newest
     _cache[network.fingerprint] = analysis
     return analysis
@@ -170,7 +188,10 @@ def analyse(network: Network) -> Analysis:
 
 QUADRANTS: dict[str, tuple[str, str]] = {
     "schluessel": ("Schlüsselakteur:innen", "eng einbinden: früh fragen, mitentscheiden lassen"),
-    "hintergrund": ("Einflussreiche im Hintergrund", "zufriedenstellen und gewinnen: gezielt ansprechen, Nutzen zeigen"),
+    "hintergrund": (
+        "Einflussreiche im Hintergrund",
+        "zufriedenstellen und gewinnen: gezielt ansprechen, Nutzen zeigen",
+    ),
     "mitstreiter": ("Mitstreiter:innen", "informieren und beteiligen: sie tragen eure Ideen weiter"),
     "zaungaeste": ("Zaungäste", "im Blick behalten: informieren, wenn es sie betrifft"),
 }
@@ -190,8 +211,9 @@ def quadrant(influence: int, engagement: int) -> str | None:
 GRAVITY = 1.0
 
 
-def spring_positions(network: Network, previous: dict[str, tuple[float, float]] | None = None,
-                     seed: int = 7) -> dict[str, tuple[float, float]]:
+def spring_positions(
+    network: Network, previous: dict[str, tuple[float, float]] | None = None, seed: int = 7
+) -> dict[str, tuple[float, float]]:
     """Force-directed positions (Fruchterman–Reingold, as networkx's spring layout), in 0 … 1.
 
     Actors placed before keep their place as a start, so a new actor does not reshuffle the map.
@@ -217,14 +239,14 @@ def spring_positions(network: Network, previous: dict[str, tuple[float, float]] 
     settled = len(known) > n // 2
     iterations = 15 if settled else (50 if n <= 200 else 30)
     k = np.sqrt(1.0 / n)
-    temperature = (0.02 if settled else 0.1)
+    temperature = 0.02 if settled else 0.1
     cooling = temperature / (iterations + 1)
     for _ in range(iterations):
         delta = pos[:, None, :] - pos[None, :, :]
-        distance = np.maximum(np.sqrt((delta ** 2).sum(axis=-1)), 0.01)
-        force = k * k / distance ** 2 - weights * distance / k
+        distance = np.maximum(np.sqrt((delta**2).sum(axis=-1)), 0.01)
+        force = k * k / distance**2 - weights * distance / k
         displacement = np.einsum("ijk,ij->ik", delta, force) - GRAVITY * (pos - pos.mean(axis=0))
-        length = np.sqrt((displacement ** 2).sum(axis=-1))
+        length = np.sqrt((displacement**2).sum(axis=-1))
         length = np.where(length < 0.01, 0.1, length)
         pos += displacement * (temperature / length)[:, None]
         temperature -= cooling

@@ -25,8 +25,19 @@ from regionallabor.core.store import Arbeitsmappe
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul3.beziehungsnetz import Network, read_network, relation_key
 
-ACTOR_COLUMNS = ("name", "art", "sektor", "handlungsfelder", "einfluss", "engagement", "ort", "privatperson",
-                 "beziehung_zu_uns", "notizen", "pseudonymisiert")
+ACTOR_COLUMNS = (
+    "name",
+    "art",
+    "sektor",
+    "handlungsfelder",
+    "einfluss",
+    "engagement",
+    "ort",
+    "privatperson",
+    "beziehung_zu_uns",
+    "notizen",
+    "pseudonymisiert",
+)
 ACTOR_REQUIRED = ("name", "sektor")
 RELATION_COLUMNS = ("von", "nach", "art", "staerke", "notiz")
 RELATION_REQUIRED = ("von", "nach", "art")
@@ -35,8 +46,14 @@ MAX_ACTORS = 2000
 MAX_RELATIONS = 10000
 YES = {"ja", "j", "x", "1", "true", "wahr", "yes"}
 NO = {"nein", "n", "0", "false", "falsch", "no", ""}
-TEAM_RELATION_WORDS = {"eng": "eng", "kontakt": "kontakt", "bekannt": "bekannt", "keiner": "keiner",
-                       "kein kontakt": "keiner", "noch kein kontakt": "keiner"}
+TEAM_RELATION_WORDS = {
+    "eng": "eng",
+    "kontakt": "kontakt",
+    "bekannt": "bekannt",
+    "keiner": "keiner",
+    "kein kontakt": "keiner",
+    "noch kein kontakt": "keiner",
+}
 RELATION_KIND_WORDS = {"fördert": "foerdert", "finanziert": "foerdert", "spannung": "konflikt", "kennt": "kennt_sich"}
 
 
@@ -56,8 +73,10 @@ def _field_keys(text: str) -> list[str] | str:
         folded = part.strip().casefold()
         if not folded:
             continue
-        key = next((k for k, label in ALL_FIELDS.items()
-                    if folded in (k, label.casefold(), label.split(" &")[0].casefold())), None)
+        key = next(
+            (k for k, label in ALL_FIELDS.items() if folded in (k, label.casefold(), label.split(" &")[0].casefold())),
+            None,
+        )
         if key is None:
             return part.strip()
         keys.append(key)
@@ -85,17 +104,29 @@ def _actor_from_row(line: int, cells: dict[str, str], filename: str) -> Akteur:
     fields = _field_keys(cells["handlungsfelder"])
     if isinstance(fields, str):
         raise refuse(t("network_csv.bad_field", value=fields))
-    relation = _choice(cells["beziehung_zu_uns"], TEAM_RELATIONS, TEAM_RELATION_WORDS) if cells["beziehung_zu_uns"] else "keiner"
+    relation = (
+        _choice(cells["beziehung_zu_uns"], TEAM_RELATIONS, TEAM_RELATION_WORDS)
+        if cells["beziehung_zu_uns"]
+        else "keiner"
+    )
     if relation is None:
         raise refuse(t("network_csv.bad_team_relation", value=cells["beziehung_zu_uns"]))
     private = cells["privatperson"].casefold()
     if private not in YES | NO:
         raise refuse(t("network_csv.bad_yes_no", value=cells["privatperson"]))
     try:
-        return Akteur(name=cells["name"], type=actor_type, sector=cells["sektor"], handlungsfelder=fields,
-                      influence=cells["einfluss"] or 3, engagement=cells["engagement"] or 3, place=cells["ort"],
-                      private_person=private in YES or (not private and actor_type == "person"),
-                      team_relation=relation, notes=cells["notizen"])
+        return Akteur(
+            name=cells["name"],
+            type=actor_type,
+            sector=cells["sektor"],
+            handlungsfelder=fields,
+            influence=cells["einfluss"] or 3,
+            engagement=cells["engagement"] or 3,
+            place=cells["ort"],
+            private_person=private in YES or (not private and actor_type == "person"),
+            team_relation=relation,
+            notes=cells["notizen"],
+        )
     except ValidationError as error:
         raise refuse(explain(error)) from error
 
@@ -107,19 +138,34 @@ def parse_actors(raw: bytes, filename: str = "akteure.csv") -> list[tuple[int, A
         actor = _actor_from_row(line, cells, filename)
         folded = actor.name.casefold()
         if folded in first_line:
-            raise CsvError(t("network_csv.refused_line", filename=filename, line=line,
-                             reason=t("network_csv.name_twice", name=actor.name, first=first_line[folded])))
+            raise CsvError(
+                t(
+                    "network_csv.refused_line",
+                    filename=filename,
+                    line=line,
+                    reason=t("network_csv.name_twice", name=actor.name, first=first_line[folded]),
+                )
+            )
         first_line[folded] = line
         actors.append((line, actor))
     return actors
 
 
-def import_network(workbook: Arbeitsmappe, actors_raw: bytes | None, relations_raw: bytes | None, *,
-                   actors_filename: str = "akteure.csv", relations_filename: str = "beziehungen.csv") -> ImportResult:
+def import_network(
+    workbook: Arbeitsmappe,
+    actors_raw: bytes | None,
+    relations_raw: bytes | None,
+    *,
+    actors_filename: str = "akteure.csv",
+    relations_filename: str = "beziehungen.csv",
+) -> ImportResult:
     """Add or update the actors, then the relations; all in one transaction, or nothing."""
     parsed = parse_actors(actors_raw, actors_filename) if actors_raw is not None else []
-    relation_rows = (read_rows(relations_raw, RELATION_COLUMNS, RELATION_REQUIRED, max_rows=MAX_RELATIONS,
-                               max_bytes=MAX_BYTES) if relations_raw is not None else [])
+    relation_rows = (
+        read_rows(relations_raw, RELATION_COLUMNS, RELATION_REQUIRED, max_rows=MAX_RELATIONS, max_bytes=MAX_BYTES)
+        if relations_raw is not None
+        else []
+    )
     added = updated = relations_added = relations_updated = 0
     with workbook.transaction() as tx:
         network = read_network(workbook)
@@ -131,8 +177,9 @@ def import_network(workbook: Arbeitsmappe, actors_raw: bytes | None, relations_r
                 tx.add(actor)
                 added += 1
             else:
-                actor = actor.model_copy(update={"id": existing.id, "name": existing.name,
-                                                 "schatz_id": existing.record.schatz_id})
+                actor = actor.model_copy(
+                    update={"id": existing.id, "name": existing.name, "schatz_id": existing.record.schatz_id}
+                )
                 if existing.version is None:
                     tx.add(actor)
                 else:
@@ -145,8 +192,14 @@ def import_network(workbook: Arbeitsmappe, actors_raw: bytes | None, relations_r
             relation = _relation_from_row(line, cells, ids_by_name, relations_filename)
             key = relation_key(relation)
             if key in seen:
-                raise CsvError(t("network_csv.refused_line", filename=relations_filename, line=line,
-                                 reason=t("network_csv.relation_twice", first=seen[key])))
+                raise CsvError(
+                    t(
+                        "network_csv.refused_line",
+                        filename=relations_filename,
+                        line=line,
+                        reason=t("network_csv.relation_twice", first=seen[key]),
+                    )
+                )
             seen[key] = line
             existing_relation = stored_by_key.get(key)
             if existing_relation is None:
@@ -172,8 +225,9 @@ def _relation_from_row(line: int, cells: dict[str, str], ids_by_name: dict[str, 
     if kind is None:
         raise refuse(t("network_csv.bad_kind", value=cells["art"], allowed=", ".join(RELATION_KINDS.values())))
     try:
-        return Beziehung(source_id=ends[0], target_id=ends[1], kind=kind, strength=cells["staerke"] or 2,
-                         note=cells["notiz"])
+        return Beziehung(
+            source_id=ends[0], target_id=ends[1], kind=kind, strength=cells["staerke"] or 2, note=cells["notiz"]
+        )
     except ValidationError as error:
         raise refuse(explain(error)) from error
 
@@ -186,19 +240,21 @@ def export_actors(network: Network, pseudonymise: bool) -> bytes:
     rows = []
     for actor in network.actors:
         record = actor.record
-        rows.append({
-            "name": hidden.get(actor.id, record.name),
-            "art": ACTOR_TYPES[record.type],
-            "sektor": sector_label(record.sector),
-            "handlungsfelder": ", ".join(ALL_FIELDS[f] for f in record.handlungsfelder),
-            "einfluss": str(record.influence),
-            "engagement": str(record.engagement),
-            "ort": "" if actor.id in hidden else record.place,
-            "privatperson": "ja" if record.private_person else "nein",
-            "beziehung_zu_uns": TEAM_RELATIONS[record.team_relation],
-            "notizen": "" if actor.id in hidden else record.notes,
-            "pseudonymisiert": "ja" if actor.id in hidden else "",
-        })
+        rows.append(
+            {
+                "name": hidden.get(actor.id, record.name),
+                "art": ACTOR_TYPES[record.type],
+                "sektor": sector_label(record.sector),
+                "handlungsfelder": ", ".join(ALL_FIELDS[f] for f in record.handlungsfelder),
+                "einfluss": str(record.influence),
+                "engagement": str(record.engagement),
+                "ort": "" if actor.id in hidden else record.place,
+                "privatperson": "ja" if record.private_person else "nein",
+                "beziehung_zu_uns": TEAM_RELATIONS[record.team_relation],
+                "notizen": "" if actor.id in hidden else record.notes,
+                "pseudonymisiert": "ja" if actor.id in hidden else "",
+            }
+        )
     columns = ACTOR_COLUMNS if hidden else ACTOR_COLUMNS[:-1]
     return write_rows(columns, rows)
 
@@ -209,6 +265,14 @@ def export_relations(network: Network, pseudonymise: bool) -> bytes:
     def name(actor_id: str) -> str:
         return hidden.get(actor_id, network.by_id[actor_id].name)
 
-    rows = [{"von": name(r.record.source_id), "nach": name(r.record.target_id), "art": RELATION_KINDS[r.record.kind],
-             "staerke": str(r.record.strength), "notiz": r.record.note} for r in network.relations]
+    rows = [
+        {
+            "von": name(r.record.source_id),
+            "nach": name(r.record.target_id),
+            "art": RELATION_KINDS[r.record.kind],
+            "staerke": str(r.record.strength),
+            "notiz": r.record.note,
+        }
+        for r in network.relations
+    ]
     return write_rows(RELATION_COLUMNS, rows)

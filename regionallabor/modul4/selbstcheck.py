@@ -33,8 +33,9 @@ def missing(workbook: Arbeitsmappe) -> list[str]:
     goal_list = goals(workbook)
     if not goal_list:
         found.append(t("selbstcheck.goal"))
-    without_step = [s.record.title for s in goal_list
-                    if not (s.record.owner and s.record.first_step and s.record.first_step_due)]
+    without_step = [
+        s.record.title for s in goal_list if not (s.record.owner and s.record.first_step and s.record.first_step_due)
+    ]
     if without_step:
         found.append(t("selbstcheck.goal_steps", goals=", ".join(without_step)))
     return found

@@ -17,23 +17,45 @@ from regionallabor.modul4.vision import goals, vision_statements
 def vision_document(workbook: Arbeitsmappe, today: date | None = None) -> Document:
     """The one-page vision board: the overall vision, the six fields side by side, the goals."""
     board = vision_statements(workbook)
-    document = Document(t("vision.board_title", year=board.horizon_year), t("export.by_team", team=team_name(workbook)),
-                        footer=stand(today))
+    document = Document(
+        t("vision.board_title", year=board.horizon_year),
+        t("export.by_team", team=team_name(workbook)),
+        footer=stand(today),
+    )
     return document.add(*vision_blocks(workbook))
 
 
 def vision_blocks(workbook: Arbeitsmappe) -> list:
     board = vision_statements(workbook)
     overall = board.text(Zukunftsbild.OVERALL)
-    blocks: list = [Paragraph(overall or t("vision.board_empty_overall"), "lead" if overall else "muted"),
-                    Cards([(label, board.text(key) or "–") for key, label in ALL_FIELDS.items()], columns=2)]
+    blocks: list = [
+        Paragraph(overall or t("vision.board_empty_overall"), "lead" if overall else "muted"),
+        Cards([(label, board.text(key) or "–") for key, label in ALL_FIELDS.items()], columns=2),
+    ]
     goal_list = [s.record for s in goals(workbook)]
     if goal_list:
         blocks.append(Heading(t("vision.board_goals")))
-        blocks.append(Table(
-            [t("export.col.goal"), t("export.col.fields"), t("export.col.first_step"), t("export.col.owner")],
-            [[goal.title, ", ".join(ALL_FIELDS[f] for f in goal.handlungsfelder),
-              " – ".join(filter(None, [goal.first_step, format_date(goal.first_step_due.isoformat())
-                                       if goal.first_step_due else ""])), goal.owner] for goal in goal_list],
-            [0.28, 0.22, 0.3, 0.2]))
+        blocks.append(
+            Table(
+                [t("export.col.goal"), t("export.col.fields"), t("export.col.first_step"), t("export.col.owner")],
+                [
+                    [
+                        goal.title,
+                        ", ".join(ALL_FIELDS[f] for f in goal.handlungsfelder),
+                        " – ".join(
+                            filter(
+                                None,
+                                [
+                                    goal.first_step,
+                                    format_date(goal.first_step_due.isoformat()) if goal.first_step_due else "",
+                                ],
+                            )
+                        ),
+                        goal.owner,
+                    ]
+                    for goal in goal_list
+                ],
+                [0.28, 0.22, 0.3, 0.2],
+            )
+        )
     return blocks

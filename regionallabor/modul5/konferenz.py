@@ -26,8 +26,15 @@ from regionallabor.handlungsfelder import ALL_FIELDS, field_label
 from regionallabor.modul3.beziehungsnetz import Actor, Network, read_network
 from regionallabor.modul5.vorlagen import load_presets
 
-MODUL5_KINDS = ("wirkungslogik", Konferenz.KIND, Programmpunkt.KIND, Thementisch.KIND, Einladung.KIND,
-                Budgetposten.KIND, Aufgabe.KIND)
+MODUL5_KINDS = (
+    "wirkungslogik",
+    Konferenz.KIND,
+    Programmpunkt.KIND,
+    Thementisch.KIND,
+    Einladung.KIND,
+    Budgetposten.KIND,
+    Aufgabe.KIND,
+)
 LONGEST_STRETCH_WITHOUT_BREAK = 120  # minutes
 BREAK_FORMATS = ("pause", "ankommen")  # arriving with coffee is no work either
 LARGEST_TABLE = 15
@@ -46,15 +53,19 @@ PRESETS = load_presets()
 def preset_agenda(format_key: str) -> list[tuple[str, str, str, str]]:
     """A preset's programme as the handbook prints it: (day, time span, format, title) per slot."""
     preset = PRESETS[format_key]
-    return [(f"Tag {day}" if preset.days > 1 else "", f"{start}–{end}", SLOT_FORMATS[slot_format], title)
-            for day, start, end, slot_format, title in preset.slots]
+    return [
+        (f"Tag {day}" if preset.days > 1 else "", f"{start}–{end}", SLOT_FORMATS[slot_format], title)
+        for day, start, end, slot_format, title in preset.slots
+    ]
 
 
 def preset_schedule(format_key: str) -> list[tuple[str, str]]:
     """A preset's tasks, planned backwards from the conference day: (when, task), earliest first."""
     day = date(2000, 1, 1)  # any day: only the distance to it is printed
-    return [(weeks_before(day - timedelta(weeks=weeks), day), title)
-            for weeks, title in sorted(PRESETS[format_key].tasks, key=lambda task: -task[0])]
+    return [
+        (weeks_before(day - timedelta(weeks=weeks), day), title)
+        for weeks, title in sorted(PRESETS[format_key].tasks, key=lambda task: -task[0])
+    ]
 
 
 def preset_budget(format_key: str) -> tuple[list[tuple[str, str]], str]:
@@ -86,9 +97,14 @@ def apply_preset(workbook: Arbeitsmappe, format_key: str) -> PresetResult:
     with workbook.transaction() as tx:
         stored = workbook.get(Konferenz)
         conference = stored.record if stored else Konferenz()
-        conference = Konferenz.model_validate({
-            **conference.model_dump(), "format": format_key, "days": preset.days,
-            "expected_people": conference.expected_people or preset.expected_people})
+        conference = Konferenz.model_validate(
+            {
+                **conference.model_dump(),
+                "format": format_key,
+                "days": preset.days,
+                "expected_people": conference.expected_people or preset.expected_people,
+            }
+        )
         tx.add(conference) if stored is None else tx.update(conference, stored.version)
         kept, counts = [], {"slots": 0, "tasks": 0, "budget": 0}
         if workbook.count_kind(Programmpunkt.KIND):
@@ -167,21 +183,36 @@ def agenda_issues(slots: list[Programmpunkt], days: int = 1) -> list[AgendaIssue
     ordered = sorted(slots, key=lambda s: (s.day, s.start, s.end))
     for slot in ordered:
         if slot.day > days:
-            issues.append(AgendaIssue((slot.id,), "error", t("agenda.beyond_days", title=slot.title, day=slot.day,
-                                                                 days=days)))
+            issues.append(
+                AgendaIssue((slot.id,), "error", t("agenda.beyond_days", title=slot.title, day=slot.day, days=days))
+            )
     for day in sorted({s.day for s in ordered}):
         todays = [s for s in ordered if s.day == day]
         latest = todays[0]
         stretch_start = None if todays[0].format in BREAK_FORMATS else todays[0].start
         for slot in todays[1:]:
             if slot.start < latest.end:
-                issues.append(AgendaIssue((latest.id, slot.id), "error", t(
-                    "agenda.overlap", first=latest.title, second=slot.title,
-                    span=f"{clock(slot.start)}–{clock(min(slot.end, latest.end))}")))
+                issues.append(
+                    AgendaIssue(
+                        (latest.id, slot.id),
+                        "error",
+                        t(
+                            "agenda.overlap",
+                            first=latest.title,
+                            second=slot.title,
+                            span=f"{clock(slot.start)}–{clock(min(slot.end, latest.end))}",
+                        ),
+                    )
+                )
             elif slot.start > latest.end:
                 gap = _minutes(slot.start) - _minutes(latest.end)
-                issues.append(AgendaIssue((latest.id, slot.id), "warning", t(
-                    "agenda.gap", minutes=gap, first=latest.title, second=slot.title)))
+                issues.append(
+                    AgendaIssue(
+                        (latest.id, slot.id),
+                        "warning",
+                        t("agenda.gap", minutes=gap, first=latest.title, second=slot.title),
+                    )
+                )
             if latest.end < slot.end:
                 latest = slot
             if slot.format in BREAK_FORMATS:
@@ -189,8 +220,11 @@ def agenda_issues(slots: list[Programmpunkt], days: int = 1) -> list[AgendaIssue
             elif stretch_start is None:
                 stretch_start = slot.start
             elif _minutes(slot.end) - _minutes(stretch_start) > LONGEST_STRETCH_WITHOUT_BREAK:
-                issues.append(AgendaIssue((slot.id,), "warning", t(
-                    "agenda.no_break", since=clock(stretch_start), until=clock(slot.end))))
+                issues.append(
+                    AgendaIssue(
+                        (slot.id,), "warning", t("agenda.no_break", since=clock(stretch_start), until=clock(slot.end))
+                    )
+                )
                 stretch_start = None
     return issues
 
@@ -229,8 +263,11 @@ def open_challenges(challenges: list[Herausforderung], tables: list[Stored[Theme
 def table_issues(tables: list[Thementisch], expected_people: int | None) -> list[str]:
     """Tables without a host or too big, and whether the seats fit the expected number of guests."""
     issues = [t("tables.no_host", title=table.title) for table in tables if not table.host]
-    issues += [t("tables.too_big", title=table.title, people=table.people, most=LARGEST_TABLE)
-               for table in tables if table.people > LARGEST_TABLE]
+    issues += [
+        t("tables.too_big", title=table.title, people=table.people, most=LARGEST_TABLE)
+        for table in tables
+        if table.people > LARGEST_TABLE
+    ]
     seats = sum(table.people for table in tables)
     if tables and expected_people and seats < expected_people * 0.8:
         issues.append(t("tables.too_few_seats", seats=seats, expected=expected_people))
@@ -302,8 +339,9 @@ def diversity_check(guests: list[Guest], network: Network, limit: int = 6) -> Di
             findings.append(t("diversity.no_fields", count=len(no_field), fields=german_list(no_field)))
         top_sector, top_count = max(by_sector.items(), key=lambda item: item[1])
         if len(coming) >= 6 and top_count > len(coming) / 2:
-            findings.append(t("diversity.dominant", sector=SECTORS.get(top_sector, top_sector), count=top_count,
-                              total=len(coming)))
+            findings.append(
+                t("diversity.dominant", sector=SECTORS.get(top_sector, top_sector), count=top_count, total=len(coming))
+            )
     invited = {g.actor.id for g in guests}
     missing_sectors = {key for key in SECTORS if not by_sector[key]}
     missing_fields = {key for key in ALL_FIELDS if not by_field[key]}
@@ -331,8 +369,11 @@ class BudgetTotals:
 
 
 def budget_totals(lines: list[Budgetposten]) -> BudgetTotals:
-    return BudgetTotals(sum(line.planned for line in lines), sum(line.actual or 0 for line in lines),
-                        sum(line.actual is not None for line in lines))
+    return BudgetTotals(
+        sum(line.planned for line in lines),
+        sum(line.actual or 0 for line in lines),
+        sum(line.actual is not None for line in lines),
+    )
 
 
 def tasks(workbook: Arbeitsmappe) -> list[Stored[Aufgabe]]:

@@ -16,8 +16,6 @@ from regionallabor.modul5.konferenz import agenda, clock, conference, day_label,
 TIMEZONE = ZoneInfo("Europe/Berlin")  # the course's four countries share it
 
 
-
-
 def conference_title(record: Konferenz | None) -> str:
     return (record.title if record and record.title else "") or t("conference.default_title")
 
@@ -41,8 +39,7 @@ def programme_document(workbook: Arbeitsmappe, today: date | None = None) -> Doc
     """The timetable, one table per day: time, programme item, format, place, who is responsible."""
     stored = conference(workbook)
     record = stored.record if stored else None
-    document = Document(conference_title(record), conference_subtitle(record, team_name(workbook)),
-                        footer=stand(today))
+    document = Document(conference_title(record), conference_subtitle(record, team_name(workbook)), footer=stand(today))
     return document.add(*programme_blocks(workbook, record))
 
 
@@ -56,14 +53,23 @@ def programme_blocks(workbook: Arbeitsmappe, record: Konferenz | None) -> list:
         todays = [slot for slot in slots if slot.day == day]
         if len(days) > 1 or (record and record.starts_on):
             blocks.append(Heading(day_label(record, day)))
-        blocks.append(Table(
-            [t("export.col.time"), t("export.col.item"), t("export.col.format"), t("export.col.place"),
-             t("export.col.responsible")],
-            [[f"{clock(s.start)}–{clock(s.end)}", s.title, SLOT_FORMATS[s.format], s.place, s.responsible]
-             for s in todays],
-            [0.16, 0.35, 0.17, 0.13, 0.19],
-            frozenset(i for i, s in enumerate(todays) if s.format == "pause"),
-        ))
+        blocks.append(
+            Table(
+                [
+                    t("export.col.time"),
+                    t("export.col.item"),
+                    t("export.col.format"),
+                    t("export.col.place"),
+                    t("export.col.responsible"),
+                ],
+                [
+                    [f"{clock(s.start)}–{clock(s.end)}", s.title, SLOT_FORMATS[s.format], s.place, s.responsible]
+                    for s in todays
+                ],
+                [0.16, 0.35, 0.17, 0.13, 0.19],
+                frozenset(i for i, s in enumerate(todays) if s.format == "pause"),
+            )
+        )
     return blocks
 
 
@@ -71,22 +77,32 @@ def task_document(workbook: Arbeitsmappe, today: date | None = None) -> Document
     """Every task with its due date, its distance to the conference, who does it and whether it is done."""
     stored = conference(workbook)
     record = stored.record if stored else None
-    document = Document(t("export.tasks_title", title=conference_title(record)),
-                        conference_subtitle(record, team_name(workbook)), footer=stand(today))
+    document = Document(
+        t("export.tasks_title", title=conference_title(record)),
+        conference_subtitle(record, team_name(workbook)),
+        footer=stand(today),
+    )
     task_list = [s.record for s in tasks(workbook)]
     if not task_list:
         return document.add(Paragraph(t("export.no_tasks"), "muted"))
     starts_on = record.starts_on if record else None
-    document.add(Table(
-        [t("export.col.due"), t("export.col.task"), t("export.col.responsible"), t("export.col.done")],
-        [[f"{format_date(task.due.isoformat())}\n{weeks_before(task.due, starts_on)}".strip(), task.title,
-          task.responsible, t("export.done") if task.done else ""] for task in task_list],
-        [0.2, 0.5, 0.18, 0.12],
-        frozenset(i for i, task in enumerate(task_list) if task.done),
-    ))
+    document.add(
+        Table(
+            [t("export.col.due"), t("export.col.task"), t("export.col.responsible"), t("export.col.done")],
+            [
+                [
+                    f"{format_date(task.due.isoformat())}\n{weeks_before(task.due, starts_on)}".strip(),
+                    task.title,
+                    task.responsible,
+                    t("export.done") if task.done else "",
+                ]
+                for task in task_list
+            ],
+            [0.2, 0.5, 0.18, 0.12],
+            frozenset(i for i, task in enumerate(task_list) if task.done),
+        )
+    )
     return document
-
-
 
 
 def conference_calendar(workbook: Arbeitsmappe) -> bytes:

@@ -19,8 +19,11 @@ def missing(workbook: Arbeitsmappe) -> list[str]:
     stored_logics = logics(workbook)
     if not goal_list:
         found.append(t("selbstcheck.logic_goals"))
-    incomplete = [g.record.title for g in goal_list
-                  if not is_complete(stored_logics[g.record.id].record if g.record.id in stored_logics else None)]
+    incomplete = [
+        g.record.title
+        for g in goal_list
+        if not is_complete(stored_logics[g.record.id].record if g.record.id in stored_logics else None)
+    ]
     if incomplete:
         found.append(t("selbstcheck.logics", goals=", ".join(incomplete)))
     stored = conference(workbook)

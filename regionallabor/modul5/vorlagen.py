@@ -76,7 +76,8 @@ def parse_presets(raw: bytes) -> dict[str, Preset]:
     for key in ConferenceFormat.__args__:
         entry = _PresetEntry.model_validate(data[key])
         presets[key] = Preset(
-            days=entry.tage, expected_people=entry.gaeste,
+            days=entry.tage,
+            expected_people=entry.gaeste,
             slots=tuple((s.tag, s.beginn, s.ende, s.format, s.titel) for s in entry.programm),
             tasks=tuple((task.wochen, task.titel) for task in (*entry.aufgaben, *after)),
             budget=tuple((line.posten, line.euro) for line in entry.budget),

@@ -95,4 +95,3 @@ def save_logic(workbook: Arbeitsmappe, logic: Wirkungslogik, version: int | None
         if workbook.get(Ziel, logic.id) is None:
             raise LogicRuleError(t("logic.goal_gone"))
         return tx.add(logic) if version is None else tx.update(logic, version)
-

@@ -29,8 +29,9 @@ class ActionRuleError(WorkbookError):
 
 def actions(workbook: Arbeitsmappe) -> list[Stored[Aktion]]:
     """All actions: dated ones by due date, then those without a date, each group by title."""
-    return sorted(workbook.list(Aktion), key=lambda s: (s.record.due is None, s.record.due or date.max,
-                                                        s.record.title.casefold()))
+    return sorted(
+        workbook.list(Aktion), key=lambda s: (s.record.due is None, s.record.due or date.max, s.record.title.casefold())
+    )
 
 
 def save_action(workbook: Arbeitsmappe, action: Aktion, version: int | None) -> Stored[Aktion]:
@@ -65,8 +66,13 @@ def partner_ids_for(network: Network, names: list[str]) -> list[str]:
 def from_pool(entry: PoolAction) -> Aktion:
     """A new plan entry from an Aktionspool entry: its text and first steps, its field and effort; status „Idee“."""
     steps = "\n".join(f"– {step}" for step in entry.erste_schritte)
-    return Aktion(title=entry.titel, field=entry.handlungsfeld, pool_id=entry.id, effort=entry.aufwand,
-                  description=f"{entry.beschreibung}\n\n{t('pool.first_steps')}:\n{steps}")
+    return Aktion(
+        title=entry.titel,
+        field=entry.handlungsfeld,
+        pool_id=entry.id,
+        effort=entry.aufwand,
+        description=f"{entry.beschreibung}\n\n{t('pool.first_steps')}:\n{steps}",
+    )
 
 
 def adopt(workbook: Arbeitsmappe, entry: PoolAction) -> Stored[Aktion]:
@@ -115,8 +121,11 @@ def progress_by_goal(action_list: list[Aktion], goal_list: list[Ziel]) -> list[R
 
 
 def progress_by_field(action_list: list[Aktion]) -> list[Rollup]:
-    return [row for row in (_rollup(label, [a for a in action_list if a.field == key]) for key, label in ALL_FIELDS.items())
-            if row.actions]
+    return [
+        row
+        for row in (_rollup(label, [a for a in action_list if a.field == key]) for key, label in ALL_FIELDS.items())
+        if row.actions
+    ]
 
 
 def overall_progress(action_list: list[Aktion]) -> Rollup:
@@ -145,9 +154,12 @@ def plan_summary(action_list: list[Aktion], today: date) -> PlanSummary:
     for action in action_list:
         by_status[action.status] += 1
     open_actions = [a for a in action_list if a.status in OPEN_STATUSES]
-    return PlanSummary(by_status, sum(is_overdue(a, today) for a in action_list),
-                       sum(not a.responsible for a in open_actions if a.status != "idee"),
-                       sum(a.due is None for a in open_actions if a.status != "idee"))
+    return PlanSummary(
+        by_status,
+        sum(is_overdue(a, today) for a in action_list),
+        sum(not a.responsible for a in open_actions if a.status != "idee"),
+        sum(a.due is None for a in open_actions if a.status != "idee"),
+    )
 
 
 def timeline_bars(action_list: list[Aktion], today: date) -> list[TimelineBar]:

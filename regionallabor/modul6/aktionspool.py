@@ -83,6 +83,11 @@ def filter_pool(query: str = "", field: str = "", effort: str = "", cost: str = 
     """Pool entries matching every given filter; ``query`` words may appear anywhere in an entry, in any order."""
     words = _folded(query).split()
     texts = _search_texts()
-    return [action for action in load_pool()
-            if (not field or action.handlungsfeld == field) and (not effort or action.aufwand == effort)
-            and (not cost or action.kosten == cost) and all(word in texts[action.id] for word in words)]
+    return [
+        action
+        for action in load_pool()
+        if (not field or action.handlungsfeld == field)
+        and (not effort or action.aufwand == effort)
+        and (not cost or action.kosten == cost)
+        and all(word in texts[action.id] for word in words)
+    ]

@@ -52,20 +52,31 @@ def regional_profile(workbook: Arbeitsmappe, pseudonymise: bool = False, today: 
     scrub = name_scrubber(actor.record for actor in network.actors) if pseudonymise else (lambda text: text)
     stored_region = workbook.get(Region)
     region = stored_region.record if stored_region else Region()
-    document = Document(t("profile.title", region=region.name or t("profile.our_region")),
-                        t("profile.subtitle", team=team_name(workbook)),
-                        footer=t("profile.footer", date=format_date(today.isoformat()))
-                        + (" " + t("profile.pseudonymised") if pseudonymise else ""))
+    document = Document(
+        t("profile.title", region=region.name or t("profile.our_region")),
+        t("profile.subtitle", team=team_name(workbook)),
+        footer=t("profile.footer", date=format_date(today.isoformat()))
+        + (" " + t("profile.pseudonymised") if pseudonymise else ""),
+    )
     if region.why:
         document.add(Paragraph(region.why, "lead"))
-    for section in (_team_section, _region_section, _fields_section, _network_section, _vision_section,
-                    _logic_section, _conference_section, _action_section):
+    for section in (
+        _team_section,
+        _region_section,
+        _fields_section,
+        _network_section,
+        _vision_section,
+        _logic_section,
+        _conference_section,
+        _action_section,
+    ):
         document.add(*section(workbook, network, today, scrub))
     return _scrubbed(document, scrub) if pseudonymise else document
 
 
-def module_document(workbook: Arbeitsmappe, module: int, pseudonymise: bool = False,
-                    today: date | None = None) -> Document:
+def module_document(
+    workbook: Arbeitsmappe, module: int, pseudonymise: bool = False, today: date | None = None
+) -> Document:
     """The Regionalprofil's sections that show one module's work – what a worksheet's snapshot renders."""
     today = today or date.today()
     network = load_network(workbook)
@@ -105,11 +116,21 @@ def _team_section(workbook: Arbeitsmappe, network: Network, today: date, scrub) 
         return blocks + [_empty("profile.team_empty")]
     stored_region = workbook.get(Region)
     weg = stored_region.record.weggemeinschaft if stored_region else None
-    blocks.append(Paragraph(t("profile.team_text", count=len(members))
-                            + (" " + t("profile.weggemeinschaft", name=weg) if weg else "")))
-    blocks.append(Table([t("field.name"), t("field.role"), t("field.organisation")],
-                        [[m.name + (f" ({t('profile.main_contact')})" if m.is_main_contact else ""), m.role,
-                          m.organisation] for m in members], [0.34, 0.3, 0.36]))
+    blocks.append(
+        Paragraph(
+            t("profile.team_text", count=len(members)) + (" " + t("profile.weggemeinschaft", name=weg) if weg else "")
+        )
+    )
+    blocks.append(
+        Table(
+            [t("field.name"), t("field.role"), t("field.organisation")],
+            [
+                [m.name + (f" ({t('profile.main_contact')})" if m.is_main_contact else ""), m.role, m.organisation]
+                for m in members
+            ],
+            [0.34, 0.3, 0.36],
+        )
+    )
     return blocks
 
 
@@ -132,18 +153,40 @@ def _region_section(workbook: Arbeitsmappe, network: Network, today: date, scrub
         blocks.append(map_figure)
     if rows:
         blocks.append(Table([t("profile.figure"), t("profile.value")], rows, [0.5, 0.5]))
-        blocks.append(Paragraph(f"Stand {figures.stand} · Quelle: {'; '.join(figures.sources)}" if figures.stand
-                                else f"Quelle: {'; '.join(figures.sources)}", "muted"))
+        blocks.append(
+            Paragraph(
+                f"Stand {figures.stand} · Quelle: {'; '.join(figures.sources)}"
+                if figures.stand
+                else f"Quelle: {'; '.join(figures.sources)}",
+                "muted",
+            )
+        )
     profile = region_profile(region)
     if profile.comparisons:
-        blocks.append(Table([t("profile.figure"), t("profile.our_region"), t("profile.median"), t("profile.comparison")],
-                            [[c.indicator.label, format_indicator(c.indicator.value, c.indicator.unit, c.indicator.key),
-                              format_indicator(c.median, c.indicator.unit, c.indicator.key), c.sentence]
-                             for c in profile.comparisons], [0.26, 0.16, 0.16, 0.42]))
+        blocks.append(
+            Table(
+                [t("profile.figure"), t("profile.our_region"), t("profile.median"), t("profile.comparison")],
+                [
+                    [
+                        c.indicator.label,
+                        format_indicator(c.indicator.value, c.indicator.unit, c.indicator.key),
+                        format_indicator(c.median, c.indicator.unit, c.indicator.key),
+                        c.sentence,
+                    ]
+                    for c in profile.comparisons
+                ],
+                [0.26, 0.16, 0.16, 0.42],
+            )
+        )
     own = [s.record for s in workbook.list(Kennzahl)]
     if own:
-        blocks.append(Table([t("profile.own_figure"), t("profile.value"), t("field.year"), t("field.source")],
-                            [[k.name, format_figure(k.value, k.unit), str(k.year), k.source] for k in own], [0.35, 0.2, 0.1, 0.35]))
+        blocks.append(
+            Table(
+                [t("profile.own_figure"), t("profile.value"), t("field.year"), t("field.source")],
+                [[k.name, format_figure(k.value, k.unit), str(k.year), k.source] for k in own],
+                [0.35, 0.2, 0.1, 0.35],
+            )
+        )
     return blocks
 
 
@@ -152,10 +195,16 @@ def _region_map(region: Region) -> Figure | None:
     shape = refdata.region_shape(areas)
     if shape.bounds is None:
         return None
-    context = [f for c in sorted({a.country for a in areas}) for f in refdata.neighbouring_districts(c, shape.bounds, 0.3)
-               if f["properties"]["id"] not in shape.polygon_ids]
+    context = [
+        f
+        for c in sorted({a.country for a in areas})
+        for f in refdata.neighbouring_districts(c, shape.bounds, 0.3)
+        if f["properties"]["id"] not in shape.polygon_ids
+    ]
     points = [(a.name, a.lat, a.lon) for a in shape.points]
-    chart = region_map_chart(shape.polygons, context, points, t("profile.map_title", region=region.name), png=_FOR_PRINT.get())
+    chart = region_map_chart(
+        shape.polygons, context, points, t("profile.map_title", region=region.name), png=_FOR_PRINT.get()
+    )
     attribution = "; ".join(dict.fromkeys(refdata.ATTRIBUTION[a.country]["boundaries"] for a in areas))
     caption = t("profile.map_caption", attribution=attribution)
     if shape.points:
@@ -171,21 +220,46 @@ def _fields_section(workbook: Arbeitsmappe, network: Network, today: date, scrub
     if rated:
         chart = radar_chart(rounds, png=_FOR_PRINT.get())
         blocks.append(Figure(chart.svg, chart.png, chart.aspect, t("profile.radar_caption"), width=0.6))
-        latest = {key: next((stored[n][key].record for n in (2, 1) if key in stored.get(n, {}) and
-                             stored[n][key].record.rating), None) for key in ALL_FIELDS}
-        blocks.append(Table([t("field.handlungsfeld"), t("field.rating"), t("field.notes")],
-                            [[label, f"{latest[key].rating} von 5" if latest[key] else "–",
-                              latest[key].notes if latest[key] else ""] for key, label in ALL_FIELDS.items()],
-                            [0.3, 0.14, 0.56]))
+        latest = {
+            key: next(
+                (stored[n][key].record for n in (2, 1) if key in stored.get(n, {}) and stored[n][key].record.rating),
+                None,
+            )
+            for key in ALL_FIELDS
+        }
+        blocks.append(
+            Table(
+                [t("field.handlungsfeld"), t("field.rating"), t("field.notes")],
+                [
+                    [
+                        label,
+                        f"{latest[key].rating} von 5" if latest[key] else "–",
+                        latest[key].notes if latest[key] else "",
+                    ]
+                    for key, label in ALL_FIELDS.items()
+                ],
+                [0.3, 0.14, 0.56],
+            )
+        )
     schaetze = [s.record for s in workbook.list(Schatz)]
     if schaetze:
-        blocks.append(Paragraph(t("profile.schaetze", count=len(schaetze),
-                                  names=german_list([s.name for s in schaetze[:8]]))
-                                + (" …" if len(schaetze) > 8 else "")))
+        blocks.append(
+            Paragraph(
+                t("profile.schaetze", count=len(schaetze), names=german_list([s.name for s in schaetze[:8]]))
+                + (" …" if len(schaetze) > 8 else "")
+            )
+        )
     board = swot_board(workbook)
     if any(board.values()):
-        blocks.append(Cards([(label, "\n".join(f"• {s.record.text}" for s in board[key]) or "–")
-                             for key, label in SWOT_QUADRANTS.items()], columns=2))
+        blocks.append(
+            Cards(
+                [
+                    (label, "\n".join(f"• {s.record.text}" for s in board[key]) or "–")
+                    for key, label in SWOT_QUADRANTS.items()
+                ],
+                columns=2,
+            )
+        )
     if len(blocks) == 1:
         blocks.append(_empty("profile.fields_empty"))
     return blocks
@@ -196,19 +270,40 @@ def _network_section(workbook: Arbeitsmappe, network: Network, today: date, scru
     if not network.actors:
         return blocks + [_empty("profile.network_empty")]
     analysis = analyse(network)
-    blocks.append(Paragraph(t("profile.network_text", actors=len(network.actors), relations=len(network.relations),
-                              isolated=len(analysis.isolated))))
+    blocks.append(
+        Paragraph(
+            t(
+                "profile.network_text",
+                actors=len(network.actors),
+                relations=len(network.relations),
+                isolated=len(analysis.isolated),
+            )
+        )
+    )
     by_sector: dict[str, int] = {}
     for actor in network.actors:
         by_sector[actor.sector_label] = by_sector.get(actor.sector_label, 0) + 1
-    blocks.append(Table([t("field.sector"), t("profile.actor_count")],
-                        [[sector, format_int(count)] for sector, count in sorted(by_sector.items(), key=lambda i: -i[1])],
-                        [0.6, 0.4]))
+    blocks.append(
+        Table(
+            [t("field.sector"), t("profile.actor_count")],
+            [[sector, format_int(count)] for sector, count in sorted(by_sector.items(), key=lambda i: -i[1])],
+            [0.6, 0.4],
+        )
+    )
     if analysis.bridges:
-        blocks.append(Paragraph(t("profile.bridges", names=german_list(
-            [f"{scrub(b.actor.name)} ({b.actor.sector_label})" for b in analysis.bridges]))))
-    gaps = [f"{ALL_FIELDS[field]}: {german_list(sectors)}" for field, sectors in analysis.gaps.missing_by_field().items()
-            if sectors]
+        blocks.append(
+            Paragraph(
+                t(
+                    "profile.bridges",
+                    names=german_list([f"{scrub(b.actor.name)} ({b.actor.sector_label})" for b in analysis.bridges]),
+                )
+            )
+        )
+    gaps = [
+        f"{ALL_FIELDS[field]}: {german_list(sectors)}"
+        for field, sectors in analysis.gaps.missing_by_field().items()
+        if sectors
+    ]
     if gaps:
         blocks.append(Paragraph(t("profile.gaps") + "\n" + "\n".join(f"• {gap}" for gap in gaps), "muted"))
     return blocks
@@ -226,12 +321,21 @@ def _logic_section(workbook: Arbeitsmappe, network: Network, today: date, scrub)
         return blocks + [_empty("profile.logic_empty")]
     for goal in goal_list:
         logic = stored_logics[goal.id].record
-        rows = [[label, getattr(logic, key) or "–"] for key, label in
-                (("input", "Input"), ("output", "Output"), ("outcome", "Outcome"), ("impact", "Impact"))]
+        rows = [
+            [label, getattr(logic, key) or "–"]
+            for key, label in (("input", "Input"), ("output", "Output"), ("outcome", "Outcome"), ("impact", "Impact"))
+        ]
         if logic.indicators:
-            rows.append([t("profile.indicators"), "\n".join(
-                f"• {i.text}" + (f" – {i.noticed_by}" if i.noticed_by else "") for i in logic.indicators)])
-        blocks += [Paragraph(goal.title, "lead"), Table([t("profile.level"), t("profile.description")], rows, [0.18, 0.82])]
+            rows.append(
+                [
+                    t("profile.indicators"),
+                    "\n".join(f"• {i.text}" + (f" – {i.noticed_by}" if i.noticed_by else "") for i in logic.indicators),
+                ]
+            )
+        blocks += [
+            Paragraph(goal.title, "lead"),
+            Table([t("profile.level"), t("profile.description")], rows, [0.18, 0.82]),
+        ]
     return blocks
 
 
@@ -246,13 +350,27 @@ def _conference_section(workbook: Arbeitsmappe, network: Network, today: date, s
     blocks += programme_blocks(workbook, record)
     tables = [s.record for s in topic_tables(workbook)]
     if tables:
-        blocks.append(Table([t("profile.table"), t("field.handlungsfeld"), t("field.host")],
-                            [[table.title, ALL_FIELDS[table.field], table.host] for table in tables], [0.45, 0.3, 0.25]))
+        blocks.append(
+            Table(
+                [t("profile.table"), t("field.handlungsfeld"), t("field.host")],
+                [[table.title, ALL_FIELDS[table.field], table.host] for table in tables],
+                [0.45, 0.3, 0.25],
+            )
+        )
     invitations = [s.record for s in workbook.list(Einladung)]
     if invitations:
         counts = {status: sum(1 for i in invitations if i.status == status) for status in INVITATION_STATUSES}
-        blocks.append(Paragraph(t("profile.invitations", total=len(invitations), summary=", ".join(
-            f"{count} {INVITATION_STATUSES[status]}" for status, count in counts.items() if count))))
+        blocks.append(
+            Paragraph(
+                t(
+                    "profile.invitations",
+                    total=len(invitations),
+                    summary=", ".join(
+                        f"{count} {INVITATION_STATUSES[status]}" for status, count in counts.items() if count
+                    ),
+                )
+            )
+        )
     return blocks
 
 
@@ -263,9 +381,13 @@ def _action_section(workbook: Arbeitsmappe, network: Network, today: date, scrub
         return blocks + [_empty("profile.actions_empty")]
     goal_list = [s.record for s in goals(workbook)]
     rollups = progress_by_goal(action_list, goal_list)
-    blocks.append(Table([t("export.col.goal"), t("profile.action_count"), t("profile.done_count"), t("profile.progress")],
-                        [[r.label, str(r.actions), str(r.done), f"{r.percent} %"] for r in rollups],
-                        [0.52, 0.16, 0.16, 0.16]))
+    blocks.append(
+        Table(
+            [t("export.col.goal"), t("profile.action_count"), t("profile.done_count"), t("profile.progress")],
+            [[r.label, str(r.actions), str(r.done), f"{r.percent} %"] for r in rollups],
+            [0.52, 0.16, 0.16, 0.16],
+        )
+    )
     bars = timeline_bars(action_list, today)
     if bars:
         shown = bars[:TIMELINE_LIMIT]
@@ -283,12 +405,23 @@ def _action_section(workbook: Arbeitsmappe, network: Network, today: date, scrub
         status = ACTION_STATUSES[action.status] + (f" ({progress_of(action)} %)" if action.status == "laeuft" else "")
         if is_overdue(action, today):
             status += " · " + t("tasks.overdue")
-        rows.append([action.title + (f"\n{goal_titles[action.goal_id]}" if action.goal_id in goal_titles else ""),
-                     ALL_FIELDS[action.field], action.responsible + (f"\nmit {', '.join(partners)}" if partners else ""),
-                     span, status])
-    blocks.append(Table([t("profile.action"), t("field.handlungsfeld"), t("profile.who"), t("profile.when"),
-                         t("field.status")], rows, [0.28, 0.19, 0.22, 0.16, 0.15],
-                        frozenset(i for i, a in enumerate(action_list) if a.status == "erledigt")))
+        rows.append(
+            [
+                action.title + (f"\n{goal_titles[action.goal_id]}" if action.goal_id in goal_titles else ""),
+                ALL_FIELDS[action.field],
+                action.responsible + (f"\nmit {', '.join(partners)}" if partners else ""),
+                span,
+                status,
+            ]
+        )
+    blocks.append(
+        Table(
+            [t("profile.action"), t("field.handlungsfeld"), t("profile.who"), t("profile.when"), t("field.status")],
+            rows,
+            [0.28, 0.19, 0.22, 0.16, 0.15],
+            frozenset(i for i, a in enumerate(action_list) if a.status == "erledigt"),
+        )
+    )
     return blocks
 
 

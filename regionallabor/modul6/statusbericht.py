@@ -43,8 +43,14 @@ def current_phase(checked: Checked) -> str:
     if current is None:
         return t("report.phase_all_done")
     module, status = current
-    return t("report.phase", number=module.number, title=module.title, status=status.label,
-             done=len(done), total=len(MODULES))
+    return t(
+        "report.phase",
+        number=module.number,
+        title=module.title,
+        status=status.label,
+        done=len(done),
+        total=len(MODULES),
+    )
 
 
 def achievements(workbook: Arbeitsmappe, today: date, checked: Checked, action_list: list[Aktion]) -> list[str]:
@@ -71,8 +77,14 @@ def achievements(workbook: Arbeitsmappe, today: date, checked: Checked, action_l
         lines.append(t(key, date=format_date(stored.record.starts_on.isoformat()), confirmed=confirmed))
     if action_list:
         summary = plan_summary(action_list, today)
-        lines.append(t("report.actions", count=len(action_list), done=summary.by_status["erledigt"],
-                       running=summary.by_status["laeuft"]))
+        lines.append(
+            t(
+                "report.actions",
+                count=len(action_list),
+                done=summary.by_status["erledigt"],
+                running=summary.by_status["laeuft"],
+            )
+        )
     return lines
 
 
@@ -94,9 +106,11 @@ def prefilled(workbook: Arbeitsmappe, today: date) -> Statusbericht:
     checked = [(module, module.status(workbook)) for module in MODULES]
     action_list = [s.record for s in actions(workbook)]
     bullets = "\n".join
-    return Statusbericht(phase=current_phase(checked),
-                         achievements=bullets(f"– {line}" for line in achievements(workbook, today, checked, action_list)),
-                         next_steps=bullets(f"– {line}" for line in planned_steps(workbook, checked, action_list)))
+    return Statusbericht(
+        phase=current_phase(checked),
+        achievements=bullets(f"– {line}" for line in achievements(workbook, today, checked, action_list)),
+        next_steps=bullets(f"– {line}" for line in planned_steps(workbook, checked, action_list)),
+    )
 
 
 def start_draft(workbook: Arbeitsmappe, today: date) -> Stored[Statusbericht]:
@@ -121,10 +135,15 @@ def report_document(workbook: Arbeitsmappe, report: Statusbericht) -> Document:
     region = workbook.get(Region)
     names = [part for part in (team.record.name if team else "", region.record.name if region else "") if part]
     when = format_date(report.sent_on.isoformat()) if report.sent_on else t("report.unsent")
-    document = Document(t("report.document_title", date=when), " · ".join(names) or t("export.our_team"),
-                        footer=t("report.footer"))
-    for key, text in (("phase", report.phase), ("achievements", report.achievements),
-                      ("next_steps", report.next_steps), ("support", report.support)):
+    document = Document(
+        t("report.document_title", date=when), " · ".join(names) or t("export.our_team"), footer=t("report.footer")
+    )
+    for key, text in (
+        ("phase", report.phase),
+        ("achievements", report.achievements),
+        ("next_steps", report.next_steps),
+        ("support", report.support),
+    ):
         document.add(Heading(t(f"field.{key}")), Paragraph(text or "–", "body" if text else "muted"))
     return document
 

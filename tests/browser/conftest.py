@@ -16,8 +16,15 @@ sys.path.insert(0, str(ROOT / "tests"))
 from ensure_browser import find_chromium  # noqa: E402
 from servers import free_port, stop_process, wait_until_answering  # noqa: E402
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class VoilaServer:
@@ -28,7 +35,10 @@ class VoilaServer:
         self.log = open(home.parent / f"voila-{self.port}.log", "w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "regionallabor", "serve", f"--Voila.port={self.port}", "--no-browser"],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         if not wait_until_answering(self.url + "/voila/render/modules/00_start.ipynb", self.process, timeout=60):
             self.stop()

@@ -50,7 +50,8 @@ def test_a_team_downloads_its_submission_file_from_the_module_page(start_server,
 
     page.reload()
     expect(page.locator(".rl-worksheet textarea").first).to_have_value(
-        "Anja organisiert, Murat kennt die Vereine – uns fehlt jemand unter 30.", timeout=90_000)
+        "Anja organisiert, Murat kennt die Vereine – uns fehlt jemand unter 30.", timeout=90_000
+    )
 
 
 def test_the_cohort_overview_lists_the_teams_and_shows_a_snapshot(start_server, page, tmp_path):

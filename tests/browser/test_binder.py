@@ -22,8 +22,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]  # the first test b
 
 START = "voila/render/modules/00_start.ipynb"  # the badge's urlpath
 MODULE1 = "voila/render/modules/01_team_und_region.ipynb"
-BINDER_SESSION = {"BINDER_LAUNCH_HOST": "https://mybinder.org/",
-                  "BINDER_REPO_URL": "https://github.com/mitmach-regionen/regionallabor"}
+BINDER_SESSION = {
+    "BINDER_LAUNCH_HOST": "https://mybinder.org/",
+    "BINDER_REPO_URL": "https://github.com/mitmach-regionen/regionallabor",
+}
 
 
 def record_environment(environment) -> dict:

@@ -52,12 +52,30 @@ def hand_in(hub: Hub, user: str, token: str, members: int) -> None:
     ok(team.post("assignments/fetch", data={"course_id": COURSE, "assignment_id": ASSIGNMENT}))
 
     tests = hub.environment.course / "tests"
-    hub.run_as(user, [str(hub.environment.bin / "python"), "-c",
-                      FILL_WORKBOOK.format(tests=tests, team=team_name(user), members=members)])
+    hub.run_as(
+        user,
+        [
+            str(hub.environment.bin / "python"),
+            "-c",
+            FILL_WORKBOOK.format(tests=tests, team=team_name(user), members=members),
+        ],
+    )
     # What "Run All" in the team's JupyterLab does: a kernel as the team, reading its workbook. An open
     # Selbstcheck is an error cell, and the team hands in all the same.
-    hub.run_as(user, [str(hub.environment.bin / "jupyter"), "nbconvert", "--to", "notebook", "--execute",
-                      "--inplace", "--allow-errors", "--ExecutePreprocessor.timeout=120", WORKSHEET])
+    hub.run_as(
+        user,
+        [
+            str(hub.environment.bin / "jupyter"),
+            "nbconvert",
+            "--to",
+            "notebook",
+            "--execute",
+            "--inplace",
+            "--allow-errors",
+            "--ExecutePreprocessor.timeout=120",
+            WORKSHEET,
+        ],
+    )
 
     notebook = ok(team.get(f"api/contents/{WORKSHEET}"))["content"]
     for cell in notebook["cells"]:

@@ -17,8 +17,14 @@ from .test_journeys import wait_for_page
 pytestmark = pytest.mark.browser
 
 MODUL2 = "/voila/render/modules/02_region_unter_der_lupe.ipynb"
-FIELDS = ("Landwirtschaft & Ernährung", "Energie", "Bauen & Wohnen", "Mobilität", "Wirtschaft",
-          "Sozialer Zusammenhalt & Beteiligung")
+FIELDS = (
+    "Landwirtschaft & Ernährung",
+    "Energie",
+    "Bauen & Wohnen",
+    "Mobilität",
+    "Wirtschaft",
+    "Sozialer Zusammenhalt & Beteiligung",
+)
 
 
 def seeded_home(tmp_path, region: Region, schaetze: int = 0):
@@ -35,7 +41,9 @@ def seeded_home(tmp_path, region: Region, schaetze: int = 0):
 
 
 def field_row(page, label):
-    name = page.locator(".rl-field-name", has_text=re.compile("^" + re.escape(label)))  # not "Landwirtschaft" for "Wirtschaft"
+    name = page.locator(
+        ".rl-field-name", has_text=re.compile("^" + re.escape(label))
+    )  # not "Landwirtschaft" for "Wirtschaft"
     return page.locator(".rl-field-row").filter(has=name)
 
 
@@ -77,7 +85,9 @@ def test_rate_collect_and_swot_survive_a_reload(start_server, page, tmp_path):
     add_schatz(page, "Bürgerenergie Hochschwarzwald eG", "Energie", "Drei Solardächer auf Schulen, 240 Mitglieder.")
     add_schatz(page, "<i>Dorfladen</i> Hinterzarten", "Wirtschaft", "Von 60 Familien getragen.")
     page.get_by_placeholder("z. B. Der letzte Bus fährt um 18 Uhr").fill("Kaum bezahlbare Wohnungen für junge Familien")
-    page.locator(".rl-tool").filter(has=page.get_by_text("Herausforderung hinzufügen", exact=True)).locator("select").select_option(label="Bauen & Wohnen")
+    page.locator(".rl-tool").filter(has=page.get_by_text("Herausforderung hinzufügen", exact=True)).locator(
+        "select"
+    ).select_option(label="Bauen & Wohnen")
     page.get_by_role("button", name="Herausforderung hinzufügen").click()
     expect(page.get_by_text("Herausforderung gespeichert.")).to_be_visible()
     strengths = page.locator(".rl-swot-staerken")
@@ -93,8 +103,12 @@ def test_rate_collect_and_swot_survive_a_reload(start_server, page, tmp_path):
         expect(field_row(page, label).locator(".widget-toggle-button.mod-active")).to_have_text(str(value))
     expect(field_row(page, "Mobilität").locator("textarea")).to_have_value("Der letzte Bus fährt um 18 Uhr.")
     expect(page.locator(".rl-schatz .rl-member-name", has_text="Bürgerenergie Hochschwarzwald eG")).to_be_visible()
-    expect(page.locator(".rl-schatz .rl-member-name", has_text="<i>Dorfladen</i> Hinterzarten")).to_be_visible()  # escaped
-    expect(page.locator(".rl-group", has_text="Bauen & Wohnen").locator("input")).to_have_value("Kaum bezahlbare Wohnungen für junge Familien")
+    expect(
+        page.locator(".rl-schatz .rl-member-name", has_text="<i>Dorfladen</i> Hinterzarten")
+    ).to_be_visible()  # escaped
+    expect(page.locator(".rl-group", has_text="Bauen & Wohnen").locator("input")).to_have_value(
+        "Kaum bezahlbare Wohnungen für junge Familien"
+    )
     expect(page.locator(".rl-swot-staerken input[type='text']").first).to_have_value("Viele aktive Vereine")
     screenshot(page, "12-modul2-nach-neuladen")
 

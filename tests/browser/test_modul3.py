@@ -39,7 +39,9 @@ def add_actor(page, name, sector, field):
     form.get_by_placeholder("z. B. Verwaltung").fill(sector)
     form.get_by_text(field, exact=True).click()
     form.get_by_role("button", name="Akteur:in hinzufügen").click()
-    expect(page.locator(".rl-notice-success", has_text=f"„{name}“ ist jetzt auf eurer Akteurslandkarte")).to_be_visible()
+    expect(
+        page.locator(".rl-notice-success", has_text=f"„{name}“ ist jetzt auf eurer Akteurslandkarte")
+    ).to_be_visible()
 
 
 def add_relation(page, source, kind, target):
@@ -64,9 +66,13 @@ def click_node_of_colour(page, colour: str) -> None:
     canvas.scroll_into_view_if_needed()
     image = Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
     box = canvas.bounding_box()
-    target = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
-    hits = [(x, y) for x in range(0, image.width, 2) for y in range(0, image.height, 2)
-            if all(abs(a - b) <= 6 for a, b in zip(image.getpixel((x, y)), target))]
+    target = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    hits = [
+        (x, y)
+        for x in range(0, image.width, 2)
+        for y in range(0, image.height, 2)
+        if all(abs(a - b) <= 6 for a, b in zip(image.getpixel((x, y)), target))
+    ]
     assert hits, f"no node of colour {colour} on the map"
     x = sum(h[0] for h in hits) / len(hits)
     y = sum(h[1] for h in hits) / len(hits)
@@ -98,7 +104,9 @@ def test_three_actors_two_relations_on_the_map_and_in_the_gap_matrix_after_a_rel
     panel = page.locator(".rl-map-panel")
     expect(panel.locator(".rl-map-selected")).to_contain_text("Klimaschutzmanagerin")
     expect(panel.locator(".rl-map-selected")).to_contain_text("Hofladen Auenfeld")
-    expect(panel.get_by_placeholder("z. B. Bürgerenergie Musterdorf eG oder Maria Huber")).to_have_value("Klimaschutzmanagerin")
+    expect(panel.get_by_placeholder("z. B. Bürgerenergie Musterdorf eG oder Maria Huber")).to_have_value(
+        "Klimaschutzmanagerin"
+    )
     panel.locator(".widget-toggle-button", has_text="5").first.click()
     panel.get_by_role("button", name="Speichern").click()
     expect(page.locator(".rl-actor", has_text="Klimaschutzmanagerin")).to_contain_text("Einfluss 5")

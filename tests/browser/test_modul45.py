@@ -53,7 +53,9 @@ def test_from_critique_to_a_goal_with_a_first_step_after_a_reload(start_server, 
 
     fantasy = tool(page, "Fantasiephase: Was wäre, wenn alles möglich wäre?")
     expect(fantasy).to_contain_text("… statt „Sonntags fährt kein Bus“?")
-    fantasy.get_by_placeholder("Wäre es nicht schön, wenn …", exact=False).fill("Ein Bürgerbus, der auch sonntags fährt")
+    fantasy.get_by_placeholder("Wäre es nicht schön, wenn …", exact=False).fill(
+        "Ein Bürgerbus, der auch sonntags fährt"
+    )
     fantasy.locator("select").select_option(label="Mobilität")
     fantasy.get_by_role("button", name="Idee hinzufügen").click()
     idea = fantasy.locator(".rl-idea").nth(1)  # favourites first, then in the order they came
@@ -63,8 +65,11 @@ def test_from_critique_to_a_goal_with_a_first_step_after_a_reload(start_server, 
 
     vision = tool(page, "Euer Zukunftsbild")
     vision.locator(".rl-vision-field", has_text="Mobilität").locator("textarea").fill(
-        "Bus und Bürgerbus bringen alle in die Kreisstadt – auch sonntags.")
-    vision.get_by_placeholder("2035 ist unsere Region …").first.fill("2035 ist unsere Region ein Ort, an dem alle mitmachen.")
+        "Bus und Bürgerbus bringen alle in die Kreisstadt – auch sonntags."
+    )
+    vision.get_by_placeholder("2035 ist unsere Region …").first.fill(
+        "2035 ist unsere Region ein Ort, an dem alle mitmachen."
+    )
     expect(vision.locator(".rl-board")).to_contain_text("auch sonntags")
     expect(vision.locator(".rl-board-overall")).to_have_text("2035 ist unsere Region ein Ort, an dem alle mitmachen.")
 
@@ -72,19 +77,24 @@ def test_from_critique_to_a_goal_with_a_first_step_after_a_reload(start_server, 
     goals.locator(".rl-member", has_text="Bürgerbus").get_by_role("button", name="Daraus ein Ziel machen").click()
     form = goals.locator(".rl-goal-form")
     expect(form.get_by_placeholder("z. B. Ein Dorfauto, das sich zehn Familien teilen")).to_have_value(
-        "Ein Bürgerbus, der auch sonntags fährt")
+        "Ein Bürgerbus, der auch sonntags fährt"
+    )
     form.get_by_placeholder("Name aus eurem Team").fill("Aylin")
     form.get_by_placeholder("z. B. Gespräch mit dem Bürgermeister").fill("Gespräch mit dem Landratsamt")
     form.locator("input[type='date']").fill("2027-01-15")
     form.get_by_role("button", name="Ziel hinzufügen").click()
-    expect(goals.locator(".rl-goal")).to_contain_text("kümmert sich: Aylin · Gespräch mit dem Landratsamt – bis 15.01.2027")
+    expect(goals.locator(".rl-goal")).to_contain_text(
+        "kümmert sich: Aylin · Gespräch mit dem Landratsamt – bis 15.01.2027"
+    )
     page.wait_for_timeout(500)
     screenshot(page, "modul4-filled")
 
     page.reload()
     wait_for_page(page)
     expect(tool(page, "Kritikphase: Was stört euch?").locator(".rl-phase-mobilitaet .rl-points")).to_have_text("2")
-    expect(tool(page, "Fantasiephase: Was wäre, wenn alles möglich wäre?").locator(".rl-idea-favourite")).to_have_count(1)
+    expect(tool(page, "Fantasiephase: Was wäre, wenn alles möglich wäre?").locator(".rl-idea-favourite")).to_have_count(
+        1
+    )
     expect(tool(page, "Euer Zukunftsbild").locator(".rl-board")).to_contain_text("auch sonntags")
     expect(tool(page, "Verwirklichungsphase: Aus Ideen werden Ziele").locator(".rl-goal")).to_have_count(1)
 
@@ -94,11 +104,20 @@ def test_from_critique_to_a_goal_with_a_first_step_after_a_reload(start_server, 
 
 
 def test_a_goal_gets_its_impact_logic_and_the_conference_is_planned_and_exported(start_server, page, tmp_path):
-    actors = [Akteur(name=name, sector=sector, handlungsfelder=[field]) for name, sector, field in [
-        ("Bürgerenergie Auenfeld eG", "wirtschaft", "energie"), ("Bauamt Auenfeld", "verwaltung", "bauen"),
-        ("Jugendrat", "zivilgesellschaft", "zusammenhalt")]]
-    home = seeded_home(tmp_path, Ziel(title="Dorfauto für zehn Familien", handlungsfelder=["mobilitaet"]),
-                       Herausforderung(field="mobilitaet", text="Busse fahren selten"), *actors)
+    actors = [
+        Akteur(name=name, sector=sector, handlungsfelder=[field])
+        for name, sector, field in [
+            ("Bürgerenergie Auenfeld eG", "wirtschaft", "energie"),
+            ("Bauamt Auenfeld", "verwaltung", "bauen"),
+            ("Jugendrat", "zivilgesellschaft", "zusammenhalt"),
+        ]
+    ]
+    home = seeded_home(
+        tmp_path,
+        Ziel(title="Dorfauto für zehn Familien", handlungsfelder=["mobilitaet"]),
+        Herausforderung(field="mobilitaet", text="Busse fahren selten"),
+        *actors,
+    )
     server = start_server(home=home)
     page.goto(server.url + MODUL5)
     wait_for_page(page)
@@ -121,7 +140,9 @@ def test_a_goal_gets_its_impact_logic_and_the_conference_is_planned_and_exported
     setup.locator("input[type='date']").fill("2027-05-08")
     setup.locator("select").last.select_option(label="Mitmach-Werkstatt: ein halber Tag, 20–30 Menschen")
     setup.get_by_role("button", name="Vorlage übernehmen").click()
-    expect(setup.locator(".rl-notice-success")).to_contain_text("Übernommen: 7 Programmpunkte, 8 Aufgaben, 4 Budgetposten")
+    expect(setup.locator(".rl-notice-success")).to_contain_text(
+        "Übernommen: 7 Programmpunkte, 8 Aufgaben, 4 Budgetposten"
+    )
     programme = tool(page, "Programm")
     expect(programme.locator(".rl-record-row")).to_have_count(7)
     expect(programme).to_contain_text("Tag 1 · Sa 08.05.2027")
@@ -160,7 +181,8 @@ def test_a_goal_gets_its_impact_logic_and_the_conference_is_planned_and_exported
     page.reload()
     wait_for_page(page)
     expect(tool(page, "Wirkungslogik eurer Ziele").locator(".rl-level-outcome textarea")).to_have_value(
-        "Zehn Familien lassen das Zweitauto stehen")
+        "Zehn Familien lassen das Zweitauto stehen"
+    )
     expect(tool(page, "Programm").locator(".rl-record-row")).to_have_count(7)
     expect(tool(page, "Einladungen").locator(".rl-guest")).to_have_count(2)
     expect(tool(page, "Aufgaben bis zur Konferenz").locator(".rl-record-row")).to_have_count(8)

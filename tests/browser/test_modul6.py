@@ -29,11 +29,13 @@ def pdf_text(link) -> str:
 
 
 def test_an_action_from_the_pool_gets_an_owner_a_partner_and_a_date_and_survives_a_reload(start_server, page, tmp_path):
-    home = seeded_home(tmp_path, Member(name="Aylin Demir", role="Koordination", is_main_contact=True),
-                       Ziel(title="Mobil ohne eigenes Auto", handlungsfelder=["mobilitaet"]),
-                       Akteur(name="Landratsamt Auenfeld", type="organisation", sector="verwaltung",
-                              handlungsfelder=["mobilitaet"]),
-                       Akteur(name="Erika Musterfrau", type="person", sector="zivilgesellschaft", private_person=True))
+    home = seeded_home(
+        tmp_path,
+        Member(name="Aylin Demir", role="Koordination", is_main_contact=True),
+        Ziel(title="Mobil ohne eigenes Auto", handlungsfelder=["mobilitaet"]),
+        Akteur(name="Landratsamt Auenfeld", type="organisation", sector="verwaltung", handlungsfelder=["mobilitaet"]),
+        Akteur(name="Erika Musterfrau", type="person", sector="zivilgesellschaft", private_person=True),
+    )
     server = start_server(home=home)
     page.goto(server.url + MODUL6)
     wait_for_page(page)
@@ -83,9 +85,11 @@ def test_an_action_from_the_pool_gets_an_owner_a_partner_and_a_date_and_survives
     report = tool(page, "Statusbericht an das Begleitteam")
     report.get_by_role("button", name="Neuen Statusbericht beginnen").click()
     expect(report.locator("textarea").nth(1)).to_have_value(
-        re.compile(r"^– bis 30\.06\.2027: Mitfahrbank \(Aylin Demir\)\n– Modul 1: mindestens 3 Teammitglieder"))
+        re.compile(r"^– bis 30\.06\.2027: Mitfahrbank \(Aylin Demir\)\n– Modul 1: mindestens 3 Teammitglieder")
+    )
     report.get_by_placeholder("z. B. Wir suchen eine Moderation für unsere Konferenz im Mai.").fill(
-        "Wir suchen Kontakt zum Verkehrsverbund.")
+        "Wir suchen Kontakt zum Verkehrsverbund."
+    )
     report.get_by_role("button", name="Bericht abschließen").click()
     today = date.today()
     link = report.locator(f"a[download='statusbericht-{today.isoformat()}.pdf']")

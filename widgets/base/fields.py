@@ -15,9 +15,12 @@ def field_chip(key: str) -> str:
 
 def field_checkboxes() -> dict[str, ipw.Checkbox]:
     """One checkbox per Handlungsfeld (the cross-cutting one included), for forms that link several."""
-    return {key: ipw.Checkbox(value=False, description=label, indent=False,
-                              layout=ipw.Layout(width="auto", margin="0 14px 0 0"))
-            for key, label in ALL_FIELDS.items()}
+    return {
+        key: ipw.Checkbox(
+            value=False, description=label, indent=False, layout=ipw.Layout(width="auto", margin="0 14px 0 0")
+        )
+        for key, label in ALL_FIELDS.items()
+    }
 
 
 def field_options(empty: str | None = None) -> list[tuple[str, str]]:

@@ -21,7 +21,8 @@ def figures_html(figures: Figures) -> str:
     ]
     boxes = "".join(
         f"<div class='rl-figure'><div class='rl-figure-value'>{escape(v)}</div>"
-        f"<div class='rl-figure-label'>{escape(caption)}</div></div>" for v, caption in cells
+        f"<div class='rl-figure-label'>{escape(caption)}</div></div>"
+        for v, caption in cells
     )
     notes_html = ""
     if figures.missing_population:

@@ -15,9 +15,14 @@ from .elements import button, close_tree, css, muted
 from .tool import WorkbookTool
 
 
-def edit_remove_actions(confirming: bool, question: str, on_edit: Callable[[], None],
-                        on_ask: Callable[[], None] | None, on_remove: Callable[[], None],
-                        on_cancel: Callable[[], None]) -> list[ipw.Widget]:
+def edit_remove_actions(
+    confirming: bool,
+    question: str,
+    on_edit: Callable[[], None],
+    on_ask: Callable[[], None] | None,
+    on_remove: Callable[[], None],
+    on_cancel: Callable[[], None],
+) -> list[ipw.Widget]:
     """A list row's buttons: "Bearbeiten" and "Entfernen"; after "Entfernen" the question, confirmed by a second click.
 
     Without ``on_ask`` the row can only be edited (e.g. a Schatz on the actor map, removed in Modul 2).
@@ -140,8 +145,12 @@ class RecordListTool(WorkbookTool):
         remove = button("✕", "quiet", tooltip=t("delete"))
         remove.on_click(lambda _: self.remove(stored))
         text = ipw.HTML(self.row_html(stored), layout=ipw.Layout(flex="1 1 auto"))
-        return css(ipw.HBox([*self.row_controls(stored), text, edit, remove]), "rl-member", "rl-record-row",
-                   *self.row_classes(stored))
+        return css(
+            ipw.HBox([*self.row_controls(stored), text, edit, remove]),
+            "rl-member",
+            "rl-record-row",
+            *self.row_classes(stored),
+        )
 
     def load(self, stored: Stored) -> None:
         self.editing = stored

@@ -32,5 +32,7 @@ class Notice(ipw.HTML):
 def findings_html(findings: list[tuple[str, str]]) -> str:
     """A list of check results, each (severity, text) with severity 'error', 'warning' or 'ok'."""
     kinds = {"error": "error", "warning": "warning", "ok": "success"}
-    return "".join(f"<div class='rl-notice rl-notice-{kinds[severity]} rl-finding'>{escape(text)}</div>"
-                   for severity, text in findings)
+    return "".join(
+        f"<div class='rl-notice rl-notice-{kinds[severity]} rl-finding'>{escape(text)}</div>"
+        for severity, text in findings
+    )

@@ -20,9 +20,20 @@ SEARCH_LIMIT = 20
 SELECTED_STYLE = {"color": "#1f4d36", "weight": 2, "fillColor": "#2f6f4e", "fillOpacity": 0.45}
 PARENT_STYLE = {"color": "#2f6f4e", "weight": 1.5, "dashArray": "4", "fillColor": "#cfe3d6", "fillOpacity": 0.6}
 CONTEXT_STYLE = {"color": "#ffffff", "weight": 1, "fillColor": "#b9c4bd", "fillOpacity": 0.55}
-POINT_STYLE = {"radius": 8, "color": "#1f4d36", "weight": 2, "opacity": 1.0, "fill_color": "#d9922e", "fill_opacity": 1.0}
-OVERVIEW = {"DE": ((47.3, 5.9), (55.1, 15.0)), "AT": ((46.4, 9.5), (49.0, 17.2)),
-            "CH": ((45.8, 5.9), (47.8, 10.5)), "BZ": ((46.2, 10.4), (47.1, 12.5))}
+POINT_STYLE = {
+    "radius": 8,
+    "color": "#1f4d36",
+    "weight": 2,
+    "opacity": 1.0,
+    "fill_color": "#d9922e",
+    "fill_opacity": 1.0,
+}
+OVERVIEW = {
+    "DE": ((47.3, 5.9), (55.1, 15.0)),
+    "AT": ((46.4, 9.5), (49.0, 17.2)),
+    "CH": ((45.8, 5.9), (47.8, 10.5)),
+    "BZ": ((46.2, 10.4), (47.1, 12.5)),
+}
 
 
 class RegionEditor(WorkbookTool):
@@ -36,24 +47,41 @@ class RegionEditor(WorkbookTool):
         self._version: int | None = None
 
         self.country = ipw.ToggleButtons(options=[(name, code) for code, name in COUNTRIES.items()], value="DE")
-        self.area_type = ipw.Dropdown(options=[("– bitte wählen –", "")] + [(v, k) for k, v in AREA_TYPES.items()],
-                                      layout=ipw.Layout(width="320px"))
+        self.area_type = ipw.Dropdown(
+            options=[("– bitte wählen –", "")] + [(v, k) for k, v in AREA_TYPES.items()],
+            layout=ipw.Layout(width="320px"),
+        )
         self.name = ipw.Text(placeholder=t("region.name_placeholder"), layout=ipw.Layout(width="100%"))
-        self.query = ipw.Text(placeholder=t("region.search_placeholder"), continuous_update=False,
-                              layout=ipw.Layout(flex="1 1 auto"))
+        self.query = ipw.Text(
+            placeholder=t("region.search_placeholder"), continuous_update=False, layout=ipw.Layout(flex="1 1 auto")
+        )
         self.search_button = button(t("region.search_button"), "primary")
         self.search_notice = Notice()
         self.results = ipw.VBox()
         self.selected = ipw.HBox(layout=ipw.Layout(flex_flow="row wrap"))
         self.figures = ipw.HTML()
-        self.map = leaflet.Map(center=(51.2, 10.4), zoom=5, layers=(), scroll_wheel_zoom=False,
-                               attribution_control=False, layout=ipw.Layout(height="380px", width="100%"))
-        self.context_layer = leaflet.GeoJSON(data={"type": "FeatureCollection", "features": []}, style=CONTEXT_STYLE,
-                                             name="Umgebung", pane="tilePane")
-        self.selected_layer = leaflet.GeoJSON(data={"type": "FeatureCollection", "features": []}, style=SELECTED_STYLE,
-                                              hover_style={"fillOpacity": 0.65}, name="Eure Region")
-        self.parent_layer = leaflet.GeoJSON(data={"type": "FeatureCollection", "features": []}, style=PARENT_STYLE,
-                                            name="Kreise und Bezirke eurer Gemeinden")
+        self.map = leaflet.Map(
+            center=(51.2, 10.4),
+            zoom=5,
+            layers=(),
+            scroll_wheel_zoom=False,
+            attribution_control=False,
+            layout=ipw.Layout(height="380px", width="100%"),
+        )
+        self.context_layer = leaflet.GeoJSON(
+            data={"type": "FeatureCollection", "features": []}, style=CONTEXT_STYLE, name="Umgebung", pane="tilePane"
+        )
+        self.selected_layer = leaflet.GeoJSON(
+            data={"type": "FeatureCollection", "features": []},
+            style=SELECTED_STYLE,
+            hover_style={"fillOpacity": 0.65},
+            name="Eure Region",
+        )
+        self.parent_layer = leaflet.GeoJSON(
+            data={"type": "FeatureCollection", "features": []},
+            style=PARENT_STYLE,
+            name="Kreise und Bezirke eurer Gemeinden",
+        )
         self.points_layer = leaflet.LayerGroup(name="Gemeinden")
         # Panes fix the drawing order: jupyter-leaflet redraws a GeoJSON layer on top when its data changes,
         # so without them the grey surroundings could cover the chosen areas.
@@ -65,14 +93,19 @@ class RegionEditor(WorkbookTool):
         self.own_population = ipw.Text(placeholder="z. B. 4250", layout=ipw.Layout(width="160px"))
         self.own_area = ipw.Text(placeholder="z. B. 12,5", layout=ipw.Layout(width="160px"))
         self.own_year = ipw.Text(placeholder="z. B. 2025", layout=ipw.Layout(width="120px"))
-        self.own_source = ipw.Text(placeholder="z. B. Einwohnermeldeamt, Auskunft März 2025", layout=ipw.Layout(width="100%"))
+        self.own_source = ipw.Text(
+            placeholder="z. B. Einwohnermeldeamt, Auskunft März 2025", layout=ipw.Layout(width="100%")
+        )
         self.own_save = button(t("region.own_figures_save"), "primary")
         self.own_clear = button(t("region.own_figures_clear"), "danger")
         self.own_notice = Notice()
 
         self.weggemeinschaft = ipw.ToggleButtons(options=list(WEGGEMEINSCHAFTEN), value=None)
-        self.why = ipw.Textarea(placeholder=t("region.why_placeholder"), continuous_update=True,
-                                layout=ipw.Layout(width="100%", height="110px"))
+        self.why = ipw.Textarea(
+            placeholder=t("region.why_placeholder"),
+            continuous_update=True,
+            layout=ipw.Layout(width="100%", height="110px"),
+        )
 
         self.country.observe(self._on_country, "value")
         self.area_type.observe(lambda c: self._save_field(area_type=c["new"] or None), "value")
@@ -87,19 +120,29 @@ class RegionEditor(WorkbookTool):
         own_box = ipw.VBox(
             [
                 ipw.HTML(f"<div class='rl-help'>{escape(t('region.own_figures_help'))}</div>"),
-                ipw.HBox([labelled(t("field.population"), self.own_population), labelled(t("field.area_km2") + " (km²)", self.own_area),
-                          labelled(t("field.year"), self.own_year)], layout=ipw.Layout(flex_flow="row wrap")),
+                ipw.HBox(
+                    [
+                        labelled(t("field.population"), self.own_population),
+                        labelled(t("field.area_km2") + " (km²)", self.own_area),
+                        labelled(t("field.year"), self.own_year),
+                    ],
+                    layout=ipw.Layout(flex_flow="row wrap"),
+                ),
                 labelled(t("field.source"), self.own_source),
                 ipw.HBox([self.own_save, self.own_clear], layout=ipw.Layout(margin="8px 0 0 0")),
                 self.own_notice,
             ]
         )
-        self.own_figures_panel = ipw.Accordion(children=[own_box], titles=(t("region.own_figures"),), selected_index=None)
+        self.own_figures_panel = ipw.Accordion(
+            children=[own_box], titles=(t("region.own_figures"),), selected_index=None
+        )
 
         self.children = [
             heading("Eure Region"),
-            ipw.HBox([labelled(t("region.country"), self.country), labelled(t("region.area_type"), self.area_type)],
-                     layout=ipw.Layout(flex_flow="row wrap")),
+            ipw.HBox(
+                [labelled(t("region.country"), self.country), labelled(t("region.area_type"), self.area_type)],
+                layout=ipw.Layout(flex_flow="row wrap"),
+            ),
             labelled(t("region.name"), self.name),
             labelled(t("region.search"), ipw.HBox([self.query, self.search_button])),
             self.search_notice,
@@ -127,13 +170,19 @@ class RegionEditor(WorkbookTool):
         with self.loading():
             if region.country and self.country.value != region.country:
                 self.country.value = region.country
-            for widget, value in ((self.area_type, region.area_type or ""), (self.name, region.name),
-                                  (self.weggemeinschaft, region.weggemeinschaft), (self.why, region.why)):
+            for widget, value in (
+                (self.area_type, region.area_type or ""),
+                (self.name, region.name),
+                (self.weggemeinschaft, region.weggemeinschaft),
+                (self.why, region.why),
+            ):
                 if widget.value != value:
                     widget.value = value
             own = region.own_figures
             self.own_population.value = "" if not own or own.population is None else str(own.population)
-            self.own_area.value = "" if not own or own.area_km2 is None else format_decimal(own.area_km2, 2).rstrip("0").rstrip(",")
+            self.own_area.value = (
+                "" if not own or own.area_km2 is None else format_decimal(own.area_km2, 2).rstrip("0").rstrip(",")
+            )
             self.own_year.value = str(own.year) if own else ""
             self.own_source.value = own.source if own else ""
         self._show_selection()
@@ -142,11 +191,16 @@ class RegionEditor(WorkbookTool):
         areas = [a for a in (refdata.area(i) for i in self.region.area_ids) if a]
         chips = []
         for area in areas:
-            chip = ipw.Button(description=f"{area.name} · {area.level}  ✕", tooltip=f"{area.label} – {t('region.remove_area')}",
-                              layout=ipw.Layout(width="auto"))
+            chip = ipw.Button(
+                description=f"{area.name} · {area.level}  ✕",
+                tooltip=f"{area.label} – {t('region.remove_area')}",
+                layout=ipw.Layout(width="auto"),
+            )
             chip.on_click(lambda _, area_id=area.id: self.remove_area(area_id))
             chips.append(css(chip, "rl-chip"))
-        self.selected.children = chips or [ipw.HTML(f"<span class='rl-muted'>{escape(t('region.nothing_selected'))}</span>")]
+        self.selected.children = chips or [
+            ipw.HTML(f"<span class='rl-muted'>{escape(t('region.nothing_selected'))}</span>")
+        ]
         self._show_figures()
         self._show_map(areas)
 
@@ -170,15 +224,21 @@ class RegionEditor(WorkbookTool):
             bounds = OVERVIEW[self.country.value]
             context = []
         else:
-            context = [f for c in countries for f in refdata.neighbouring_districts(c, bounds)
-                       if f["properties"]["id"] not in shape.polygon_ids | {p["properties"]["id"] for p in parents}]
+            context = [
+                f
+                for c in countries
+                for f in refdata.neighbouring_districts(c, bounds)
+                if f["properties"]["id"] not in shape.polygon_ids | {p["properties"]["id"] for p in parents}
+            ]
             (south, west), (north, east) = bounds
             pad = 0.08 if points and not polygons else 0.02
             bounds = ((south - pad, west - pad), (north + pad, east + pad))
         self.context_layer.data = {"type": "FeatureCollection", "features": context}
         self.map.fit_bounds([list(bounds[0]), list(bounds[1])])
         attribution = "; ".join(refdata.ATTRIBUTION[c]["boundaries"] for c in countries)
-        self.map_caption.value = f"<div class='rl-source'>{escape(t('region.map_attribution', attribution=attribution))}</div>"
+        self.map_caption.value = (
+            f"<div class='rl-source'>{escape(t('region.map_attribution', attribution=attribution))}</div>"
+        )
 
     # searching
 
@@ -193,7 +253,9 @@ class RegionEditor(WorkbookTool):
             return []
         hits = refdata.search(self.country.value, query, limit=SEARCH_LIMIT + 1)
         if not hits:
-            self.search_notice.show("warning", t("region.search_no_match", query=query, country=COUNTRIES[self.country.value]))
+            self.search_notice.show(
+                "warning", t("region.search_no_match", query=query, country=COUNTRIES[self.country.value])
+            )
             return []
         shown = hits[:SEARCH_LIMIT]
         message = t("region.search_results", count=len(shown))
@@ -203,7 +265,9 @@ class RegionEditor(WorkbookTool):
         rows = []
         for area in shown:
             population = f" · {format_int(area.population)} Einw." if area.population else ""
-            text = ipw.HTML(f"{escape(area.label)}<span class='rl-muted'>{population}</span>", layout=ipw.Layout(flex="1 1 auto"))
+            text = ipw.HTML(
+                f"{escape(area.label)}<span class='rl-muted'>{population}</span>", layout=ipw.Layout(flex="1 1 auto")
+            )
             if area.id in self.region.area_ids:
                 action = ipw.HTML("<span class='rl-muted'>✓ gewählt</span>")
             else:
@@ -251,7 +315,10 @@ class RegionEditor(WorkbookTool):
             return
         if self._save_field(area_ids=[*self.region.area_ids, area_id], country=self.region.country or area.country):
             if area.parent_id in self.region.area_ids:
-                self.notice.show("info", t("region.already_in_district", name=area.name, district=refdata.district_name(area.parent_id)))
+                self.notice.show(
+                    "info",
+                    t("region.already_in_district", name=area.name, district=refdata.district_name(area.parent_id)),
+                )
             self._show_selection()
             self.search()
 
@@ -289,4 +356,3 @@ class RegionEditor(WorkbookTool):
         if self._save_field(own_figures=None):
             self.own_notice.clear()
             self.refresh()
-

@@ -25,8 +25,9 @@ class TeamEditor(WorkbookTool):
         self._editing: Stored[Member] | None = None
         self._confirming: str | None = None
 
-        self.team_name = ipw.Text(placeholder=t("team.team_name_placeholder"), continuous_update=True,
-                                  layout=ipw.Layout(width="100%"))
+        self.team_name = ipw.Text(
+            placeholder=t("team.team_name_placeholder"), continuous_update=True, layout=ipw.Layout(width="100%")
+        )
         self.team_name.observe(self._on_team_name, "value")
         self.size_hint = Notice()
         self.member_list = ipw.VBox()
@@ -49,10 +50,14 @@ class TeamEditor(WorkbookTool):
         form = ipw.VBox(
             [
                 self.form_title,
-                ipw.HBox([field(t("field.name"), self.name), field(t("field.role"), self.role)],
-                         layout=ipw.Layout(flex_flow="row wrap")),
-                ipw.HBox([field(t("field.organisation"), self.organisation), field(t("field.email"), self.email)],
-                         layout=ipw.Layout(flex_flow="row wrap")),
+                ipw.HBox(
+                    [field(t("field.name"), self.name), field(t("field.role"), self.role)],
+                    layout=ipw.Layout(flex_flow="row wrap"),
+                ),
+                ipw.HBox(
+                    [field(t("field.organisation"), self.organisation), field(t("field.email"), self.email)],
+                    layout=ipw.Layout(flex_flow="row wrap"),
+                ),
                 self.is_main_contact,
                 ipw.HBox([self.submit, self.cancel_edit]),
             ]
@@ -98,16 +103,23 @@ class TeamEditor(WorkbookTool):
 
     def _member_row(self, stored: Stored[Member]) -> ipw.HBox:
         member = stored.record
-        badge = f"<span class='rl-badge'>{escape(t('team.main_contact_badge'))}</span>" if member.is_main_contact else ""
+        badge = (
+            f"<span class='rl-badge'>{escape(t('team.main_contact_badge'))}</span>" if member.is_main_contact else ""
+        )
         meta = " · ".join(escape(part) for part in (member.role, member.organisation, member.email) if part)
         text = ipw.HTML(
             f"<div class='rl-member-text'><span class='rl-member-name'>{escape(member.name)}</span>{badge}"
             f"<div class='rl-member-meta'>{meta}</div></div>",
             layout=ipw.Layout(flex="1 1 auto"),
         )
-        actions = edit_remove_actions(self._confirming == member.id, t("team.confirm_delete", name=member.name),
-                                      lambda: self.start_edit(stored), lambda: self._confirm(member.id),
-                                      lambda: self.remove(stored), lambda: self._confirm(None))
+        actions = edit_remove_actions(
+            self._confirming == member.id,
+            t("team.confirm_delete", name=member.name),
+            lambda: self.start_edit(stored),
+            lambda: self._confirm(member.id),
+            lambda: self.remove(stored),
+            lambda: self._confirm(None),
+        )
         if not member.is_main_contact and self._confirming != member.id:
             main = button("☆ " + t("team.main_contact"), "quiet", tooltip=t("team.make_main_contact"))
             main.on_click(lambda _: self.mark_main_contact(stored))

@@ -16,7 +16,13 @@ from regionallabor.handlungsfelder import ALL_FIELDS, CROSS_CUTTING
 from regionallabor.modul2.bestandsaufnahme import rating_values, ratings, save_rating
 from widgets.base import WorkbookTool, css
 
-SCALE_TOOLTIPS = ["hier passiert kaum etwas", "wenig", "es gibt Ansätze", "einiges läuft", "hier ist die Region richtig stark"]
+SCALE_TOOLTIPS = [
+    "hier passiert kaum etwas",
+    "wenig",
+    "es gibt Ansätze",
+    "einiges läuft",
+    "hier ist die Region richtig stark",
+]
 
 
 class FieldRow(ipw.HBox):
@@ -24,10 +30,17 @@ class FieldRow(ipw.HBox):
 
     def __init__(self, key: str, label: str):
         self.key = key
-        self.rating = ipw.ToggleButtons(options=[(str(n), n) for n in range(1, 6)], value=None,
-                                        tooltips=SCALE_TOOLTIPS, style={"button_width": "38px"})
-        self.notes = ipw.Textarea(placeholder=t("rating.notes_placeholder"), continuous_update=True,
-                                  layout=ipw.Layout(width="100%", height="64px"))
+        self.rating = ipw.ToggleButtons(
+            options=[(str(n), n) for n in range(1, 6)],
+            value=None,
+            tooltips=SCALE_TOOLTIPS,
+            style={"button_width": "38px"},
+        )
+        self.notes = ipw.Textarea(
+            placeholder=t("rating.notes_placeholder"),
+            continuous_update=True,
+            layout=ipw.Layout(width="100%", height="64px"),
+        )
         self.rated_on = ipw.HTML()
         cross = " <span class='rl-badge'>quer zu allen</span>" if key in CROSS_CUTTING else ""
         title = ipw.HTML(f"<div class='rl-field-name'>{escape(label)}{cross}</div>")
@@ -42,8 +55,9 @@ class FieldCheck(WorkbookTool):
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
         self._versions: dict[str, int | None] = {}
-        self.round = ipw.ToggleButtons(options=[(t("rating.round_1"), 1), (t("rating.round_2"), 2)], value=1,
-                                       style={"button_width": "190px"})
+        self.round = ipw.ToggleButtons(
+            options=[(t("rating.round_1"), 1), (t("rating.round_2"), 2)], value=1, style={"button_width": "190px"}
+        )
         self.round_help = ipw.HTML()
         self.rows = {key: FieldRow(key, label) for key, label in ALL_FIELDS.items()}
         self.progress = ipw.HTML()
@@ -56,9 +70,13 @@ class FieldCheck(WorkbookTool):
             ipw.HTML(f"<div class='rl-help'>{escape(t('rating.scale'))}</div>"),
             self.round,
             self.round_help,
-            ipw.HBox([ipw.VBox(list(self.rows.values()), layout=ipw.Layout(flex="1 1 560px")),
-                      ipw.VBox([self.chart, self.progress], layout=ipw.Layout(flex="0 1 400px", min_width="300px"))],
-                     layout=ipw.Layout(flex_flow="row wrap", align_items="flex-start")),
+            ipw.HBox(
+                [
+                    ipw.VBox(list(self.rows.values()), layout=ipw.Layout(flex="1 1 560px")),
+                    ipw.VBox([self.chart, self.progress], layout=ipw.Layout(flex="0 1 400px", min_width="300px")),
+                ],
+                layout=ipw.Layout(flex_flow="row wrap", align_items="flex-start"),
+            ),
             self.notice,
         ]
         self.start()
@@ -77,14 +95,18 @@ class FieldCheck(WorkbookTool):
                 if row.notes.value != notes:
                     row.notes.value = notes
                 row.rated_on.value = _rated_on_html(stored.record if stored else None)
-        self.round_help.value = f"<div class='rl-help'>{escape(t('rating.round_2_help'))}</div>" if self.round.value == 2 else ""
+        self.round_help.value = (
+            f"<div class='rl-help'>{escape(t('rating.round_2_help'))}</div>" if self.round.value == 2 else ""
+        )
         self.show_profile(by_round)
 
     def show_profile(self, by_round: dict | None = None) -> None:
         by_round = by_round or ratings(self.workbook)
         both = rating_values(by_round)
         done = sum(1 for value in both[self.round.value].values() if value)
-        self.progress.value = f"<div class='rl-muted'>{escape(t('rating.progress', done=done, total=len(ALL_FIELDS)))}</div>"
+        self.progress.value = (
+            f"<div class='rl-muted'>{escape(t('rating.progress', done=done, total=len(ALL_FIELDS)))}</div>"
+        )
         if not any(value for round_ in both.values() for value in round_.values()):
             self.chart.value = f"<div class='rl-chart-empty'>{escape(t('rating.chart_empty'))}</div>"
         else:

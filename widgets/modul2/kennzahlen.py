@@ -30,8 +30,7 @@ class RegionFigures(WorkbookTool):
         self.trend = ipw.HTML()
         self.age = ipw.HTML()
         self.notes = ipw.HTML()
-        self.children = [self.overview, self.comparison, self.trend, self.age,
-                         self.notes]
+        self.children = [self.overview, self.comparison, self.trend, self.age, self.notes]
         self.start()
 
     def refresh(self) -> None:
@@ -53,7 +52,9 @@ class RegionFigures(WorkbookTool):
         self.comparison.value = _comparison_html(profile)
         self.trend.value = _trend_html(profile)
         self.age.value = _age_html(profile)
-        self.notes.value = "".join(f"<div class='rl-notice rl-notice-info'>{escape(note)}</div>" for note in profile.notes)
+        self.notes.value = "".join(
+            f"<div class='rl-notice rl-notice-info'>{escape(note)}</div>" for note in profile.notes
+        )
 
 
 def _comparison_html(profile: RegionProfile) -> str:
@@ -67,9 +68,13 @@ def _comparison_html(profile: RegionProfile) -> str:
         for c in profile.comparisons
     )
     # "31.12.2020, Entwicklung 2015–2020": the dates once each, not once per row
-    stands = ", ".join(dict.fromkeys(
-        (f"Entwicklung {c.indicator.stand}" if c.indicator.key == "change" else c.indicator.stand)
-        for c in profile.comparisons if c.indicator.stand))
+    stands = ", ".join(
+        dict.fromkeys(
+            (f"Entwicklung {c.indicator.stand}" if c.indicator.key == "change" else c.indicator.stand)
+            for c in profile.comparisons
+            if c.indicator.stand
+        )
+    )
     sources = tuple(dict.fromkeys(source for c in profile.comparisons for source in c.indicator.source.split("; ")))
     return (
         f"<h4 class='rl-heading'>{escape(t('figures.comparison_heading'))}</h4>"
@@ -88,9 +93,11 @@ def _trend_html(profile: RegionProfile) -> str:
     if trend is None:
         return ""
     note = f"<div class='rl-help'>{escape(trend.context_note)}</div>" if trend.context_note else ""
-    return (f"<h4 class='rl-heading'>{escape(t('figures.trend_heading'))}</h4>{note}"
-            f"<div class='rl-chart-box'>{charts.trend_svg(trend)}</div>"
-            f"{source_line(f'{trend.years[0]}–{trend.years[-1]}', (trend.source,))}")
+    return (
+        f"<h4 class='rl-heading'>{escape(t('figures.trend_heading'))}</h4>{note}"
+        f"<div class='rl-chart-box'>{charts.trend_svg(trend)}</div>"
+        f"{source_line(f'{trend.years[0]}–{trend.years[-1]}', (trend.source,))}"
+    )
 
 
 def _age_html(profile: RegionProfile) -> str:
@@ -99,8 +106,10 @@ def _age_html(profile: RegionProfile) -> str:
         return ""
     note = f"<div class='rl-help'>{escape(age.context_note)}</div>" if age.context_note else ""
     chart = charts.pyramid_svg(age) if age.is_pyramid else charts.age_shares_svg(age)
-    return (f"<h4 class='rl-heading'>{escape(t('figures.age_heading'))}</h4>{note}"
-            f"<div class='rl-chart-box rl-chart-narrow'>{chart}</div>{source_line(str(age.year), (age.source,))}")
+    return (
+        f"<h4 class='rl-heading'>{escape(t('figures.age_heading'))}</h4>{note}"
+        f"<div class='rl-chart-box rl-chart-narrow'>{chart}</div>{source_line(str(age.year), (age.source,))}"
+    )
 
 
 class OwnFigures(WorkbookTool):
@@ -116,9 +125,13 @@ class OwnFigures(WorkbookTool):
         self.submit = button(t("figures.own_add"), "primary")
         self.submit.on_click(lambda _: self.add())
         self.table = ipw.VBox()
-        self.upload = ipw.FileUpload(accept=".csv,text/csv", multiple=False, icon="",
-                                     description="⬆ " + t("figures.csv_upload"),
-                                     layout=ipw.Layout(width="auto", align_self="flex-start"))
+        self.upload = ipw.FileUpload(
+            accept=".csv,text/csv",
+            multiple=False,
+            icon="",
+            description="⬆ " + t("figures.csv_upload"),
+            layout=ipw.Layout(width="auto", align_self="flex-start"),
+        )
         self.upload.observe(self._on_upload, "value")
 
         def field(text: str, widget: ipw.Widget, basis: str) -> ipw.VBox:
@@ -126,13 +139,24 @@ class OwnFigures(WorkbookTool):
 
         self.children = [
             self.table,
-            css(ipw.VBox([
-                ipw.HBox([field("Kennzahl", self.name, "220px"), field(t("field.value"), self.value, "100px"),
-                          field(t("field.unit"), self.unit, "100px"), field(t("field.year"), self.year, "80px")],
-                         layout=ipw.Layout(flex_flow="row wrap")),
-                labelled(t("field.source"), self.source),
-                self.submit,
-            ]), "rl-form"),
+            css(
+                ipw.VBox(
+                    [
+                        ipw.HBox(
+                            [
+                                field("Kennzahl", self.name, "220px"),
+                                field(t("field.value"), self.value, "100px"),
+                                field(t("field.unit"), self.unit, "100px"),
+                                field(t("field.year"), self.year, "80px"),
+                            ],
+                            layout=ipw.Layout(flex_flow="row wrap"),
+                        ),
+                        labelled(t("field.source"), self.source),
+                        self.submit,
+                    ]
+                ),
+                "rl-form",
+            ),
             ipw.HTML(f"<div class='rl-help' style='margin-top:10px'>{t('figures.csv_help')}</div>"),
             self.upload,
             self.notice,
@@ -149,22 +173,37 @@ class OwnFigures(WorkbookTool):
             figure = s.record
             remove = button("✕", "quiet", tooltip=t("delete"))
             remove.on_click(lambda _, s=s: self.remove(s))
-            rows.append(css(ipw.HBox([ipw.HTML(
-                f"<div class='rl-own-figure'><span class='rl-member-name'>{escape(figure.name)}</span> "
-                f"<strong>{escape(format_figure(figure.value, figure.unit))}</strong>"
-                f"<div class='rl-source'>Stand {figure.year} · Quelle: {escape(figure.source)}</div></div>",
-                layout=ipw.Layout(flex="1 1 auto")), remove]), "rl-member"))
+            rows.append(
+                css(
+                    ipw.HBox(
+                        [
+                            ipw.HTML(
+                                f"<div class='rl-own-figure'><span class='rl-member-name'>{escape(figure.name)}</span> "
+                                f"<strong>{escape(format_figure(figure.value, figure.unit))}</strong>"
+                                f"<div class='rl-source'>Stand {figure.year} · Quelle: {escape(figure.source)}</div></div>",
+                                layout=ipw.Layout(flex="1 1 auto"),
+                            ),
+                            remove,
+                        ]
+                    ),
+                    "rl-member",
+                )
+            )
         self.table.children = rows
 
     def add(self) -> Stored[Kennzahl] | None:
         try:
-            figure = kennzahl_from_text(self.name.value, self.value.value, self.unit.value, self.year.value, self.source.value)
+            figure = kennzahl_from_text(
+                self.name.value, self.value.value, self.unit.value, self.year.value, self.source.value
+            )
             stored, is_new = save_figure(self.workbook, figure)
         except ValidationError as error:
             self.notice.show("error", explain(error))
             return None
         self.written(stored.version)
-        self.notice.show("success", t("figures.own_added" if is_new else "figures.own_updated", name=figure.name, year=figure.year))
+        self.notice.show(
+            "success", t("figures.own_added" if is_new else "figures.own_updated", name=figure.name, year=figure.year)
+        )
         for widget in (self.name, self.value, self.unit):
             widget.value = ""
         self.refresh()
@@ -187,6 +226,8 @@ class OwnFigures(WorkbookTool):
             self.notice.show("error", t("figures.csv_refused", filename=filename, reason=str(error)))
             return False
         self.written(revision)
-        self.notice.show("success", t("figures.csv_done", count=len(figures), filename=filename, new=added, updated=updated))
+        self.notice.show(
+            "success", t("figures.csv_done", count=len(figures), filename=filename, new=added, updated=updated)
+        )
         self.refresh()
         return True

@@ -39,10 +39,14 @@ class SchatzInventory(WorkbookTool):
         self._rows = RowCache(self._row)
 
         self.name = ipw.Text(placeholder=t("schatz.name_placeholder"), layout=ipw.Layout(width="100%"))
-        self.field = ipw.Dropdown(options=[(label, key) for key, label in ALL_FIELDS.items()], value="landwirtschaft",
-                                  layout=ipw.Layout(width="100%"))
-        self.description = ipw.Textarea(placeholder=t("schatz.description_placeholder"),
-                                        layout=ipw.Layout(width="100%", height="60px"))
+        self.field = ipw.Dropdown(
+            options=[(label, key) for key, label in ALL_FIELDS.items()],
+            value="landwirtschaft",
+            layout=ipw.Layout(width="100%"),
+        )
+        self.description = ipw.Textarea(
+            placeholder=t("schatz.description_placeholder"), layout=ipw.Layout(width="100%", height="60px")
+        )
         self.contact = ipw.Text(placeholder=t("schatz.contact_placeholder"), layout=ipw.Layout(width="100%"))
         self.link = ipw.Text(placeholder=t("schatz.link_placeholder"), layout=ipw.Layout(width="100%"))
         self.submit = button(t("schatz.add"), "primary")
@@ -52,10 +56,12 @@ class SchatzInventory(WorkbookTool):
         self.cancel_edit.layout.display = "none"
         self.form_title = heading(t("schatz.add"), 4)
 
-        self.filter_field = ipw.Dropdown(options=field_options(t("schatz.filter_all")),
-                                         value="", layout=ipw.Layout(width="280px"))
-        self.search = ipw.Text(placeholder=t("schatz.search_placeholder"), continuous_update=True,
-                               layout=ipw.Layout(flex="1 1 200px"))
+        self.filter_field = ipw.Dropdown(
+            options=field_options(t("schatz.filter_all")), value="", layout=ipw.Layout(width="280px")
+        )
+        self.search = ipw.Text(
+            placeholder=t("schatz.search_placeholder"), continuous_update=True, layout=ipw.Layout(flex="1 1 200px")
+        )
         self.filter_field.observe(lambda _: self.pager.reset(), "value")
         self.search.observe(lambda _: self.pager.reset(), "value")
         self.count = ipw.HTML()
@@ -65,15 +71,24 @@ class SchatzInventory(WorkbookTool):
         def field(text: str, widget: ipw.Widget) -> ipw.VBox:
             return labelled(text, widget, layout=ipw.Layout(flex="1 1 260px", min_width="220px"))
 
-        form = css(ipw.VBox([
-            self.form_title,
-            ipw.HBox([field(t("field.name"), self.name), field(t("field.handlungsfeld"), self.field)],
-                     layout=ipw.Layout(flex_flow="row wrap")),
-            labelled(t("field.description"), self.description),
-            ipw.HBox([field(t("field.contact"), self.contact), field(t("field.link"), self.link)],
-                     layout=ipw.Layout(flex_flow="row wrap")),
-            ipw.HBox([self.submit, self.cancel_edit]),
-        ]), "rl-form")
+        form = css(
+            ipw.VBox(
+                [
+                    self.form_title,
+                    ipw.HBox(
+                        [field(t("field.name"), self.name), field(t("field.handlungsfeld"), self.field)],
+                        layout=ipw.Layout(flex_flow="row wrap"),
+                    ),
+                    labelled(t("field.description"), self.description),
+                    ipw.HBox(
+                        [field(t("field.contact"), self.contact), field(t("field.link"), self.link)],
+                        layout=ipw.Layout(flex_flow="row wrap"),
+                    ),
+                    ipw.HBox([self.submit, self.cancel_edit]),
+                ]
+            ),
+            "rl-form",
+        )
         self.children = [
             form,
             self.notice,
@@ -95,9 +110,12 @@ class SchatzInventory(WorkbookTool):
 
     def matching(self) -> list[Stored[Schatz]]:
         needle = self.search.value.strip().casefold()
-        return [s for s in self._all
-                if (not self.filter_field.value or s.record.field == self.filter_field.value)
-                and (not needle or needle in f"{s.record.name} {s.record.description} {s.record.contact}".casefold())]
+        return [
+            s
+            for s in self._all
+            if (not self.filter_field.value or s.record.field == self.filter_field.value)
+            and (not needle or needle in f"{s.record.name} {s.record.description} {s.record.contact}".casefold())
+        ]
 
     def show_list(self) -> None:
         found = self.matching()
@@ -107,14 +125,21 @@ class SchatzInventory(WorkbookTool):
         elif not found:
             self.list.children = [ipw.HTML(f"<div class='rl-muted'>{escape(t('schatz.no_match'))}</div>")]
         else:
-            self.list.children = self._rows.rows([((s.record.id, s.version, self._confirming == s.record.id), (s,))
-                                                  for s in visible])
-        self.count.value = (f"<div class='rl-muted rl-small'>{escape(t('schatz.count', shown=len(visible), total=len(self._all)))}</div>"
-                            if self._all else "")
+            self.list.children = self._rows.rows(
+                [((s.record.id, s.version, self._confirming == s.record.id), (s,)) for s in visible]
+            )
+        self.count.value = (
+            f"<div class='rl-muted rl-small'>{escape(t('schatz.count', shown=len(visible), total=len(self._all)))}</div>"
+            if self._all
+            else ""
+        )
         covered = {s.record.field for s in self._all}
         without = [label for key, label in ALL_FIELDS.items() if key not in covered]
-        self.gaps.value = (f"<div class='rl-notice rl-notice-info'>{escape(t('schatz.fields_without', fields=', '.join(without)))}</div>"
-                           if self._all and without else "")
+        self.gaps.value = (
+            f"<div class='rl-notice rl-notice-info'>{escape(t('schatz.fields_without', fields=', '.join(without)))}</div>"
+            if self._all and without
+            else ""
+        )
 
     def _row(self, stored: Stored[Schatz]) -> ipw.HBox:
         schatz = stored.record
@@ -134,17 +159,27 @@ class SchatzInventory(WorkbookTool):
             f"{''.join(details)}</div>",
             layout=ipw.Layout(flex="1 1 auto"),
         )
-        actions = edit_remove_actions(self._confirming == schatz.id, t("schatz.confirm_delete", name=schatz.name),
-                                      lambda: self.start_edit(stored), lambda: self._confirm(schatz.id),
-                                      lambda: self.remove(stored), lambda: self._confirm(None))
+        actions = edit_remove_actions(
+            self._confirming == schatz.id,
+            t("schatz.confirm_delete", name=schatz.name),
+            lambda: self.start_edit(stored),
+            lambda: self._confirm(schatz.id),
+            lambda: self.remove(stored),
+            lambda: self._confirm(None),
+        )
         return css(ipw.HBox([text, *actions]), "rl-member", "rl-schatz")
 
     # writing
 
     def submit_form(self) -> Stored[Schatz] | None:
         editing = self._editing
-        fields = dict(name=self.name.value, field=self.field.value, description=self.description.value,
-                      contact=self.contact.value, link=self.link.value)
+        fields = dict(
+            name=self.name.value,
+            field=self.field.value,
+            description=self.description.value,
+            contact=self.contact.value,
+            link=self.link.value,
+        )
         try:
             schatz = Schatz(id=editing.record.id, **fields) if editing else Schatz(**fields)
             stored = save_schatz(self.workbook, schatz, editing.version if editing else None)

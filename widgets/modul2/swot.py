@@ -20,8 +20,11 @@ class ChallengeList(WorkbookTool):
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
-        self.field = ipw.Dropdown(options=[(label, key) for key, label in ALL_FIELDS.items()], value="landwirtschaft",
-                                  layout=ipw.Layout(width="300px"))
+        self.field = ipw.Dropdown(
+            options=[(label, key) for key, label in ALL_FIELDS.items()],
+            value="landwirtschaft",
+            layout=ipw.Layout(width="300px"),
+        )
         self.text = ipw.Text(placeholder=t("challenge.placeholder"), layout=ipw.Layout(flex="1 1 300px"))
         self.add = button(t("challenge.add"), "primary")
         self.add.on_click(lambda _: self.add_challenge())
@@ -30,9 +33,13 @@ class ChallengeList(WorkbookTool):
         self._rows = RowCache(self._row)
         self.children = [
             heading("Herausforderungen"),
-            ipw.HBox([labelled(t("field.handlungsfeld"), self.field),
-                      labelled(t("challenge.add"), ipw.HBox([self.text, self.add]), layout=ipw.Layout(flex="1 1 400px"))],
-                     layout=ipw.Layout(flex_flow="row wrap")),
+            ipw.HBox(
+                [
+                    labelled(t("field.handlungsfeld"), self.field),
+                    labelled(t("challenge.add"), ipw.HBox([self.text, self.add]), layout=ipw.Layout(flex="1 1 400px")),
+                ],
+                layout=ipw.Layout(flex_flow="row wrap"),
+            ),
             self.notice,
             self.groups,
         ]
@@ -42,7 +49,12 @@ class ChallengeList(WorkbookTool):
         stored = self.workbook.list(Herausforderung)
         self._versions = {s.record.id: s.version for s in stored}
         ordered = [s for key in ALL_FIELDS for s in stored if s.record.field == key]
-        rows = dict(zip((s.record.id for s in ordered), self._rows.rows([((s.record.id, s.record.field), (s,)) for s in ordered])))
+        rows = dict(
+            zip(
+                (s.record.id for s in ordered),
+                self._rows.rows([((s.record.id, s.record.field), (s,)) for s in ordered]),
+            )
+        )
         with self.loading():
             for s in ordered:  # a text changed on another page shows in the kept row
                 if rows[s.record.id].children[0].value != s.record.text:
@@ -51,8 +63,9 @@ class ChallengeList(WorkbookTool):
         for key, label in ALL_FIELDS.items():
             items = [rows[s.record.id] for s in ordered if s.record.field == key]
             if items:
-                groups.append(css(ipw.VBox([ipw.HTML(f"<div class='rl-group-title'>{escape(label)}</div>"), *items]),
-                                  "rl-group"))
+                groups.append(
+                    css(ipw.VBox([ipw.HTML(f"<div class='rl-group-title'>{escape(label)}</div>"), *items]), "rl-group")
+                )
         self.groups.children = groups or [ipw.HTML(f"<div class='rl-muted'>{escape(t('challenge.empty'))}</div>")]
 
     def _row(self, stored: Stored[Herausforderung]) -> ipw.HBox:
@@ -108,8 +121,9 @@ class SwotBoard(WorkbookTool):
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
-        self.inputs = {q: ipw.Text(placeholder=t("swot.placeholder"), layout=ipw.Layout(flex="1 1 auto"))
-                       for q in SWOT_QUADRANTS}
+        self.inputs = {
+            q: ipw.Text(placeholder=t("swot.placeholder"), layout=ipw.Layout(flex="1 1 auto")) for q in SWOT_QUADRANTS
+        }
         self.lists = {q: ipw.VBox() for q in SWOT_QUADRANTS}
         self._cards: dict[str, Stored[SwotEntry]] = {}
         self._rows = {q: RowCache(self._card) for q in SWOT_QUADRANTS}
@@ -117,15 +131,20 @@ class SwotBoard(WorkbookTool):
         for quadrant, title in SWOT_QUADRANTS.items():
             add = button(t("swot.add"), "quiet")
             add.on_click(lambda _, q=quadrant: self.add(q))
-            box = ipw.VBox([
-                ipw.HTML(f"<div class='rl-swot-title'>{escape(title)}</div>"
-                         f"<div class='rl-help'>{escape(t(f'swot.{quadrant}.help'))}</div>"),
-                self.lists[quadrant],
-                ipw.HBox([self.inputs[quadrant], add]),
-            ])
+            box = ipw.VBox(
+                [
+                    ipw.HTML(
+                        f"<div class='rl-swot-title'>{escape(title)}</div>"
+                        f"<div class='rl-help'>{escape(t(f'swot.{quadrant}.help'))}</div>"
+                    ),
+                    self.lists[quadrant],
+                    ipw.HBox([self.inputs[quadrant], add]),
+                ]
+            )
             quadrants.append(css(box, "rl-swot-quadrant", f"rl-swot-{quadrant}"))
-        grid = ipw.GridBox(quadrants, layout=ipw.Layout(grid_template_columns="repeat(auto-fit, minmax(360px, 1fr))",
-                                                        grid_gap="12px"))
+        grid = ipw.GridBox(
+            quadrants, layout=ipw.Layout(grid_template_columns="repeat(auto-fit, minmax(360px, 1fr))", grid_gap="12px")
+        )
         self.children = [heading("SWOT: Stärken, Schwächen, Chancen, Risiken"), grid, self.notice]
         self.start()
 
@@ -141,7 +160,8 @@ class SwotBoard(WorkbookTool):
                         text.value = stored.record.text
                     up.disabled, down.disabled = index == 0, index == len(cards) - 1
                 self.lists[quadrant].children = rows or [
-                    ipw.HTML(f"<div class='rl-muted rl-small'>{escape(t('swot.empty'))}</div>")]
+                    ipw.HTML(f"<div class='rl-muted rl-small'>{escape(t('swot.empty'))}</div>")
+                ]
 
     def _card(self, stored: Stored[SwotEntry]) -> ipw.HBox:
         card_id = stored.record.id

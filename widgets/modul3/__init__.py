@@ -7,4 +7,12 @@ from .netzauswertung import InfluenceGrid, NetworkInsights
 from .netzwerkkarte import NetworkMap
 from .tabellen import NetworkFiles
 
-__all__ = ["ActorList", "ConversationLog", "InfluenceGrid", "NetworkFiles", "NetworkInsights", "NetworkMap", "RelationEditor"]
+__all__ = [
+    "ActorList",
+    "ConversationLog",
+    "InfluenceGrid",
+    "NetworkFiles",
+    "NetworkInsights",
+    "NetworkMap",
+    "RelationEditor",
+]

@@ -31,21 +31,26 @@ NETWORK_KINDS = (*MODUL3_KINDS, Schatz.KIND)
 
 
 def scale_buttons(count: int = 5) -> ipw.ToggleButtons:
-    widget = ipw.ToggleButtons(options=[str(i) for i in range(1, count + 1)], value="3" if count == 5 else "2",
-                               style={"button_width": "44px"})
+    widget = ipw.ToggleButtons(
+        options=[str(i) for i in range(1, count + 1)], value="3" if count == 5 else "2", style={"button_width": "44px"}
+    )
     return css(widget, "rl-scale")
 
 
 def actor_chips(actor: Actor) -> str:
     """Sector, kind, and where the entry comes from, as small labels."""
     record = actor.record
-    chips = [f"<span class='rl-tag rl-tag-sector'>{escape(actor.sector_label)}</span>",
-             f"<span class='rl-tag'>{escape(ACTOR_TYPES[record.type])}</span>"]
+    chips = [
+        f"<span class='rl-tag rl-tag-sector'>{escape(actor.sector_label)}</span>",
+        f"<span class='rl-tag'>{escape(ACTOR_TYPES[record.type])}</span>",
+    ]
     if actor.schatz is not None:
         chips.append(f"<span class='rl-tag rl-tag-schatz'>{escape(t('actor.from_schatz'))}</span>")
     if record.private_person:
         chips.append(f"<span class='rl-tag rl-tag-private'>{escape(t('actor.private_chip'))}</span>")
-    chips += [f"<span class='rl-field-chip rl-field-{f}'>{escape(ALL_FIELDS[f])}</span>" for f in record.handlungsfelder]
+    chips += [
+        f"<span class='rl-field-chip rl-field-{f}'>{escape(ALL_FIELDS[f])}</span>" for f in record.handlungsfelder
+    ]
     return "".join(chips)
 
 
@@ -55,8 +60,14 @@ class ActorForm(ipw.VBox):
     Saving goes through the owning tool: its notice shows the result, its sync learns of the write.
     """
 
-    def __init__(self, tool: WorkbookTool, on_saved: Callable[[Stored[Akteur]], None], *, compact: bool = False,
-                 on_cancel: Callable[[], None] | None = None):
+    def __init__(
+        self,
+        tool: WorkbookTool,
+        on_saved: Callable[[Stored[Akteur]], None],
+        *,
+        compact: bool = False,
+        on_cancel: Callable[[], None] | None = None,
+    ):
         super().__init__()
         css(self, "rl-form", "rl-actor-form")
         self.tool = tool
@@ -66,20 +77,28 @@ class ActorForm(ipw.VBox):
         self.title = heading(t("actor.add"), 4)
         self.name = ipw.Text(placeholder=t("actor.name_placeholder"), layout=wide)
         self.name_help = ipw.HTML()
-        self.type = ipw.Dropdown(options=[(label, key) for key, label in ACTOR_TYPES.items()], value="organisation",
-                                 layout=wide)
-        self.sector = ipw.Combobox(options=list(SECTORS.values()), placeholder="z. B. Verwaltung", ensure_option=False,
-                                   layout=wide)
+        self.type = ipw.Dropdown(
+            options=[(label, key) for key, label in ACTOR_TYPES.items()], value="organisation", layout=wide
+        )
+        self.sector = ipw.Combobox(
+            options=list(SECTORS.values()), placeholder="z. B. Verwaltung", ensure_option=False, layout=wide
+        )
         self.fields = field_checkboxes()
         self.influence = scale_buttons()
         self.engagement = scale_buttons()
         self.place = ipw.Text(placeholder=t("actor.place_placeholder"), layout=wide)
-        self.private = ipw.Checkbox(value=True, description=t("actor.private"), indent=False,
-                                    layout=ipw.Layout(width="auto"))
-        self.private_box = ipw.VBox([self.private, ipw.HTML(f"<div class='rl-help'>{escape(t('actor.private_help'))}</div>")])
-        self.team_relation = ipw.Dropdown(options=[(label, key) for key, label in TEAM_RELATIONS.items()],
-                                          value="keiner", layout=wide)
-        self.notes = ipw.Textarea(placeholder=t("actor.notes_placeholder"), layout=ipw.Layout(width="100%", height="60px"))
+        self.private = ipw.Checkbox(
+            value=True, description=t("actor.private"), indent=False, layout=ipw.Layout(width="auto")
+        )
+        self.private_box = ipw.VBox(
+            [self.private, ipw.HTML(f"<div class='rl-help'>{escape(t('actor.private_help'))}</div>")]
+        )
+        self.team_relation = ipw.Dropdown(
+            options=[(label, key) for key, label in TEAM_RELATIONS.items()], value="keiner", layout=wide
+        )
+        self.notes = ipw.Textarea(
+            placeholder=t("actor.notes_placeholder"), layout=ipw.Layout(width="100%", height="60px")
+        )
         self.submit = button(t("actor.add"), "primary")
         self.submit.on_click(lambda _: self.save())
         self.cancel = button(t("cancel"), "quiet")
@@ -94,17 +113,32 @@ class ActorForm(ipw.VBox):
 
         self.children = [
             self.title,
-            ipw.HBox([field(t("field.name"), ipw.VBox([self.name, self.name_help])),
-                      field(t("field.actor_type"), self.type)], layout=ipw.Layout(flex_flow="row wrap")),
-            ipw.HBox([field(t("field.sector"), self.sector, t("actor.sector_help")),
-                      field(t("field.place"), self.place)], layout=ipw.Layout(flex_flow="row wrap")),
-            labelled(t("field.handlungsfelder"), ipw.HBox(list(self.fields.values()),
-                                                          layout=ipw.Layout(flex_flow="row wrap"))),
-            ipw.HBox([field(t("field.influence"), self.influence, t("actor.scale")),
-                      field(t("field.engagement"), self.engagement, t("actor.scale"))],
-                     layout=ipw.Layout(flex_flow="row wrap")),
-            ipw.HBox([field(t("field.team_relation"), self.team_relation), self.private_box],
-                     layout=ipw.Layout(flex_flow="row wrap", align_items="flex-end")),
+            ipw.HBox(
+                [
+                    field(t("field.name"), ipw.VBox([self.name, self.name_help])),
+                    field(t("field.actor_type"), self.type),
+                ],
+                layout=ipw.Layout(flex_flow="row wrap"),
+            ),
+            ipw.HBox(
+                [field(t("field.sector"), self.sector, t("actor.sector_help")), field(t("field.place"), self.place)],
+                layout=ipw.Layout(flex_flow="row wrap"),
+            ),
+            labelled(
+                t("field.handlungsfelder"),
+                ipw.HBox(list(self.fields.values()), layout=ipw.Layout(flex_flow="row wrap")),
+            ),
+            ipw.HBox(
+                [
+                    field(t("field.influence"), self.influence, t("actor.scale")),
+                    field(t("field.engagement"), self.engagement, t("actor.scale")),
+                ],
+                layout=ipw.Layout(flex_flow="row wrap"),
+            ),
+            ipw.HBox(
+                [field(t("field.team_relation"), self.team_relation), self.private_box],
+                layout=ipw.Layout(flex_flow="row wrap", align_items="flex-end"),
+            ),
             labelled(t("field.actor_notes"), self.notes),
             ipw.HBox([self.submit, self.cancel]),
         ]
@@ -123,13 +157,18 @@ class ActorForm(ipw.VBox):
         self.title.value = f"<h4 class='rl-heading'>{escape(t('actor.editing', name=actor.name))}</h4>"
         self.name.value, self.type.value = record.name, record.type
         self.name.disabled = actor.schatz is not None
-        self.name_help.value = (f"<div class='rl-help'>{escape(t('actor.schatz_name_help'))}</div>"
-                                if actor.schatz is not None else "")
+        self.name_help.value = (
+            f"<div class='rl-help'>{escape(t('actor.schatz_name_help'))}</div>" if actor.schatz is not None else ""
+        )
         self.sector.value, self.place.value = sector_label(record.sector), record.place
         for key, box in self.fields.items():
             box.value = key in record.handlungsfelder
         self.influence.value, self.engagement.value = str(record.influence), str(record.engagement)
-        self.private.value, self.team_relation.value, self.notes.value = record.private_person, record.team_relation, record.notes
+        self.private.value, self.team_relation.value, self.notes.value = (
+            record.private_person,
+            record.team_relation,
+            record.notes,
+        )
         self.submit.description = t("save")
         self.cancel.layout.display = ""
 
@@ -149,11 +188,18 @@ class ActorForm(ipw.VBox):
 
     def record(self) -> Akteur:
         """The actor as the form shows it; raises ValidationError for bad input."""
-        values = dict(name=self.name.value, type=self.type.value, sector=self.sector.value,
-                      handlungsfelder=[key for key, box in self.fields.items() if box.value],
-                      influence=int(self.influence.value), engagement=int(self.engagement.value),
-                      place=self.place.value, private_person=self.private.value,
-                      team_relation=self.team_relation.value, notes=self.notes.value)
+        values = dict(
+            name=self.name.value,
+            type=self.type.value,
+            sector=self.sector.value,
+            handlungsfelder=[key for key, box in self.fields.items() if box.value],
+            influence=int(self.influence.value),
+            engagement=int(self.engagement.value),
+            place=self.place.value,
+            private_person=self.private.value,
+            team_relation=self.team_relation.value,
+            notes=self.notes.value,
+        )
         if self.editing is None:
             return Akteur(**values)
         return Akteur(id=self.editing.id, schatz_id=self.editing.record.schatz_id, **values)
@@ -186,10 +232,12 @@ class ActorList(WorkbookTool):
         self._rows = RowCache(self._row)
         self.form = ActorForm(self, lambda _: self.refresh())
         self.search = ipw.Text(placeholder=t("actor.search_placeholder"), layout=ipw.Layout(flex="1 1 220px"))
-        self.filter_sector = ipw.Dropdown(options=[(t("actor.filter_sector_all"), "")], value="",
-                                          layout=ipw.Layout(width="230px"))
-        self.filter_field = ipw.Dropdown(options=field_options(t("actor.filter_field_all")),
-                                         value="", layout=ipw.Layout(width="280px"))
+        self.filter_sector = ipw.Dropdown(
+            options=[(t("actor.filter_sector_all"), "")], value="", layout=ipw.Layout(width="230px")
+        )
+        self.filter_field = ipw.Dropdown(
+            options=field_options(t("actor.filter_field_all")), value="", layout=ipw.Layout(width="280px")
+        )
         for control in (self.search, self.filter_sector, self.filter_field):
             control.observe(lambda _: self.pager.reset(), "value")
         self.count = ipw.HTML()
@@ -197,8 +245,10 @@ class ActorList(WorkbookTool):
         self.children = [
             self.form,
             self.notice,
-            ipw.HBox([self.search, self.filter_sector, self.filter_field],
-                     layout=ipw.Layout(flex_flow="row wrap", margin="14px 0 4px 0")),
+            ipw.HBox(
+                [self.search, self.filter_sector, self.filter_field],
+                layout=ipw.Layout(flex_flow="row wrap", margin="14px 0 4px 0"),
+            ),
             self.count,
             self.list,
             self.pager.more,
@@ -223,10 +273,13 @@ class ActorList(WorkbookTool):
     def matching(self) -> list[Actor]:
         needle = self.search.value.strip().casefold()
         sector, field = self.filter_sector.value, self.filter_field.value
-        return [a for a in self._actors
-                if (not sector or a.record.sector == sector)
-                and (not field or field in a.record.handlungsfelder)
-                and (not needle or needle in f"{a.name} {a.record.place} {a.record.notes}".casefold())]
+        return [
+            a
+            for a in self._actors
+            if (not sector or a.record.sector == sector)
+            and (not field or field in a.record.handlungsfelder)
+            and (not needle or needle in f"{a.name} {a.record.place} {a.record.notes}".casefold())
+        ]
 
     def show_list(self) -> None:
         found = self.matching()
@@ -236,15 +289,22 @@ class ActorList(WorkbookTool):
         elif not found:
             self.list.children = [ipw.HTML(f"<div class='rl-muted'>{escape(t('actor.no_match'))}</div>")]
         else:
-            self.list.children = self._rows.rows([((a.id, a.version, a.name, self._confirming == a.id), (a,))
-                                                  for a in visible])
-        self.count.value = (f"<div class='rl-muted rl-small'>{escape(t('actor.count', shown=len(visible), total=len(self._actors)))}</div>"
-                            if self._actors else "")
+            self.list.children = self._rows.rows(
+                [((a.id, a.version, a.name, self._confirming == a.id), (a,)) for a in visible]
+            )
+        self.count.value = (
+            f"<div class='rl-muted rl-small'>{escape(t('actor.count', shown=len(visible), total=len(self._actors)))}</div>"
+            if self._actors
+            else ""
+        )
 
     def _row(self, actor: Actor) -> ipw.HBox:
         record = actor.record
-        meta = [t("actor.influence_short", value=record.influence), t("actor.engagement_short", value=record.engagement),
-                TEAM_RELATIONS[record.team_relation]]
+        meta = [
+            t("actor.influence_short", value=record.influence),
+            t("actor.engagement_short", value=record.engagement),
+            TEAM_RELATIONS[record.team_relation],
+        ]
         if record.place:
             meta.append(record.place)
         notes = f"<div class='rl-schatz-description'>{escape(record.notes)}</div>" if record.notes else ""
@@ -253,10 +313,14 @@ class ActorList(WorkbookTool):
             f"<div class='rl-member-meta'>{escape(' · '.join(meta))}</div>{notes}</div>",
             layout=ipw.Layout(flex="1 1 auto"),
         )
-        actions = edit_remove_actions(self._confirming == actor.id, t("actor.confirm_delete", name=actor.name),
-                                      lambda: self.form.load(actor),
-                                      None if actor.schatz is not None else lambda: self._confirm(actor.id),
-                                      lambda: self.remove(actor), lambda: self._confirm(None))
+        actions = edit_remove_actions(
+            self._confirming == actor.id,
+            t("actor.confirm_delete", name=actor.name),
+            lambda: self.form.load(actor),
+            None if actor.schatz is not None else lambda: self._confirm(actor.id),
+            lambda: self.remove(actor),
+            lambda: self._confirm(None),
+        )
         return css(ipw.HBox([text, *actions]), "rl-member", "rl-actor")
 
     def _confirm(self, actor_id: str | None) -> None:

@@ -25,10 +25,12 @@ def relation_line(network: Network, relation: Beziehung) -> str:
     source, target = network.by_id[relation.source_id].name, network.by_id[relation.target_id].name
     arrow = "→" if relation.kind == "foerdert" else "–"
     note = f" <span class='rl-muted'>· {escape(relation.note)}</span>" if relation.note else ""
-    return (f"<span class='rl-member-name'>{escape(source)}</span> {arrow} "
-            f"<span class='rl-member-name'>{escape(target)}</span>"
-            f"<span class='rl-tag rl-relation-{relation.kind}'>{escape(RELATION_KINDS[relation.kind])}"
-            f" · {'●' * relation.strength}{'○' * (3 - relation.strength)}</span>{note}")
+    return (
+        f"<span class='rl-member-name'>{escape(source)}</span> {arrow} "
+        f"<span class='rl-member-name'>{escape(target)}</span>"
+        f"<span class='rl-tag rl-relation-{relation.kind}'>{escape(RELATION_KINDS[relation.kind])}"
+        f" · {'●' * relation.strength}{'○' * (3 - relation.strength)}</span>{note}"
+    )
 
 
 class RelationEditor(WorkbookTool):
@@ -44,8 +46,11 @@ class RelationEditor(WorkbookTool):
         self._rows = RowCache(self._row)
         self.source = actor_picker()
         self.target = actor_picker()
-        self.kind = ipw.Dropdown(options=[(label, key) for key, label in RELATION_KINDS.items()], value="kooperiert",
-                                 layout=ipw.Layout(width="100%"))
+        self.kind = ipw.Dropdown(
+            options=[(label, key) for key, label in RELATION_KINDS.items()],
+            value="kooperiert",
+            layout=ipw.Layout(width="100%"),
+        )
         self.strength = scale_buttons(3)
         self.note = ipw.Text(placeholder=t("relation.note_placeholder"), layout=ipw.Layout(width="100%"))
         self.submit = button(t("relation.add"), "primary")
@@ -60,14 +65,30 @@ class RelationEditor(WorkbookTool):
         def field(text: str, widget: ipw.Widget, help_text: str = "") -> ipw.VBox:
             return labelled(text, widget, help_text, layout=ipw.Layout(flex="1 1 220px", min_width="200px"))
 
-        self.form = css(ipw.VBox([
-            heading(t("relation.add"), 4),
-            ipw.HBox([field(t("field.source_actor"), self.source), field(t("field.relation_kind"), self.kind),
-                      field(t("field.target_actor"), self.target)], layout=ipw.Layout(flex_flow="row wrap")),
-            ipw.HBox([field(t("field.strength"), self.strength, t("relation.strength_labels")),
-                      field(t("field.note"), self.note)], layout=ipw.Layout(flex_flow="row wrap")),
-            self.submit,
-        ]), "rl-form")
+        self.form = css(
+            ipw.VBox(
+                [
+                    heading(t("relation.add"), 4),
+                    ipw.HBox(
+                        [
+                            field(t("field.source_actor"), self.source),
+                            field(t("field.relation_kind"), self.kind),
+                            field(t("field.target_actor"), self.target),
+                        ],
+                        layout=ipw.Layout(flex_flow="row wrap"),
+                    ),
+                    ipw.HBox(
+                        [
+                            field(t("field.strength"), self.strength, t("relation.strength_labels")),
+                            field(t("field.note"), self.note),
+                        ],
+                        layout=ipw.Layout(flex_flow="row wrap"),
+                    ),
+                    self.submit,
+                ]
+            ),
+            "rl-form",
+        )
         self.children = [self.hint, self.form, self.notice, self.search, self.count, self.list, self.pager.more]
         self.start()
 
@@ -87,8 +108,13 @@ class RelationEditor(WorkbookTool):
             self.notice.show("error", t("relation.pick_both"))
             return None
         try:
-            relation = Beziehung(source_id=source.id, target_id=target.id, kind=self.kind.value,
-                                 strength=int(self.strength.value), note=self.note.value)
+            relation = Beziehung(
+                source_id=source.id,
+                target_id=target.id,
+                kind=self.kind.value,
+                strength=int(self.strength.value),
+                note=self.note.value,
+            )
             stored = save_relation(self.workbook, relation, None)
         except (ValueError, WorkbookError) as error:
             self.refused(error)
@@ -104,8 +130,12 @@ class RelationEditor(WorkbookTool):
         if not needle:
             return list(reversed(self.network.relations))
         by_id = self.network.by_id
-        return [r for r in reversed(self.network.relations)
-                if needle in by_id[r.record.source_id].name.casefold() or needle in by_id[r.record.target_id].name.casefold()]
+        return [
+            r
+            for r in reversed(self.network.relations)
+            if needle in by_id[r.record.source_id].name.casefold()
+            or needle in by_id[r.record.target_id].name.casefold()
+        ]
 
     def show_list(self) -> None:
         found = self.matching()
@@ -114,10 +144,13 @@ class RelationEditor(WorkbookTool):
         if not total:
             self.list.children = [ipw.HTML(f"<div class='rl-muted'>{escape(t('relation.empty'))}</div>")]
         else:
-            names = (lambda r: (self.network.by_id[r.record.source_id].name, self.network.by_id[r.record.target_id].name))
+            names = lambda r: (self.network.by_id[r.record.source_id].name, self.network.by_id[r.record.target_id].name)
             self.list.children = self._rows.rows([((r.record.id, r.version, names(r)), (r,)) for r in visible])
-        self.count.value = (f"<div class='rl-muted rl-small'>{escape(t('relation.count', shown=len(visible), total=total))}</div>"
-                            if total else "")
+        self.count.value = (
+            f"<div class='rl-muted rl-small'>{escape(t('relation.count', shown=len(visible), total=total))}</div>"
+            if total
+            else ""
+        )
 
     def _row(self, stored: Stored[Beziehung]) -> ipw.HBox:
         text = ipw.HTML(f"<div>{relation_line(self.network, stored.record)}</div>", layout=ipw.Layout(flex="1 1 auto"))

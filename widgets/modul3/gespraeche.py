@@ -33,7 +33,9 @@ class ConversationLog(WorkbookTool):
         self.actor = actor_picker()
         self.held_on = ipw.DatePicker(value=date.today(), layout=ipw.Layout(width="100%"))
         self.team_people = ipw.Text(placeholder=t("talk.team_people_placeholder"), layout=ipw.Layout(width="100%"))
-        self.learned = ipw.Textarea(placeholder=t("talk.learned_placeholder"), layout=ipw.Layout(width="100%", height="70px"))
+        self.learned = ipw.Textarea(
+            placeholder=t("talk.learned_placeholder"), layout=ipw.Layout(width="100%", height="70px")
+        )
         self.next_step = ipw.Text(placeholder=t("talk.next_step_placeholder"), layout=ipw.Layout(width="100%"))
         self.due = ipw.DatePicker(value=None, layout=ipw.Layout(width="100%"))
         self.submit = button(t("talk.add"), "primary")
@@ -46,17 +48,38 @@ class ConversationLog(WorkbookTool):
         def field(text: str, widget: ipw.Widget) -> ipw.VBox:
             return labelled(text, widget, layout=ipw.Layout(flex="1 1 220px", min_width="200px"))
 
-        self.form = css(ipw.VBox([
-            heading(t("talk.add"), 4),
-            ipw.HBox([field(t("field.actor"), self.actor), field(t("field.held_on"), self.held_on),
-                      field(t("field.team_people"), self.team_people)], layout=ipw.Layout(flex_flow="row wrap")),
-            labelled(t("field.learned"), self.learned),
-            ipw.HBox([field(t("field.next_step"), self.next_step), field(t("field.due"), self.due)],
-                     layout=ipw.Layout(flex_flow="row wrap")),
-            self.submit,
-        ]), "rl-form")
-        self.children = [self.hint, self.form, self.notice, heading(t("talk.open_steps"), 4), self.steps,
-                         heading(t("talk.all"), 4), self.list, self.pager.more]
+        self.form = css(
+            ipw.VBox(
+                [
+                    heading(t("talk.add"), 4),
+                    ipw.HBox(
+                        [
+                            field(t("field.actor"), self.actor),
+                            field(t("field.held_on"), self.held_on),
+                            field(t("field.team_people"), self.team_people),
+                        ],
+                        layout=ipw.Layout(flex_flow="row wrap"),
+                    ),
+                    labelled(t("field.learned"), self.learned),
+                    ipw.HBox(
+                        [field(t("field.next_step"), self.next_step), field(t("field.due"), self.due)],
+                        layout=ipw.Layout(flex_flow="row wrap"),
+                    ),
+                    self.submit,
+                ]
+            ),
+            "rl-form",
+        )
+        self.children = [
+            self.hint,
+            self.form,
+            self.notice,
+            heading(t("talk.open_steps"), 4),
+            self.steps,
+            heading(t("talk.all"), 4),
+            self.list,
+            self.pager.more,
+        ]
         self.start()
 
     def refresh(self) -> None:
@@ -67,16 +90,17 @@ class ConversationLog(WorkbookTool):
         self.form.layout.display = "" if names else "none"
         self.hint.value = "" if names else f"<div class='rl-muted'>{escape(t('talk.need_actor'))}</div>"
         steps = open_steps(self.talks, self.network)
-        self.steps.children = (self._steps.rows([((s.conversation.record.id, s.conversation.version, s.overdue), (s,))
-                                                 for s in steps])
-                               or [ipw.HTML(f"<div class='rl-muted'>{escape(t('talk.no_open_steps'))}</div>")])
+        self.steps.children = self._steps.rows(
+            [((s.conversation.record.id, s.conversation.version, s.overdue), (s,)) for s in steps]
+        ) or [ipw.HTML(f"<div class='rl-muted'>{escape(t('talk.no_open_steps'))}</div>")]
         self.show_list()
 
     def show_list(self) -> None:
         newest = sorted(self.talks, key=lambda s: s.record.held_on, reverse=True)
         visible = self.pager.page(newest)
-        self.list.children = (self._rows.rows([((s.record.id, s.version, self._name(s.record)), (s,)) for s in visible])
-                              or [ipw.HTML(f"<div class='rl-muted'>{escape(t('talk.empty'))}</div>")])
+        self.list.children = self._rows.rows(
+            [((s.record.id, s.version, self._name(s.record)), (s,)) for s in visible]
+        ) or [ipw.HTML(f"<div class='rl-muted'>{escape(t('talk.empty'))}</div>")]
 
     def _name(self, talk: Gespraech) -> str:
         actor = self.network.by_id.get(talk.actor_id)
@@ -88,9 +112,11 @@ class ConversationLog(WorkbookTool):
         if talk.due is not None:
             state = f" <span class='rl-tag rl-tag-overdue'>{escape(t('talk.overdue'))}</span>" if step.overdue else ""
             due = f" <span class='rl-muted'>· {escape(t('talk.due_on', date=format_date(talk.due.isoformat())))}</span>{state}"
-        text = ipw.HTML(f"<div><span class='rl-member-name'>{escape(talk.next_step)}</span>"
-                        f" <span class='rl-muted'>– {escape(step.actor_name)}</span>{due}</div>",
-                        layout=ipw.Layout(flex="1 1 auto"))
+        text = ipw.HTML(
+            f"<div><span class='rl-member-name'>{escape(talk.next_step)}</span>"
+            f" <span class='rl-muted'>– {escape(step.actor_name)}</span>{due}</div>",
+            layout=ipw.Layout(flex="1 1 auto"),
+        )
         done = button(t("talk.done"), "quiet")
         done.on_click(lambda _: self.mark_done(step.conversation))
         return css(ipw.HBox([text, done]), "rl-member", "rl-step")
@@ -102,10 +128,12 @@ class ConversationLog(WorkbookTool):
         if talk.next_step:
             status = f" ({escape(t('talk.done'))})" if talk.done else ""
             step = f"<div class='rl-member-meta'>{escape(t('field.next_step'))}: {escape(talk.next_step)}{status}</div>"
-        text = ipw.HTML(f"<div><span class='rl-member-name'>{escape(self._name(talk))}</span>"
-                        f" <span class='rl-muted'>· {escape(format_date(talk.held_on.isoformat()))}{people}</span>"
-                        f"<div class='rl-schatz-description'>{escape(talk.learned)}</div>{step}</div>",
-                        layout=ipw.Layout(flex="1 1 auto"))
+        text = ipw.HTML(
+            f"<div><span class='rl-member-name'>{escape(self._name(talk))}</span>"
+            f" <span class='rl-muted'>· {escape(format_date(talk.held_on.isoformat()))}{people}</span>"
+            f"<div class='rl-schatz-description'>{escape(talk.learned)}</div>{step}</div>",
+            layout=ipw.Layout(flex="1 1 auto"),
+        )
         remove = button(t("delete"), "danger")
         remove.on_click(lambda _: self.remove_record(Gespraech, stored, t("talk.removed")))
         return css(ipw.HBox([text, remove]), "rl-member", "rl-talk")
@@ -116,8 +144,14 @@ class ConversationLog(WorkbookTool):
             self.notice.show("error", t("relation.pick_one"))
             return None
         try:
-            talk = Gespraech(actor_id=actor.id, held_on=self.held_on.value, team_people=self.team_people.value,
-                             learned=self.learned.value, next_step=self.next_step.value, due=self.due.value)
+            talk = Gespraech(
+                actor_id=actor.id,
+                held_on=self.held_on.value,
+                team_people=self.team_people.value,
+                learned=self.learned.value,
+                next_step=self.next_step.value,
+                due=self.due.value,
+            )
             stored = save_conversation(self.workbook, talk, None)
         except (ValueError, WorkbookError) as error:
             self.refused(error)

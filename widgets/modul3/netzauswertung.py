@@ -43,36 +43,54 @@ def and_join(items: list[str] | tuple[str, ...]) -> str:
 
 def bridges_html(analysis: Analysis) -> str:
     if not analysis.bridges:
-        return ("<p class='rl-muted'>Noch verbindet niemand andere miteinander. Tragt ein, wer mit wem "
-                "zusammenarbeitet – dann seht ihr hier, wer Brücken baut.</p>")
+        return (
+            "<p class='rl-muted'>Noch verbindet niemand andere miteinander. Tragt ein, wer mit wem "
+            "zusammenarbeitet – dann seht ihr hier, wer Brücken baut.</p>"
+        )
     items = []
     for bridge in analysis.bridges:
-        sectors = (f"verbindet {escape(and_join(bridge.sectors))}" if len(bridge.sectors) > 1
-                   else f"verbindet Menschen in {escape(bridge.sectors[0])}")
-        cut = " <strong>Fällt diese Verbindung weg, zerfällt ein Teil eures Netzes.</strong>" if bridge.cut_point else ""
-        items.append(f"<li><span class='rl-member-name'>{escape(bridge.actor.name)}</span> – {sectors}. "
-                     f"{percent(bridge.share)} der kürzesten Wege zwischen anderen führen hier entlang.{cut}</li>")
-    estimate = ("" if analysis.exact else
-                f"<p class='rl-help'>Bei mehr als {EXACT_BETWEENNESS_LIMIT} Akteur:innen schätzen wir die Anteile aus den "
-                f"Wegen von {SAMPLED_SOURCES} zufällig gewählten Akteur:innen aus; die Reihenfolge bleibt verlässlich.</p>")
+        sectors = (
+            f"verbindet {escape(and_join(bridge.sectors))}"
+            if len(bridge.sectors) > 1
+            else f"verbindet Menschen in {escape(bridge.sectors[0])}"
+        )
+        cut = (
+            " <strong>Fällt diese Verbindung weg, zerfällt ein Teil eures Netzes.</strong>" if bridge.cut_point else ""
+        )
+        items.append(
+            f"<li><span class='rl-member-name'>{escape(bridge.actor.name)}</span> – {sectors}. "
+            f"{percent(bridge.share)} der kürzesten Wege zwischen anderen führen hier entlang.{cut}</li>"
+        )
+    estimate = (
+        ""
+        if analysis.exact
+        else f"<p class='rl-help'>Bei mehr als {EXACT_BETWEENNESS_LIMIT} Akteur:innen schätzen wir die Anteile aus den "
+        f"Wegen von {SAMPLED_SOURCES} zufällig gewählten Akteur:innen aus; die Reihenfolge bleibt verlässlich.</p>"
+    )
     return f"<ol class='rl-insight-list'>{''.join(items)}</ol>{estimate}"
 
 
 def isolated_html(analysis: Analysis) -> str:
     parts = []
     if analysis.isolated:
-        parts.append(f"<p><strong>{len(analysis.isolated)} ohne Verbindung:</strong> {names_list(analysis.isolated)}. "
-                     "Kennen sie wirklich niemanden – oder wisst ihr es nur noch nicht? Fragt bei eurem nächsten "
-                     "Gespräch nach.</p>")
+        parts.append(
+            f"<p><strong>{len(analysis.isolated)} ohne Verbindung:</strong> {names_list(analysis.isolated)}. "
+            "Kennen sie wirklich niemanden – oder wisst ihr es nur noch nicht? Fragt bei eurem nächsten "
+            "Gespräch nach.</p>"
+        )
     else:
         parts.append("<p>Alle Akteur:innen sind mit mindestens einer anderen verbunden.</p>")
     if analysis.islands > 1:
-        parts.append(f"<p>Euer Netz besteht aus <strong>{analysis.islands} Inseln</strong>, zwischen denen es keine "
-                     "Verbindung gibt. Wer könnte eine Brücke schlagen?</p>")
+        parts.append(
+            f"<p>Euer Netz besteht aus <strong>{analysis.islands} Inseln</strong>, zwischen denen es keine "
+            "Verbindung gibt. Wer könnte eine Brücke schlagen?</p>"
+        )
     if analysis.conflicts:
         pairs = "; ".join(f"{escape(a)} – {escape(b)}" for a, b in analysis.conflicts[:10])
-        parts.append(f"<p><strong>Spannungen:</strong> {pairs}. Gut zu wissen, wenn ihr einladt und Tische "
-                     "zusammenstellt – Spannungen zählen hier nicht als Verbindung.</p>")
+        parts.append(
+            f"<p><strong>Spannungen:</strong> {pairs}. Gut zu wissen, wenn ihr einladt und Tische "
+            "zusammenstellt – Spannungen zählen hier nicht als Verbindung.</p>"
+        )
     return "".join(parts)
 
 
@@ -85,37 +103,53 @@ def gap_table_html(network: Network, analysis: Analysis) -> str:
         for field in ALL_FIELDS:
             count = gaps.counts.get((sector, field), 0)
             state = "empty" if count == 0 else "thin" if count == 1 else "ok"
-            cells.append(f"<td class='rl-gap-{state}' title='{escape(sector_label(sector))} · {escape(ALL_FIELDS[field])}'>"
-                         f"{count if count else '–'}</td>")
+            cells.append(
+                f"<td class='rl-gap-{state}' title='{escape(sector_label(sector))} · {escape(ALL_FIELDS[field])}'>"
+                f"{count if count else '–'}</td>"
+            )
         rows.append(f"<tr><th scope='row'>{escape(sector_label(sector))}</th>{''.join(cells)}</tr>")
-    table = (f"<table class='rl-gap-table'><thead><tr><th></th>{head}</tr></thead>"
-             f"<tbody>{''.join(rows)}</tbody></table>")
+    table = f"<table class='rl-gap-table'><thead><tr><th></th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     missing = gaps.missing_by_field()
-    lines = "".join(f"<li><strong>{escape(ALL_FIELDS[f])}:</strong> niemand aus {escape(and_join(sectors))}</li>"
-                    for f, sectors in missing.items() if sectors and len(sectors) < len(gaps.sectors))
+    lines = "".join(
+        f"<li><strong>{escape(ALL_FIELDS[f])}:</strong> niemand aus {escape(and_join(sectors))}</li>"
+        for f, sectors in missing.items()
+        if sectors and len(sectors) < len(gaps.sectors)
+    )
     empty_fields = [ALL_FIELDS[f] for f, sectors in missing.items() if len(sectors) == len(gaps.sectors)]
     notes = []
     if empty_fields:
         notes.append(f"<li><strong>Noch ganz ohne Akteur:innen:</strong> {escape(and_join(empty_fields))}</li>")
     if gaps.without_field:
-        notes.append(f"<li>{gaps.without_field} Akteur:innen haben noch kein Handlungsfeld und zählen hier nicht mit.</li>")
-    legend = ("<div class='rl-help'>Zahl = Akteur:innen in diesem Sektor und Handlungsfeld · "
-              "<span class='rl-gap-empty rl-gap-key'>–</span> niemand · <span class='rl-gap-thin rl-gap-key'>1</span> "
-              "nur eine:r – fällt sie weg, fehlt der Sektor</div>")
+        notes.append(
+            f"<li>{gaps.without_field} Akteur:innen haben noch kein Handlungsfeld und zählen hier nicht mit.</li>"
+        )
+    legend = (
+        "<div class='rl-help'>Zahl = Akteur:innen in diesem Sektor und Handlungsfeld · "
+        "<span class='rl-gap-empty rl-gap-key'>–</span> niemand · <span class='rl-gap-thin rl-gap-key'>1</span> "
+        "nur eine:r – fällt sie weg, fehlt der Sektor</div>"
+    )
     return f"{table}{legend}<ul class='rl-insight-list'>{''.join(notes)}{lines}</ul>" if network.actors else ""
 
 
 def suggestions_html(analysis: Analysis) -> str:
     if not analysis.suggestions:
-        return ("<p class='rl-muted'>Zu allen auf eurer Landkarte habt ihr schon Kontakt. Schaut in die Matrix oben: "
-                "Wer fehlt noch?</p>")
+        return (
+            "<p class='rl-muted'>Zu allen auf eurer Landkarte habt ihr schon Kontakt. Schaut in die Matrix oben: "
+            "Wer fehlt noch?</p>"
+        )
     items = []
     for suggestion in analysis.suggestions:
         reasons = escape(", ".join(suggestion.reasons)) if suggestion.reasons else "noch kein Kontakt"
-        opener = (f"<div class='rl-help'>Türöffner:in: {escape(and_join(suggestion.door_openers))} – ihr kennt sie gut, "
-                  "und sie kennt diese Akteur:in.</div>" if suggestion.door_openers else "")
-        items.append(f"<li><span class='rl-member-name'>{escape(suggestion.actor.name)}</span> "
-                     f"<span class='rl-muted'>({escape(suggestion.actor.sector_label)})</span> – {reasons}{opener}</li>")
+        opener = (
+            f"<div class='rl-help'>Türöffner:in: {escape(and_join(suggestion.door_openers))} – ihr kennt sie gut, "
+            "und sie kennt diese Akteur:in.</div>"
+            if suggestion.door_openers
+            else ""
+        )
+        items.append(
+            f"<li><span class='rl-member-name'>{escape(suggestion.actor.name)}</span> "
+            f"<span class='rl-muted'>({escape(suggestion.actor.sector_label)})</span> – {reasons}{opener}</li>"
+        )
     return f"<ol class='rl-insight-list'>{''.join(items)}</ol>"
 
 
@@ -190,15 +224,22 @@ def grid_html(network: Network) -> str:
             area = quadrant(influence, engagement)
             if area:
                 counts[area] += len(here)
-            chips = "".join(f"<span class='rl-grid-name' style='border-color:{colours[a.record.sector]}'>"
-                            f"{escape(a.name)}</span>" for a in here[:NAMES_PER_CELL])
-            more = f"<span class='rl-muted rl-small'>+{len(here) - NAMES_PER_CELL} weitere</span>" if len(here) > NAMES_PER_CELL else ""
+            chips = "".join(
+                f"<span class='rl-grid-name' style='border-color:{colours[a.record.sector]}'>{escape(a.name)}</span>"
+                for a in here[:NAMES_PER_CELL]
+            )
+            more = (
+                f"<span class='rl-muted rl-small'>+{len(here) - NAMES_PER_CELL} weitere</span>"
+                if len(here) > NAMES_PER_CELL
+                else ""
+            )
             row.append(f"<div class='rl-grid-cell rl-grid-{area or 'middle'}'>{chips}{more}</div>")
         rows.append("".join(row))
     footer = "<div></div>" + "".join(f"<div class='rl-grid-axis'>{e}</div>" for e in range(1, 6))
     legend = "".join(
         f"<div class='rl-grid-key rl-grid-{key}'><strong>{escape(title)}</strong> ({counts[key]}): {escape(advice)}</div>"
-        for key, (title, advice) in QUADRANTS.items())
+        for key, (title, advice) in QUADRANTS.items()
+    )
     return (
         "<div class='rl-grid-wrap'><div class='rl-grid-ylabel'>Einfluss →</div>"
         f"<div class='rl-grid'>{''.join(rows)}{footer}</div></div>"

@@ -48,14 +48,19 @@ def map_graph(network: Network, actors: list[Actor], colours: dict[str, str]) ->
     graph = nx.Graph()
     shown = set()
     for actor in actors:
-        graph.add_node(actor.id, label=actor.name, color=colours[actor.record.sector],
-                       size=3 + 1.8 * actor.record.influence)
+        graph.add_node(
+            actor.id, label=actor.name, color=colours[actor.record.sector], size=3 + 1.8 * actor.record.influence
+        )
         shown.add(actor.id)
     for stored in network.relations:
         relation = stored.record
         if relation.source_id in shown and relation.target_id in shown:
-            graph.add_edge(relation.source_id, relation.target_id, color=RELATION_COLOURS[relation.kind],
-                           size=0.6 * relation.strength)
+            graph.add_edge(
+                relation.source_id,
+                relation.target_id,
+                color=RELATION_COLOURS[relation.kind],
+                size=0.6 * relation.strength,
+            )
     return graph
 
 
@@ -72,9 +77,12 @@ class NetworkMap(WorkbookTool):
         self.positions: dict[str, tuple[float, float]] = {}
         self.selected: str | None = None
         self.sigma: Sigma | None = None
-        self.filter_field = ipw.Dropdown(options=field_options(t("map.all_fields")),
-                                         value="", layout=ipw.Layout(width="280px"))
-        self.filter_sector = ipw.Dropdown(options=[(t("map.all_sectors"), "")], value="", layout=ipw.Layout(width="230px"))
+        self.filter_field = ipw.Dropdown(
+            options=field_options(t("map.all_fields")), value="", layout=ipw.Layout(width="280px")
+        )
+        self.filter_sector = ipw.Dropdown(
+            options=[(t("map.all_sectors"), "")], value="", layout=ipw.Layout(width="230px")
+        )
         self.filter_field.observe(lambda _: self.draw(), "value")
         self.filter_sector.observe(lambda _: self.draw(), "value")
         self.pick = ipw.Combobox(placeholder=t("map.select"), ensure_option=True, layout=ipw.Layout(width="260px"))
@@ -84,17 +92,27 @@ class NetworkMap(WorkbookTool):
         self.legend = ipw.HTML()
         self.details = ipw.HTML()
         self.form = ActorForm(self, self._saved, compact=True, on_cancel=lambda: self.select(None))
-        self.panel = css(ipw.VBox([self.details, self.form], layout=ipw.Layout(flex="0 1 340px", min_width="280px")),
-                         "rl-map-panel")
+        self.panel = css(
+            ipw.VBox([self.details, self.form], layout=ipw.Layout(flex="0 1 340px", min_width="280px")), "rl-map-panel"
+        )
         self.children = [
-            ipw.HBox([ipw.VBox([label(t("map.filter_field")), self.filter_field]),
-                      ipw.VBox([label(t("map.filter_sector")), self.filter_sector]),
-                      ipw.VBox([label(t("field.actor")), self.pick])],
-                     layout=ipw.Layout(flex_flow="row wrap", grid_gap="12px", align_items="flex-end")),
+            ipw.HBox(
+                [
+                    ipw.VBox([label(t("map.filter_field")), self.filter_field]),
+                    ipw.VBox([label(t("map.filter_sector")), self.filter_sector]),
+                    ipw.VBox([label(t("field.actor")), self.pick]),
+                ],
+                layout=ipw.Layout(flex_flow="row wrap", grid_gap="12px", align_items="flex-end"),
+            ),
             ipw.HTML(f"<div class='rl-help'>{escape(t('map.help'))}</div>"),
             self.summary,
-            ipw.HBox([ipw.VBox([self.canvas, self.legend], layout=ipw.Layout(flex="1 1 600px", min_width="320px")),
-                      self.panel], layout=ipw.Layout(flex_flow="row wrap", grid_gap="16px", align_items="flex-start")),
+            ipw.HBox(
+                [
+                    ipw.VBox([self.canvas, self.legend], layout=ipw.Layout(flex="1 1 600px", min_width="320px")),
+                    self.panel,
+                ],
+                layout=ipw.Layout(flex_flow="row wrap", grid_gap="16px", align_items="flex-start"),
+            ),
             self.notice,
         ]
         self.start()
@@ -118,8 +136,11 @@ class NetworkMap(WorkbookTool):
 
     def visible_actors(self) -> list[Actor]:
         field, sector = self.filter_field.value, self.filter_sector.value
-        return [a for a in self.network.actors
-                if (not field or field in a.record.handlungsfelder) and (not sector or a.record.sector == sector)]
+        return [
+            a
+            for a in self.network.actors
+            if (not field or field in a.record.handlungsfelder) and (not sector or a.record.sector == sector)
+        ]
 
     def draw(self) -> None:
         """A new map for the current filter, with the old map's camera."""
@@ -134,30 +155,49 @@ class NetworkMap(WorkbookTool):
         else:
             colours = sector_colours(self.network.sectors())
             graph = map_graph(self.network, actors, colours)
-            options = dict(height=MAP_HEIGHT, raw_node_color="color", raw_edge_color="color", raw_node_size="size",
-                           raw_edge_size="size", layout={n: {"x": x, "y": y} for n, (x, y) in self.positions.items()
-                                                         if n in graph},
-                           hide_info_panel=True, hide_search=True, label_font="Source Sans Pro, sans-serif",
-                           selected_node=self.selected if self.selected in graph else None)
+            options = dict(
+                height=MAP_HEIGHT,
+                raw_node_color="color",
+                raw_edge_color="color",
+                raw_node_size="size",
+                raw_edge_size="size",
+                layout={n: {"x": x, "y": y} for n, (x, y) in self.positions.items() if n in graph},
+                hide_info_panel=True,
+                hide_search=True,
+                label_font="Source Sans Pro, sans-serif",
+                selected_node=self.selected if self.selected in graph else None,
+            )
             options["camera_state"] = camera or FIRST_CAMERA
             self.sigma = Sigma(graph, **options)
             self.sigma.observe(self._clicked, "selected_node")
             self.canvas.children = [self.sigma]
             # two relations of different kinds between the same pair are one line on the map, but count twice
-            relations = sum(1 for r in self.network.relations if r.record.source_id in graph and r.record.target_id in graph)
-            self.summary.value = (f"<div class='rl-muted rl-small'>"
-                                  f"{escape(t('map.shown', actors=graph.number_of_nodes(), relations=relations))}</div>")
+            relations = sum(
+                1 for r in self.network.relations if r.record.source_id in graph and r.record.target_id in graph
+            )
+            self.summary.value = (
+                f"<div class='rl-muted rl-small'>"
+                f"{escape(t('map.shown', actors=graph.number_of_nodes(), relations=relations))}</div>"
+            )
             self.legend.value = self._legend(colours)
         if old is not None:
             close_tree(old)
 
     def _legend(self, colours: dict[str, str]) -> str:
-        sectors = "".join(f"<span class='rl-legend-item'><span class='rl-dot' style='background:{colours[s]}'></span>"
-                          f"{escape(sector_label(s))}</span>" for s in self.network.sectors())
-        kinds = "".join(f"<span class='rl-legend-item'><span class='rl-line' style='background:{RELATION_COLOURS[k]}'></span>"
-                        f"{escape(label_)}</span>" for k, label_ in RELATION_KINDS.items())
-        return (f"<div class='rl-legend'>{sectors}</div><div class='rl-legend'>{kinds}"
-                f"<span class='rl-legend-item rl-muted'>{escape(t('map.legend_size'))}</span></div>")
+        sectors = "".join(
+            f"<span class='rl-legend-item'><span class='rl-dot' style='background:{colours[s]}'></span>"
+            f"{escape(sector_label(s))}</span>"
+            for s in self.network.sectors()
+        )
+        kinds = "".join(
+            f"<span class='rl-legend-item'><span class='rl-line' style='background:{RELATION_COLOURS[k]}'></span>"
+            f"{escape(label_)}</span>"
+            for k, label_ in RELATION_KINDS.items()
+        )
+        return (
+            f"<div class='rl-legend'>{sectors}</div><div class='rl-legend'>{kinds}"
+            f"<span class='rl-legend-item rl-muted'>{escape(t('map.legend_size'))}</span></div>"
+        )
 
     def show_selected(self) -> None:
         actor = self.network.by_id.get(self.selected or "")
@@ -167,9 +207,11 @@ class NetworkMap(WorkbookTool):
             return
         ties = [r.record for r in self.network.relations if actor.id in (r.record.source_id, r.record.target_id)]
         lines = "".join(f"<li>{relation_line(self.network, r)}</li>" for r in ties)
-        self.details.value = (f"<div class='rl-map-selected'><div class='rl-member-name'>{escape(actor.name)}</div>"
-                              f"<div>{actor_chips(actor)}</div>"
-                              f"{f'<ul class=rl-ties>{lines}</ul>' if lines else ''}</div>")
+        self.details.value = (
+            f"<div class='rl-map-selected'><div class='rl-member-name'>{escape(actor.name)}</div>"
+            f"<div>{actor_chips(actor)}</div>"
+            f"{f'<ul class=rl-ties>{lines}</ul>' if lines else ''}</div>"
+        )
         self.form.layout.display = ""
         if self.form.editing is None or self.form.editing.id != actor.id or self.form.editing.version != actor.version:
             self.form.load(actor)

@@ -29,13 +29,18 @@ class NetworkFiles(WorkbookTool):
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
-        self.pseudonymise = ipw.Checkbox(value=True, description=t("network_csv.pseudonymise"), indent=False,
-                                         layout=ipw.Layout(width="auto"))
+        self.pseudonymise = ipw.Checkbox(
+            value=True, description=t("network_csv.pseudonymise"), indent=False, layout=ipw.Layout(width="auto")
+        )
         self.export_button = button(t("network_csv.export"), "primary")
         self.export_button.on_click(lambda _: self.prepare_downloads())
         self.links = ipw.HTML()
-        self.upload = ipw.FileUpload(accept=".csv,text/csv", multiple=True, description="⬆ " + t("network_csv.import"),
-                                     layout=ipw.Layout(width="auto", align_self="flex-start"))
+        self.upload = ipw.FileUpload(
+            accept=".csv,text/csv",
+            multiple=True,
+            description="⬆ " + t("network_csv.import"),
+            layout=ipw.Layout(width="auto", align_self="flex-start"),
+        )
         self.upload.observe(self._on_upload, "value")
         self.children = [
             ipw.HTML(f"<div class='rl-help'>{t('network_csv.export_help')}</div>"),
@@ -56,8 +61,10 @@ class NetworkFiles(WorkbookTool):
         actors, relations = export_actors(network, hidden), export_relations(network, hidden)
         suffix = "-pseudonymisiert" if hidden else ""
         day = f"{date.today():%Y-%m-%d}"
-        self.links.value = (f"{download_link(f'akteure-{day}{suffix}.csv', 'text/csv', actors)} "
-                            f"{download_link(f'beziehungen-{day}{suffix}.csv', 'text/csv', relations)}")
+        self.links.value = (
+            f"{download_link(f'akteure-{day}{suffix}.csv', 'text/csv', actors)} "
+            f"{download_link(f'beziehungen-{day}{suffix}.csv', 'text/csv', relations)}"
+        )
         return actors, relations
 
     def _on_upload(self, change) -> None:
@@ -74,14 +81,25 @@ class NetworkFiles(WorkbookTool):
             self.notice.show("error", t("network_csv.refused", reason=t("network_csv.one_each")))
             return False
         try:
-            result = import_network(self.workbook, actors[0][1] if actors else None, relations[0][1] if relations else None,
-                                    actors_filename=actors[0][0] if actors else "akteure.csv",
-                                    relations_filename=relations[0][0] if relations else "beziehungen.csv")
+            result = import_network(
+                self.workbook,
+                actors[0][1] if actors else None,
+                relations[0][1] if relations else None,
+                actors_filename=actors[0][0] if actors else "akteure.csv",
+                relations_filename=relations[0][0] if relations else "beziehungen.csv",
+            )
         except WorkbookError as error:
             self.notice.show("error", t("network_csv.refused", reason=str(error)))
             return False
         self.written(result.revision)
-        self.notice.show("success", t("network_csv.done", actors_added=result.actors_added,
-                                      actors_updated=result.actors_updated, relations_added=result.relations_added,
-                                      relations_updated=result.relations_updated))
+        self.notice.show(
+            "success",
+            t(
+                "network_csv.done",
+                actors_added=result.actors_added,
+                actors_updated=result.actors_updated,
+                relations_added=result.relations_added,
+                relations_updated=result.relations_updated,
+            ),
+        )
         return True

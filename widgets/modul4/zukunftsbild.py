@@ -44,8 +44,9 @@ class VisionBoard(WorkbookTool):
             heading(t("vision.heading")),
             ipw.HBox([labelled(t("field.horizon_year"), self.horizon, t("vision.horizon_help"))]),
             labelled(t("vision.overall_label"), self.overall, t("vision.overall_help")),
-            ipw.GridBox(boxes, layout=ipw.Layout(grid_template_columns="repeat(auto-fit, minmax(330px, 1fr))",
-                                                 grid_gap="10px")),
+            ipw.GridBox(
+                boxes, layout=ipw.Layout(grid_template_columns="repeat(auto-fit, minmax(330px, 1fr))", grid_gap="10px")
+            ),
             self.notice,
             heading(t("vision.board_heading"), 4),
             self.board,
@@ -67,15 +68,21 @@ class VisionBoard(WorkbookTool):
     def _show_board(self) -> None:
         statements = self._statements
         overall = statements.text(Zukunftsbild.OVERALL)
-        lead = (f"<div class='rl-board-overall'>{escape(overall)}</div>" if overall
-                else f"<div class='rl-board-overall rl-muted'>{escape(t('vision.board_empty_overall'))}</div>")
+        lead = (
+            f"<div class='rl-board-overall'>{escape(overall)}</div>"
+            if overall
+            else f"<div class='rl-board-overall rl-muted'>{escape(t('vision.board_empty_overall'))}</div>"
+        )
         cells = "".join(
             f"<div class='rl-board-cell rl-phase-{key}'><div class='rl-board-field'>{escape(label)}</div>"
             f"<div class='rl-board-text'>{escape(statements.text(key)) or '–'}</div></div>"
-            for key, label in ALL_FIELDS.items())
-        self.board.value = (f"<div class='rl-board'><div class='rl-board-title'>"
-                            f"{escape(t('vision.board_title', year=statements.horizon_year))}</div>"
-                            f"{lead}<div class='rl-board-grid'>{cells}</div></div>")
+            for key, label in ALL_FIELDS.items()
+        )
+        self.board.value = (
+            f"<div class='rl-board'><div class='rl-board-title'>"
+            f"{escape(t('vision.board_title', year=statements.horizon_year))}</div>"
+            f"{lead}<div class='rl-board-grid'>{cells}</div></div>"
+        )
 
     def write(self, statement_id: str, text: str) -> None:
         if self.is_loading:
@@ -108,5 +115,6 @@ class VisionBoard(WorkbookTool):
     def offer_files(self) -> None:
         document = vision_document(self.workbook)
         year = self._statements.horizon_year
-        self.files.value = (download_link(f"zukunftsbild-{year}.html", "text/html", to_html(document).encode("utf-8"))
-                            + download_link(f"zukunftsbild-{year}.pdf", "application/pdf", to_pdf(document)))
+        self.files.value = download_link(
+            f"zukunftsbild-{year}.html", "text/html", to_html(document).encode("utf-8")
+        ) + download_link(f"zukunftsbild-{year}.pdf", "application/pdf", to_pdf(document))

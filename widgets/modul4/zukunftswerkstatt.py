@@ -85,16 +85,27 @@ class CritiquePhase(_TextCards):
         self.counts = {key: ipw.HTML() for key in ALL_FIELDS}
         self._rows = RowCache(self._row)
         self.summary = ipw.HTML()
-        boxes = [css(ipw.VBox([self.counts[key], self.columns[key]]), "rl-phase-box", f"rl-phase-{key}")
-                 for key in ALL_FIELDS]
+        boxes = [
+            css(ipw.VBox([self.counts[key], self.columns[key]]), "rl-phase-box", f"rl-phase-{key}")
+            for key in ALL_FIELDS
+        ]
         self.children = [
             heading(t("critique.heading")),
-            ipw.HBox([labelled(t("field.handlungsfeld"), self.field),
-                      labelled(t("critique.add_label"), ipw.HBox([self.text, self.add_button]),
-                               layout=ipw.Layout(flex="1 1 420px"))], layout=ipw.Layout(flex_flow="row wrap")),
+            ipw.HBox(
+                [
+                    labelled(t("field.handlungsfeld"), self.field),
+                    labelled(
+                        t("critique.add_label"),
+                        ipw.HBox([self.text, self.add_button]),
+                        layout=ipw.Layout(flex="1 1 420px"),
+                    ),
+                ],
+                layout=ipw.Layout(flex_flow="row wrap"),
+            ),
             self.notice,
-            ipw.GridBox(boxes, layout=ipw.Layout(grid_template_columns="repeat(auto-fit, minmax(330px, 1fr))",
-                                                 grid_gap="10px")),
+            ipw.GridBox(
+                boxes, layout=ipw.Layout(grid_template_columns="repeat(auto-fit, minmax(330px, 1fr))", grid_gap="10px")
+            ),
             self.summary,
         ]
         self.start()
@@ -103,8 +114,12 @@ class CritiquePhase(_TextCards):
         grouped = critique_by_field(self.workbook)
         self._stored = {s.record.id: s for points in grouped.values() for s in points}
         ordered = [s for points in grouped.values() for s in points]
-        rows = dict(zip((s.record.id for s in ordered),
-                        self._rows.rows([((s.record.id, s.record.field), (s,)) for s in ordered])))
+        rows = dict(
+            zip(
+                (s.record.id for s in ordered),
+                self._rows.rows([((s.record.id, s.record.field), (s,)) for s in ordered]),
+            )
+        )
         for stored in ordered:
             row = rows[stored.record.id]
             self.sync_text(row, stored)
@@ -112,12 +127,19 @@ class CritiquePhase(_TextCards):
             row.children[2].disabled = stored.record.points == 0
         for key, points in grouped.items():
             self.columns[key].children = [rows[s.record.id] for s in points] or [muted(t("critique.empty_field"))]
-            self.counts[key].value = (f"<div class='rl-group-title'>{escape(ALL_FIELDS[key])}"
-                                      f"<span class='rl-tag'>{len(points)}</span></div>")
+            self.counts[key].value = (
+                f"<div class='rl-group-title'>{escape(ALL_FIELDS[key])}<span class='rl-tag'>{len(points)}</span></div>"
+            )
         heaviest = heaviest_critique(self.workbook, 3)
-        self.summary.value = "" if not heaviest else (
-            f"<div class='rl-notice rl-notice-info'><strong>{escape(t('critique.heaviest'))}</strong> "
-            + escape(" · ".join(f"{c.text} ({t('critique.points', count=c.points)})" for c in heaviest)) + "</div>")
+        self.summary.value = (
+            ""
+            if not heaviest
+            else (
+                f"<div class='rl-notice rl-notice-info'><strong>{escape(t('critique.heaviest'))}</strong> "
+                + escape(" · ".join(f"{c.text} ({t('critique.points', count=c.points)})" for c in heaviest))
+                + "</div>"
+            )
+        )
 
     @staticmethod
     def _points_html(points: int) -> str:
@@ -132,8 +154,12 @@ class CritiquePhase(_TextCards):
         remove = button("✕", "quiet", tooltip=t("delete"))
         remove.on_click(lambda _: self.remove(record_id))
         points = ipw.HTML(self._points_html(stored.record.points))
-        return css(ipw.HBox([points, plus, minus, _editable(stored.record.text, lambda v: self.edit_text(record_id, v)),
-                             remove]), "rl-card-row")
+        return css(
+            ipw.HBox(
+                [points, plus, minus, _editable(stored.record.text, lambda v: self.edit_text(record_id, v)), remove]
+            ),
+            "rl-card-row",
+        )
 
     def add(self) -> Stored[Kritikpunkt] | None:
         try:
@@ -172,15 +198,22 @@ class FantasyPhase(_TextCards):
         self.add_button = button(t("idea.add"), "primary")
         self.add_button.on_click(lambda _: self.add())
         self.count = ipw.HTML()
-        self.cards = ipw.GridBox(layout=ipw.Layout(grid_template_columns="repeat(auto-fill, minmax(300px, 1fr))",
-                                                   grid_gap="8px"))
+        self.cards = ipw.GridBox(
+            layout=ipw.Layout(grid_template_columns="repeat(auto-fill, minmax(300px, 1fr))", grid_gap="8px")
+        )
         self._rows = RowCache(self._card)
         self.children = [
             heading(t("idea.heading")),
             self.prompt,
-            ipw.HBox([labelled(t("idea.field_label"), self.field),
-                      labelled(t("idea.add_label"), ipw.HBox([self.text, self.add_button]),
-                               layout=ipw.Layout(flex="1 1 420px"))], layout=ipw.Layout(flex_flow="row wrap")),
+            ipw.HBox(
+                [
+                    labelled(t("idea.field_label"), self.field),
+                    labelled(
+                        t("idea.add_label"), ipw.HBox([self.text, self.add_button]), layout=ipw.Layout(flex="1 1 420px")
+                    ),
+                ],
+                layout=ipw.Layout(flex_flow="row wrap"),
+            ),
             self.notice,
             self.count,
             self.cards,
@@ -195,17 +228,26 @@ class FantasyPhase(_TextCards):
             self.sync_text(row, s)
         self.cards.children = rows
         favourites = sum(s.record.favourite for s in stored)
-        self.count.value = (f"<div class='rl-muted'>{escape(t('idea.empty'))}</div>" if not stored else
-                            f"<div class='rl-help'>{escape(t('idea.count', count=len(stored), favourites=favourites))}</div>")
+        self.count.value = (
+            f"<div class='rl-muted'>{escape(t('idea.empty'))}</div>"
+            if not stored
+            else f"<div class='rl-help'>{escape(t('idea.count', count=len(stored), favourites=favourites))}</div>"
+        )
         heaviest = heaviest_critique(self.workbook, 3)
         prompts = "".join(f"<li>{escape(t('idea.prompt_item', text=c.text))}</li>" for c in heaviest)
-        self.prompt.value = (f"<div class='rl-notice rl-notice-info'>{escape(t('idea.prompt'))}<ul>{prompts}</ul></div>"
-                             if heaviest else "")
+        self.prompt.value = (
+            f"<div class='rl-notice rl-notice-info'>{escape(t('idea.prompt'))}<ul>{prompts}</ul></div>"
+            if heaviest
+            else ""
+        )
 
     def _card(self, stored: Stored[Idee]) -> ipw.VBox:
         record = stored.record
-        star = button("★" if record.favourite else "☆", "primary" if record.favourite else "quiet",
-                      tooltip=t("idea.unstar" if record.favourite else "idea.star"))
+        star = button(
+            "★" if record.favourite else "☆",
+            "primary" if record.favourite else "quiet",
+            tooltip=t("idea.unstar" if record.favourite else "idea.star"),
+        )
         star.on_click(lambda _: self.star(record.id))
         remove = button("✕", "quiet", tooltip=t("delete"))
         remove.on_click(lambda _: self.remove(record.id))
@@ -253,8 +295,9 @@ class GoalPlanner(WorkbookTool):
         self.favourites = ipw.VBox()
         self.form_title = ipw.HTML()
         self.title = ipw.Text(placeholder=t("goal.title_placeholder"), layout=wide)
-        self.description = ipw.Textarea(placeholder=t("goal.description_placeholder"),
-                                        layout=ipw.Layout(width="100%", height="64px"))
+        self.description = ipw.Textarea(
+            placeholder=t("goal.description_placeholder"), layout=ipw.Layout(width="100%", height="64px")
+        )
         self.fields = field_checkboxes()
         self.owner = ipw.Text(placeholder=t("goal.owner_placeholder"), layout=wide)
         self.first_step = ipw.Text(placeholder=t("goal.first_step_placeholder"), layout=wide)
@@ -264,19 +307,39 @@ class GoalPlanner(WorkbookTool):
         self.cancel = button(t("cancel"), "quiet")
         self.cancel.on_click(lambda _: self.clear())
         half = ipw.Layout(flex="1 1 260px", min_width="220px")
-        self.form = css(ipw.VBox([
-            self.form_title,
-            labelled(t("field.title"), self.title),
-            labelled(t("goal.description_label"), self.description),
-            labelled(t("field.handlungsfelder"), ipw.HBox(list(self.fields.values()), layout=ipw.Layout(flex_flow="row wrap"))),
-            ipw.HBox([labelled(t("field.owner"), self.owner, layout=half),
-                      labelled(t("field.first_step"), self.first_step, layout=half),
-                      labelled(t("goal.due_label"), self.first_step_due)], layout=ipw.Layout(flex_flow="row wrap")),
-            ipw.HBox([self.submit, self.cancel]),
-        ]), "rl-form", "rl-goal-form")
+        self.form = css(
+            ipw.VBox(
+                [
+                    self.form_title,
+                    labelled(t("field.title"), self.title),
+                    labelled(t("goal.description_label"), self.description),
+                    labelled(
+                        t("field.handlungsfelder"),
+                        ipw.HBox(list(self.fields.values()), layout=ipw.Layout(flex_flow="row wrap")),
+                    ),
+                    ipw.HBox(
+                        [
+                            labelled(t("field.owner"), self.owner, layout=half),
+                            labelled(t("field.first_step"), self.first_step, layout=half),
+                            labelled(t("goal.due_label"), self.first_step_due),
+                        ],
+                        layout=ipw.Layout(flex_flow="row wrap"),
+                    ),
+                    ipw.HBox([self.submit, self.cancel]),
+                ]
+            ),
+            "rl-form",
+            "rl-goal-form",
+        )
         self.list = ipw.VBox()
-        self.children = [heading(t("goal.heading")), self.favourites, self.form, self.notice,
-                         heading(t("goal.list_heading"), 4), self.list]
+        self.children = [
+            heading(t("goal.heading")),
+            self.favourites,
+            self.form,
+            self.notice,
+            heading(t("goal.list_heading"), 4),
+            self.list,
+        ]
         self.clear()
         self.start()
 
@@ -289,10 +352,17 @@ class GoalPlanner(WorkbookTool):
         for idea in open_favourites:
             take = button(t("goal.from_idea"), "quiet")
             take.on_click(lambda _, idea=idea: self.from_idea(idea))
-            rows.append(css(ipw.HBox([ipw.HTML(f"<div>★ {escape(idea.text)}</div>", layout=ipw.Layout(flex="1 1 auto")),
-                                      take]), "rl-member"))
-        intro = t("goal.favourites_intro") if open_favourites else (
-            t("goal.no_favourites") if not favourites else t("goal.all_favourites_taken"))
+            rows.append(
+                css(
+                    ipw.HBox([ipw.HTML(f"<div>★ {escape(idea.text)}</div>", layout=ipw.Layout(flex="1 1 auto")), take]),
+                    "rl-member",
+                )
+            )
+        intro = (
+            t("goal.favourites_intro")
+            if open_favourites
+            else (t("goal.no_favourites") if not favourites else t("goal.all_favourites_taken"))
+        )
         self.favourites.children = [ipw.HTML(f"<div class='rl-help'>{escape(intro)}</div>"), *rows]
         self.list.children = [self._goal_row(s) for s in goal_list] or [muted(t("goal.empty"))]
 
@@ -304,12 +374,19 @@ class GoalPlanner(WorkbookTool):
             step += f" – {t('goal.until', date=format_date(goal.first_step_due.isoformat()))}"
         meta = [t("goal.owner_line", owner=goal.owner) if goal.owner else t("goal.no_owner"), step]
         description = f"<div class='rl-schatz-description'>{escape(goal.description)}</div>" if goal.description else ""
-        text = ipw.HTML(f"<div><span class='rl-member-name'>{escape(goal.title)}</span>{chips}{description}"
-                        f"<div class='rl-member-meta'>{escape(' · '.join(meta))}</div></div>",
-                        layout=ipw.Layout(flex="1 1 auto"))
-        actions = edit_remove_actions(self._confirming == goal.id, t("goal.confirm_delete", title=goal.title),
-                                      lambda: self.load(stored), lambda: self._confirm(goal.id),
-                                      lambda: self.remove(stored), lambda: self._confirm(None))
+        text = ipw.HTML(
+            f"<div><span class='rl-member-name'>{escape(goal.title)}</span>{chips}{description}"
+            f"<div class='rl-member-meta'>{escape(' · '.join(meta))}</div></div>",
+            layout=ipw.Layout(flex="1 1 auto"),
+        )
+        actions = edit_remove_actions(
+            self._confirming == goal.id,
+            t("goal.confirm_delete", title=goal.title),
+            lambda: self.load(stored),
+            lambda: self._confirm(goal.id),
+            lambda: self.remove(stored),
+            lambda: self._confirm(None),
+        )
         return css(ipw.HBox([text, *actions]), "rl-member", "rl-goal")
 
     def _confirm(self, goal_id: str | None) -> None:
@@ -330,7 +407,11 @@ class GoalPlanner(WorkbookTool):
         self.title.value, self.description.value = goal.title, goal.description
         for key, box in self.fields.items():
             box.value = key in goal.handlungsfelder
-        self.owner.value, self.first_step.value, self.first_step_due.value = goal.owner, goal.first_step, goal.first_step_due
+        self.owner.value, self.first_step.value, self.first_step_due.value = (
+            goal.owner,
+            goal.first_step,
+            goal.first_step_due,
+        )
         self.form_title.value = f"<h4 class='rl-heading'>{escape(t('goal.editing', title=goal.title))}</h4>"
         self.submit.description = t("save")
         self.cancel.layout.display = ""
@@ -347,10 +428,15 @@ class GoalPlanner(WorkbookTool):
         self.cancel.layout.display = "none"
 
     def save(self) -> Stored[Ziel] | None:
-        values = {"title": self.title.value, "description": self.description.value, "owner": self.owner.value,
-                  "handlungsfelder": [key for key, box in self.fields.items() if box.value],
-                  "first_step": self.first_step.value, "first_step_due": self.first_step_due.value,
-                  "idea_id": self._idea_id}
+        values = {
+            "title": self.title.value,
+            "description": self.description.value,
+            "owner": self.owner.value,
+            "handlungsfelder": [key for key, box in self.fields.items() if box.value],
+            "first_step": self.first_step.value,
+            "first_step_due": self.first_step_due.value,
+            "idea_id": self._idea_id,
+        }
         try:
             if self.editing is None:
                 stored = save_goal(self.workbook, Ziel(**values), None)

@@ -5,4 +5,13 @@ from .konferenz import ConferenceSetup, ProgramPlanner, TopicTables
 from .konferenzplanung import ConferenceBudget, ConferenceFiles, TaskPlan
 from .wirkungslogik import ImpactLogic
 
-__all__ = ["ConferenceBudget", "ConferenceFiles", "ConferenceSetup", "ImpactLogic", "InvitationList", "ProgramPlanner", "TaskPlan", "TopicTables"]
+__all__ = [
+    "ConferenceBudget",
+    "ConferenceFiles",
+    "ConferenceSetup",
+    "ImpactLogic",
+    "InvitationList",
+    "ProgramPlanner",
+    "TaskPlan",
+    "TopicTables",
+]

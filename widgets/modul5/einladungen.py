@@ -24,14 +24,17 @@ class InvitationList(WorkbookTool):
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
-        self.picker = ipw.Combobox(placeholder=t("invite.placeholder"), ensure_option=False,
-                                   layout=ipw.Layout(flex="1 1 320px"))
+        self.picker = ipw.Combobox(
+            placeholder=t("invite.placeholder"), ensure_option=False, layout=ipw.Layout(flex="1 1 320px")
+        )
         self.add_button = button(t("invite.add"), "primary")
         self.add_button.on_click(lambda _: self.add())
         self.suggestions = ipw.VBox()
-        self.status_filter = ipw.Dropdown(options=[(t("invite.all"), "")]
-                                          + [(label, key) for key, label in INVITATION_STATUSES.items()],
-                                          value="", layout=ipw.Layout(width="200px"))
+        self.status_filter = ipw.Dropdown(
+            options=[(t("invite.all"), "")] + [(label, key) for key, label in INVITATION_STATUSES.items()],
+            value="",
+            layout=ipw.Layout(width="200px"),
+        )
         self.status_filter.observe(lambda _: self.pager.reset(), "value")
         self.summary = ipw.HTML()
         self.list = ipw.VBox()
@@ -40,8 +43,15 @@ class InvitationList(WorkbookTool):
         self._rows = RowCache(self._row)
         self.children = [
             heading(t("invite.heading")),
-            ipw.HBox([labelled(t("invite.add_label"), ipw.HBox([self.picker, self.add_button]),
-                               layout=ipw.Layout(flex="1 1 460px"))]),
+            ipw.HBox(
+                [
+                    labelled(
+                        t("invite.add_label"),
+                        ipw.HBox([self.picker, self.add_button]),
+                        layout=ipw.Layout(flex="1 1 460px"),
+                    )
+                ]
+            ),
             self.notice,
             self.suggestions,
             self.summary,
@@ -57,18 +67,29 @@ class InvitationList(WorkbookTool):
         self.network = network = load_network(self.workbook)
         self.guests = guest_list(self.workbook, network)
         invited = {g.actor.id for g in self.guests}
-        offer(self.picker, [a.name for a in sorted(network.actors, key=lambda a: a.name.casefold()) if a.id not in invited])
+        offer(
+            self.picker,
+            [a.name for a in sorted(network.actors, key=lambda a: a.name.casefold()) if a.id not in invited],
+        )
         self._show_rows()
         stored = conference(self.workbook)
         expected = stored.record.expected_people if stored else None
         counts = {key: 0 for key in INVITATION_STATUSES}
         for guest in self.guests:
             counts[guest.invitation.record.status] += 1
-        parts = " · ".join(f"<span class='rl-status-count rl-invite-{key}'>{escape(label)}: {counts[key]}</span>"
-                           for key, label in INVITATION_STATUSES.items())
-        target = (f" · {escape(t('invite.expected', coming=counts['zugesagt'], expected=expected))}" if expected else "")
-        self.summary.value = (f"<div class='rl-invite-summary'><strong>{len(self.guests)}</strong> "
-                              f"{escape(t('invite.on_list'))} · {parts}{target}</div>") if self.guests else ""
+        parts = " · ".join(
+            f"<span class='rl-status-count rl-invite-{key}'>{escape(label)}: {counts[key]}</span>"
+            for key, label in INVITATION_STATUSES.items()
+        )
+        target = f" · {escape(t('invite.expected', coming=counts['zugesagt'], expected=expected))}" if expected else ""
+        self.summary.value = (
+            (
+                f"<div class='rl-invite-summary'><strong>{len(self.guests)}</strong> "
+                f"{escape(t('invite.on_list'))} · {parts}{target}</div>"
+            )
+            if self.guests
+            else ""
+        )
         check = diversity_check(self.guests, network)
         self._show_check(check)
         self._show_suggestions(check)
@@ -87,13 +108,18 @@ class InvitationList(WorkbookTool):
 
     def _row(self, guest) -> ipw.HBox:
         actor, invitation = guest.actor, guest.invitation
-        status = ipw.Dropdown(options=[(label, key) for key, label in INVITATION_STATUSES.items()],
-                              value=invitation.record.status, layout=ipw.Layout(width="150px"))
+        status = ipw.Dropdown(
+            options=[(label, key) for key, label in INVITATION_STATUSES.items()],
+            value=invitation.record.status,
+            layout=ipw.Layout(width="150px"),
+        )
         status.observe(lambda change: self.set_status(guest, change["new"]), "value")
         remove = button("✕", "quiet", tooltip=t("invite.remove"))
         remove.on_click(lambda _: self.remove_record(Einladung, invitation, t("invite.removed", name=actor.name)))
-        text = ipw.HTML(f"<div><span class='rl-member-name'>{escape(actor.name)}</span>{actor_chips(actor)}</div>",
-                        layout=ipw.Layout(flex="1 1 auto"))
+        text = ipw.HTML(
+            f"<div><span class='rl-member-name'>{escape(actor.name)}</span>{actor_chips(actor)}</div>",
+            layout=ipw.Layout(flex="1 1 auto"),
+        )
         return css(ipw.HBox([text, status, remove]), "rl-member", "rl-guest", f"rl-guest-{invitation.record.status}")
 
     def _show_check(self, check) -> None:
@@ -103,26 +129,38 @@ class InvitationList(WorkbookTool):
         sectors = "".join(self._count_cell(sector_label(key), count) for key, count in check.by_sector.items())
         fields = "".join(self._count_cell(ALL_FIELDS[key], count) for key, count in check.by_field.items())
         findings = findings_html([("warning", text) for text in check.findings]) or findings_html(
-            [("ok", t("diversity.fine"))])
-        self.check.value = (f"<div class='rl-diversity'><div><div class='rl-label'>{escape(t('field.sector'))}</div>"
-                            f"{sectors}</div><div><div class='rl-label'>{escape(t('field.handlungsfelder'))}</div>"
-                            f"{fields}</div></div>{findings}")
+            [("ok", t("diversity.fine"))]
+        )
+        self.check.value = (
+            f"<div class='rl-diversity'><div><div class='rl-label'>{escape(t('field.sector'))}</div>"
+            f"{sectors}</div><div><div class='rl-label'>{escape(t('field.handlungsfelder'))}</div>"
+            f"{fields}</div></div>{findings}"
+        )
 
     @staticmethod
     def _count_cell(label: str, count: int) -> str:
-        return (f"<div class='rl-count-row{' rl-count-zero' if not count else ''}'><span>{escape(label)}</span>"
-                f"<span class='rl-count-bar' style='width:{min(count, 20) * 8}px'></span><strong>{count}</strong></div>")
+        return (
+            f"<div class='rl-count-row{' rl-count-zero' if not count else ''}'><span>{escape(label)}</span>"
+            f"<span class='rl-count-bar' style='width:{min(count, 20) * 8}px'></span><strong>{count}</strong></div>"
+        )
 
     def _show_suggestions(self, check) -> None:
         chips = []
         for actor in check.suggestions:
-            chip = css(button(f"+ {actor.name} ({actor.sector_label})", tooltip=t("invite.add_named", name=actor.name)),
-                       "rl-chip")
+            chip = css(
+                button(f"+ {actor.name} ({actor.sector_label})", tooltip=t("invite.add_named", name=actor.name)),
+                "rl-chip",
+            )
             chip.on_click(lambda _, name=actor.name: self.add([name]))
             chips.append(chip)
-        self.suggestions.children = [] if not chips else [
-            ipw.HTML(f"<div class='rl-help'>{escape(t('invite.suggestions'))}</div>"),
-            ipw.HBox(chips, layout=ipw.Layout(flex_flow="row wrap"))]
+        self.suggestions.children = (
+            []
+            if not chips
+            else [
+                ipw.HTML(f"<div class='rl-help'>{escape(t('invite.suggestions'))}</div>"),
+                ipw.HBox(chips, layout=ipw.Layout(flex_flow="row wrap")),
+            ]
+        )
 
     def add(self, names: list[str] | None = None) -> list[str]:
         names = names or [self.picker.value.strip()]
@@ -147,5 +185,7 @@ class InvitationList(WorkbookTool):
         if status == guest.invitation.record.status:
             return
         if self.change(guest.invitation, status=status) is not None:
-            self.notice.show("success", t("invite.status_saved", name=guest.actor.name, status=INVITATION_STATUSES[status]))
+            self.notice.show(
+                "success", t("invite.status_saved", name=guest.actor.name, status=INVITATION_STATUSES[status])
+            )
             self.refresh()

@@ -9,14 +9,7 @@ import ipywidgets as ipw
 from pydantic import ValidationError
 
 from regionallabor.core.messages import CONFERENCE_FORMATS, SLOT_FORMATS, t
-from regionallabor.core.model import (
-    Aufgabe,
-    Budgetposten,
-    Herausforderung,
-    Konferenz,
-    Programmpunkt,
-    Thementisch,
-)
+from regionallabor.core.model import Aufgabe, Budgetposten, Herausforderung, Konferenz, Programmpunkt, Thementisch
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul5.konferenz import (
@@ -60,14 +53,22 @@ class ConferenceSetup(WorkbookTool):
         self._stored: Stored[Konferenz] | None = None
         wide = ipw.Layout(width="100%")
         self.title = ipw.Text(placeholder=t("conference.title_placeholder"), continuous_update=True, layout=wide)
-        self.format = ipw.Dropdown(options=[(t("conference.format_open"), "")]
-                                   + [(label, key) for key, label in CONFERENCE_FORMATS.items()], layout=wide)
+        self.format = ipw.Dropdown(
+            options=[(t("conference.format_open"), "")] + [(label, key) for key, label in CONFERENCE_FORMATS.items()],
+            layout=wide,
+        )
         self.starts_on = ipw.DatePicker(layout=ipw.Layout(width="180px"))
         self.days = ipw.Dropdown(options=DAY_OPTIONS, value=1, layout=ipw.Layout(width="260px"))
         self.venue = ipw.Text(placeholder=t("conference.venue_placeholder"), continuous_update=True, layout=wide)
         self.expected_people = ipw.IntText(value=0, layout=ipw.Layout(width="120px"))
-        for name, widget in (("title", self.title), ("format", self.format), ("starts_on", self.starts_on),
-                             ("days", self.days), ("venue", self.venue), ("expected_people", self.expected_people)):
+        for name, widget in (
+            ("title", self.title),
+            ("format", self.format),
+            ("starts_on", self.starts_on),
+            ("days", self.days),
+            ("venue", self.venue),
+            ("expected_people", self.expected_people),
+        ):
             widget.observe(lambda change, name=name: self.save(**{name: change["new"]}), "value")
         self.preset_info = ipw.HTML()
         self.apply = button(t("conference.apply_preset"), "primary")
@@ -75,14 +76,31 @@ class ConferenceSetup(WorkbookTool):
         half = ipw.Layout(flex="1 1 300px", min_width="240px")
         self.children = [
             heading(t("conference.heading")),
-            ipw.HBox([labelled(t("conference.title_label"), self.title, layout=half),
-                      labelled(t("field.venue"), self.venue, layout=half)], layout=ipw.Layout(flex_flow="row wrap")),
-            ipw.HBox([labelled(t("field.starts_on"), self.starts_on, t("conference.date_help")),
-                      labelled(t("field.days"), self.days),
-                      labelled(t("field.expected_people"), self.expected_people)],
-                     layout=ipw.Layout(flex_flow="row wrap", grid_gap="16px")),
-            css(ipw.VBox([labelled(t("field.format"), self.format, t("conference.format_help")), self.preset_info,
-                          ipw.HBox([self.apply])]), "rl-form"),
+            ipw.HBox(
+                [
+                    labelled(t("conference.title_label"), self.title, layout=half),
+                    labelled(t("field.venue"), self.venue, layout=half),
+                ],
+                layout=ipw.Layout(flex_flow="row wrap"),
+            ),
+            ipw.HBox(
+                [
+                    labelled(t("field.starts_on"), self.starts_on, t("conference.date_help")),
+                    labelled(t("field.days"), self.days),
+                    labelled(t("field.expected_people"), self.expected_people),
+                ],
+                layout=ipw.Layout(flex_flow="row wrap", grid_gap="16px"),
+            ),
+            css(
+                ipw.VBox(
+                    [
+                        labelled(t("field.format"), self.format, t("conference.format_help")),
+                        self.preset_info,
+                        ipw.HBox([self.apply]),
+                    ]
+                ),
+                "rl-form",
+            ),
             self.notice,
         ]
         self.format.observe(lambda _: self._show_preset(), "value")
@@ -107,7 +125,7 @@ class ConferenceSetup(WorkbookTool):
             self.preset_info.value = f"<div class='rl-help'>{escape(t('conference.preset_choose'))}</div>"
             return
         preset = PRESETS[key]
-        self.preset_info.value = (f"<div class='rl-help'>{escape(t('conference.preset_contents', slots=len(preset.slots), tasks=len(preset.tasks), budget=len(preset.budget), people=preset.expected_people))}</div>")
+        self.preset_info.value = f"<div class='rl-help'>{escape(t('conference.preset_contents', slots=len(preset.slots), tasks=len(preset.tasks), budget=len(preset.budget), people=preset.expected_people))}</div>"
 
     def save(self, **changes) -> Stored[Konferenz] | None:
         if self.is_loading:
@@ -166,30 +184,49 @@ class ProgramPlanner(RecordListTool):
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, t("agenda.add"), **kwargs)
-        self.day = ipw.Dropdown(options=[(t("agenda.day", day=d), d) for d in (1, 2, 3)], value=1,
-                                layout=ipw.Layout(width="110px"))
+        self.day = ipw.Dropdown(
+            options=[(t("agenda.day", day=d), d) for d in (1, 2, 3)], value=1, layout=ipw.Layout(width="110px")
+        )
         self.start_time = ipw.TimePicker(layout=ipw.Layout(width="130px"))
         self.end_time = ipw.TimePicker(layout=ipw.Layout(width="130px"))
         self.title = ipw.Text(placeholder=t("agenda.title_placeholder"), layout=ipw.Layout(width="100%"))
-        self.slot_format = ipw.Dropdown(options=[(label, key) for key, label in SLOT_FORMATS.items()],
-                                        value="thementische", layout=ipw.Layout(width="170px"))
+        self.slot_format = ipw.Dropdown(
+            options=[(label, key) for key, label in SLOT_FORMATS.items()],
+            value="thementische",
+            layout=ipw.Layout(width="170px"),
+        )
         self.place = ipw.Text(placeholder=t("agenda.place_placeholder"), layout=ipw.Layout(width="100%"))
         self.responsible = ipw.Text(placeholder=t("agenda.responsible_placeholder"), layout=ipw.Layout(width="100%"))
         self.issues = ipw.HTML()
         grow = ipw.Layout(flex="1 1 220px", min_width="200px")
         self.children = [
             heading(t("agenda.heading")),
-            css(ipw.VBox([
-                self.form_title,
-                ipw.HBox([labelled(t("field.day"), self.day), labelled(t("field.start"), self.start_time),
-                          labelled(t("field.end"), self.end_time), labelled(t("field.format"), self.slot_format),
-                          labelled(t("field.title"), self.title, layout=ipw.Layout(flex="2 1 260px"))],
-                         layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px")),
-                ipw.HBox([labelled(t("agenda.place_label"), self.place, layout=grow),
-                          labelled(t("field.responsible"), self.responsible, layout=grow)],
-                         layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px")),
-                self.buttons,
-            ]), "rl-form"),
+            css(
+                ipw.VBox(
+                    [
+                        self.form_title,
+                        ipw.HBox(
+                            [
+                                labelled(t("field.day"), self.day),
+                                labelled(t("field.start"), self.start_time),
+                                labelled(t("field.end"), self.end_time),
+                                labelled(t("field.format"), self.slot_format),
+                                labelled(t("field.title"), self.title, layout=ipw.Layout(flex="2 1 260px")),
+                            ],
+                            layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
+                        ),
+                        ipw.HBox(
+                            [
+                                labelled(t("agenda.place_label"), self.place, layout=grow),
+                                labelled(t("field.responsible"), self.responsible, layout=grow),
+                            ],
+                            layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
+                        ),
+                        self.buttons,
+                    ]
+                ),
+                "rl-form",
+            ),
             self.notice,
             self.issues,
             self.list,
@@ -210,14 +247,19 @@ class ProgramPlanner(RecordListTool):
         days = days_of(self._conference, [s.record for s in records])
         offer(self.day, [(t("agenda.day", day=d), d) for d in range(1, max(days, self.day.value or 1) + 1)])
         self._issues = agenda_issues([s.record for s in records], days)
-        self._flagged = {slot_id: issue.severity for issue in self._issues for slot_id in issue.slot_ids
-                         if issue.severity == "error"}
+        self._flagged = {
+            slot_id: issue.severity for issue in self._issues for slot_id in issue.slot_ids if issue.severity == "error"
+        }
         rows, current_day = [], None
         for slot in records:
             if slot.record.day != current_day:
                 current_day = slot.record.day
-                rows.append(ipw.HTML(f"<div class='rl-group-title rl-day-title'>"
-                                     f"{escape(day_label(self._conference, current_day))}</div>"))
+                rows.append(
+                    ipw.HTML(
+                        f"<div class='rl-group-title rl-day-title'>"
+                        f"{escape(day_label(self._conference, current_day))}</div>"
+                    )
+                )
             rows.append(self._row(slot))
         self.list.children = rows or [ipw.HTML(f"<div class='rl-muted'>{escape(self.empty_text())}</div>")]
         self.issues.value = findings_html([(i.severity, i.message) for i in self._issues])
@@ -231,16 +273,24 @@ class ProgramPlanner(RecordListTool):
     def row_html(self, stored: Stored[Programmpunkt]) -> str:
         slot = stored.record
         meta = " · ".join(filter(None, [slot.place, slot.responsible and t("agenda.by", name=slot.responsible)]))
-        return (f"<div class='rl-slot'><span class='rl-slot-time'>{clock(slot.start)}–{clock(slot.end)}</span>"
-                f"<span class='rl-slot-body'><span class='rl-member-name'>{escape(slot.title)}</span>"
-                f"<span class='rl-tag'>{escape(SLOT_FORMATS[slot.format])}</span>"
-                f"<span class='rl-tag rl-tag-quiet'>{slot.minutes} min</span>"
-                f"<div class='rl-member-meta'>{escape(meta)}</div></span></div>")
+        return (
+            f"<div class='rl-slot'><span class='rl-slot-time'>{clock(slot.start)}–{clock(slot.end)}</span>"
+            f"<span class='rl-slot-body'><span class='rl-member-name'>{escape(slot.title)}</span>"
+            f"<span class='rl-tag'>{escape(SLOT_FORMATS[slot.format])}</span>"
+            f"<span class='rl-tag rl-tag-quiet'>{slot.minutes} min</span>"
+            f"<div class='rl-member-meta'>{escape(meta)}</div></span></div>"
+        )
 
     def form_values(self) -> dict:
-        return {"day": self.day.value, "start": self.start_time.value, "end": self.end_time.value,
-                "title": self.title.value, "format": self.slot_format.value, "place": self.place.value,
-                "responsible": self.responsible.value}
+        return {
+            "day": self.day.value,
+            "start": self.start_time.value,
+            "end": self.end_time.value,
+            "title": self.title.value,
+            "format": self.slot_format.value,
+            "place": self.place.value,
+            "responsible": self.responsible.value,
+        }
 
     def load_form(self, slot: Programmpunkt) -> None:
         if slot.day not in [value for _, value in self.day.options]:
@@ -284,16 +334,30 @@ class TopicTables(RecordListTool):
         grow = ipw.Layout(flex="1 1 260px", min_width="220px")
         self.children = [
             heading(t("tables.heading")),
-            css(ipw.VBox([
-                self.form_title,
-                labelled(t("tables.challenge_label"), self.challenge, t("tables.challenge_help")),
-                ipw.HBox([labelled(t("field.title"), self.title, layout=ipw.Layout(flex="2 1 300px")),
-                          labelled(t("field.handlungsfeld"), self.field)],
-                         layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px")),
-                ipw.HBox([labelled(t("field.host"), self.host, layout=grow), labelled(t("field.people"), self.people)],
-                         layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px")),
-                self.buttons,
-            ]), "rl-form"),
+            css(
+                ipw.VBox(
+                    [
+                        self.form_title,
+                        labelled(t("tables.challenge_label"), self.challenge, t("tables.challenge_help")),
+                        ipw.HBox(
+                            [
+                                labelled(t("field.title"), self.title, layout=ipw.Layout(flex="2 1 300px")),
+                                labelled(t("field.handlungsfeld"), self.field),
+                            ],
+                            layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
+                        ),
+                        ipw.HBox(
+                            [
+                                labelled(t("field.host"), self.host, layout=grow),
+                                labelled(t("field.people"), self.people),
+                            ],
+                            layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
+                        ),
+                        self.buttons,
+                    ]
+                ),
+                "rl-form",
+            ),
             self.notice,
             self.summary,
             self.issues,
@@ -312,8 +376,7 @@ class TopicTables(RecordListTool):
     def show_extra(self, records: list[Stored[Thementisch]]) -> None:
         challenges = open_challenges(list(self._challenges.values()), records)
         editing_challenge = self.editing.record.challenge_id if self.editing else None
-        options = [(t("tables.own_topic"), "")] + [
-            (f"{ALL_FIELDS[c.field]}: {c.text}", c.id) for c in challenges]
+        options = [(t("tables.own_topic"), "")] + [(f"{ALL_FIELDS[c.field]}: {c.text}", c.id) for c in challenges]
         taken = self._challenges.get(editing_challenge) if editing_challenge else None
         if taken is not None and editing_challenge not in {o[1] for o in options}:
             options.append((f"{ALL_FIELDS[taken.field]}: {taken.text}", editing_challenge))
@@ -326,9 +389,15 @@ class TopicTables(RecordListTool):
         tables = [s.record for s in records]
         self.issues.value = findings_html([("warning", text) for text in table_issues(tables, expected)])
         seats = sum(table.people for table in tables)
-        self.summary.value = "" if not tables else (
-            f"<div class='rl-help'>{escape(t('tables.summary', count=len(tables), seats=seats))}"
-            + (f" {escape(t('tables.expected', expected=expected))}" if expected else "") + "</div>")
+        self.summary.value = (
+            ""
+            if not tables
+            else (
+                f"<div class='rl-help'>{escape(t('tables.summary', count=len(tables), seats=seats))}"
+                + (f" {escape(t('tables.expected', expected=expected))}" if expected else "")
+                + "</div>"
+            )
+        )
 
     def _take_challenge(self, challenge_id: str | None) -> None:
         if self.is_loading or not challenge_id:
@@ -345,13 +414,22 @@ class TopicTables(RecordListTool):
         source = ""
         challenge = self._challenges.get(table.challenge_id) if table.challenge_id else None
         if challenge is not None:
-            source = f"<div class='rl-schatz-description'>{escape(t('tables.from_challenge', text=challenge.text))}</div>"
-        return (f"<div><span class='rl-member-name'>{escape(table.title)}</span>{field_chip(table.field)}{source}"
-                f"<div class='rl-member-meta'>{escape(meta)}</div></div>")
+            source = (
+                f"<div class='rl-schatz-description'>{escape(t('tables.from_challenge', text=challenge.text))}</div>"
+            )
+        return (
+            f"<div><span class='rl-member-name'>{escape(table.title)}</span>{field_chip(table.field)}{source}"
+            f"<div class='rl-member-meta'>{escape(meta)}</div></div>"
+        )
 
     def form_values(self) -> dict:
-        return {"title": self.title.value, "field": self.field.value, "host": self.host.value,
-                "people": self.people.value, "challenge_id": self.challenge.value or None}
+        return {
+            "title": self.title.value,
+            "field": self.field.value,
+            "host": self.host.value,
+            "people": self.people.value,
+            "challenge_id": self.challenge.value or None,
+        }
 
     def load_form(self, table: Thementisch) -> None:
         self.show_extra(self.records())
@@ -359,7 +437,11 @@ class TopicTables(RecordListTool):
             options = {o[1] for o in self.challenge.options}
             self.challenge.value = table.challenge_id if table.challenge_id in options else ""
         self.title.value, self.field.value, self.host.value, self.people.value = (
-            table.title, table.field, table.host, table.people)
+            table.title,
+            table.field,
+            table.host,
+            table.people,
+        )
 
     def clear_form(self) -> None:
         with self.loading():

@@ -51,13 +51,23 @@ class ConferenceBudget(RecordListTool):
         self.totals = ipw.HTML()
         self.children = [
             heading(t("budget.heading")),
-            css(ipw.VBox([
-                self.form_title,
-                ipw.HBox([labelled(t("budget.line_label"), self.title, layout=ipw.Layout(flex="2 1 300px")),
-                          labelled(t("field.planned"), self.planned), labelled(t("field.actual"), self.actual)],
-                         layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px")),
-                self.buttons,
-            ]), "rl-form"),
+            css(
+                ipw.VBox(
+                    [
+                        self.form_title,
+                        ipw.HBox(
+                            [
+                                labelled(t("budget.line_label"), self.title, layout=ipw.Layout(flex="2 1 300px")),
+                                labelled(t("field.planned"), self.planned),
+                                labelled(t("field.actual"), self.actual),
+                            ],
+                            layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
+                        ),
+                        self.buttons,
+                    ]
+                ),
+                "rl-form",
+            ),
             self.notice,
             self.list,
             self.totals,
@@ -80,8 +90,11 @@ class ConferenceBudget(RecordListTool):
 
     def form_values(self) -> dict:
         planned = _amount(self.planned, "field.planned")
-        return {"title": self.title.value, "planned": 0 if planned is None else planned,
-                "actual": _amount(self.actual, "field.actual")}
+        return {
+            "title": self.title.value,
+            "planned": 0 if planned is None else planned,
+            "actual": _amount(self.actual, "field.actual"),
+        }
 
     def load_form(self, line: Budgetposten) -> None:
         self.title.value = line.title
@@ -94,10 +107,12 @@ class ConferenceBudget(RecordListTool):
     def row_html(self, stored: Stored[Budgetposten]) -> str:
         line = stored.record
         actual = format_euro(line.actual) if line.actual is not None else t("budget.no_actual")
-        return (f"<div class='rl-budget-line'><span class='rl-member-name'>{escape(line.title)}</span>"
-                f"<span class='rl-budget-amounts'><span>{escape(t('budget.planned_short'))} "
-                f"<strong>{escape(format_euro(line.planned))}</strong></span>"
-                f"<span>{escape(t('budget.actual_short'))} <strong>{escape(actual)}</strong></span></span></div>")
+        return (
+            f"<div class='rl-budget-line'><span class='rl-member-name'>{escape(line.title)}</span>"
+            f"<span class='rl-budget-amounts'><span>{escape(t('budget.planned_short'))} "
+            f"<strong>{escape(format_euro(line.planned))}</strong></span>"
+            f"<span>{escape(t('budget.actual_short'))} <strong>{escape(actual)}</strong></span></span></div>"
+        )
 
     def show_extra(self, records: list[Stored[Budgetposten]]) -> None:
         if not records:
@@ -108,12 +123,14 @@ class ConferenceBudget(RecordListTool):
         if totals.lines_with_actual:
             key = "budget.over" if totals.difference > 0 else "budget.under"
             difference = f"<div class='rl-help'>{escape(t(key, amount=format_euro(abs(totals.difference)), lines=totals.lines_with_actual))}</div>"
-        self.totals.value = (f"<div class='rl-budget-total'><span>{escape(t('budget.total'))}</span>"
-                             f"<span>{escape(t('budget.planned_short'))} <strong>{escape(format_euro(totals.planned))}</strong></span>"
-                             f"<span>{escape(t('budget.actual_short'))} <strong>"
-                             f"{escape(format_euro(totals.actual) if totals.lines_with_actual else t('budget.no_actual'))}"
-                             f"</strong></span>"
-                             f"</div>{difference}")
+        self.totals.value = (
+            f"<div class='rl-budget-total'><span>{escape(t('budget.total'))}</span>"
+            f"<span>{escape(t('budget.planned_short'))} <strong>{escape(format_euro(totals.planned))}</strong></span>"
+            f"<span>{escape(t('budget.actual_short'))} <strong>"
+            f"{escape(format_euro(totals.actual) if totals.lines_with_actual else t('budget.no_actual'))}"
+            f"</strong></span>"
+            f"</div>{difference}"
+        )
 
     def saved_message(self, line: Budgetposten) -> str:
         return t("budget.saved", title=line.title)
@@ -139,15 +156,26 @@ class TaskPlan(RecordListTool):
         self.summary = ipw.HTML()
         self.children = [
             heading(t("tasks.heading")),
-            css(ipw.VBox([
-                self.form_title,
-                ipw.HBox([labelled(t("tasks.task_label"), self.title, layout=ipw.Layout(flex="2 1 320px")),
-                          labelled(t("field.responsible"), self.responsible, layout=ipw.Layout(flex="1 1 200px"))],
-                         layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px")),
-                ipw.HBox([labelled(t("tasks.due_label"), self.due), self.weeks_box],
-                         layout=ipw.Layout(flex_flow="row wrap", grid_gap="16px")),
-                self.buttons,
-            ]), "rl-form"),
+            css(
+                ipw.VBox(
+                    [
+                        self.form_title,
+                        ipw.HBox(
+                            [
+                                labelled(t("tasks.task_label"), self.title, layout=ipw.Layout(flex="2 1 320px")),
+                                labelled(t("field.responsible"), self.responsible, layout=ipw.Layout(flex="1 1 200px")),
+                            ],
+                            layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
+                        ),
+                        ipw.HBox(
+                            [labelled(t("tasks.due_label"), self.due), self.weeks_box],
+                            layout=ipw.Layout(flex_flow="row wrap", grid_gap="16px"),
+                        ),
+                        self.buttons,
+                    ]
+                ),
+                "rl-form",
+            ),
             self.notice,
             self.summary,
             self.list,
@@ -183,8 +211,13 @@ class TaskPlan(RecordListTool):
         self.summary.value = f"<div class='rl-help'>{escape(text)}</div>"
 
     def row_controls(self, stored: Stored[Aufgabe]) -> list[ipw.Widget]:
-        done = ipw.Checkbox(value=stored.record.done, indent=False, description="",
-                            layout=ipw.Layout(width="28px"), tooltip=t("tasks.done"))
+        done = ipw.Checkbox(
+            value=stored.record.done,
+            indent=False,
+            description="",
+            layout=ipw.Layout(width="28px"),
+            tooltip=t("tasks.done"),
+        )
         done.observe(lambda change: self.set_done(stored, change["new"]), "value")
         return [done]
 
@@ -203,8 +236,10 @@ class TaskPlan(RecordListTool):
         elif task.due < self._today():
             badge = f"<span class='rl-tag rl-tag-overdue'>{escape(t('tasks.overdue'))}</span>"
         who = t("tasks.by", name=task.responsible) if task.responsible else t("tasks.nobody")
-        return (f"<div><span class='rl-member-name'>{escape(task.title)}</span>{badge}"
-                f"<div class='rl-member-meta'>{escape(when)} · {escape(who)}</div></div>")
+        return (
+            f"<div><span class='rl-member-name'>{escape(task.title)}</span>{badge}"
+            f"<div class='rl-member-meta'>{escape(when)} · {escape(who)}</div></div>"
+        )
 
     def set_done(self, stored: Stored[Aufgabe], done: bool) -> None:
         if self.change(stored, done=done) is not None:
@@ -235,9 +270,13 @@ class ConferenceFiles(WorkbookTool):
         self.make = button(t("files.make"), "primary")
         self.make.on_click(lambda _: self.offer())
         self.links = ipw.HTML()
-        self.children = [heading(t("files.heading")),
-                         ipw.HTML(f"<div class='rl-help'>{escape(t('files.help'))}</div>"),
-                         self.make, self.notice, self.links]
+        self.children = [
+            heading(t("files.heading")),
+            ipw.HTML(f"<div class='rl-help'>{escape(t('files.help'))}</div>"),
+            self.make,
+            self.notice,
+            self.links,
+        ]
         self.start()
 
     def refresh(self) -> None:

@@ -39,18 +39,29 @@ class ImpactLogic(WorkbookTool):
         self.level_boxes: dict[str, ipw.VBox] = {}
         boxes = []
         for number, (key, steps, help_key) in enumerate(STAIRS, start=1):
-            area = ipw.Textarea(placeholder=t(f"logic.placeholder.{key}"), continuous_update=True,
-                                layout=ipw.Layout(width="100%", height="96px"))
+            area = ipw.Textarea(
+                placeholder=t(f"logic.placeholder.{key}"),
+                continuous_update=True,
+                layout=ipw.Layout(width="100%", height="96px"),
+            )
             area.observe(lambda change, key=key: self.write(**{key: change["new"]}), "value")
             self.levels[key] = area
             step_text = f" · {t('logic.steps', steps=steps)}" if steps else ""
-            parts = [ipw.HTML(f"<div class='rl-level-title'>{number} {escape(IMPACT_LEVELS[key])}"
-                              f"<span class='rl-level-steps'>{escape(step_text)}</span></div>"
-                              f"<div class='rl-help'>{escape(t(help_key))}</div>"), area]
+            parts = [
+                ipw.HTML(
+                    f"<div class='rl-level-title'>{number} {escape(IMPACT_LEVELS[key])}"
+                    f"<span class='rl-level-steps'>{escape(step_text)}</span></div>"
+                    f"<div class='rl-help'>{escape(t(help_key))}</div>"
+                ),
+                area,
+            ]
             if key == "outcome":
-                self.outcome_step = ipw.Dropdown(options=[(t("logic.outcome_step_open"), "")]
-                                                 + [(label, step) for step, label in OUTCOME_STEPS.items()],
-                                                 value="", layout=ipw.Layout(width="100%"))
+                self.outcome_step = ipw.Dropdown(
+                    options=[(t("logic.outcome_step_open"), "")]
+                    + [(label, step) for step, label in OUTCOME_STEPS.items()],
+                    value="",
+                    layout=ipw.Layout(width="100%"),
+                )
                 self.outcome_step.observe(lambda change: self.write(outcome_step=change["new"] or None), "value")
                 parts.append(self.outcome_step)
             self.level_boxes[key] = css(ipw.VBox(parts), "rl-level", f"rl-level-{key}")
@@ -58,29 +69,61 @@ class ImpactLogic(WorkbookTool):
         self.indicator_list = ipw.VBox()
         self.indicator_text = ipw.Text(placeholder=t("logic.indicator_placeholder"), layout=ipw.Layout(width="100%"))
         self.indicator_noticed = ipw.Text(placeholder=t("logic.noticed_placeholder"), layout=ipw.Layout(width="100%"))
-        self.indicator_level = ipw.Dropdown(options=[(label, key) for key, label in INDICATOR_LEVELS.items()],
-                                            value="outcome", layout=ipw.Layout(width="140px"))
+        self.indicator_level = ipw.Dropdown(
+            options=[(label, key) for key, label in INDICATOR_LEVELS.items()],
+            value="outcome",
+            layout=ipw.Layout(width="140px"),
+        )
         self.add_indicator = button(t("logic.add_indicator"), "primary")
         self.add_indicator.on_click(lambda _: self.add())
         self.findings = ipw.HTML()
-        self.editor = ipw.VBox([
-            ipw.GridBox(boxes, layout=ipw.Layout(grid_template_columns="repeat(auto-fit, minmax(230px, 1fr))",
-                                                 grid_gap="10px")),
-            heading(t("logic.indicators"), 4),
-            ipw.HTML(f"<div class='rl-help'>{escape(t('logic.indicators_help'))}</div>"),
-            self.indicator_list,
-            css(ipw.VBox([
-                ipw.HBox([labelled(t("logic.indicator_label"), self.indicator_text, layout=ipw.Layout(flex="1 1 240px")),
-                          labelled(t("field.noticed_by"), self.indicator_noticed, layout=ipw.Layout(flex="1 1 280px")),
-                          labelled(t("logic.level_label"), self.indicator_level)],
-                         layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px")),
-                ipw.HBox([self.add_indicator])]), "rl-form"),
-            heading(t("logic.check"), 4),
-            self.findings,
-        ])
+        self.editor = ipw.VBox(
+            [
+                ipw.GridBox(
+                    boxes,
+                    layout=ipw.Layout(grid_template_columns="repeat(auto-fit, minmax(230px, 1fr))", grid_gap="10px"),
+                ),
+                heading(t("logic.indicators"), 4),
+                ipw.HTML(f"<div class='rl-help'>{escape(t('logic.indicators_help'))}</div>"),
+                self.indicator_list,
+                css(
+                    ipw.VBox(
+                        [
+                            ipw.HBox(
+                                [
+                                    labelled(
+                                        t("logic.indicator_label"),
+                                        self.indicator_text,
+                                        layout=ipw.Layout(flex="1 1 240px"),
+                                    ),
+                                    labelled(
+                                        t("field.noticed_by"),
+                                        self.indicator_noticed,
+                                        layout=ipw.Layout(flex="1 1 280px"),
+                                    ),
+                                    labelled(t("logic.level_label"), self.indicator_level),
+                                ],
+                                layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
+                            ),
+                            ipw.HBox([self.add_indicator]),
+                        ]
+                    ),
+                    "rl-form",
+                ),
+                heading(t("logic.check"), 4),
+                self.findings,
+            ]
+        )
         self.empty = muted(t("logic.no_goals"))
-        self.children = [heading(t("logic.heading")), labelled(t("logic.goal_label"), self.goal), self.notice,
-                         self.empty, self.editor, heading(t("logic.overview"), 4), self.overview]
+        self.children = [
+            heading(t("logic.heading")),
+            labelled(t("logic.goal_label"), self.goal),
+            self.notice,
+            self.empty,
+            self.editor,
+            heading(t("logic.overview"), 4),
+            self.overview,
+        ]
         self.start()
 
     def refresh(self) -> None:
@@ -91,7 +134,9 @@ class ImpactLogic(WorkbookTool):
             if list(self.goal.options) != options:
                 current = self.goal.value
                 self.goal.options = options
-                self.goal.value = current if current in {o[1] for o in options} else (options[0][1] if options else None)
+                self.goal.value = (
+                    current if current in {o[1] for o in options} else (options[0][1] if options else None)
+                )
         self.empty.layout.display = "none" if options else ""
         self.editor.layout.display = "" if options else "none"
         self.goal.layout.display = "" if options else "none"
@@ -117,13 +162,28 @@ class ImpactLogic(WorkbookTool):
         for index, indicator in enumerate(record.indicators if record else []):
             remove = button("✕", "quiet", tooltip=t("delete"))
             remove.on_click(lambda _, index=index: self.remove(index))
-            noticed = (f"<div class='rl-member-meta'>{escape(t('logic.noticed_line', text=indicator.noticed_by))}</div>"
-                       if indicator.noticed_by else
-                       f"<div class='rl-member-meta rl-warning-text'>{escape(t('logic.noticed_missing'))}</div>")
-            rows.append(css(ipw.HBox([ipw.HTML(
-                f"<div><span class='rl-member-name'>{escape(indicator.text)}</span>"
-                f"<span class='rl-tag rl-level-tag-{indicator.level}'>{escape(IMPACT_LEVELS[indicator.level])}</span>"
-                f"{noticed}</div>", layout=ipw.Layout(flex="1 1 auto")), remove]), "rl-member", "rl-indicator"))
+            noticed = (
+                f"<div class='rl-member-meta'>{escape(t('logic.noticed_line', text=indicator.noticed_by))}</div>"
+                if indicator.noticed_by
+                else f"<div class='rl-member-meta rl-warning-text'>{escape(t('logic.noticed_missing'))}</div>"
+            )
+            rows.append(
+                css(
+                    ipw.HBox(
+                        [
+                            ipw.HTML(
+                                f"<div><span class='rl-member-name'>{escape(indicator.text)}</span>"
+                                f"<span class='rl-tag rl-level-tag-{indicator.level}'>{escape(IMPACT_LEVELS[indicator.level])}</span>"
+                                f"{noticed}</div>",
+                                layout=ipw.Layout(flex="1 1 auto"),
+                            ),
+                            remove,
+                        ]
+                    ),
+                    "rl-member",
+                    "rl-indicator",
+                )
+            )
         self.indicator_list.children = rows or [muted(t("logic.no_indicators"))]
 
     def _show_check(self, record: Wirkungslogik | None) -> None:
@@ -151,11 +211,15 @@ class ImpactLogic(WorkbookTool):
             else:
                 state, css_class = t("logic.state.complete"), "rl-state-ok"
             indicators = len(logic.record.indicators) if logic else 0
-            rows.append(f"<tr><td>{escape(stored.record.title)}</td><td class='rl-num'>{indicators}</td>"
-                        f"<td><span class='rl-state {css_class}'>{escape(state)}</span></td></tr>")
-        self.overview.value = (f"<table class='rl-table'><thead><tr><th>{escape(t('export.col.goal'))}</th>"
-                               f"<th class='rl-num'>{escape(t('logic.indicators'))}</th><th>{escape(t('logic.state'))}</th>"
-                               f"</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+            rows.append(
+                f"<tr><td>{escape(stored.record.title)}</td><td class='rl-num'>{indicators}</td>"
+                f"<td><span class='rl-state {css_class}'>{escape(state)}</span></td></tr>"
+            )
+        self.overview.value = (
+            f"<table class='rl-table'><thead><tr><th>{escape(t('export.col.goal'))}</th>"
+            f"<th class='rl-num'>{escape(t('logic.indicators'))}</th><th>{escape(t('logic.state'))}</th>"
+            f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
 
     def write(self, **changes) -> Stored[Wirkungslogik] | None:
         if self.is_loading or not self.goal.value:
@@ -176,8 +240,11 @@ class ImpactLogic(WorkbookTool):
 
     def add(self) -> Stored[Wirkungslogik] | None:
         try:
-            indicator = Indikator(text=self.indicator_text.value, noticed_by=self.indicator_noticed.value,
-                                  level=self.indicator_level.value)
+            indicator = Indikator(
+                text=self.indicator_text.value,
+                noticed_by=self.indicator_noticed.value,
+                level=self.indicator_level.value,
+            )
         except ValidationError as error:
             if self.indicator_text.value.strip():
                 self.refused(error)

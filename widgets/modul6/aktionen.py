@@ -60,11 +60,15 @@ class ActionPool(WorkbookTool):
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
         self.query = ipw.Text(placeholder=t("pool.search_placeholder"), layout=WIDE)
-        self.field = ipw.Dropdown(options=field_options(t("pool.all_fields")), value="", layout=ipw.Layout(width="270px"))
-        self.effort = ipw.Dropdown(options=_choices(t("pool.any_effort"), ACTION_EFFORTS), value="",
-                                   layout=ipw.Layout(width="160px"))
-        self.cost = ipw.Dropdown(options=_choices(t("pool.any_cost"), POOL_COSTS), value="",
-                                 layout=ipw.Layout(width="190px"))
+        self.field = ipw.Dropdown(
+            options=field_options(t("pool.all_fields")), value="", layout=ipw.Layout(width="270px")
+        )
+        self.effort = ipw.Dropdown(
+            options=_choices(t("pool.any_effort"), ACTION_EFFORTS), value="", layout=ipw.Layout(width="160px")
+        )
+        self.cost = ipw.Dropdown(
+            options=_choices(t("pool.any_cost"), POOL_COSTS), value="", layout=ipw.Layout(width="190px")
+        )
         for control in (self.query, self.field, self.effort, self.cost):
             control.observe(lambda _: self.pager.reset(), "value")
         self.count = ipw.HTML()
@@ -74,10 +78,18 @@ class ActionPool(WorkbookTool):
         self.adopted: set[str] = set()
         self.children = [
             heading(t("pool.heading")),
-            css(ipw.HBox([labelled(t("pool.search"), self.query, layout=ipw.Layout(flex="2 1 260px")),
-                          labelled(t("field.handlungsfeld"), self.field), labelled(t("field.effort"), self.effort),
-                          labelled(t("pool.cost"), self.cost)],
-                         layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px")), "rl-pool-filters"),
+            css(
+                ipw.HBox(
+                    [
+                        labelled(t("pool.search"), self.query, layout=ipw.Layout(flex="2 1 260px")),
+                        labelled(t("field.handlungsfeld"), self.field),
+                        labelled(t("field.effort"), self.effort),
+                        labelled(t("pool.cost"), self.cost),
+                    ],
+                    layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
+                ),
+                "rl-pool-filters",
+            ),
             self.notice,
             self.count,
             self.list,
@@ -97,8 +109,9 @@ class ActionPool(WorkbookTool):
         total = len(load_pool())
         self.count.value = f"<div class='rl-help'>{escape(t('pool.count', found=len(found), total=total))}</div>"
         visible = self.pager.page(found)
-        self.list.children = self._rows.rows([((entry.id, entry.id in self.adopted), (entry,)) for entry in visible]) \
-            or [muted(t("pool.nothing_found"))]
+        self.list.children = self._rows.rows(
+            [((entry.id, entry.id in self.adopted), (entry,)) for entry in visible]
+        ) or [muted(t("pool.nothing_found"))]
 
     def _card(self, entry: PoolAction) -> ipw.VBox:
         steps = "".join(f"<li>{escape(step)}</li>" for step in entry.erste_schritte)
@@ -111,9 +124,12 @@ class ActionPool(WorkbookTool):
             f"<div class='rl-label'>{escape(t('pool.involved'))}</div><p>{escape(', '.join(entry.beteiligte))}</p>"
             f"<div class='rl-label'>{escape(t('pool.first_steps'))}</div><ol>{steps}</ol>"
             f"<div class='rl-label'>{escape(t('pool.format'))}</div><p>{escape(entry.format)}</p></details>",
-            layout=ipw.Layout(flex="1 1 auto"))
+            layout=ipw.Layout(flex="1 1 auto"),
+        )
         if entry.id in self.adopted:
-            action = css(ipw.HTML(f"<span class='rl-tag rl-tag-done'>✓ {escape(t('pool.in_plan'))}</span>"), "rl-pool-adopted")
+            action = css(
+                ipw.HTML(f"<span class='rl-tag rl-tag-done'>✓ {escape(t('pool.in_plan'))}</span>"), "rl-pool-adopted"
+            )
         else:
             action = button(t("pool.adopt"), "primary", tooltip=t("pool.adopt_tooltip", title=entry.titel))
             action.on_click(lambda _: self.adopt(entry.id))
@@ -146,25 +162,38 @@ class ActionPlan(RecordListTool):
         self.field = ipw.Dropdown(options=field_options(), layout=ipw.Layout(width="270px"))
         self.goal = ipw.Dropdown(options=[(t("actions.no_goal"), "")], value="", layout=WIDE)
         self.table = ipw.Dropdown(options=[(t("actions.no_table"), "")], value="", layout=WIDE)
-        self.responsible = ipw.Combobox(placeholder=t("actions.responsible_placeholder"), ensure_option=False, layout=WIDE)
-        self.partners = ipw.TagsInput(allowed_tags=[], allow_duplicates=False, placeholder=t("actions.partners_placeholder"),
-                                      layout=WIDE)
+        self.responsible = ipw.Combobox(
+            placeholder=t("actions.responsible_placeholder"), ensure_option=False, layout=WIDE
+        )
+        self.partners = ipw.TagsInput(
+            allowed_tags=[], allow_duplicates=False, placeholder=t("actions.partners_placeholder"), layout=WIDE
+        )
         self.starts_on = ipw.DatePicker(layout=ipw.Layout(width="170px"))
         self.due = ipw.DatePicker(layout=ipw.Layout(width="170px"))
-        self.status = ipw.Dropdown(options=[(label, key) for key, label in ACTION_STATUSES.items()], value="idee",
-                                   layout=ipw.Layout(width="150px"))
-        self.progress = ipw.IntSlider(value=0, min=0, max=100, step=10, readout_format="d",
-                                      layout=ipw.Layout(width="260px"))
-        self.effort = ipw.Dropdown(options=_choices(t("actions.effort_open"), ACTION_EFFORTS), value="",
-                                   layout=ipw.Layout(width="170px"))
+        self.status = ipw.Dropdown(
+            options=[(label, key) for key, label in ACTION_STATUSES.items()],
+            value="idee",
+            layout=ipw.Layout(width="150px"),
+        )
+        self.progress = ipw.IntSlider(
+            value=0, min=0, max=100, step=10, readout_format="d", layout=ipw.Layout(width="260px")
+        )
+        self.effort = ipw.Dropdown(
+            options=_choices(t("actions.effort_open"), ACTION_EFFORTS), value="", layout=ipw.Layout(width="170px")
+        )
         self.cost = ipw.Text(placeholder="0", layout=ipw.Layout(width="140px"))
-        self.description = ipw.Textarea(placeholder=t("actions.description_placeholder"),
-                                        layout=ipw.Layout(width="100%", height="90px"))
-        self.status_filter = ipw.Dropdown(options=[(t("actions.all_statuses"), ""), (t("actions.overdue_only"), "overdue")]
-                                          + [(label, key) for key, label in ACTION_STATUSES.items()],
-                                          value="", layout=ipw.Layout(width="200px"))
-        self.field_filter = ipw.Dropdown(options=field_options(t("pool.all_fields")), value="",
-                                         layout=ipw.Layout(width="270px"))
+        self.description = ipw.Textarea(
+            placeholder=t("actions.description_placeholder"), layout=ipw.Layout(width="100%", height="90px")
+        )
+        self.status_filter = ipw.Dropdown(
+            options=[(t("actions.all_statuses"), ""), (t("actions.overdue_only"), "overdue")]
+            + [(label, key) for key, label in ACTION_STATUSES.items()],
+            value="",
+            layout=ipw.Layout(width="200px"),
+        )
+        self.field_filter = ipw.Dropdown(
+            options=field_options(t("pool.all_fields")), value="", layout=ipw.Layout(width="270px")
+        )
         for control in (self.status_filter, self.field_filter):
             control.observe(lambda _: self.pager.reset(), "value")
         self.pager = Pager(self._show_rows, page_size=15)
@@ -176,26 +205,55 @@ class ActionPlan(RecordListTool):
         row = lambda *items: ipw.HBox(list(items), layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"))
         self.children = [
             heading(t("actions.heading")),
-            css(ipw.VBox([
-                self.form_title,
-                row(labelled(t("actions.title_label"), self.title, layout=ipw.Layout(flex="2 1 320px")),
-                    labelled(t("field.handlungsfeld"), self.field)),
-                row(labelled(t("actions.goal_label"), self.goal, layout=ipw.Layout(flex="1 1 300px")),
-                    labelled(t("actions.table_label"), self.table, layout=ipw.Layout(flex="1 1 300px"))),
-                row(labelled(t("actions.responsible_label"), self.responsible, layout=ipw.Layout(flex="1 1 220px")),
-                    labelled(t("actions.partners_label"), self.partners, t("actions.partners_help"),
-                             layout=ipw.Layout(flex="2 1 380px"))),
-                row(labelled(t("actions.start_label"), self.starts_on), labelled(t("actions.due_label"), self.due),
-                    labelled(t("field.status"), self.status), labelled(t("field.progress"), self.progress)),
-                row(labelled(t("field.effort"), self.effort), labelled(t("field.cost"), self.cost)),
-                labelled(t("field.description"), self.description),
-                self.buttons,
-            ]), "rl-form", "rl-action-form"),
+            css(
+                ipw.VBox(
+                    [
+                        self.form_title,
+                        row(
+                            labelled(t("actions.title_label"), self.title, layout=ipw.Layout(flex="2 1 320px")),
+                            labelled(t("field.handlungsfeld"), self.field),
+                        ),
+                        row(
+                            labelled(t("actions.goal_label"), self.goal, layout=ipw.Layout(flex="1 1 300px")),
+                            labelled(t("actions.table_label"), self.table, layout=ipw.Layout(flex="1 1 300px")),
+                        ),
+                        row(
+                            labelled(
+                                t("actions.responsible_label"), self.responsible, layout=ipw.Layout(flex="1 1 220px")
+                            ),
+                            labelled(
+                                t("actions.partners_label"),
+                                self.partners,
+                                t("actions.partners_help"),
+                                layout=ipw.Layout(flex="2 1 380px"),
+                            ),
+                        ),
+                        row(
+                            labelled(t("actions.start_label"), self.starts_on),
+                            labelled(t("actions.due_label"), self.due),
+                            labelled(t("field.status"), self.status),
+                            labelled(t("field.progress"), self.progress),
+                        ),
+                        row(labelled(t("field.effort"), self.effort), labelled(t("field.cost"), self.cost)),
+                        labelled(t("field.description"), self.description),
+                        self.buttons,
+                    ]
+                ),
+                "rl-form",
+                "rl-action-form",
+            ),
             self.notice,
             self.summary,
-            css(ipw.HBox([labelled(t("actions.filter_status"), self.status_filter),
-                          labelled(t("actions.filter_field"), self.field_filter)],
-                         layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px")), "rl-action-filters"),
+            css(
+                ipw.HBox(
+                    [
+                        labelled(t("actions.filter_status"), self.status_filter),
+                        labelled(t("actions.filter_field"), self.field_filter),
+                    ],
+                    layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
+                ),
+                "rl-action-filters",
+            ),
             self.list,
             self.pager.more,
         ]
@@ -226,9 +284,12 @@ class ActionPlan(RecordListTool):
     def _show_rows(self) -> None:
         today = self._today()
         wanted, field = self.status_filter.value, self.field_filter.value
-        found = [s for s in self.stored_actions
-                 if (not field or s.record.field == field)
-                 and (not wanted or (is_overdue(s.record, today) if wanted == "overdue" else s.record.status == wanted))]
+        found = [
+            s
+            for s in self.stored_actions
+            if (not field or s.record.field == field)
+            and (not wanted or (is_overdue(s.record, today) if wanted == "overdue" else s.record.status == wanted))
+        ]
         visible = self.pager.page(found)
         rows = self._rows.rows([((s.record.id, s.version, is_overdue(s.record, today)), (s,)) for s in visible])
         if rows:
@@ -244,24 +305,38 @@ class ActionPlan(RecordListTool):
             self.summary.value = ""
             return
         summary = plan_summary([s.record for s in records], self._today())
-        parts = " · ".join(f"<span class='rl-status-count rl-action-{key}{'' if count else ' rl-count-zero'}'>"
-                           f"{escape(ACTION_STATUSES[key])}: {count}</span>"
-                           for key, count in summary.by_status.items())
+        parts = " · ".join(
+            f"<span class='rl-status-count rl-action-{key}{'' if count else ' rl-count-zero'}'>"
+            f"{escape(ACTION_STATUSES[key])}: {count}</span>"
+            for key, count in summary.by_status.items()
+        )
         warnings = []
         if summary.overdue:
-            warnings.append(f"<span class='rl-tag rl-tag-overdue'>{escape(t('actions.overdue_count', count=summary.overdue))}</span>")
+            warnings.append(
+                f"<span class='rl-tag rl-tag-overdue'>{escape(t('actions.overdue_count', count=summary.overdue))}</span>"
+            )
         if summary.without_owner:
-            warnings.append(f"<span class='rl-tag'>{escape(t('actions.without_owner', count=summary.without_owner))}</span>")
+            warnings.append(
+                f"<span class='rl-tag'>{escape(t('actions.without_owner', count=summary.without_owner))}</span>"
+            )
         if summary.without_due:
-            warnings.append(f"<span class='rl-tag'>{escape(t('actions.without_due', count=summary.without_due))}</span>")
-        self.summary.value = (f"<div class='rl-invite-summary'><strong>{len(records)}</strong> "
-                              f"{escape(t('actions.in_plan'))} · {parts} {''.join(warnings)}</div>")
+            warnings.append(
+                f"<span class='rl-tag'>{escape(t('actions.without_due', count=summary.without_due))}</span>"
+            )
+        self.summary.value = (
+            f"<div class='rl-invite-summary'><strong>{len(records)}</strong> "
+            f"{escape(t('actions.in_plan'))} · {parts} {''.join(warnings)}</div>"
+        )
 
     # rows
 
     def row_controls(self, stored: Stored[Aktion]) -> list[ipw.Widget]:
-        status = ipw.Dropdown(options=[(label, key) for key, label in ACTION_STATUSES.items()], value=stored.record.status,
-                              layout=ipw.Layout(width="130px"), tooltip=t("field.status"))
+        status = ipw.Dropdown(
+            options=[(label, key) for key, label in ACTION_STATUSES.items()],
+            value=stored.record.status,
+            layout=ipw.Layout(width="130px"),
+            tooltip=t("field.status"),
+        )
         status.observe(lambda change: self.set_status(stored, change["new"]), "value")
         return [status]
 
@@ -290,18 +365,24 @@ class ActionPlan(RecordListTool):
         if action.cost is not None:
             links.append(format_euro(action.cost))
         percent = progress_of(action)
-        bar = (f"<div class='rl-progress' title='{percent} %'><span style='width:{percent}%'></span></div>"
-               f"<span class='rl-progress-label'>{percent} %</span>")
-        return (f"<div><span class='rl-member-name'>{escape(action.title)}</span>{tags}"
-                f"<div class='rl-member-meta'>{escape(' · '.join(meta))}</div>"
-                + (f"<div class='rl-member-meta'>{escape(' · '.join(links))}</div>" if links else "")
-                + f"<div class='rl-progress-row'>{bar}</div></div>")
+        bar = (
+            f"<div class='rl-progress' title='{percent} %'><span style='width:{percent}%'></span></div>"
+            f"<span class='rl-progress-label'>{percent} %</span>"
+        )
+        return (
+            f"<div><span class='rl-member-name'>{escape(action.title)}</span>{tags}"
+            f"<div class='rl-member-meta'>{escape(' · '.join(meta))}</div>"
+            + (f"<div class='rl-member-meta'>{escape(' · '.join(links))}</div>" if links else "")
+            + f"<div class='rl-progress-row'>{bar}</div></div>"
+        )
 
     def set_status(self, stored: Stored[Aktion], status: str) -> None:
         if status == stored.record.status:
             return
         if self.change(stored, status=status) is not None:
-            self.notice.show("success", t("actions.status_saved", title=stored.record.title, status=ACTION_STATUSES[status]))
+            self.notice.show(
+                "success", t("actions.status_saved", title=stored.record.title, status=ACTION_STATUSES[status])
+            )
             self.refresh()
 
     # the form
@@ -314,12 +395,21 @@ class ActionPlan(RecordListTool):
             cost = parse_amount(self.cost.value)
         except ValueError:
             raise ActionRuleError(t("budget.not_an_amount", field=t("field.cost"), value=self.cost.value)) from None
-        return {"title": self.title.value, "field": self.field.value, "goal_id": self.goal.value or None,
-                "table_id": self.table.value or None, "responsible": self.responsible.value,
-                "partner_ids": partner_ids_for(self.network, list(self.partners.value)),
-                "starts_on": self.starts_on.value, "due": self.due.value, "status": self.status.value,
-                "progress": self.progress.value, "effort": self.effort.value or None, "cost": cost,
-                "description": self.description.value}
+        return {
+            "title": self.title.value,
+            "field": self.field.value,
+            "goal_id": self.goal.value or None,
+            "table_id": self.table.value or None,
+            "responsible": self.responsible.value,
+            "partner_ids": partner_ids_for(self.network, list(self.partners.value)),
+            "starts_on": self.starts_on.value,
+            "due": self.due.value,
+            "status": self.status.value,
+            "progress": self.progress.value,
+            "effort": self.effort.value or None,
+            "cost": cost,
+            "description": self.description.value,
+        }
 
     def load_form(self, action: Aktion) -> None:
         self.title.value, self.field.value = action.title, action.field
@@ -372,7 +462,8 @@ class ActionOverview(WorkbookTool):
             + "".join(self._bar(r) for r in progress_by_goal(action_list, goal_list))
             + f"<div class='rl-label'>{escape(t('overview.by_field'))}</div>"
             + "".join(self._bar(r) for r in progress_by_field(action_list))
-            + f"<div class='rl-rollup-total'>{self._bar(overall)}</div></div>")
+            + f"<div class='rl-rollup-total'>{self._bar(overall)}</div></div>"
+        )
         bars = timeline_bars(action_list, today)
         key = (tuple(bars), today)
         if key == self._drawn:
@@ -380,16 +471,21 @@ class ActionOverview(WorkbookTool):
         self._drawn = key
         undated = len(action_list) - len(bars)
         note = f"<div class='rl-help'>{escape(t('overview.undated', count=undated))}</div>" if undated else ""
-        self.timeline.value = (f"<div class='rl-timeline'>{timeline_html(bars, today)}</div>{note}" if bars
-                               else f"<div class='rl-muted'>{escape(t('overview.no_dates'))}</div>")
+        self.timeline.value = (
+            f"<div class='rl-timeline'>{timeline_html(bars, today)}</div>{note}"
+            if bars
+            else f"<div class='rl-muted'>{escape(t('overview.no_dates'))}</div>"
+        )
 
     @staticmethod
     def _bar(rollup) -> str:
-        return (f"<div class='rl-rollup-row'><span class='rl-rollup-label'>{escape(rollup.label)}</span>"
-                f"<div class='rl-progress'><span style='width:{rollup.percent}%'></span></div>"
-                f"<span class='rl-progress-label'>{rollup.percent} %</span>"
-                f"<span class='rl-rollup-count'>{escape(t('overview.done_of', done=rollup.done, count=rollup.actions))}"
-                f"</span></div>")
+        return (
+            f"<div class='rl-rollup-row'><span class='rl-rollup-label'>{escape(rollup.label)}</span>"
+            f"<div class='rl-progress'><span style='width:{rollup.percent}%'></span></div>"
+            f"<span class='rl-progress-label'>{rollup.percent} %</span>"
+            f"<span class='rl-rollup-count'>{escape(t('overview.done_of', done=rollup.done, count=rollup.actions))}"
+            f"</span></div>"
+        )
 
 
 def timeline_html(bars, today: date) -> str:
@@ -404,9 +500,11 @@ def timeline_html(bars, today: date) -> str:
     def at(day: date) -> float:
         return (day - first).days / days * 100
 
-    ticks = "".join(f"<span class='rl-gantt-tick' style='left:{at(m):.2f}%'>{escape(label.split(chr(10))[0])}"
-                    f"{'<br>' + escape(label.split(chr(10))[1]) if chr(10) in label else ''}</span>"
-                    for m, label in month_ticks(first, last))
+    ticks = "".join(
+        f"<span class='rl-gantt-tick' style='left:{at(m):.2f}%'>{escape(label.split(chr(10))[0])}"
+        f"{'<br>' + escape(label.split(chr(10))[1]) if chr(10) in label else ''}</span>"
+        for m, label in month_ticks(first, last)
+    )
     rows = []
     for bar in bars:
         state = f"rl-gantt-{bar.status}{' rl-gantt-overdue' if bar.overdue else ''}"
@@ -417,8 +515,14 @@ def timeline_html(bars, today: date) -> str:
         else:
             width = max(at(bar.end) - at(bar.start), 0.6)
             mark = f"<span class='rl-gantt-bar {state}' style='left:{at(bar.start):.2f}%;width:{width:.2f}%' title='{tip}'></span>"
-        rows.append(f"<div class='rl-gantt-row'><span class='rl-gantt-label' title='{escape(bar.label)}'>"
-                    f"{escape(bar.label)}</span><span class='rl-gantt-track'>{mark}</span></div>")
-    today_line = f"<span class='rl-gantt-today' style='left:{at(today):.2f}%'><span>{escape(t('overview.today'))}</span></span>"
-    return (f"<div class='rl-gantt'><div class='rl-gantt-row rl-gantt-head'><span class='rl-gantt-label'></span>"
-            f"<span class='rl-gantt-track'>{ticks}{today_line}</span></div>{''.join(rows)}</div>")
+        rows.append(
+            f"<div class='rl-gantt-row'><span class='rl-gantt-label' title='{escape(bar.label)}'>"
+            f"{escape(bar.label)}</span><span class='rl-gantt-track'>{mark}</span></div>"
+        )
+    today_line = (
+        f"<span class='rl-gantt-today' style='left:{at(today):.2f}%'><span>{escape(t('overview.today'))}</span></span>"
+    )
+    return (
+        f"<div class='rl-gantt'><div class='rl-gantt-row rl-gantt-head'><span class='rl-gantt-label'></span>"
+        f"<span class='rl-gantt-track'>{ticks}{today_line}</span></div>{''.join(rows)}</div>"
+    )

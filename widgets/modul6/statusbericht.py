@@ -40,7 +40,9 @@ class StatusReport(WorkbookTool):
             "phase": ipw.Text(layout=ipw.Layout(width="100%")),
             "achievements": ipw.Textarea(layout=ipw.Layout(width="100%", height="130px")),
             "next_steps": ipw.Textarea(layout=ipw.Layout(width="100%", height="110px")),
-            "support": ipw.Textarea(placeholder=t("report.support_placeholder"), layout=ipw.Layout(width="100%", height="80px")),
+            "support": ipw.Textarea(
+                placeholder=t("report.support_placeholder"), layout=ipw.Layout(width="100%", height="80px")
+            ),
         }
         for key, widget in self.fields.items():
             widget.observe(lambda change, key=key: self.edit(key, change["new"]), "value")
@@ -49,15 +51,31 @@ class StatusReport(WorkbookTool):
         self.send_button = button(t("report.send"), "primary")
         self.send_button.on_click(lambda _: self.send())
         self.saved_line = ipw.HTML()
-        self.editor = css(ipw.VBox([
-            *(labelled(t(f"field.{key}"), widget, t(f"report.help.{key}")) for key, widget in self.fields.items()),
-            self.saved_line,
-            ipw.HBox([self.send_button, self.refill], layout=ipw.Layout(grid_gap="8px")),
-        ]), "rl-form", "rl-report-form")
+        self.editor = css(
+            ipw.VBox(
+                [
+                    *(
+                        labelled(t(f"field.{key}"), widget, t(f"report.help.{key}"))
+                        for key, widget in self.fields.items()
+                    ),
+                    self.saved_line,
+                    ipw.HBox([self.send_button, self.refill], layout=ipw.Layout(grid_gap="8px")),
+                ]
+            ),
+            "rl-form",
+            "rl-report-form",
+        )
         self.files = ipw.HTML()
         self.history = ipw.VBox()
-        self.children = [heading(t("report.heading")), ipw.HBox([self.begin]), self.editor, self.notice, self.files,
-                         heading(t("report.history"), 4), self.history]
+        self.children = [
+            heading(t("report.heading")),
+            ipw.HBox([self.begin]),
+            self.editor,
+            self.notice,
+            self.files,
+            heading(t("report.history"), 4),
+            self.history,
+        ]
         self.start()
 
     def _today(self) -> date:
@@ -83,9 +101,11 @@ class StatusReport(WorkbookTool):
             report = stored.record
             files = button(t("report.files"), "quiet")
             files.on_click(lambda _, r=report: self.offer(r))
-            text = ipw.HTML(f"<div><span class='rl-member-name'>{escape(format_date(report.sent_on.isoformat()))}</span>"
-                            f"<div class='rl-member-meta'>{escape(report.phase)}</div></div>",
-                            layout=ipw.Layout(flex="1 1 auto"))
+            text = ipw.HTML(
+                f"<div><span class='rl-member-name'>{escape(format_date(report.sent_on.isoformat()))}</span>"
+                f"<div class='rl-member-meta'>{escape(report.phase)}</div></div>",
+                layout=ipw.Layout(flex="1 1 auto"),
+            )
             rows.append(css(ipw.HBox([text, files]), "rl-member", "rl-report-row"))
         self.history.children = rows or [muted(t("report.history_empty"))]
 
@@ -112,7 +132,9 @@ class StatusReport(WorkbookTool):
         if self.stored is None:
             return
         fresh = prefilled(self.workbook, self._today())
-        saved = self.change(self.stored, phase=fresh.phase, achievements=fresh.achievements, next_steps=fresh.next_steps)
+        saved = self.change(
+            self.stored, phase=fresh.phase, achievements=fresh.achievements, next_steps=fresh.next_steps
+        )
         if saved is not None:
             self.stored = saved
             self._show(saved.record)
@@ -134,8 +156,10 @@ class StatusReport(WorkbookTool):
 
     def offer(self, report: Statusbericht) -> None:
         stem = report_stem(report)
-        self.files.value = (f"<div class='rl-help'>{escape(t('report.files_for', date=format_date(report.sent_on.isoformat())))}"
-                            f"</div>{downloads_html(document_links(report_document(self.workbook, report), stem))}")
+        self.files.value = (
+            f"<div class='rl-help'>{escape(t('report.files_for', date=format_date(report.sent_on.isoformat())))}"
+            f"</div>{downloads_html(document_links(report_document(self.workbook, report), stem))}"
+        )
 
 
 class RegionalProfile(WorkbookTool):
@@ -146,22 +170,30 @@ class RegionalProfile(WorkbookTool):
     def __init__(self, workbook, today: date | None = None, **kwargs):
         super().__init__(workbook, **kwargs)
         self.today = today
-        self.pseudonymise = ipw.Checkbox(value=True, description=t("profile.pseudonymise"), indent=False,
-                                         layout=ipw.Layout(width="auto"))
+        self.pseudonymise = ipw.Checkbox(
+            value=True, description=t("profile.pseudonymise"), indent=False, layout=ipw.Layout(width="auto")
+        )
         self.make = button(t("profile.make"), "primary")
         self.make.on_click(lambda _: self.offer())
         self.gaps = ipw.HTML()
         self.links = ipw.HTML()
-        self.children = [heading(t("profile.heading")),
-                         ipw.HTML(f"<div class='rl-help'>{escape(t('profile.help'))}</div>"),
-                         self.pseudonymise, ipw.HBox([self.make]), self.notice, self.gaps, self.links]
+        self.children = [
+            heading(t("profile.heading")),
+            ipw.HTML(f"<div class='rl-help'>{escape(t('profile.help'))}</div>"),
+            self.pseudonymise,
+            ipw.HBox([self.make]),
+            self.notice,
+            self.gaps,
+            self.links,
+        ]
         self.start()
 
     def refresh(self) -> None:
         self.links.value = ""  # a file made before a change would be out of date
         empty = [f"Modul {m.number} · {m.title}" for m in MODULES if m.status(self.workbook) is Status.NOT_STARTED]
-        self.gaps.value = (f"<div class='rl-help'>{escape(t('profile.gaps_hint', modules=', '.join(empty)))}</div>"
-                           if empty else "")
+        self.gaps.value = (
+            f"<div class='rl-help'>{escape(t('profile.gaps_hint', modules=', '.join(empty)))}</div>" if empty else ""
+        )
 
     def offer(self) -> None:
         document = regional_profile(self.workbook, self.pseudonymise.value, self.today)

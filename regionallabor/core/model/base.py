@@ -43,8 +43,9 @@ assert set(ACTOR_TYPES) == set(ActorType.__args__)
 assert set(TEAM_RELATIONS) == set(TeamRelation.__args__)
 assert set(RELATION_KINDS) == set(RelationKind.__args__)
 ConferenceFormat = Literal["werkstatt", "konferenz", "gross"]
-SlotFormat = Literal["ankommen", "begruessung", "impuls", "thementische", "world_cafe", "open_space", "fishbowl",
-                     "pause", "abschluss"]
+SlotFormat = Literal[
+    "ankommen", "begruessung", "impuls", "thementische", "world_cafe", "open_space", "fishbowl", "pause", "abschluss"
+]
 InvitationStatus = Literal["offen", "eingeladen", "zugesagt", "abgesagt"]
 ImpactLevel = Literal["input", "output", "outcome", "impact"]
 assert set(CONFERENCE_FORMATS) == set(ConferenceFormat.__args__)

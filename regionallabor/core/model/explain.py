@@ -80,9 +80,20 @@ FIELD_LABELS = {
 }
 
 # Numbers with a lower and an upper bound get one message naming both.
-RANGES = {"year": (1950, 2100), "rating": (1, 5), "influence": (1, 5), "engagement": (1, 5), "strength": (1, 3),
-          "horizon_year": (2026, 2100), "days": (1, 3), "day": (1, 3), "points": (0, 99), "expected_people": (1, 5000),
-          "people": (1, 500), "progress": (0, 100)}
+RANGES = {
+    "year": (1950, 2100),
+    "rating": (1, 5),
+    "influence": (1, 5),
+    "engagement": (1, 5),
+    "strength": (1, 3),
+    "horizon_year": (2026, 2100),
+    "days": (1, 3),
+    "day": (1, 3),
+    "points": (0, 99),
+    "expected_people": (1, 5000),
+    "people": (1, 500),
+    "progress": (0, 100),
+}
 
 
 def _field_label(loc: tuple) -> str:
