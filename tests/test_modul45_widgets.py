@@ -26,11 +26,10 @@ from regionallabor.core.model import (
     Zukunftsbild,
 )
 from regionallabor.testing import fill_network
+from widgets.modul4 import CritiquePhase, FantasyPhase, GoalPlanner
 from widgets.modul4.zukunftsbild import VisionBoard
-from widgets.modul4.zukunftswerkstatt import CritiquePhase, FantasyPhase, GoalPlanner
+from widgets.modul5 import ConferenceBudget, ConferenceFiles, ConferenceSetup, ProgramPlanner, TaskPlan, TopicTables
 from widgets.modul5.einladungen import InvitationList
-from widgets.modul5.konferenz import ConferenceSetup, ProgramPlanner, TopicTables
-from widgets.modul5.konferenzplanung import ConferenceBudget, ConferenceFiles, TaskPlan
 from widgets.modul5.wirkungslogik import ImpactLogic
 
 

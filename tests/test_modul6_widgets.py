@@ -9,8 +9,7 @@ from test_modul45_widgets import assert_all_open, downloads
 
 from regionallabor.core.model import Akteur, Aktion, Member, Statusbericht, Thementisch, Ziel
 from regionallabor.modul6.aktionen import actions
-from widgets.modul6.aktionen import ActionOverview, ActionPlan, ActionPool
-from widgets.modul6.statusbericht import RegionalProfile, StatusReport
+from widgets.modul6 import ActionOverview, ActionPlan, ActionPool, RegionalProfile, StatusReport
 
 TODAY = date(2027, 6, 1)
 

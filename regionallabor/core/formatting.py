@@ -28,7 +28,7 @@ def format_timestamp(iso: str) -> str:
     return f"{moment:%d.%m.%Y, %H:%M}"
 
 
-def german_list(items: list[str]) -> str:
+def german_list(items: list[str] | tuple[str, ...]) -> str:
     """['A', 'B', 'C'] -> 'A, B und C'."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} und {items[-1]}"
 

@@ -1,8 +1,8 @@
 """Pieces every course tool uses: the page, its look, notices, keeping in step, lists, downloads."""
 
 from .downloads import document_links, download_link, downloads_html
-from .elements import button, close_tree, css, heading, label, labelled, muted, stylesheet
-from .fields import field_checkboxes, field_chip, field_options
+from .elements import button, close_tree, css, heading, label, labelled, muted, stylesheet, wide
+from .fields import field_checkboxes, field_chip, field_options, short_choices
 from .figures import figures_html, source_line
 from .lists import Pager, RecordListTool, RowCache, edit_remove_actions, offer
 from .notices import Notice, findings_html
@@ -11,13 +11,6 @@ from .sync import WorkbookSync, sync_for
 from .tool import WorkbookTool, WorkbookView
 
 __all__ = [
-    "Notice",
-    "Pager",
-    "RecordListTool",
-    "RowCache",
-    "WorkbookSync",
-    "WorkbookTool",
-    "WorkbookView",
     "button",
     "close_tree",
     "css",
@@ -34,9 +27,18 @@ __all__ = [
     "label",
     "labelled",
     "muted",
+    "Notice",
     "offer",
     "open_course_page",
+    "Pager",
+    "RecordListTool",
+    "RowCache",
+    "short_choices",
     "source_line",
     "stylesheet",
     "sync_for",
+    "wide",
+    "WorkbookSync",
+    "WorkbookTool",
+    "WorkbookView",
 ]

@@ -49,14 +49,16 @@ def button(description: str, style: str = "", tooltip: str = "") -> ipw.Button:
 
 def close_tree(widget: ipw.Widget) -> None:
     """Close a widget and everything inside it, so the kernel and the page forget their models."""
-    close_parts(widget)
+    close_children(widget)
     widget.close()
 
 
-def close_parts(widget: ipw.Widget) -> None:
-    """Close what a widget is made of: its children's trees, its layout and its style."""
+def close_children(widget: ipw.Widget) -> None:
+    """Close what a widget holds. Layouts stay: one Layout may be shared by many widgets."""
     for child in getattr(widget, "children", ()):
         close_tree(child)
-    for part in (getattr(widget, "layout", None), getattr(widget, "style", None)):
-        if isinstance(part, ipw.Widget):
-            part.close()
+
+
+def wide() -> ipw.Layout:
+    """A layout filling the row; each widget gets its own."""
+    return ipw.Layout(width="100%")

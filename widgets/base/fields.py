@@ -29,3 +29,8 @@ def field_options(empty: str | None = None) -> list[tuple[str, str]]:
     A drop-down whose value is None shows nothing selected, so "none" is the empty string.
     """
     return ([(empty, "")] if empty is not None else []) + [(label, key) for key, label in ALL_FIELDS.items()]
+
+
+def short_choices(all_label: str, labels: dict[str, str]) -> list[tuple[str, str]]:
+    """A filter drop-down over a choice list: „any“ first (value ""), each label only up to its dash."""
+    return [(all_label, "")] + [(label.split(" – ")[0], key) for key, label in labels.items()]

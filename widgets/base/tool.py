@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from regionallabor.core.model import explain
 from regionallabor.core.store import Arbeitsmappe, StaleRecordError, Stored, WorkbookError
 
-from .elements import close_parts, css
+from .elements import close_children, css
 from .notices import Notice
 from .sync import sync_for
 
@@ -52,7 +52,7 @@ class WorkbookView:
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
-        close_parts(self)
+        close_children(self)
         super().close()
 
 

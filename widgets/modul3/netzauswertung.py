@@ -6,6 +6,7 @@ from html import escape
 
 import ipywidgets as ipw
 
+from regionallabor.core.formatting import german_list
 from regionallabor.core.messages import t
 from regionallabor.core.model import sector_label
 from regionallabor.handlungsfelder import ALL_FIELDS, SHORT_LABELS
@@ -37,10 +38,6 @@ def percent(share: float) -> str:
     return "unter 1 %" if 0 < value < 1 else f"{value:.0f} %"
 
 
-def and_join(items: list[str] | tuple[str, ...]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} und {items[-1]}"
-
-
 def bridges_html(analysis: Analysis) -> str:
     if not analysis.bridges:
         return (
@@ -50,7 +47,7 @@ def bridges_html(analysis: Analysis) -> str:
     items = []
     for bridge in analysis.bridges:
         sectors = (
-            f"verbindet {escape(and_join(bridge.sectors))}"
+            f"verbindet {escape(german_list(bridge.sectors))}"
             if len(bridge.sectors) > 1
             else f"verbindet Menschen in {escape(bridge.sectors[0])}"
         )
@@ -111,14 +108,14 @@ def gap_table_html(network: Network, analysis: Analysis) -> str:
     table = f"<table class='rl-gap-table'><thead><tr><th></th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     missing = gaps.missing_by_field()
     lines = "".join(
-        f"<li><strong>{escape(ALL_FIELDS[f])}:</strong> niemand aus {escape(and_join(sectors))}</li>"
+        f"<li><strong>{escape(ALL_FIELDS[f])}:</strong> niemand aus {escape(german_list(sectors))}</li>"
         for f, sectors in missing.items()
         if sectors and len(sectors) < len(gaps.sectors)
     )
     empty_fields = [ALL_FIELDS[f] for f, sectors in missing.items() if len(sectors) == len(gaps.sectors)]
     notes = []
     if empty_fields:
-        notes.append(f"<li><strong>Noch ganz ohne Akteur:innen:</strong> {escape(and_join(empty_fields))}</li>")
+        notes.append(f"<li><strong>Noch ganz ohne Akteur:innen:</strong> {escape(german_list(empty_fields))}</li>")
     if gaps.without_field:
         notes.append(
             f"<li>{gaps.without_field} Akteur:innen haben noch kein Handlungsfeld und zählen hier nicht mit.</li>"
@@ -141,7 +138,7 @@ def suggestions_html(analysis: Analysis) -> str:
     for suggestion in analysis.suggestions:
         reasons = escape(", ".join(suggestion.reasons)) if suggestion.reasons else "noch kein Kontakt"
         opener = (
-            f"<div class='rl-help'>Türöffner:in: {escape(and_join(suggestion.door_openers))} – ihr kennt sie gut, "
+            f"<div class='rl-help'>Türöffner:in: {escape(german_list(suggestion.door_openers))} – ihr kennt sie gut, "
             "und sie kennt diese Akteur:in.</div>"
             if suggestion.door_openers
             else ""

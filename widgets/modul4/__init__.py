@@ -1,6 +1,8 @@
 """Modul 4 · Vision: one file per section of the page."""
 
+from .fantasiephase import FantasyPhase
+from .kritikphase import CritiquePhase
+from .ziele import GoalPlanner
 from .zukunftsbild import VisionBoard
-from .zukunftswerkstatt import CritiquePhase, FantasyPhase, GoalPlanner
 
 __all__ = ["CritiquePhase", "FantasyPhase", "GoalPlanner", "VisionBoard"]

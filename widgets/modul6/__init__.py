@@ -1,6 +1,9 @@
 """Modul 6 · Aktionen & Weg: one file per section of the page."""
 
-from .aktionen import ActionOverview, ActionPlan, ActionPool
-from .statusbericht import RegionalProfile, StatusReport
+from .aktionsplan import ActionPlan
+from .aktionspool import ActionPool
+from .regionalprofil import RegionalProfile
+from .statusbericht import StatusReport
+from .zeitplan import ActionOverview
 
 __all__ = ["ActionOverview", "ActionPlan", "ActionPool", "RegionalProfile", "StatusReport"]

@@ -1,4 +1,4 @@
-"""Modul 6, tools „Statusbericht“ and „Regionalprofil“: what the team sends to the hosting team and shares with the region."""
+"""Modul 6, tool „Statusbericht“: a report to the hosting team, prefilled from the workbook, with its history."""
 
 from __future__ import annotations
 
@@ -9,10 +9,8 @@ import ipywidgets as ipw
 
 from regionallabor.core.formatting import format_date
 from regionallabor.core.messages import t
-from regionallabor.core.model import Aktion, Statusbericht
+from regionallabor.core.model import Statusbericht
 from regionallabor.core.store import Stored, WorkbookError
-from regionallabor.course import MODULES, Status
-from regionallabor.modul6.regionalprofil import regional_profile
 from regionallabor.modul6.statusbericht import (
     draft,
     history,
@@ -160,43 +158,3 @@ class StatusReport(WorkbookTool):
             f"<div class='rl-help'>{escape(t('report.files_for', date=format_date(report.sent_on.isoformat())))}"
             f"</div>{downloads_html(document_links(report_document(self.workbook, report), stem))}"
         )
-
-
-class RegionalProfile(WorkbookTool):
-    """The Regionalprofil from all modules as HTML and PDF; private persons pseudonymised unless the team unticks it."""
-
-    SHOWS = (Aktion.KIND, Statusbericht.KIND)  # what this page writes: a file made before would be out of date
-
-    def __init__(self, workbook, today: date | None = None, **kwargs):
-        super().__init__(workbook, **kwargs)
-        self.today = today
-        self.pseudonymise = ipw.Checkbox(
-            value=True, description=t("profile.pseudonymise"), indent=False, layout=ipw.Layout(width="auto")
-        )
-        self.make = button(t("profile.make"), "primary")
-        self.make.on_click(lambda _: self.offer())
-        self.gaps = ipw.HTML()
-        self.links = ipw.HTML()
-        self.children = [
-            heading(t("profile.heading")),
-            ipw.HTML(f"<div class='rl-help'>{escape(t('profile.help'))}</div>"),
-            self.pseudonymise,
-            ipw.HBox([self.make]),
-            self.notice,
-            self.gaps,
-            self.links,
-        ]
-        self.start()
-
-    def refresh(self) -> None:
-        self.links.value = ""  # a file made before a change would be out of date
-        empty = [f"Modul {m.number} · {m.title}" for m in MODULES if m.status(self.workbook) is Status.NOT_STARTED]
-        self.gaps.value = (
-            f"<div class='rl-help'>{escape(t('profile.gaps_hint', modules=', '.join(empty)))}</div>" if empty else ""
-        )
-
-    def offer(self) -> None:
-        document = regional_profile(self.workbook, self.pseudonymise.value, self.today)
-        stem = "regionalprofil" + ("-pseudonymisiert" if self.pseudonymise.value else "")
-        self.links.value = downloads_html(document_links(document, stem))
-        self.notice.show("success", t("profile.made"))

@@ -1,4 +1,4 @@
-"""Modul 6, tools „Aktionspool“, „Aktionsplan“ and „Zeitplan und Fortschritt“."""
+"""Modul 6, tool „Aktionsplan“: the team's actions with goal, table, partners, owner, status and dates."""
 
 from __future__ import annotations
 
@@ -8,33 +8,23 @@ from html import escape
 import ipywidgets as ipw
 
 from regionallabor.core.formatting import format_date, format_euro, parse_amount
-from regionallabor.core.messages import ACTION_EFFORTS, ACTION_STATUSES, POOL_COSTS, t
+from regionallabor.core.messages import ACTION_EFFORTS, ACTION_STATUSES, t
 from regionallabor.core.model import Aktion, Member, Thementisch, Ziel
-from regionallabor.core.store import Stored, WorkbookError
-from regionallabor.dokumente.charts import month_ticks, timeline_span
+from regionallabor.core.store import Stored
 from regionallabor.modul3.beziehungsnetz import load_network
 from regionallabor.modul6.aktionen import (
     ActionRuleError,
     actions,
-    adopt,
-    adopted_pool_ids,
     is_overdue,
-    overall_progress,
     partner_ids_for,
     plan_summary,
-    progress_by_field,
-    progress_by_goal,
     progress_of,
     save_action,
-    timeline_bars,
 )
-from regionallabor.modul6.aktionspool import PoolAction, filter_pool, load_pool, pool_by_id
 from widgets.base import (
     Pager,
     RecordListTool,
     RowCache,
-    WorkbookTool,
-    button,
     css,
     field_chip,
     field_options,
@@ -42,110 +32,10 @@ from widgets.base import (
     labelled,
     muted,
     offer,
+    short_choices,
+    wide,
 )
 from widgets.modul3.akteure import NETWORK_KINDS
-
-WIDE = ipw.Layout(width="100%")
-
-
-def _choices(all_label: str, labels: dict[str, str]) -> list[tuple[str, str]]:
-    return [(all_label, "")] + [(label.split(" – ")[0], key) for key, label in labels.items()]
-
-
-class ActionPool(WorkbookTool):
-    """The Aktionspool: search and filter proven actions, adopt one into the plan with a click."""
-
-    SHOWS = WRITES = (Aktion.KIND,)
-
-    def __init__(self, workbook, **kwargs):
-        super().__init__(workbook, **kwargs)
-        self.query = ipw.Text(placeholder=t("pool.search_placeholder"), layout=WIDE)
-        self.field = ipw.Dropdown(
-            options=field_options(t("pool.all_fields")), value="", layout=ipw.Layout(width="270px")
-        )
-        self.effort = ipw.Dropdown(
-            options=_choices(t("pool.any_effort"), ACTION_EFFORTS), value="", layout=ipw.Layout(width="160px")
-        )
-        self.cost = ipw.Dropdown(
-            options=_choices(t("pool.any_cost"), POOL_COSTS), value="", layout=ipw.Layout(width="190px")
-        )
-        for control in (self.query, self.field, self.effort, self.cost):
-            control.observe(lambda _: self.pager.reset(), "value")
-        self.count = ipw.HTML()
-        self.list = ipw.VBox()
-        self.pager = Pager(self._show_rows, page_size=8)
-        self._rows = RowCache(self._card)
-        self.adopted: set[str] = set()
-        self.children = [
-            heading(t("pool.heading")),
-            css(
-                ipw.HBox(
-                    [
-                        labelled(t("pool.search"), self.query, layout=ipw.Layout(flex="2 1 260px")),
-                        labelled(t("field.handlungsfeld"), self.field),
-                        labelled(t("field.effort"), self.effort),
-                        labelled(t("pool.cost"), self.cost),
-                    ],
-                    layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
-                ),
-                "rl-pool-filters",
-            ),
-            self.notice,
-            self.count,
-            self.list,
-            self.pager.more,
-        ]
-        self.start()
-
-    def refresh(self) -> None:
-        self.adopted = adopted_pool_ids(actions(self.workbook))
-        self._show_rows()
-
-    def found(self) -> list[PoolAction]:
-        return filter_pool(self.query.value, self.field.value, self.effort.value, self.cost.value)
-
-    def _show_rows(self) -> None:
-        found = self.found()
-        total = len(load_pool())
-        self.count.value = f"<div class='rl-help'>{escape(t('pool.count', found=len(found), total=total))}</div>"
-        visible = self.pager.page(found)
-        self.list.children = self._rows.rows(
-            [((entry.id, entry.id in self.adopted), (entry,)) for entry in visible]
-        ) or [muted(t("pool.nothing_found"))]
-
-    def _card(self, entry: PoolAction) -> ipw.VBox:
-        steps = "".join(f"<li>{escape(step)}</li>" for step in entry.erste_schritte)
-        body = ipw.HTML(
-            f"<div class='rl-pool-head'><span class='rl-member-name'>{escape(entry.titel)}</span>"
-            f"{field_chip(entry.handlungsfeld)}<span class='rl-tag'>{escape(t('pool.effort_tag', effort=entry.effort_label))}"
-            f"</span><span class='rl-tag'>{escape(entry.cost_label)}</span></div>"
-            f"<p class='rl-pool-text'>{escape(entry.beschreibung)}</p>"
-            f"<details class='rl-pool-details'><summary>{escape(t('pool.more'))}</summary>"
-            f"<div class='rl-label'>{escape(t('pool.involved'))}</div><p>{escape(', '.join(entry.beteiligte))}</p>"
-            f"<div class='rl-label'>{escape(t('pool.first_steps'))}</div><ol>{steps}</ol>"
-            f"<div class='rl-label'>{escape(t('pool.format'))}</div><p>{escape(entry.format)}</p></details>",
-            layout=ipw.Layout(flex="1 1 auto"),
-        )
-        if entry.id in self.adopted:
-            action = css(
-                ipw.HTML(f"<span class='rl-tag rl-tag-done'>✓ {escape(t('pool.in_plan'))}</span>"), "rl-pool-adopted"
-            )
-        else:
-            action = button(t("pool.adopt"), "primary", tooltip=t("pool.adopt_tooltip", title=entry.titel))
-            action.on_click(lambda _: self.adopt(entry.id))
-        return css(ipw.HBox([body, action]), "rl-member", "rl-pool-card")
-
-    def adopt(self, pool_id: str) -> Stored[Aktion] | None:
-        entry = pool_by_id()[pool_id]
-        try:
-            stored = adopt(self.workbook, entry)
-        except WorkbookError as error:
-            self.refused(error)
-            return None
-        self.written(stored.version)
-        self.notice.show("success", t("pool.adopted", title=entry.titel))
-        self.refresh()
-        return stored
 
 
 class ActionPlan(RecordListTool):
@@ -158,15 +48,15 @@ class ActionPlan(RecordListTool):
     def __init__(self, workbook, today: date | None = None, **kwargs):
         super().__init__(workbook, t("actions.add"), **kwargs)
         self.today = today
-        self.title = ipw.Text(placeholder=t("actions.title_placeholder"), layout=WIDE)
+        self.title = ipw.Text(placeholder=t("actions.title_placeholder"), layout=wide())
         self.field = ipw.Dropdown(options=field_options(), layout=ipw.Layout(width="270px"))
-        self.goal = ipw.Dropdown(options=[(t("actions.no_goal"), "")], value="", layout=WIDE)
-        self.table = ipw.Dropdown(options=[(t("actions.no_table"), "")], value="", layout=WIDE)
+        self.goal = ipw.Dropdown(options=[(t("actions.no_goal"), "")], value="", layout=wide())
+        self.table = ipw.Dropdown(options=[(t("actions.no_table"), "")], value="", layout=wide())
         self.responsible = ipw.Combobox(
-            placeholder=t("actions.responsible_placeholder"), ensure_option=False, layout=WIDE
+            placeholder=t("actions.responsible_placeholder"), ensure_option=False, layout=wide()
         )
         self.partners = ipw.TagsInput(
-            allowed_tags=[], allow_duplicates=False, placeholder=t("actions.partners_placeholder"), layout=WIDE
+            allowed_tags=[], allow_duplicates=False, placeholder=t("actions.partners_placeholder"), layout=wide()
         )
         self.starts_on = ipw.DatePicker(layout=ipw.Layout(width="170px"))
         self.due = ipw.DatePicker(layout=ipw.Layout(width="170px"))
@@ -179,7 +69,7 @@ class ActionPlan(RecordListTool):
             value=0, min=0, max=100, step=10, readout_format="d", layout=ipw.Layout(width="260px")
         )
         self.effort = ipw.Dropdown(
-            options=_choices(t("actions.effort_open"), ACTION_EFFORTS), value="", layout=ipw.Layout(width="170px")
+            options=short_choices(t("actions.effort_open"), ACTION_EFFORTS), value="", layout=ipw.Layout(width="170px")
         )
         self.cost = ipw.Text(placeholder="0", layout=ipw.Layout(width="140px"))
         self.description = ipw.Textarea(
@@ -432,97 +322,3 @@ class ActionPlan(RecordListTool):
 
     def saved_message(self, action: Aktion) -> str:
         return t("actions.saved", title=action.title)
-
-
-class ActionOverview(WorkbookTool):
-    """Zeitplan und Fortschritt: the timeline of the dated actions and the progress per goal and field."""
-
-    SHOWS = (Aktion.KIND, Ziel.KIND)
-
-    def __init__(self, workbook, today: date | None = None, **kwargs):
-        super().__init__(workbook, **kwargs)
-        self.today = today
-        self.rollup = ipw.HTML()
-        self.timeline = ipw.HTML()
-        self._drawn: tuple | None = None
-        self.children = [heading(t("overview.heading")), self.rollup, heading(t("overview.timeline"), 4), self.timeline]
-        self.start()
-
-    def refresh(self) -> None:
-        today = self.today or date.today()
-        action_list = [s.record for s in actions(self.workbook)]
-        if not action_list:
-            self.rollup.value = f"<div class='rl-muted'>{escape(t('overview.empty'))}</div>"
-            self.timeline.value, self._drawn = "", None
-            return
-        goal_list = [s.record for s in self.workbook.list(Ziel)]
-        overall = overall_progress(action_list)
-        self.rollup.value = (
-            f"<div class='rl-rollup'><div class='rl-label'>{escape(t('overview.by_goal'))}</div>"
-            + "".join(self._bar(r) for r in progress_by_goal(action_list, goal_list))
-            + f"<div class='rl-label'>{escape(t('overview.by_field'))}</div>"
-            + "".join(self._bar(r) for r in progress_by_field(action_list))
-            + f"<div class='rl-rollup-total'>{self._bar(overall)}</div></div>"
-        )
-        bars = timeline_bars(action_list, today)
-        key = (tuple(bars), today)
-        if key == self._drawn:
-            return  # a change that moves no bar (a note, a partner) leaves the timeline as it is
-        self._drawn = key
-        undated = len(action_list) - len(bars)
-        note = f"<div class='rl-help'>{escape(t('overview.undated', count=undated))}</div>" if undated else ""
-        self.timeline.value = (
-            f"<div class='rl-timeline'>{timeline_html(bars, today)}</div>{note}"
-            if bars
-            else f"<div class='rl-muted'>{escape(t('overview.no_dates'))}</div>"
-        )
-
-    @staticmethod
-    def _bar(rollup) -> str:
-        return (
-            f"<div class='rl-rollup-row'><span class='rl-rollup-label'>{escape(rollup.label)}</span>"
-            f"<div class='rl-progress'><span style='width:{rollup.percent}%'></span></div>"
-            f"<span class='rl-progress-label'>{rollup.percent} %</span>"
-            f"<span class='rl-rollup-count'>{escape(t('overview.done_of', done=rollup.done, count=rollup.actions))}"
-            f"</span></div>"
-        )
-
-
-def timeline_html(bars, today: date) -> str:
-    """The plan's timeline for the page, as HTML: one row per action, drawn by the browser in a few milliseconds.
-
-    The same bars as the Regionalprofil's chart (``charts.timeline_chart``), which a status click would take
-    half a second to redraw with a hundred actions.
-    """
-    first, last = timeline_span(bars, today)
-    days = (last - first).days or 1
-
-    def at(day: date) -> float:
-        return (day - first).days / days * 100
-
-    ticks = "".join(
-        f"<span class='rl-gantt-tick' style='left:{at(m):.2f}%'>{escape(label.split(chr(10))[0])}"
-        f"{'<br>' + escape(label.split(chr(10))[1]) if chr(10) in label else ''}</span>"
-        for m, label in month_ticks(first, last)
-    )
-    rows = []
-    for bar in bars:
-        state = f"rl-gantt-{bar.status}{' rl-gantt-overdue' if bar.overdue else ''}"
-        span = f"{format_date(bar.start.isoformat())} – " if bar.start else t("actions.until", date="")
-        tip = escape(f"{bar.label}: {span}{format_date(bar.end.isoformat())} · {ACTION_STATUSES[bar.status]}")
-        if bar.start is None:
-            mark = f"<span class='rl-gantt-due {state}' style='left:{at(bar.end):.2f}%' title='{tip}'></span>"
-        else:
-            width = max(at(bar.end) - at(bar.start), 0.6)
-            mark = f"<span class='rl-gantt-bar {state}' style='left:{at(bar.start):.2f}%;width:{width:.2f}%' title='{tip}'></span>"
-        rows.append(
-            f"<div class='rl-gantt-row'><span class='rl-gantt-label' title='{escape(bar.label)}'>"
-            f"{escape(bar.label)}</span><span class='rl-gantt-track'>{mark}</span></div>"
-        )
-    today_line = (
-        f"<span class='rl-gantt-today' style='left:{at(today):.2f}%'><span>{escape(t('overview.today'))}</span></span>"
-    )
-    return (
-        f"<div class='rl-gantt'><div class='rl-gantt-row rl-gantt-head'><span class='rl-gantt-label'></span>"
-        f"<span class='rl-gantt-track'>{ticks}{today_line}</span></div>{''.join(rows)}</div>"
-    )

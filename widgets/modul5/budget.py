@@ -1,0 +1,124 @@
+"""Modul 5, „Budget“: planned and actual costs of the conference."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as ipw
+
+from regionallabor.core.formatting import format_euro, parse_amount
+from regionallabor.core.messages import t
+from regionallabor.core.model import Budgetposten
+from regionallabor.core.store import Stored
+from regionallabor.modul5.konferenz import budget_totals
+from widgets.base import RecordListTool, css, heading, labelled
+
+
+class AmountError(ValueError):
+    pass
+
+
+def _amount(widget: ipw.Text, label_key: str) -> float | None:
+    try:
+        return parse_amount(widget.value)
+    except ValueError:
+        raise AmountError(t("budget.not_an_amount", field=t(label_key), value=widget.value)) from None
+
+
+class ConferenceBudget(RecordListTool):
+    """Budget lines with planned and actual sums, and the totals."""
+
+    MODEL = Budgetposten
+    SHOWS = WRITES = (Budgetposten.KIND,)
+
+    def __init__(self, workbook, **kwargs):
+        super().__init__(workbook, t("budget.add"), **kwargs)
+        self.title = ipw.Text(placeholder=t("budget.title_placeholder"), layout=ipw.Layout(width="100%"))
+        self.planned = ipw.Text(placeholder="0", layout=ipw.Layout(width="140px"))
+        self.actual = ipw.Text(placeholder=t("budget.actual_placeholder"), layout=ipw.Layout(width="160px"))
+        self.totals = ipw.HTML()
+        self.children = [
+            heading(t("budget.heading")),
+            css(
+                ipw.VBox(
+                    [
+                        self.form_title,
+                        ipw.HBox(
+                            [
+                                labelled(t("budget.line_label"), self.title, layout=ipw.Layout(flex="2 1 300px")),
+                                labelled(t("field.planned"), self.planned),
+                                labelled(t("field.actual"), self.actual),
+                            ],
+                            layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
+                        ),
+                        self.buttons,
+                    ]
+                ),
+                "rl-form",
+            ),
+            self.notice,
+            self.list,
+            self.totals,
+        ]
+        self.clear()
+        self.start()
+
+    def records(self) -> list[Stored[Budgetposten]]:
+        return self.workbook.list(Budgetposten)
+
+    def empty_text(self) -> str:
+        return t("budget.empty")
+
+    def save(self):
+        try:
+            return super().save()
+        except AmountError as error:
+            self.notice.show("error", str(error))
+            return None
+
+    def form_values(self) -> dict:
+        planned = _amount(self.planned, "field.planned")
+        return {
+            "title": self.title.value,
+            "planned": 0 if planned is None else planned,
+            "actual": _amount(self.actual, "field.actual"),
+        }
+
+    def load_form(self, line: Budgetposten) -> None:
+        self.title.value = line.title
+        self.planned.value = format_euro(line.planned).removesuffix(" €")
+        self.actual.value = "" if line.actual is None else format_euro(line.actual).removesuffix(" €")
+
+    def clear_form(self) -> None:
+        self.title.value = self.planned.value = self.actual.value = ""
+
+    def row_html(self, stored: Stored[Budgetposten]) -> str:
+        line = stored.record
+        actual = format_euro(line.actual) if line.actual is not None else t("budget.no_actual")
+        return (
+            f"<div class='rl-budget-line'><span class='rl-member-name'>{escape(line.title)}</span>"
+            f"<span class='rl-budget-amounts'><span>{escape(t('budget.planned_short'))} "
+            f"<strong>{escape(format_euro(line.planned))}</strong></span>"
+            f"<span>{escape(t('budget.actual_short'))} <strong>{escape(actual)}</strong></span></span></div>"
+        )
+
+    def show_extra(self, records: list[Stored[Budgetposten]]) -> None:
+        if not records:
+            self.totals.value = ""
+            return
+        totals = budget_totals([s.record for s in records])
+        difference = ""
+        if totals.lines_with_actual:
+            key = "budget.over" if totals.difference > 0 else "budget.under"
+            difference = f"<div class='rl-help'>{escape(t(key, amount=format_euro(abs(totals.difference)), lines=totals.lines_with_actual))}</div>"
+        self.totals.value = (
+            f"<div class='rl-budget-total'><span>{escape(t('budget.total'))}</span>"
+            f"<span>{escape(t('budget.planned_short'))} <strong>{escape(format_euro(totals.planned))}</strong></span>"
+            f"<span>{escape(t('budget.actual_short'))} <strong>"
+            f"{escape(format_euro(totals.actual) if totals.lines_with_actual else t('budget.no_actual'))}"
+            f"</strong></span>"
+            f"</div>{difference}"
+        )
+
+    def saved_message(self, line: Budgetposten) -> str:
+        return t("budget.saved", title=line.title)

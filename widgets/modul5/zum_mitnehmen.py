@@ -1,0 +1,45 @@
+"""Modul 5, „Zum Mitnehmen“: programme and tasks as HTML and PDF, the date as a calendar file."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as ipw
+
+from regionallabor.core.messages import t
+from regionallabor.core.model import Aufgabe, Konferenz, Programmpunkt
+from regionallabor.modul5.konferenzdateien import conference_calendar, programme_document, task_document
+from widgets.base import WorkbookTool, button, document_links, download_link, downloads_html, heading
+
+
+class ConferenceFiles(WorkbookTool):
+    """The programme and the task list as HTML and PDF, and the conference as a calendar entry."""
+
+    SHOWS = (Konferenz.KIND, Programmpunkt.KIND, Aufgabe.KIND)
+
+    def __init__(self, workbook, **kwargs):
+        super().__init__(workbook, **kwargs)
+        self.make = button(t("files.make"), "primary")
+        self.make.on_click(lambda _: self.offer())
+        self.links = ipw.HTML()
+        self.children = [
+            heading(t("files.heading")),
+            ipw.HTML(f"<div class='rl-help'>{escape(t('files.help'))}</div>"),
+            self.make,
+            self.notice,
+            self.links,
+        ]
+        self.start()
+
+    def refresh(self) -> None:
+        self.links.value = ""  # files made before a change would be out of date
+
+    def offer(self) -> None:
+        programme, task_list = programme_document(self.workbook), task_document(self.workbook)
+        links = [*document_links(programme, "programm"), *document_links(task_list, "aufgaben")]
+        try:
+            links.append(download_link("konferenz.ics", "text/calendar", conference_calendar(self.workbook)))
+            self.notice.clear()
+        except ValueError as error:
+            self.notice.show("warning", str(error))
+        self.links.value = downloads_html(links)

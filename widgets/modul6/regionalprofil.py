@@ -1,0 +1,54 @@
+"""Modul 6, tool „Euer Regionalprofil“: everything the team worked out, as one document to print or pass on."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+import ipywidgets as ipw
+
+from regionallabor.core.messages import t
+from regionallabor.core.model import Aktion, Statusbericht
+from regionallabor.course import MODULES, Status
+from regionallabor.modul6.regionalprofil import regional_profile
+from widgets.base import WorkbookTool, button, document_links, downloads_html, heading
+
+
+class RegionalProfile(WorkbookTool):
+    """The Regionalprofil from all modules as HTML and PDF; private persons pseudonymised unless the team unticks it."""
+
+    SHOWS = (Aktion.KIND, Statusbericht.KIND)  # what this page writes: a file made before would be out of date
+
+    def __init__(self, workbook, today: date | None = None, **kwargs):
+        super().__init__(workbook, **kwargs)
+        self.today = today
+        self.pseudonymise = ipw.Checkbox(
+            value=True, description=t("profile.pseudonymise"), indent=False, layout=ipw.Layout(width="auto")
+        )
+        self.make = button(t("profile.make"), "primary")
+        self.make.on_click(lambda _: self.offer())
+        self.gaps = ipw.HTML()
+        self.links = ipw.HTML()
+        self.children = [
+            heading(t("profile.heading")),
+            ipw.HTML(f"<div class='rl-help'>{escape(t('profile.help'))}</div>"),
+            self.pseudonymise,
+            ipw.HBox([self.make]),
+            self.notice,
+            self.gaps,
+            self.links,
+        ]
+        self.start()
+
+    def refresh(self) -> None:
+        self.links.value = ""  # a file made before a change would be out of date
+        empty = [f"Modul {m.number} · {m.title}" for m in MODULES if m.status(self.workbook) is Status.NOT_STARTED]
+        self.gaps.value = (
+            f"<div class='rl-help'>{escape(t('profile.gaps_hint', modules=', '.join(empty)))}</div>" if empty else ""
+        )
+
+    def offer(self) -> None:
+        document = regional_profile(self.workbook, self.pseudonymise.value, self.today)
+        stem = "regionalprofil" + ("-pseudonymisiert" if self.pseudonymise.value else "")
+        self.links.value = downloads_html(document_links(document, stem))
+        self.notice.show("success", t("profile.made"))
