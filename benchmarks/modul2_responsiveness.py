@@ -40,7 +40,7 @@ LABELS = [
 
 
 def seed(home: Path) -> None:
-    gemeinden = [a.id for a in refdata._all_areas().values() if a.parent_id == "DE-07232"][:150]
+    gemeinden = [a.id for a in refdata.all_areas().values() if a.parent_id == "DE-07232"][:150]
     workbook = Arbeitsmappe(home / WORKBOOK_FILENAME)
     workbook.save(Region(name="Westeifel", country="DE", area_ids=gemeinden), None)
     with workbook.transaction() as tx:

@@ -13,8 +13,8 @@ from regionallabor import testing
 from regionallabor.core.model import Akteur, Aktion, Member, Region, Team, Thementisch, Ziel, explain
 from regionallabor.core.privacy import pseudonymise_export
 from regionallabor.course import MODULES, Status
-from regionallabor.dokumente.charts import timeline_chart
 from regionallabor.dokumente.dokument import to_html, to_pdf
+from regionallabor.dokumente.zeitplan import timeline_chart
 from regionallabor.modul3.beziehungsnetz import load_network, save_actor
 from regionallabor.modul6.aktionen import (
     ActionRuleError,

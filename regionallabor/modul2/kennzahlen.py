@@ -15,7 +15,7 @@ from functools import cache
 from regionallabor.core.messages import COUNTRIES, t
 from regionallabor.core.model import Region
 from regionallabor.modul1.region import region_figures
-from regionallabor.refdata import ATTRIBUTION, Area, Figures, _read_csv, area, counted_areas
+from regionallabor.refdata import ATTRIBUTION, Area, Figures, area, counted_areas, read_table
 
 DE_YEARS = tuple(range(2015, 2021))
 DE_AGE_BANDS = (
@@ -122,19 +122,19 @@ class RegionProfile:
 
 @cache
 def _german_kreise():
-    frame = _read_csv("de_kreise_indicators_2015-2020.csv", dtype={"ags": str})
+    frame = read_table("de_kreise_indicators_2015-2020.csv", dtype={"ags": str})
     return frame.set_index("ags")
 
 
 @cache
 def _german_ages():
-    frame = _read_csv("de_kreise_population_age_sex_2015-2020_wide.csv", dtype={"ags": str})
+    frame = read_table("de_kreise_population_age_sex_2015-2020_wide.csv", dtype={"ags": str})
     return frame[frame.year == DE_YEARS[-1]].set_index("ags")
 
 
 @cache
 def _swiss_gemeinden():
-    frame = _read_csv("ch_gemeinden_bfs_regionalportraets_2021.csv")
+    frame = read_table("ch_gemeinden_bfs_regionalportraets_2021.csv")
     frame = frame[frame.note.isna()].copy()
     frame["area_id"] = "CH-G-" + frame.bfs_nr.astype(int).astype(str)
     frame["district"] = "CH-B" + frame.district_id.astype(int).astype(str)
@@ -146,10 +146,10 @@ def _peer_values(country: str, column: str) -> tuple[float, ...]:
     if country == "BZ":
         if column != "density_per_km2":
             return ()
-        frame = _read_csv("it_bz_gemeinden_pop2021.csv")
+        frame = read_table("it_bz_gemeinden_pop2021.csv")
         values = frame.density_2021
     else:
-        frame = _read_csv("regions_districtlevel_DE_AT_CH_BZ.csv")
+        frame = read_table("regions_districtlevel_DE_AT_CH_BZ.csv")
         values = frame.loc[frame.country == country, column]
     return tuple(float(v) for v in values.dropna())
 

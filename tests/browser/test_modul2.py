@@ -122,7 +122,7 @@ def test_rate_collect_and_swot_survive_a_reload(start_server, page, tmp_path):
 
 def test_a_big_region_and_300_schaetze_stay_usable(start_server, page, tmp_path):
     # 150 of the 234 Gemeinden of the Eifelkreis Bitburg-Prüm, the German Kreis with the most
-    gemeinden = [a.id for a in refdata._all_areas().values() if a.parent_id == "DE-07232"][:150]
+    gemeinden = [a.id for a in refdata.all_areas().values() if a.parent_id == "DE-07232"][:150]
     assert len(gemeinden) == 150
     home = seeded_home(tmp_path, Region(name="Westeifel", country="DE", area_ids=gemeinden), schaetze=300)
     server = start_server(home=home)

@@ -11,7 +11,7 @@ from regionallabor.core.formatting import format_date
 from regionallabor.core.messages import t
 from regionallabor.core.model import FieldRating
 from regionallabor.core.store import WorkbookError
-from regionallabor.dokumente import charts
+from regionallabor.dokumente import statistik
 from regionallabor.handlungsfelder import ALL_FIELDS, CROSS_CUTTING
 from regionallabor.modul2.bestandsaufnahme import rating_values, ratings, save_rating
 from widgets.base import WorkbookTool, css
@@ -110,7 +110,7 @@ class FieldCheck(WorkbookTool):
         if not any(value for round_ in both.values() for value in round_.values()):
             self.chart.value = f"<div class='rl-chart-empty'>{escape(t('rating.chart_empty'))}</div>"
         else:
-            self.chart.value = charts.radar_svg(both)
+            self.chart.value = statistik.radar_svg(both)
 
     def _save(self, key: str, **changes) -> bool:
         try:

@@ -12,7 +12,7 @@ from regionallabor.core.formatting import format_figure, format_indicator
 from regionallabor.core.messages import t
 from regionallabor.core.model import Kennzahl, Region, explain
 from regionallabor.core.store import Stored, WorkbookError
-from regionallabor.dokumente import charts
+from regionallabor.dokumente import statistik
 from regionallabor.modul2.eigene_kennzahlen import kennzahl_from_text, parse_csv, save_figure, save_figures
 from regionallabor.modul2.kennzahlen import RegionProfile, region_profile
 from widgets.base import WorkbookTool, button, css, figures_html, labelled, source_line
@@ -83,7 +83,7 @@ def _comparison_html(profile: RegionProfile) -> str:
         f"<tbody>{rows}</tbody></table>"
         "<div class='rl-help'>Im Bild: jeder Strich ist ein Kreis oder Bezirk, die gestrichelte Linie der mittlere, "
         "der Punkt eure Region.</div>"
-        f"<div class='rl-chart-box'>{charts.comparison_svg(profile.comparisons)}</div>"
+        f"<div class='rl-chart-box'>{statistik.comparison_svg(profile.comparisons)}</div>"
         f"{source_line(stands, sources)}"
     )
 
@@ -95,7 +95,7 @@ def _trend_html(profile: RegionProfile) -> str:
     note = f"<div class='rl-help'>{escape(trend.context_note)}</div>" if trend.context_note else ""
     return (
         f"<h4 class='rl-heading'>{escape(t('figures.trend_heading'))}</h4>{note}"
-        f"<div class='rl-chart-box'>{charts.trend_svg(trend)}</div>"
+        f"<div class='rl-chart-box'>{statistik.trend_svg(trend)}</div>"
         f"{source_line(f'{trend.years[0]}–{trend.years[-1]}', (trend.source,))}"
     )
 
@@ -105,7 +105,7 @@ def _age_html(profile: RegionProfile) -> str:
     if age is None:
         return ""
     note = f"<div class='rl-help'>{escape(age.context_note)}</div>" if age.context_note else ""
-    chart = charts.pyramid_svg(age) if age.is_pyramid else charts.age_shares_svg(age)
+    chart = statistik.pyramid_svg(age) if age.is_pyramid else statistik.age_shares_svg(age)
     return (
         f"<h4 class='rl-heading'>{escape(t('figures.age_heading'))}</h4>{note}"
         f"<div class='rl-chart-box rl-chart-narrow'>{chart}</div>{source_line(str(age.year), (age.source,))}"

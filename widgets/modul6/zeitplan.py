@@ -10,7 +10,7 @@ import ipywidgets as ipw
 from regionallabor.core.formatting import format_date
 from regionallabor.core.messages import ACTION_STATUSES, t
 from regionallabor.core.model import Aktion, Ziel
-from regionallabor.dokumente.charts import month_ticks, timeline_span
+from regionallabor.dokumente.zeitplan import month_ticks, timeline_span
 from regionallabor.modul6.aktionen import actions, overall_progress, progress_by_field, progress_by_goal, timeline_bars
 from widgets.base import WorkbookTool, heading
 
