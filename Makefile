@@ -6,7 +6,7 @@ PORT ?= 8866
 # nbgrader's gradebook migrations call alembic from PATH: keep the venv's bin first.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: install start test browser benchmark handbook binder-pins clean
+.PHONY: install start lint test test-fast browser benchmark handbook binder-pins clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,8 +26,17 @@ browser: install
 	$(BIN)/python tests/ensure_browser.py
 	$(BIN)/python tests/binder_env.py
 
-test: install browser
+# ruff first: a style or import slip fails in seconds, not after the browser tests.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint browser
 	$(BIN)/python -m pytest
+
+# Everything without a browser, a hub or the Binder environment: about a minute and a half.
+test-fast: lint
+	$(BIN)/python -m pytest -m "not browser" --ignore=tests/browser
 
 benchmark: install browser
 	$(BIN)/python benchmarks/voila_render.py
