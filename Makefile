@@ -23,8 +23,8 @@ handbook: install
 	$(BIN)/python -m regionallabor handbook --pdf
 
 browser: install
-	$(BIN)/python tests/ensure_browser.py
-	$(BIN)/python tests/binder_env.py
+	$(BIN)/python -m tests.ensure_browser
+	$(BIN)/python -m tests.binder_env
 
 # ruff first: a style or import slip fails in seconds, not after the browser tests.
 lint: install
@@ -39,14 +39,14 @@ test-fast: lint
 	$(BIN)/python -m pytest -m "not browser" --ignore=tests/browser
 
 benchmark: install browser
-	$(BIN)/python benchmarks/voila_render.py
-	$(BIN)/python benchmarks/modul2_responsiveness.py
-	$(BIN)/python benchmarks/modul3_network.py
-	$(BIN)/python benchmarks/modul45_planning.py
-	$(BIN)/python benchmarks/modul6_actions.py
-	$(BIN)/python benchmarks/arbeitsblaetter.py --teams 30 --module 1
-	$(BIN)/python benchmarks/arbeitsblaetter.py --teams 30 --module 6
-	$(BIN)/python benchmarks/binder_memory.py
+	$(BIN)/python -m benchmarks.voila_render
+	$(BIN)/python -m benchmarks.modul2_responsiveness
+	$(BIN)/python -m benchmarks.modul3_network
+	$(BIN)/python -m benchmarks.modul45_planning
+	$(BIN)/python -m benchmarks.modul6_actions
+	$(BIN)/python -m benchmarks.arbeitsblaetter --teams 30 --module 1
+	$(BIN)/python -m benchmarks.arbeitsblaetter --teams 30 --module 6
+	$(BIN)/python -m benchmarks.binder_memory
 
 # Binder's and the hub image's pins: pyproject's runtime dependencies as pip resolves them today.
 binder-pins:

@@ -17,12 +17,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
 
-from kurs import fill_module1, make_course
-from voila_render import save_results
+from benchmarks.voila_render import save_results
+from regionallabor.testing import fill_team_and_region
+from tests.kurs import make_course
 
 
 def main() -> None:
@@ -49,7 +48,7 @@ def main() -> None:
     archive.mkdir(parents=True)
     for number in range(args.teams):
         workbook = Arbeitsmappe(folder / "teams" / f"team-{number}" / "arbeitsmappe.sqlite3")
-        fill_module1(workbook, f"Team {number:02d}", members=3 + number % 3)
+        fill_team_and_region(workbook, f"Team {number:02d}", members=3 + number % 3)
         if args.module == 6:
             fill_planning(workbook, guests=30)
             fill_actions(workbook, count=12)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import time
 from pathlib import Path
 
@@ -22,10 +21,9 @@ import psutil
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from binder_env import JupyterServer, build_course_environment, load_course_environment
-from ensure_browser import find_chromium
-from voila_render import CHROMIUM_ARGS
+from benchmarks.voila_render import CHROMIUM_ARGS
+from tests.binder_env import JupyterServer, build_course_environment, load_course_environment
+from tests.ensure_browser import find_chromium
 
 PAGES = ["00_start.ipynb", "01_team_und_region.ipynb", "02_region_unter_der_lupe.ipynb", "03_beziehungsnetz.ipynb"]
 BINDER_LIMIT_MB = 2048

@@ -12,21 +12,17 @@ Also the page's load time and its kernel's memory. Writes benchmarks/results/mod
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from ensure_browser import find_chromium
-from voila_render import CHROMIUM_ARGS, median_p90, save_results, timed_click, timed_visit
-
+from benchmarks.voila_render import CHROMIUM_ARGS, median_p90, save_results, timed_click, timed_visit
 from regionallabor import refdata
 from regionallabor.core.model import Region, Schatz
 from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
+from tests.ensure_browser import find_chromium
 
 FIELDS = ["landwirtschaft", "energie", "bauen", "mobilitaet", "wirtschaft", "zusammenhalt"]
 LABELS = [
@@ -53,8 +49,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT / "tests" / "browser"))
-    from conftest import VoilaServer  # the browser tests' server fixture, as a plain class
+    from tests.browser.conftest import VoilaServer  # the browser tests' server fixture, as a plain class
 
     folder = Path(tempfile.mkdtemp(prefix="rl-m2-"))
     home = folder / "home"

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -22,15 +21,12 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from ensure_browser import find_chromium
-from voila_render import CHROMIUM_ARGS, median_p90, save_results, timed_visit
-
-from regionallabor import beziehungsnetz, netzanalyse
+from benchmarks.voila_render import CHROMIUM_ARGS, median_p90, save_results, timed_visit
 from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
+from regionallabor.modul3 import beziehungsnetz, netzanalyse
 from regionallabor.modul3.beziehungsnetz import load_network
 from regionallabor.testing import fill_network
+from tests.ensure_browser import find_chromium
 
 ACTORS, RELATIONS = 500, 2000
 FILTERS = [
@@ -86,8 +82,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT / "tests" / "browser"))
-    from conftest import VoilaServer  # the browser tests' server fixture, as a plain class
+    from tests.browser.conftest import VoilaServer  # the browser tests' server fixture, as a plain class
 
     home = Path(tempfile.mkdtemp(prefix="rl-m3-")) / "home"
     workbook = Arbeitsmappe(home / WORKBOOK_FILENAME)

@@ -12,15 +12,11 @@ Writes benchmarks/results/modul45_planning.json.
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from voila_render import median_ms, median_p90, save_results, served_page, timed_click, timed_visit
-
+from benchmarks.voila_render import median_ms, median_p90, save_results, served_page, timed_click, timed_visit
 from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
 from regionallabor.dokumente.dokument import to_pdf
 from regionallabor.modul4.zukunftsbild import vision_document

@@ -12,16 +12,12 @@ Writes benchmarks/results/modul6_actions.json.
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from voila_render import median_ms, median_p90, save_results, served_page, timed_click, timed_visit
-
+from benchmarks.voila_render import median_ms, median_p90, save_results, served_page, timed_click, timed_visit
 from regionallabor.core.model import Member, Region, Team
 from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
 from regionallabor.dokumente.dokument import to_html, to_pdf

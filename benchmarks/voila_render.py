@@ -26,9 +26,8 @@ import psutil
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from ensure_browser import find_chromium
-from servers import free_port, wait_until_answering
+from tests.ensure_browser import find_chromium
+from tests.helpers import free_port, wait_until_answering
 
 PAGES = {
     "reference": ("reference.ipynb", ".jupyter-widgets.widget-button"),
@@ -96,8 +95,7 @@ def timed_click(page, action, condition: str, arg) -> float:
 @contextmanager
 def served_page(home: Path):
     """A Voila server on the workbook in ``home`` and a Chromium page (1280×900) for it; both stopped afterwards."""
-    sys.path.insert(0, str(ROOT / "tests" / "browser"))
-    from conftest import VoilaServer  # the browser tests' server fixture, as a plain class
+    from tests.browser.conftest import VoilaServer  # the browser tests' server fixture, as a plain class
 
     server = VoilaServer(home)
     try:

@@ -1,6 +1,6 @@
 """Filled example workbooks for tests, benchmarks and trying the tools out – not used by the course itself.
 
-``fill_network`` generates an actor map of any size: actors spread over the sectors and Handlungsfelder
+``fill_team_and_region`` writes a complete Modul 1. ``fill_network`` generates an actor map of any size: actors spread over the sectors and Handlungsfelder
 like a real region's (many associations, few politicians), relations favouring actors of the same place
 or field, as real ones do. ``fill_planning`` writes a small, realistic Modul 4 and 5 – Zukunftswerkstatt,
 vision, goals, a planned conference; ``guests`` invites that many actors from the map, and
@@ -21,6 +21,10 @@ from regionallabor.core.model import (
     Indikator,
     Konferenz,
     Kritikpunkt,
+    Member,
+    OwnFigures,
+    Region,
+    Team,
     Thementisch,
     Wirkungslogik,
     Ziel,
@@ -78,6 +82,22 @@ FIRST_NAMES = (
     "Karl",
 )
 KINDS = ("kooperiert", "kooperiert", "kennt_sich", "kennt_sich", "kennt_sich", "foerdert", "konflikt")
+
+
+def fill_team_and_region(workbook: Arbeitsmappe, team: str, *, members: int = 3) -> None:
+    """A complete Modul 1: the team, ``members`` people (the first one the main contact), a Stadtteil with own figures."""
+    workbook.add(Team(name=team))
+    for number in range(members):
+        workbook.add(Member(name=f"{team} Mitglied {number + 1}", is_main_contact=number == 0))
+    workbook.save(
+        Region(
+            name=f"Region {team}",
+            area_type="stadtteil",
+            weggemeinschaft="Deutschland",
+            own_figures=OwnFigures(population=4200, year=2025, source="Stadt"),
+        ),
+        None,
+    )
 
 
 def generate(actors: int, relations: int, seed: int = 1) -> tuple[list[Akteur], list[Beziehung]]:

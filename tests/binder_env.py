@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from servers import free_port, stop_process, wait_until_answering
+from tests.helpers import free_port, stop_process, wait_until_answering
 
 ROOT = Path(__file__).resolve().parent.parent
 BINDER = ROOT / "binder"

@@ -15,8 +15,9 @@ import time
 from pathlib import Path
 
 import requests
-from binder_env import CourseEnvironment, run_logged
-from servers import free_port, stop_process
+
+from tests.binder_env import CourseEnvironment, run_logged
+from tests.helpers import free_port, stop_process
 
 ADMIN_SERVICE = "kursverwaltung"
 HUB_CONFIG = """\

@@ -10,8 +10,8 @@ from pathlib import Path
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-from regionallabor.core.model import Member, OwnFigures, Region, Team
 from regionallabor.core.store import Arbeitsmappe
+from regionallabor.testing import fill_team_and_region
 
 ROOT = Path(__file__).resolve().parents[1]
 EXERCISES = ROOT / "exercises"
@@ -40,21 +40,6 @@ def make_course(folder: Path) -> tuple[Path, Path, Config]:
     config.CourseDirectory.root = str(course)
     config.Exchange.root = str(exchange)
     return course, exchange, config
-
-
-def fill_module1(workbook: Arbeitsmappe, team: str, *, members: int = 3) -> None:
-    workbook.add(Team(name=team))
-    for number in range(members):
-        workbook.add(Member(name=f"{team} Mitglied {number + 1}", is_main_contact=number == 0))
-    workbook.save(
-        Region(
-            name=f"Region {team}",
-            area_type="stadtteil",
-            weggemeinschaft="Deutschland",
-            own_figures=OwnFigures(population=4200, year=2025, source="Stadt"),
-        ),
-        None,
-    )
 
 
 @contextmanager
@@ -92,7 +77,7 @@ def graded_course(folder: Path, teams: dict[str, str] = TEAMS, comment_on: tuple
     students = {}
     for team, kind in teams.items():
         workbook = Arbeitsmappe(folder / "teams" / team / "arbeitsmappe.sqlite3")
-        fill_module1(workbook, team.capitalize(), members=2 if kind == "incomplete" else 3)
+        fill_team_and_region(workbook, team.capitalize(), members=2 if kind == "incomplete" else 3)
         name, raw = submission_zip(
             take_snapshot(workbook, 1),
             released_notebook(1),

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from kurs import EXERCISES, fill_module1, make_course, team_home
 from nbclient import NotebookClient
 from nbgrader.apps import NbGraderAPI
 from nbgrader.auth import Authenticator
@@ -21,6 +20,8 @@ from regionallabor.arbeitsblaetter.quellen import SAMPLE_ANSWER, worksheet_sourc
 from regionallabor.arbeitsblaetter.snapshot import REFLECTIONS, SNAPSHOT_FILE, WORKSHEET_FILE
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.course import MODULES
+from regionallabor.testing import fill_team_and_region
+from tests.kurs import EXERCISES, make_course, team_home
 
 TEAMS = {"lautertal": "complete", "hochwald": "incomplete", "seeufer": "corrupted"}
 
@@ -78,7 +79,7 @@ def test_exchange_path_from_release_to_fetched_feedback(tmp_path):
         home = tmp_path / "teams" / team
         home.mkdir(parents=True)
         workbook = Arbeitsmappe(home / "arbeitsmappe.sqlite3")
-        fill_module1(workbook, team.capitalize(), members=3 if kind != "incomplete" else 2)
+        fill_team_and_region(workbook, team.capitalize(), members=3 if kind != "incomplete" else 2)
         ExchangeFetchAssignment(**as_team(config, team, home, assignment)).start()
         folder = team_folder(home, assignment)
         with team_home(home):
@@ -149,7 +150,7 @@ def test_zip_path_from_the_module_page_to_one_feedback_file_per_team(tmp_path):
     team_ids = {}
     for team, kind in TEAMS.items():
         workbook = Arbeitsmappe(tmp_path / "teams" / team / "arbeitsmappe.sqlite3")
-        fill_module1(workbook, team.capitalize(), members=3 if kind != "incomplete" else 2)
+        fill_team_and_region(workbook, team.capitalize(), members=3 if kind != "incomplete" else 2)
         tool = WorksheetSubmission(workbook, 1)
         tool.fields["reflexion-team"].value = f"{team.capitalize()}: wir suchen noch jemanden aus der Landwirtschaft."
         assert answers(workbook, 1)["reflexion-team"].startswith(team.capitalize())
@@ -199,7 +200,7 @@ def test_snapshot_pseudonymises_private_persons_unless_the_team_opts_out(tmp_pat
     from regionallabor.core.model import Akteur
 
     workbook = Arbeitsmappe(tmp_path / "arbeitsmappe.sqlite3")
-    fill_module1(workbook, "Lautertal")
+    fill_team_and_region(workbook, "Lautertal")
     workbook.add(Akteur(name="Erika Musterfrau", type="person", sector="zivilgesellschaft", private_person=True))
     workbook.add(Akteur(name="Repair-Café Lautertal", type="initiative", sector="zivilgesellschaft"))
     hidden = take_snapshot(workbook, 3).to_json().decode("utf-8")

@@ -166,7 +166,7 @@ def test_the_language_check_catches_what_it_is_for():
 
 
 def test_the_pdf_builds_offline_with_every_chapter(tmp_path):
-    from test_modul5_domain import pdf_text
+    from tests.helpers import pdf_text
 
     out = build("rinoh", tmp_path / "pdf")
     text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", pdf_text((out / handbuch.PDF_NAME).read_bytes())))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import ipywidgets as ipw
 import nbformat
 import pytest
-from kurs import EXERCISES, graded_course
 from nbclient import NotebookClient
 
 from regionallabor.arbeitsblaetter.kohorte import cohort, latest_snapshot
+from tests.kurs import EXERCISES, graded_course
 
 
 @pytest.fixture(scope="module")

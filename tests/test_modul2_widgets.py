@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from regionallabor.core.model import FieldRating, Herausforderung, Kennzahl, Region, Schatz
 from regionallabor.core.store import Arbeitsmappe
+from tests.helpers import html_of
 from widgets.modul2.handlungsfelder_check import FieldCheck
 from widgets.modul2.kennzahlen import OwnFigures, RegionFigures
 from widgets.modul2.schaetze import PAGE_SIZE, SchatzInventory
 from widgets.modul2.swot import ChallengeList, SwotBoard
-
-
-def html_of(box) -> str:
-    """All HTML a widget tree shows."""
-    parts = [getattr(box, "value", "")] if isinstance(getattr(box, "value", None), str) else []
-    for child in getattr(box, "children", ()):
-        parts.append(html_of(child))
-    return "".join(parts)
 
 
 def test_region_figures_compare_in_words_and_name_year_and_source(workbook):

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from test_modul2_widgets import html_of
-
 from regionallabor.core.model import Akteur, Beziehung, Gespraech, Schatz
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.modul3.beziehungsnetz import load_network
 from regionallabor.testing import fill_network
+from tests.helpers import html_of
 from widgets.modul3.akteure import PAGE_SIZE, ActorList
 from widgets.modul3.beziehungen import RelationEditor
 from widgets.modul3.gespraeche import ConversationLog

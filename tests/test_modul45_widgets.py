@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import base64
-import re
 from datetime import date, time
-
-import ipywidgets as ipw
-from test_modul2_widgets import html_of
-from test_modul5_domain import pdf_text
 
 from regionallabor.core.model import (
     Akteur,
@@ -26,26 +20,12 @@ from regionallabor.core.model import (
     Zukunftsbild,
 )
 from regionallabor.testing import fill_network
+from tests.helpers import assert_all_open, downloads, html_of, pdf_text
 from widgets.modul4 import CritiquePhase, FantasyPhase, GoalPlanner
 from widgets.modul4.zukunftsbild import VisionBoard
 from widgets.modul5 import ConferenceBudget, ConferenceFiles, ConferenceSetup, ProgramPlanner, TaskPlan, TopicTables
 from widgets.modul5.einladungen import InvitationList
 from widgets.modul5.wirkungslogik import ImpactLogic
-
-
-def assert_all_open(widget: ipw.Widget) -> None:
-    """Every widget in the tree still has its model: a closed one would leave the page at „Loading widget…“."""
-    assert widget.comm is not None, f"closed widget in the tree: {widget!r}"[:200]
-    for child in getattr(widget, "children", ()):
-        assert_all_open(child)
-
-
-def downloads(html: str) -> dict[str, bytes]:
-    return {
-        name: base64.b64decode(payload)
-        for name, payload in re.findall(r"download='([^']+)' href='data:[^;]+;base64,([^']+)'", html)
-    }
-
 
 # Modul 4
 

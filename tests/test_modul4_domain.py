@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 from pydantic import ValidationError
-from test_modul5_domain import pdf_text
 
 from regionallabor.core.model import Idee, Kritikpunkt, Vision, Wirkungslogik, Ziel, Zukunftsbild, explain
 from regionallabor.core.store import StaleRecordError
@@ -26,6 +25,7 @@ from regionallabor.modul4.vision import (
     vision_statements,
 )
 from regionallabor.modul4.zukunftsbild import vision_document
+from tests.helpers import pdf_text
 
 
 def test_critique_is_grouped_by_field_heaviest_first_and_points_stay_between_0_and_99(workbook):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date, time
 
 import pytest
@@ -47,14 +46,7 @@ from regionallabor.modul5.konferenz import (
 from regionallabor.modul5.konferenzdateien import conference_calendar, programme_document, task_document
 from regionallabor.modul5.selbstcheck import missing as module5_missing
 from regionallabor.modul5.wirkungslogik import LogicRuleError, check_logic, is_complete, save_logic
-
-
-def pdf_text(raw: bytes) -> str:
-    from pypdf import PdfReader
-
-    assert raw.startswith(b"%PDF-")
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(raw)).pages)
-    return " ".join(text.split())  # table cells wrap: compare words, not lines
+from tests.helpers import pdf_text
 
 
 def slot(start, end, title="Punkt", day=1, format="thementische"):

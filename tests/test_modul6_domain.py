@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 from pydantic import ValidationError
-from test_modul5_domain import pdf_text
 
 from regionallabor import testing
 from regionallabor.core.model import Akteur, Aktion, Member, Region, Team, Thementisch, Ziel, explain
@@ -34,6 +33,7 @@ from regionallabor.modul6.aktionspool import pool_by_id
 from regionallabor.modul6.regionalprofil import regional_profile
 from regionallabor.modul6.selbstcheck import missing as module6_missing
 from regionallabor.modul6.statusbericht import draft, history, report_document, send, start_draft
+from tests.helpers import pdf_text
 
 TODAY = date(2027, 6, 1)
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from test_modul5_domain import pdf_text
-from test_modul45_widgets import assert_all_open, downloads
-
 from regionallabor.core.model import Akteur, Aktion, Member, Statusbericht, Thementisch, Ziel
 from regionallabor.modul6.aktionen import actions
+from tests.helpers import assert_all_open, downloads, pdf_text
 from widgets.modul6 import ActionOverview, ActionPlan, ActionPool, RegionalProfile, StatusReport
 
 TODAY = date(2027, 6, 1)

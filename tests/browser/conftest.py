@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.ensure_browser import find_chromium
+from tests.helpers import free_port, stop_process, wait_until_answering
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
-sys.path.insert(0, str(ROOT / "tests"))
-
-from ensure_browser import find_chromium  # noqa: E402
-from servers import free_port, stop_process, wait_until_answering  # noqa: E402
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -100,7 +99,7 @@ def screenshot(page, name: str) -> Path:
 @pytest.fixture(scope="session")
 def course_environment():
     """One environment built from binder/ for the session (a few minutes); the Binder and hub tests share it."""
-    from binder_env import build_course_environment, load_course_environment
+    from tests.binder_env import build_course_environment, load_course_environment
 
     reuse = os.environ.get("REGIONALLABOR_KURSUMGEBUNG")
     if reuse:

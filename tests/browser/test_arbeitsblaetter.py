@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import sys
 import zipfile
 from pathlib import Path
 
@@ -13,11 +12,10 @@ import pytest
 from playwright.sync_api import expect
 
 from regionallabor.core.store import Arbeitsmappe
+from regionallabor.testing import fill_team_and_region
+from tests.kurs import graded_course
 
-from .conftest import ROOT, screenshot
-
-sys.path.insert(0, str(ROOT / "tests"))
-from kurs import fill_module1, graded_course
+from .conftest import screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +23,7 @@ pytestmark = pytest.mark.browser
 def test_a_team_downloads_its_submission_file_from_the_module_page(start_server, page, tmp_path):
     home = tmp_path / "home"
     home.mkdir()
-    fill_module1(Arbeitsmappe(home / "arbeitsmappe.sqlite3"), "Mitmach-Team Lautertal")
+    fill_team_and_region(Arbeitsmappe(home / "arbeitsmappe.sqlite3"), "Mitmach-Team Lautertal")
     server = start_server(home=home)
     page.goto(server.url + "/voila/render/modules/01_team_und_region.ipynb")
     tool = page.locator(".rl-worksheet")

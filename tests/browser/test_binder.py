@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from binder_env import JupyterServer
 from playwright.sync_api import expect
 
 from regionallabor.core.model import Member
 from regionallabor.core.store import Arbeitsmappe
+from tests.binder_env import JupyterServer
 
 from .conftest import ARTIFACTS, screenshot
 from .test_journeys import add_member, wait_for_page

@@ -9,8 +9,9 @@ permissions are tested as they work on a real hub.
 from __future__ import annotations
 
 import pytest
-from hub_env import Hub
 from playwright.sync_api import expect
+
+from tests.hub_env import Hub
 
 from .conftest import ARTIFACTS
 
@@ -22,12 +23,10 @@ WORKSHEET = f"{COURSE}/{ASSIGNMENT}/arbeitsblatt.ipynb"
 FACILITATOR = "rl-begleitung"
 TEAMS = {"rl-lautertal": 3, "rl-hochwald": 2}  # team members: Lautertal has enough, Hochwald not yet
 FILL_WORKBOOK = """\
-import sys
-sys.path.insert(0, "{tests}")
-from kurs import fill_module1
 from regionallabor.core.store import Arbeitsmappe
+from regionallabor.testing import fill_team_and_region
 workbook = Arbeitsmappe.open_default()
-fill_module1(workbook, "{team}", members={members})
+fill_team_and_region(workbook, "{team}", members={members})
 workbook.close()
 """
 
@@ -51,14 +50,8 @@ def hand_in(hub: Hub, user: str, token: str, members: int) -> None:
     assert [a["assignment_id"] for a in released if a["status"] == "released"] == [ASSIGNMENT]
     ok(team.post("assignments/fetch", data={"course_id": COURSE, "assignment_id": ASSIGNMENT}))
 
-    tests = hub.environment.course / "tests"
     hub.run_as(
-        user,
-        [
-            str(hub.environment.bin / "python"),
-            "-c",
-            FILL_WORKBOOK.format(tests=tests, team=team_name(user), members=members),
-        ],
+        user, [str(hub.environment.bin / "python"), "-c", FILL_WORKBOOK.format(team=team_name(user), members=members)]
     )
     # What "Run All" in the team's JupyterLab does: a kernel as the team, reading its workbook. An open
     # Selbstcheck is an error cell, and the team hands in all the same.

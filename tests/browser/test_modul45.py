@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import io
 
 import pytest
@@ -11,6 +10,7 @@ from pypdf import PdfReader
 
 from regionallabor.core.model import Akteur, Herausforderung, Idee, Team, Ziel
 from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
+from tests.helpers import data_link_bytes
 
 from .conftest import screenshot
 from .test_journeys import wait_for_page
@@ -169,7 +169,7 @@ def test_a_goal_gets_its_impact_logic_and_the_conference_is_planned_and_exported
     link = files.locator("a[download='programm.pdf']")
     expect(link).to_be_visible()
     href = link.get_attribute("href")
-    pdf = PdfReader(io.BytesIO(base64.b64decode(href.split(",", 1)[1])))
+    pdf = PdfReader(io.BytesIO(data_link_bytes(href)))
     text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
     assert "Ankommen bei Kaffee und Kuchen" in text and "Bürgerhaus Auenfeld" in text
     with page.expect_download() as download:

@@ -3,16 +3,14 @@ and the Regionalprofil – and everything still there after a reload."""
 
 from __future__ import annotations
 
-import base64
-import io
 import re
 from datetime import date
 
 import pytest
 from playwright.sync_api import expect
-from pypdf import PdfReader
 
 from regionallabor.core.model import Akteur, Member, Ziel
+from tests.helpers import data_link_bytes, pdf_text
 
 from .conftest import screenshot
 from .test_journeys import wait_for_page
@@ -23,9 +21,8 @@ pytestmark = pytest.mark.browser
 MODUL6 = "/voila/render/modules/06_aktionen_und_weg.ipynb"
 
 
-def pdf_text(link) -> str:
-    raw = base64.b64decode(link.get_attribute("href").split(",", 1)[1])
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(raw)).pages).split())
+def link_pdf_text(link) -> str:
+    return pdf_text(data_link_bytes(link.get_attribute("href")))
 
 
 def test_an_action_from_the_pool_gets_an_owner_a_partner_and_a_date_and_survives_a_reload(start_server, page, tmp_path):
@@ -94,14 +91,14 @@ def test_an_action_from_the_pool_gets_an_owner_a_partner_and_a_date_and_survives
     today = date.today()
     link = report.locator(f"a[download='statusbericht-{today.isoformat()}.pdf']")
     expect(link).to_be_visible()
-    assert "Wir suchen Kontakt zum Verkehrsverbund." in pdf_text(link)
+    assert "Wir suchen Kontakt zum Verkehrsverbund." in link_pdf_text(link)
     expect(report.locator(".rl-report-row")).to_have_count(1)
 
     profile = tool(page, "Euer Regionalprofil")
     profile.get_by_role("button", name="Regionalprofil erstellen").click()
     link = profile.locator("a[download='regionalprofil-pseudonymisiert.pdf']")
     expect(link).to_be_visible()
-    text = pdf_text(link)
+    text = link_pdf_text(link)
     assert "Mitfahrbank" in text and "Aylin Demir" in text and "Landratsamt Auenfeld" in text
     assert "Erika Musterfrau" not in text
     page.wait_for_timeout(500)

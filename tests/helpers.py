@@ -1,0 +1,77 @@
+"""Helpers the tests and benchmarks share: servers on a free port, what a PDF or a download link holds."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+import socket
+import subprocess
+import time
+import urllib.request
+
+import ipywidgets as ipw
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_answering(url: str, process: subprocess.Popen, timeout: float) -> bool:
+    """True once ``url`` answers; False if the process ends or ``timeout`` seconds pass first."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=30).close()
+            return True
+        except OSError:
+            if process.poll() is not None:
+                return False
+            time.sleep(0.3)
+    return False
+
+
+def stop_process(process: subprocess.Popen, timeout: float = 20) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def pdf_text(raw: bytes) -> str:
+    """A PDF's words in reading order; table cells wrap, so tests compare words, not lines."""
+    from pypdf import PdfReader
+
+    assert raw.startswith(b"%PDF-")
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(raw)).pages).split())
+
+
+def data_link_bytes(href: str) -> bytes:
+    """What a download link that carries its file in the page (``data:…;base64,…``) holds."""
+    return base64.b64decode(href.split(",", 1)[1])
+
+
+def html_of(box) -> str:
+    """All HTML a widget tree shows."""
+    parts = [getattr(box, "value", "")] if isinstance(getattr(box, "value", None), str) else []
+    for child in getattr(box, "children", ()):
+        parts.append(html_of(child))
+    return "".join(parts)
+
+
+def assert_all_open(widget: ipw.Widget) -> None:
+    """Every widget in the tree still has its model: a closed one would leave the page at „Loading widget…“."""
+    assert widget.comm is not None, f"closed widget in the tree: {widget!r}"[:200]
+    for child in getattr(widget, "children", ()):
+        assert_all_open(child)
+
+
+def downloads(html: str) -> dict[str, bytes]:
+    return {
+        name: base64.b64decode(payload)
+        for name, payload in re.findall(r"download='([^']+)' href='data:[^;]+;base64,([^']+)'", html)
+    }
