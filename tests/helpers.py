@@ -75,3 +75,22 @@ def downloads(html: str) -> dict[str, bytes]:
         name: base64.b64decode(payload)
         for name, payload in re.findall(r"download='([^']+)' href='data:[^;]+;base64,([^']+)'", html)
     }
+
+
+def widgets_in(tree: ipw.Widget):
+    """The widget and everything inside it, depth first."""
+    yield tree
+    for child in getattr(tree, "children", ()):
+        yield from widgets_in(child)
+
+
+def control(tree: ipw.Widget, kind: type, label: str | None = None) -> ipw.Widget:
+    """The first ``kind`` widget in ``tree`` whose description or tooltip is ``label``: a handle by name, not place."""
+    for widget in widgets_in(tree):
+        if isinstance(widget, kind) and label in (
+            None,
+            getattr(widget, "description", None),
+            getattr(widget, "tooltip", None),
+        ):
+            return widget
+    raise LookupError(f"no {kind.__name__} {label or ''} in {type(tree).__name__}")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ipywidgets as ipw
+
+from regionallabor.core.messages import t
 from regionallabor.core.model import FieldRating, Herausforderung, Kennzahl, Region, Schatz
 from regionallabor.core.store import Arbeitsmappe
-from tests.helpers import html_of
+from tests.helpers import control, html_of
 from widgets.modul2.handlungsfelder_check import FieldCheck
 from widgets.modul2.kennzahlen import OwnFigures, RegionFigures
 from widgets.modul2.schaetze import PAGE_SIZE, SchatzInventory
@@ -138,10 +141,14 @@ def test_challenges_are_grouped_by_field_and_edited_in_place(workbook):
     tool.text.value = "   "
     assert tool.add_challenge() is None and tool.notice.kind == "error"
     group = tool.groups.children[0]
-    assert "Mobilität" in group.children[0].value
-    text = group.children[1].children[0]
+    assert "Mobilität" in html_of(group)
+    text = control(group, ipw.Text)
     text.value = "Der letzte Bus fährt um 18:30 Uhr"
     assert workbook.list(Herausforderung)[0].record.text.endswith("18:30 Uhr")
+
+
+def card_texts(board: SwotBoard, quadrant: str) -> list[str]:
+    return [control(card, ipw.Text).value for card in board.lists[quadrant].children]
 
 
 def test_swot_board_fill_reorder_edit_and_move_across(workbook):
@@ -152,13 +159,12 @@ def test_swot_board_fill_reorder_edit_and_move_across(workbook):
     tool.inputs["chancen"].value = ""
     assert tool.add("chancen") is None and "Text: Bitte gib etwas ein" in tool.notice.value
     second = tool.lists["staerken"].children[1]
-    second.children[1].click()  # ↑
-    assert [c.children[0].value for c in tool.lists["staerken"].children] == ["Engagierte Jugend", "Viele Vereine"]
-    tool.lists["staerken"].children[0].children[0].value = "Engagierte Jugendfeuerwehr"
-    tool.lists["staerken"].children[1].children[3].value = "chancen"  # "verschieben nach …" → Chancen
-    assert [c.children[0].value for c in tool.lists["chancen"].children] == ["Viele Vereine"]
-    reloaded = SwotBoard(workbook)
-    assert [c.children[0].value for c in reloaded.lists["staerken"].children] == ["Engagierte Jugendfeuerwehr"]
+    control(second, ipw.Button, t("swot.up")).click()
+    assert card_texts(tool, "staerken") == ["Engagierte Jugend", "Viele Vereine"]
+    control(tool.lists["staerken"].children[0], ipw.Text).value = "Engagierte Jugendfeuerwehr"
+    control(tool.lists["staerken"].children[1], ipw.Dropdown).value = "chancen"  # "verschieben nach …" → Chancen
+    assert card_texts(tool, "chancen") == ["Viele Vereine"]
+    assert card_texts(SwotBoard(workbook), "staerken") == ["Engagierte Jugendfeuerwehr"]
 
 
 def test_adding_a_card_keeps_the_other_cards_widgets(workbook):
@@ -171,13 +177,12 @@ def test_adding_a_card_keeps_the_other_cards_widgets(workbook):
     tool.add("risiken")
     assert tool.lists["staerken"].children[:2] == (first, second)  # the same widgets: nothing rebuilt
     third = tool.lists["staerken"].children[2]
-    third.children[1].click()  # ↑: the rows change place, their arrows follow
+    control(third, ipw.Button, t("swot.up")).click()  # the rows change place, their arrows follow
     assert tool.lists["staerken"].children == (first, third, second)
-    assert [c.children[0].value for c in tool.lists["staerken"].children] == [
-        "Viele Vereine",
-        "Guter Nahverkehr nach Freiburg",
-        "Engagierte Jugend",
-    ]
-    assert (second.children[1].disabled, second.children[2].disabled) == (False, True)
-    third.children[4].click()  # ✕
+    assert card_texts(tool, "staerken") == ["Viele Vereine", "Guter Nahverkehr nach Freiburg", "Engagierte Jugend"]
+    assert (
+        control(second, ipw.Button, t("swot.up")).disabled,
+        control(second, ipw.Button, t("swot.down")).disabled,
+    ) == (False, True)
+    control(third, ipw.Button, t("delete")).click()
     assert third.comm is None  # the removed row was closed, not leaked

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date, time
 
+import ipywidgets as ipw
+
+from regionallabor.core.messages import t
 from regionallabor.core.model import (
     Akteur,
     Aufgabe,
@@ -20,7 +23,7 @@ from regionallabor.core.model import (
     Zukunftsbild,
 )
 from regionallabor.testing import fill_network
-from tests.helpers import assert_all_open, downloads, html_of, pdf_text
+from tests.helpers import assert_all_open, control, downloads, html_of, pdf_text
 from widgets.modul4 import CritiquePhase, FantasyPhase, GoalPlanner
 from widgets.modul4.zukunftsbild import VisionBoard
 from widgets.modul5 import ConferenceBudget, ConferenceFiles, ConferenceSetup, ProgramPlanner, TaskPlan, TopicTables
@@ -42,14 +45,16 @@ def test_critique_is_added_weighted_and_stays_sorted_with_every_row_alive(workbo
     radweg = next(s for s in workbook.list(Kritikpunkt) if s.record.text.startswith("Radweg")).record.id
     tool.vote(radweg, +1)
     tool.vote(radweg, +1)
-    assert [row.children[3].value for row in tool.columns["mobilitaet"].children] == [
+    assert [control(row, ipw.Textarea).value for row in tool.columns["mobilitaet"].children] == [
         "Radweg endet an der Kreisstraße",
         "Sonntags fährt kein Bus",
     ]
     assert "Radweg endet an der Kreisstraße (2 Punkte)" in tool.summary.value
-    assert tool.columns["mobilitaet"].children[1].children[2].disabled  # no points to take back
+    assert control(
+        tool.columns["mobilitaet"].children[1], ipw.Button, t("critique.minus")
+    ).disabled  # no points to take back
     assert_all_open(tool)
-    tool.columns["energie"].children[0].children[3].value = "Kein einziges Windrad in Bürgerhand"
+    control(tool.columns["energie"].children[0], ipw.Textarea).value = "Kein einziges Windrad in Bürgerhand"
     assert workbook.get(
         Kritikpunkt, next(s.record.id for s in workbook.list(Kritikpunkt) if s.record.field == "energie")
     ).record.text.startswith("Kein einziges")

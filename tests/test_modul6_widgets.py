@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import ipywidgets as ipw
+
 from regionallabor.core.model import Akteur, Aktion, Member, Statusbericht, Thementisch, Ziel
 from regionallabor.modul6.aktionen import actions
-from tests.helpers import assert_all_open, downloads, pdf_text
+from tests.helpers import assert_all_open, control, downloads, html_of, pdf_text
 from widgets.modul6 import ActionOverview, ActionPlan, ActionPool, RegionalProfile, StatusReport
 
 TODAY = date(2027, 6, 1)
@@ -18,17 +20,16 @@ def test_the_pool_filters_pages_and_adopts_into_the_plan_on_the_same_page(workbo
     assert pool.pager.more.description == "Weitere 8 anzeigen"
     pool.field.value = "energie"
     pool.cost.value = "gering"
-    assert "5 von 60" in pool.count.value and "Wärmebild-Spaziergang" in pool.list.children[0].children[0].value
+    assert "5 von 60" in pool.count.value and "Wärmebild-Spaziergang" in html_of(pool.list.children[0])
     pool.query.value = "Raumstation"
     assert "Dazu passt keine Aktion" in pool.list.children[0].value
     pool.query.value, pool.field.value, pool.cost.value = "repair", "", ""
     card = pool.list.children[0]
-    adopt_button = card.children[1]
-    adopt_button.click()
+    control(card, ipw.Button).click()  # „In den Aktionsplan“
     assert "„Repair-Café“ steht jetzt in eurem Aktionsplan" in pool.notice.text
-    assert "im Aktionsplan" in pool.list.children[0].children[1].value  # the card now says so
+    assert "im Aktionsplan" in html_of(pool.list.children[0])  # the card now says so
     assert [s.record.title for s in actions(workbook)] == ["Repair-Café"]
-    assert "Repair-Café" in plan.list.children[0].children[1].value  # the plan below reloaded
+    assert "Repair-Café" in html_of(plan.list.children[0])  # the plan below reloaded
     assert_all_open(pool)
     assert_all_open(plan)
 
@@ -53,7 +54,7 @@ def test_an_action_is_edited_with_owner_partner_goal_and_dates_and_bad_input_cha
     plan.cost.value = "1.200,50"
     plan.save()
     assert plan.notice.text == "Aktion „Mitfahrbank“ gespeichert."
-    row_text = plan.list.children[0].children[1].value
+    row_text = html_of(plan.list.children[0])
     assert "macht: Aylin Demir · mit Landratsamt Auenfeld · 01.05.2027 – 20.05.2027" in row_text
     assert "Ziel: Mobil ohne Auto · vom Thementisch „Unterwegs ohne Auto“ · 1.200,50 €" in row_text
     assert "überfällig" in row_text and "rl-task-overdue" in plan.list.children[0]._dom_classes
@@ -79,12 +80,12 @@ def test_the_row_status_changes_at_once_and_the_filters_find_overdue_ones(workbo
     plan, overview = ActionPlan(workbook, today=TODAY), ActionOverview(workbook, today=TODAY)
     assert "1 überfällig" in plan.summary.value
     plan.status_filter.value = "overdue"
-    assert len(plan.list.children) == 1 and "Dorfladen" in plan.list.children[0].children[1].value
+    assert len(plan.list.children) == 1 and "Dorfladen" in html_of(plan.list.children[0])
     plan.status_filter.value = ""
     plan.field_filter.value = "mobilitaet"
     row = plan.list.children[0]
-    assert "Bürgerbus" in row.children[1].value
-    row.children[0].value = "erledigt"  # the row's status drop-down
+    assert "Bürgerbus" in html_of(row)
+    control(row, ipw.Dropdown).value = "erledigt"  # the row's status drop-down
     stored = next(s for s in actions(workbook) if s.record.title == "Bürgerbus")
     assert (stored.record.status, stored.record.progress) == ("erledigt", 100)
     assert plan.notice.text == "„Bürgerbus“: Status „erledigt“ gespeichert."
