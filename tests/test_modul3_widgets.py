@@ -69,7 +69,7 @@ def test_a_private_person_is_the_default_for_people_only(workbook):
 def test_removing_an_actor_asks_first(workbook):
     tool = ActorList(workbook)
     fill_form(tool.form, "Sportverein")
-    tool._confirm(tool._actors[0].id)
+    tool.ask(tool._actors[0].id)
     assert "mit allen Beziehungen und Gesprächsnotizen entfernen?" in html_of(tool.list)
     tool.remove(tool._actors[0])
     assert workbook.list(Akteur) == [] and "Noch niemand" in html_of(tool.list)

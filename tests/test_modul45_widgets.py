@@ -99,7 +99,7 @@ def test_a_favourite_becomes_a_goal_with_fields_owner_and_a_dated_first_step(wor
     tool.clear()
     stored = workbook.get(Ziel, goal.record.id)
     workbook.add(Wirkungslogik(id=goal.record.id, input="Zeit"))
-    tool._confirm(goal.record.id)
+    tool.ask(goal.record.id)
     assert "und seine Wirkungslogik wirklich entfernen?" in html_of(tool.list)
     tool.remove(stored)
     assert workbook.list(Ziel) == [] and workbook.list(Wirkungslogik) == []

@@ -4,7 +4,7 @@ from .downloads import document_links, download_link, downloads_html
 from .elements import button, close_tree, css, heading, label, labelled, muted, stylesheet, wide
 from .fields import field_checkboxes, field_chip, field_options, short_choices
 from .figures import figures_html, source_line
-from .lists import Pager, RecordListTool, RowCache, edit_remove_actions, offer
+from .lists import ConfirmsRemoval, Pager, RecordListTool, RowCache, edit_remove_actions, offer, show_page
 from .notices import Notice, findings_html
 from .page import open_course_page
 from .sync import WorkbookSync, sync_for
@@ -13,6 +13,7 @@ from .tool import WorkbookTool, WorkbookView
 __all__ = [
     "button",
     "close_tree",
+    "ConfirmsRemoval",
     "css",
     "document_links",
     "download_link",
@@ -34,6 +35,7 @@ __all__ = [
     "RecordListTool",
     "RowCache",
     "short_choices",
+    "show_page",
     "source_line",
     "stylesheet",
     "sync_for",

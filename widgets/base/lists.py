@@ -194,3 +194,64 @@ class RecordListTool(WorkbookTool):
 
     def title_of(self, record) -> str:
         return record.title
+
+
+class ConfirmsRemoval:
+    """A list whose rows ask before they remove a record: the row asked about shows the question instead.
+
+    Mix it into a tool; ``show_rows()`` redraws the list (the whole tool by default).
+    """
+
+    confirming: str | None = None
+
+    def row_actions(
+        self,
+        record_id: str,
+        question: str,
+        on_edit: Callable[[], None],
+        on_remove: Callable[[], None],
+        removable: bool = True,
+    ) -> list[ipw.Widget]:
+        """„Bearbeiten“ and „Entfernen“ for a row; after „Entfernen“ the question, confirmed by a second click."""
+        return edit_remove_actions(
+            self.confirming == record_id,
+            question,
+            on_edit,
+            (lambda: self.ask(record_id)) if removable else None,
+            on_remove,
+            lambda: self.ask(None),
+        )
+
+    def ask(self, record_id: str | None) -> None:
+        self.confirming = record_id
+        self.show_rows()
+
+    def show_rows(self) -> None:
+        self.refresh()
+
+
+def show_page(
+    box: ipw.VBox,
+    count: ipw.HTML,
+    pager: Pager,
+    rows: RowCache,
+    total: int,
+    found: list,
+    key: Callable[[object], object],
+    *,
+    empty: str,
+    no_match: str,
+    count_key: str,
+) -> list:
+    """A page of the ``found`` records in ``box`` (rows kept by ``key``), how many of ``total`` it shows, or why none."""
+    visible = pager.page(found)
+    if not total:
+        box.children = [muted(empty)]
+    elif not found:
+        box.children = [muted(no_match)]
+    else:
+        box.children = rows.rows([(key(item), (item,)) for item in visible])
+    count.value = (
+        f"<div class='rl-muted rl-small'>{escape(t(count_key, shown=len(visible), total=total))}</div>" if total else ""
+    )
+    return visible

@@ -11,10 +11,10 @@ from regionallabor.core.messages import t
 from regionallabor.core.model import Member, Team, explain
 from regionallabor.core.store import Arbeitsmappe, Stored, WorkbookError
 from regionallabor.modul1.team import MIN_TEAM_SIZE, make_main_contact, save_member
-from widgets.base import Notice, WorkbookTool, button, css, edit_remove_actions, heading, label, labelled, muted
+from widgets.base import ConfirmsRemoval, Notice, WorkbookTool, button, css, heading, label, labelled, muted
 
 
-class TeamEditor(WorkbookTool):
+class TeamEditor(ConfirmsRemoval, WorkbookTool):
     """Add, edit and remove team members; name the team; mark the Haupt-Ansprechperson."""
 
     SHOWS = (Team.KIND, Member.KIND)
@@ -23,7 +23,6 @@ class TeamEditor(WorkbookTool):
         super().__init__(workbook, **kwargs)
         self._team_version: int | None = None
         self._editing: Stored[Member] | None = None
-        self._confirming: str | None = None
 
         self.team_name = ipw.Text(
             placeholder=t("team.team_name_placeholder"), continuous_update=True, layout=ipw.Layout(width="100%")
@@ -112,15 +111,13 @@ class TeamEditor(WorkbookTool):
             f"<div class='rl-member-meta'>{meta}</div></div>",
             layout=ipw.Layout(flex="1 1 auto"),
         )
-        actions = edit_remove_actions(
-            self._confirming == member.id,
+        actions = self.row_actions(
+            member.id,
             t("team.confirm_delete", name=member.name),
             lambda: self.start_edit(stored),
-            lambda: self._confirm(member.id),
             lambda: self.remove(stored),
-            lambda: self._confirm(None),
         )
-        if not member.is_main_contact and self._confirming != member.id:
+        if not member.is_main_contact and self.confirming != member.id:
             main = button("☆ " + t("team.main_contact"), "quiet", tooltip=t("team.make_main_contact"))
             main.on_click(lambda _: self.mark_main_contact(stored))
             actions.insert(0, main)
@@ -185,12 +182,8 @@ class TeamEditor(WorkbookTool):
         self.submit.description = t("team.add")
         self.cancel_edit.layout.display = "none"
 
-    def _confirm(self, member_id: str | None) -> None:
-        self._confirming = member_id
-        self.refresh()
-
     def remove(self, stored: Stored[Member]) -> None:
-        self._confirming = None
+        self.confirming = None
         self.remove_record(Member, stored, t("team.removed", name=stored.record.name))
 
     def mark_main_contact(self, stored: Stored[Member]) -> None:

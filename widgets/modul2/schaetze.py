@@ -13,28 +13,28 @@ from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul2.bestandsaufnahme import save_schatz
 from widgets.base import (
+    ConfirmsRemoval,
     Pager,
     RowCache,
     WorkbookTool,
     button,
     css,
-    edit_remove_actions,
     field_options,
     heading,
     labelled,
+    show_page,
 )
 
 PAGE_SIZE = 20
 
 
-class SchatzInventory(WorkbookTool):
+class SchatzInventory(ConfirmsRemoval, WorkbookTool):
     """Add, edit, find and remove the region's Schätze; a page shows 20 at a time, so 300 stay quick."""
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
         self._all: list[Stored[Schatz]] = []
         self._editing: Stored[Schatz] | None = None
-        self._confirming: str | None = None
         self.pager = Pager(self.show_list, PAGE_SIZE)
         self._rows = RowCache(self._row)
 
@@ -117,21 +117,21 @@ class SchatzInventory(WorkbookTool):
             and (not needle or needle in f"{s.record.name} {s.record.description} {s.record.contact}".casefold())
         ]
 
+    def show_rows(self) -> None:
+        self.show_list()
+
     def show_list(self) -> None:
-        found = self.matching()
-        visible = self.pager.page(found)
-        if not self._all:
-            self.list.children = [ipw.HTML(f"<div class='rl-muted'>{escape(t('schatz.empty'))}</div>")]
-        elif not found:
-            self.list.children = [ipw.HTML(f"<div class='rl-muted'>{escape(t('schatz.no_match'))}</div>")]
-        else:
-            self.list.children = self._rows.rows(
-                [((s.record.id, s.version, self._confirming == s.record.id), (s,)) for s in visible]
-            )
-        self.count.value = (
-            f"<div class='rl-muted rl-small'>{escape(t('schatz.count', shown=len(visible), total=len(self._all)))}</div>"
-            if self._all
-            else ""
+        show_page(
+            self.list,
+            self.count,
+            self.pager,
+            self._rows,
+            len(self._all),
+            self.matching(),
+            lambda s: (s.record.id, s.version, self.confirming == s.record.id),
+            empty=t("schatz.empty"),
+            no_match=t("schatz.no_match"),
+            count_key="schatz.count",
         )
         covered = {s.record.field for s in self._all}
         without = [label for key, label in ALL_FIELDS.items() if key not in covered]
@@ -159,13 +159,11 @@ class SchatzInventory(WorkbookTool):
             f"{''.join(details)}</div>",
             layout=ipw.Layout(flex="1 1 auto"),
         )
-        actions = edit_remove_actions(
-            self._confirming == schatz.id,
+        actions = self.row_actions(
+            schatz.id,
             t("schatz.confirm_delete", name=schatz.name),
             lambda: self.start_edit(stored),
-            lambda: self._confirm(schatz.id),
             lambda: self.remove(stored),
-            lambda: self._confirm(None),
         )
         return css(ipw.HBox([text, *actions]), "rl-member", "rl-schatz")
 
@@ -213,10 +211,6 @@ class SchatzInventory(WorkbookTool):
         self.submit.description = t("schatz.add")
         self.cancel_edit.layout.display = "none"
 
-    def _confirm(self, schatz_id: str | None) -> None:
-        self._confirming = schatz_id
-        self.show_list()
-
     def remove(self, stored: Stored[Schatz]) -> None:
-        self._confirming = None
+        self.confirming = None
         self.remove_record(Schatz, stored, t("schatz.removed", name=stored.record.name))

@@ -13,17 +13,18 @@ from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul3.beziehungsnetz import MODUL3_KINDS, Actor, load_network, remove_actor, save_actor
 from widgets.base import (
+    ConfirmsRemoval,
     Pager,
     RowCache,
     WorkbookTool,
     button,
     css,
-    edit_remove_actions,
     field_checkboxes,
     field_options,
     heading,
     labelled,
     offer,
+    show_page,
 )
 
 PAGE_SIZE = 20
@@ -218,7 +219,7 @@ class ActorForm(ipw.VBox):
         return stored
 
 
-class ActorList(WorkbookTool):
+class ActorList(ConfirmsRemoval, WorkbookTool):
     """Add, find, edit and remove the actors; the Schätze der Region are among them. 20 rows a page."""
 
     SHOWS = NETWORK_KINDS
@@ -227,7 +228,6 @@ class ActorList(WorkbookTool):
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
         self._actors: list[Actor] = []
-        self._confirming: str | None = None
         self.pager = Pager(self.show_list, PAGE_SIZE)
         self._rows = RowCache(self._row)
         self.form = ActorForm(self, lambda _: self.refresh())
@@ -281,21 +281,21 @@ class ActorList(WorkbookTool):
             and (not needle or needle in f"{a.name} {a.record.place} {a.record.notes}".casefold())
         ]
 
+    def show_rows(self) -> None:
+        self.show_list()
+
     def show_list(self) -> None:
-        found = self.matching()
-        visible = self.pager.page(found)
-        if not self._actors:
-            self.list.children = [ipw.HTML(f"<div class='rl-muted'>{escape(t('actor.empty'))}</div>")]
-        elif not found:
-            self.list.children = [ipw.HTML(f"<div class='rl-muted'>{escape(t('actor.no_match'))}</div>")]
-        else:
-            self.list.children = self._rows.rows(
-                [((a.id, a.version, a.name, self._confirming == a.id), (a,)) for a in visible]
-            )
-        self.count.value = (
-            f"<div class='rl-muted rl-small'>{escape(t('actor.count', shown=len(visible), total=len(self._actors)))}</div>"
-            if self._actors
-            else ""
+        show_page(
+            self.list,
+            self.count,
+            self.pager,
+            self._rows,
+            len(self._actors),
+            self.matching(),
+            lambda a: (a.id, a.version, a.name, self.confirming == a.id),
+            empty=t("actor.empty"),
+            no_match=t("actor.no_match"),
+            count_key="actor.count",
         )
 
     def _row(self, actor: Actor) -> ipw.HBox:
@@ -313,22 +313,17 @@ class ActorList(WorkbookTool):
             f"<div class='rl-member-meta'>{escape(' · '.join(meta))}</div>{notes}</div>",
             layout=ipw.Layout(flex="1 1 auto"),
         )
-        actions = edit_remove_actions(
-            self._confirming == actor.id,
+        actions = self.row_actions(
+            actor.id,
             t("actor.confirm_delete", name=actor.name),
             lambda: self.form.load(actor),
-            None if actor.schatz is not None else lambda: self._confirm(actor.id),
             lambda: self.remove(actor),
-            lambda: self._confirm(None),
+            removable=actor.schatz is None,
         )
         return css(ipw.HBox([text, *actions]), "rl-member", "rl-actor")
 
-    def _confirm(self, actor_id: str | None) -> None:
-        self._confirming = actor_id
-        self.show_list()
-
     def remove(self, actor: Actor) -> None:
-        self._confirming = None
+        self.confirming = None
         try:
             revision = remove_actor(self.workbook, actor)
         except WorkbookError as error:

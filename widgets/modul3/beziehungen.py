@@ -10,7 +10,7 @@ from regionallabor.core.messages import RELATION_KINDS, t
 from regionallabor.core.model import Beziehung
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul3.beziehungsnetz import MODUL3_KINDS, Network, load_network, save_relation
-from widgets.base import Pager, RowCache, WorkbookTool, button, css, heading, labelled, offer
+from widgets.base import Pager, RowCache, WorkbookTool, button, css, heading, labelled, offer, show_page
 from widgets.modul3.akteure import NETWORK_KINDS, PAGE_SIZE, scale_buttons
 
 RELATION_COLOURS = {"kooperiert": "#2e7d32", "kennt_sich": "#90a4ae", "foerdert": "#1565c0", "konflikt": "#c62828"}
@@ -138,18 +138,18 @@ class RelationEditor(WorkbookTool):
         ]
 
     def show_list(self) -> None:
-        found = self.matching()
-        visible = self.pager.page(found)
-        total = len(self.network.relations)
-        if not total:
-            self.list.children = [ipw.HTML(f"<div class='rl-muted'>{escape(t('relation.empty'))}</div>")]
-        else:
-            names = lambda r: (self.network.by_id[r.record.source_id].name, self.network.by_id[r.record.target_id].name)
-            self.list.children = self._rows.rows([((r.record.id, r.version, names(r)), (r,)) for r in visible])
-        self.count.value = (
-            f"<div class='rl-muted rl-small'>{escape(t('relation.count', shown=len(visible), total=total))}</div>"
-            if total
-            else ""
+        by_id = self.network.by_id
+        show_page(
+            self.list,
+            self.count,
+            self.pager,
+            self._rows,
+            len(self.network.relations),
+            self.matching(),
+            lambda r: (r.record.id, r.version, by_id[r.record.source_id].name, by_id[r.record.target_id].name),
+            empty=t("relation.empty"),
+            no_match=t("relation.no_match"),
+            count_key="relation.count",
         )
 
     def _row(self, stored: Stored[Beziehung]) -> ipw.HBox:

@@ -13,10 +13,10 @@ from regionallabor.core.model import Idee, Wirkungslogik, Ziel
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul4.vision import goal_for_idea, goals, ideas, remove_goal, save_goal
 from widgets.base import (
+    ConfirmsRemoval,
     WorkbookTool,
     button,
     css,
-    edit_remove_actions,
     field_checkboxes,
     field_chip,
     heading,
@@ -25,7 +25,7 @@ from widgets.base import (
 )
 
 
-class GoalPlanner(WorkbookTool):
+class GoalPlanner(ConfirmsRemoval, WorkbookTool):
     """Verwirklichungsphase: favourite ideas become goals with Handlungsfelder, an owner and a first step."""
 
     SHOWS = (Idee.KIND, Ziel.KIND)
@@ -35,7 +35,6 @@ class GoalPlanner(WorkbookTool):
         super().__init__(workbook, **kwargs)
         self.editing: Stored[Ziel] | None = None
         self._idea_id: str | None = None
-        self._confirming: str | None = None
         wide = ipw.Layout(width="100%")
         self.favourites = ipw.VBox()
         self.form_title = ipw.HTML()
@@ -124,19 +123,10 @@ class GoalPlanner(WorkbookTool):
             f"<div class='rl-member-meta'>{escape(' · '.join(meta))}</div></div>",
             layout=ipw.Layout(flex="1 1 auto"),
         )
-        actions = edit_remove_actions(
-            self._confirming == goal.id,
-            t("goal.confirm_delete", title=goal.title),
-            lambda: self.load(stored),
-            lambda: self._confirm(goal.id),
-            lambda: self.remove(stored),
-            lambda: self._confirm(None),
+        actions = self.row_actions(
+            goal.id, t("goal.confirm_delete", title=goal.title), lambda: self.load(stored), lambda: self.remove(stored)
         )
         return css(ipw.HBox([text, *actions]), "rl-member", "rl-goal")
-
-    def _confirm(self, goal_id: str | None) -> None:
-        self._confirming = goal_id
-        self.refresh()
 
     def from_idea(self, idea: Idee) -> None:
         self.clear()
@@ -198,7 +188,7 @@ class GoalPlanner(WorkbookTool):
         return stored
 
     def remove(self, stored: Stored[Ziel]) -> None:
-        self._confirming = None
+        self.confirming = None
         try:
             revision = remove_goal(self.workbook, stored)
         except WorkbookError as error:
