@@ -35,7 +35,7 @@ class SchatzInventory(ConfirmsRemoval, WorkbookTool):
         super().__init__(workbook, **kwargs)
         self._all: list[Stored[Schatz]] = []
         self._editing: Stored[Schatz] | None = None
-        self.pager = Pager(self.show_list, PAGE_SIZE)
+        self.pager = Pager(self.show_rows, PAGE_SIZE)
         self._rows = RowCache(self._row)
 
         self.name = ipw.Text(placeholder=t("schatz.name_placeholder"), layout=ipw.Layout(width="100%"))
@@ -106,7 +106,7 @@ class SchatzInventory(ConfirmsRemoval, WorkbookTool):
         self._all = self.workbook.list(Schatz)
         if self._editing and not any(s.record.id == self._editing.record.id for s in self._all):
             self.reset_form()
-        self.show_list()
+        self.show_rows()
 
     def matching(self) -> list[Stored[Schatz]]:
         needle = self.search.value.strip().casefold()
@@ -118,9 +118,6 @@ class SchatzInventory(ConfirmsRemoval, WorkbookTool):
         ]
 
     def show_rows(self) -> None:
-        self.show_list()
-
-    def show_list(self) -> None:
         show_page(
             self.list,
             self.count,

@@ -228,7 +228,7 @@ class ActorList(ConfirmsRemoval, WorkbookTool):
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
         self._actors: list[Actor] = []
-        self.pager = Pager(self.show_list, PAGE_SIZE)
+        self.pager = Pager(self.show_rows, PAGE_SIZE)
         self._rows = RowCache(self._row)
         self.form = ActorForm(self, lambda _: self.refresh())
         self.search = ipw.Text(placeholder=t("actor.search_placeholder"), layout=ipw.Layout(flex="1 1 220px"))
@@ -268,7 +268,7 @@ class ActorList(ConfirmsRemoval, WorkbookTool):
                 self.form.clear()
             elif now.version != editing.version:
                 self.form.load(now)
-        self.show_list()
+        self.show_rows()
 
     def matching(self) -> list[Actor]:
         needle = self.search.value.strip().casefold()
@@ -282,9 +282,6 @@ class ActorList(ConfirmsRemoval, WorkbookTool):
         ]
 
     def show_rows(self) -> None:
-        self.show_list()
-
-    def show_list(self) -> None:
         show_page(
             self.list,
             self.count,

@@ -42,7 +42,7 @@ class RelationEditor(WorkbookTool):
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
         self.network = Network([], [])
-        self.pager = Pager(self.show_list, PAGE_SIZE)
+        self.pager = Pager(self.show_rows, PAGE_SIZE)
         self._rows = RowCache(self._row)
         self.source = actor_picker()
         self.target = actor_picker()
@@ -100,7 +100,7 @@ class RelationEditor(WorkbookTool):
         enough = len(names) >= 2
         self.form.layout.display = "" if enough else "none"
         self.hint.value = "" if enough else f"<div class='rl-muted'>{escape(t('relation.need_two'))}</div>"
-        self.show_list()
+        self.show_rows()
 
     def add(self) -> Stored[Beziehung] | None:
         source, target = self.network.find(self.source.value), self.network.find(self.target.value)
@@ -137,7 +137,7 @@ class RelationEditor(WorkbookTool):
             or needle in by_id[r.record.target_id].name.casefold()
         ]
 
-    def show_list(self) -> None:
+    def show_rows(self) -> None:
         by_id = self.network.by_id
         show_page(
             self.list,

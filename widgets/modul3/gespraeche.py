@@ -27,7 +27,7 @@ class ConversationLog(WorkbookTool):
         super().__init__(workbook, **kwargs)
         self.network = Network([], [])
         self.talks: list[Stored[Gespraech]] = []
-        self.pager = Pager(self.show_list, PAGE_SIZE)
+        self.pager = Pager(self.show_rows, PAGE_SIZE)
         self._steps = RowCache(self._step_row)
         self._rows = RowCache(self._talk_row)
         self.actor = actor_picker()
@@ -93,9 +93,9 @@ class ConversationLog(WorkbookTool):
         self.steps.children = self._steps.rows(
             [((s.conversation.record.id, s.conversation.version, s.overdue), (s,)) for s in steps]
         ) or [ipw.HTML(f"<div class='rl-muted'>{escape(t('talk.no_open_steps'))}</div>")]
-        self.show_list()
+        self.show_rows()
 
-    def show_list(self) -> None:
+    def show_rows(self) -> None:
         newest = sorted(self.talks, key=lambda s: s.record.held_on, reverse=True)
         visible = self.pager.page(newest)
         self.list.children = self._rows.rows(
