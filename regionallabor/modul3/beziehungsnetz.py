@@ -27,8 +27,8 @@ class NetworkRuleError(WorkbookError):
 
 
 @dataclass(frozen=True)
-class Actor:
-    """An actor as the map shows it: a stored Akteur, or a Schatz der Region the team has not rated yet."""
+class MapEntry:
+    """An Akteur as the map shows it: a stored Akteur record, or a Schatz der Region the team has not rated yet."""
 
     record: Akteur
     version: int | None  # None: a Schatz without an actor record of its own yet
@@ -49,11 +49,11 @@ class Actor:
 
 @dataclass(frozen=True)
 class Network:
-    actors: list[Actor]
+    actors: list[MapEntry]
     relations: list[Stored[Beziehung]]  # only those whose two actors are on the map
 
     @cached_property
-    def by_id(self) -> dict[str, Actor]:
+    def by_id(self) -> dict[str, MapEntry]:
         return {actor.id: actor for actor in self.actors}
 
     @cached_property
@@ -68,7 +68,7 @@ class Network:
         """The actors' names in alphabetical order, as pickers offer them."""
         return sorted((actor.name for actor in self.actors), key=str.casefold)
 
-    def find(self, name: str) -> Actor | None:
+    def find(self, name: str) -> MapEntry | None:
         """The actor with this name, whatever its case and surrounding spaces (names are unique on the map)."""
         folded = name.strip().casefold()
         return next((actor for actor in self.actors if actor.name.casefold() == folded), None)
@@ -108,13 +108,13 @@ def load_network(workbook: Arbeitsmappe) -> Network:
 
 def read_network(workbook: Arbeitsmappe) -> Network:
     schaetze = {stored.record.id: stored.record for stored in workbook.list(Schatz)}
-    actors: list[Actor] = []
+    actors: list[MapEntry] = []
     for stored in workbook.list(Akteur):
         record, schatz = stored.record, schaetze.pop(stored.record.schatz_id or "", None)
         if schatz is not None and schatz.name != record.name:
             record = record.model_copy(update={"name": schatz.name})
-        actors.append(Actor(record, stored.version, schatz))
-    actors.extend(Actor(schatz_actor(schatz), None, schatz) for schatz in schaetze.values())
+        actors.append(MapEntry(record, stored.version, schatz))
+    actors.extend(MapEntry(schatz_actor(schatz), None, schatz) for schatz in schaetze.values())
     ids = {actor.id for actor in actors}
     # a relation to a Schatz removed in Modul 2 stays stored but is not shown
     return Network(
@@ -125,7 +125,7 @@ def read_network(workbook: Arbeitsmappe) -> Network:
 # actors
 
 
-def _name_taken(network: Network, name: str, own_id: str) -> Actor | None:
+def _name_taken(network: Network, name: str, own_id: str) -> MapEntry | None:
     folded = name.casefold()
     return next((a for a in network.actors if a.id != own_id and a.name.casefold() == folded), None)
 
@@ -151,7 +151,7 @@ def save_actor(workbook: Arbeitsmappe, actor: Akteur, version: int | None) -> St
         return tx.add(actor) if version is None else tx.update(actor, version)
 
 
-def remove_actor(workbook: Arbeitsmappe, actor: Actor) -> int:
+def remove_actor(workbook: Arbeitsmappe, actor: MapEntry) -> int:
     """Remove an actor with its relations and the conversations with it; returns the new revision.
 
     A Schatz der Region stays on the map as long as it is a Schatz: it is removed in Modul 2.

@@ -15,7 +15,7 @@ import numpy as np
 from regionallabor.core.messages import SECTORS
 from regionallabor.core.model import sector_label
 from regionallabor.handlungsfelder import ALL_FIELDS
-from regionallabor.modul3.beziehungsnetz import Actor, Network
+from regionallabor.modul3.beziehungsnetz import MapEntry, Network
 
 CARRYING_KINDS = frozenset({"kooperiert", "kennt_sich", "foerdert"})
 # Up to this many actors betweenness is exact; beyond it Brandes' algorithm starts from a sample of sources.
@@ -47,7 +47,7 @@ def betweenness(graph: nx.Graph) -> dict[str, float]:
 
 @dataclass(frozen=True)
 class Bridge:
-    actor: Actor
+    actor: MapEntry
     share: float  # betweenness: share of shortest paths between others through this actor
     sectors: tuple[str, ...]  # sector labels of the actor's neighbours, the actor's own first
     cut_point: bool  # without this actor, its part of the network falls apart
@@ -70,7 +70,7 @@ class GapMatrix:
 
 @dataclass(frozen=True)
 class Suggestion:
-    actor: Actor
+    actor: MapEntry
     reasons: tuple[str, ...]
     door_openers: tuple[str, ...]  # names of actors the team knows well who know this actor
     score: float
@@ -79,7 +79,7 @@ class Suggestion:
 @dataclass(frozen=True)
 class Analysis:
     bridges: list[Bridge]
-    isolated: list[Actor]
+    isolated: list[MapEntry]
     islands: int  # groups of at least two actors with no carrying relation between them
     conflicts: list[tuple[str, str]]
     gaps: GapMatrix

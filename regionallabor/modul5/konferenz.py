@@ -23,7 +23,7 @@ from regionallabor.core.model import (
 )
 from regionallabor.core.store import Arbeitsmappe, Stored, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS, field_label
-from regionallabor.modul3.beziehungsnetz import Actor, Network, read_network
+from regionallabor.modul3.beziehungsnetz import MapEntry, Network, read_network
 from regionallabor.modul5.vorlagen import load_presets
 
 MODUL5_KINDS = (
@@ -279,7 +279,7 @@ def table_issues(tables: list[Thementisch], expected_people: int | None) -> list
 
 @dataclass(frozen=True)
 class Guest:
-    actor: Actor
+    actor: MapEntry
     invitation: Stored[Einladung]
 
 
@@ -317,7 +317,7 @@ class DiversityCheck:
     by_sector: dict[str, int]  # every standard sector, then the team's own, with the guests not declined
     by_field: dict[str, int]
     findings: list[str]
-    suggestions: list[Actor]  # actors on the map, not invited, who would close a gap
+    suggestions: list[MapEntry]  # actors on the map, not invited, who would close a gap
 
 
 def diversity_check(guests: list[Guest], network: Network, limit: int = 6) -> DiversityCheck:
@@ -346,7 +346,7 @@ def diversity_check(guests: list[Guest], network: Network, limit: int = 6) -> Di
     missing_sectors = {key for key in SECTORS if not by_sector[key]}
     missing_fields = {key for key in ALL_FIELDS if not by_field[key]}
 
-    def closes(actor: Actor) -> int:
+    def closes(actor: MapEntry) -> int:
         return (actor.record.sector in missing_sectors) + len(missing_fields & set(actor.record.handlungsfelder))
 
     candidates = [a for a in network.actors if a.id not in invited and closes(a)]

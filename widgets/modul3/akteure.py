@@ -11,7 +11,7 @@ from regionallabor.core.messages import ACTOR_TYPES, SECTORS, TEAM_RELATIONS, t
 from regionallabor.core.model import Akteur, Schatz, sector_label
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
-from regionallabor.modul3.beziehungsnetz import MODUL3_KINDS, Actor, load_network, remove_actor, save_actor
+from regionallabor.modul3.beziehungsnetz import MODUL3_KINDS, MapEntry, load_network, remove_actor, save_actor
 from widgets.base import (
     ConfirmsRemoval,
     Pager,
@@ -38,7 +38,7 @@ def scale_buttons(count: int = 5) -> ipw.ToggleButtons:
     return css(widget, "rl-scale")
 
 
-def actor_chips(actor: Actor) -> str:
+def actor_chips(actor: MapEntry) -> str:
     """Sector, kind, and where the entry comes from, as small labels."""
     record = actor.record
     chips = [
@@ -73,7 +73,7 @@ class ActorForm(ipw.VBox):
         css(self, "rl-form", "rl-actor-form")
         self.tool = tool
         self.on_saved = on_saved
-        self.editing: Actor | None = None
+        self.editing: MapEntry | None = None
         wide = ipw.Layout(width="100%")
         self.title = heading(t("actor.add"), 4)
         self.name = ipw.Text(placeholder=t("actor.name_placeholder"), layout=wide)
@@ -152,7 +152,7 @@ class ActorForm(ipw.VBox):
     def _show_private(self) -> None:
         self.private_box.layout.display = "" if self.type.value == "person" else "none"
 
-    def load(self, actor: Actor) -> None:
+    def load(self, actor: MapEntry) -> None:
         self.editing = actor
         record = actor.record
         self.title.value = f"<h4 class='rl-heading'>{escape(t('actor.editing', name=actor.name))}</h4>"
@@ -227,7 +227,7 @@ class ActorList(ConfirmsRemoval, WorkbookTool):
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
-        self._actors: list[Actor] = []
+        self._actors: list[MapEntry] = []
         self.pager = Pager(self.show_rows, PAGE_SIZE)
         self._rows = RowCache(self._row)
         self.form = ActorForm(self, lambda _: self.refresh())
@@ -270,7 +270,7 @@ class ActorList(ConfirmsRemoval, WorkbookTool):
                 self.form.load(now)
         self.show_rows()
 
-    def matching(self) -> list[Actor]:
+    def matching(self) -> list[MapEntry]:
         needle = self.search.value.strip().casefold()
         sector, field = self.filter_sector.value, self.filter_field.value
         return [
@@ -295,7 +295,7 @@ class ActorList(ConfirmsRemoval, WorkbookTool):
             count_key="actor.count",
         )
 
-    def _row(self, actor: Actor) -> ipw.HBox:
+    def _row(self, actor: MapEntry) -> ipw.HBox:
         record = actor.record
         meta = [
             t("actor.influence_short", value=record.influence),
@@ -319,7 +319,7 @@ class ActorList(ConfirmsRemoval, WorkbookTool):
         )
         return css(ipw.HBox([text, *actions]), "rl-member", "rl-actor")
 
-    def remove(self, actor: Actor) -> None:
+    def remove(self, actor: MapEntry) -> None:
         self.confirming = None
         try:
             revision = remove_actor(self.workbook, actor)

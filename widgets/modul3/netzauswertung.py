@@ -10,7 +10,7 @@ from regionallabor.core.formatting import german_list
 from regionallabor.core.messages import t
 from regionallabor.core.model import sector_label
 from regionallabor.handlungsfelder import ALL_FIELDS, SHORT_LABELS
-from regionallabor.modul3.beziehungsnetz import Actor, Network, load_network
+from regionallabor.modul3.beziehungsnetz import MapEntry, Network, load_network
 from regionallabor.modul3.netzanalyse import (
     EXACT_BETWEENNESS_LIMIT,
     QUADRANTS,
@@ -27,7 +27,7 @@ NAMES_LISTED = 30
 NAMES_PER_CELL = 6
 
 
-def names_list(actors: list[Actor], limit: int = NAMES_LISTED) -> str:
+def names_list(actors: list[MapEntry], limit: int = NAMES_LISTED) -> str:
     names = ", ".join(escape(a.name) for a in actors[:limit])
     rest = len(actors) - limit
     return names + (f" und {rest} weitere" if rest > 0 else "")
@@ -209,7 +209,7 @@ def grid_html(network: Network) -> str:
     if not network.actors:
         return "<div class='rl-muted'>Sobald ihr Akteur:innen eintragt und einschätzt, stehen sie hier.</div>"
     colours = sector_colours(network.sectors())
-    cells: dict[tuple[int, int], list[Actor]] = {}
+    cells: dict[tuple[int, int], list[MapEntry]] = {}
     for actor in network.actors:
         cells.setdefault((actor.record.influence, actor.record.engagement), []).append(actor)
     counts = {key: 0 for key in QUADRANTS}

@@ -16,7 +16,7 @@ from ipysigma import Sigma
 
 from regionallabor.core.messages import RELATION_KINDS, SECTORS, t
 from regionallabor.core.model import sector_label
-from regionallabor.modul3.beziehungsnetz import Actor, Network, load_network
+from regionallabor.modul3.beziehungsnetz import MapEntry, Network, load_network
 from regionallabor.modul3.netzanalyse import spring_positions
 from widgets.base import WorkbookTool, close_tree, css, field_options, label, offer
 from widgets.modul3.akteure import NETWORK_KINDS, ActorForm, actor_chips
@@ -43,7 +43,7 @@ def sector_colours(sectors: list[str]) -> dict[str, str]:
     return {**SECTOR_COLOURS, **{s: OWN_SECTOR_COLOURS[i % len(OWN_SECTOR_COLOURS)] for i, s in enumerate(own)}}
 
 
-def map_graph(network: Network, actors: list[Actor], colours: dict[str, str]) -> nx.Graph:
+def map_graph(network: Network, actors: list[MapEntry], colours: dict[str, str]) -> nx.Graph:
     """The graph ipysigma draws: node size from influence, colour from sector, edges by kind and strength."""
     graph = nx.Graph()
     shown = set()
@@ -134,7 +134,7 @@ class NetworkMap(WorkbookTool):
         self.draw()
         self.show_selected()
 
-    def visible_actors(self) -> list[Actor]:
+    def visible_actors(self) -> list[MapEntry]:
         field, sector = self.filter_field.value, self.filter_sector.value
         return [
             a
