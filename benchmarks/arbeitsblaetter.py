@@ -34,7 +34,8 @@ def main() -> None:
     from nbgrader.apps.zipcollectapp import ZipCollectApp
     from nbgrader.coursedir import CourseDirectory
 
-    from regionallabor.arbeitsblaetter.snapshot import assignment_id, released_notebook, submission_zip, take_snapshot
+    from regionallabor.arbeitsblaetter.abgabe import released_notebook, submission_zip
+    from regionallabor.arbeitsblaetter.snapshot import assignment_id, take_snapshot
     from regionallabor.core.model import Statusbericht
     from regionallabor.core.store import Arbeitsmappe
     from regionallabor.testing import fill_actions, fill_planning

@@ -9,7 +9,8 @@ from pathlib import Path
 from nbgrader.plugins.zipcollect import FileNameCollectorPlugin
 from nbgrader.server_extensions.formgrader.handlers import template_path as formgrader_templates
 
-from regionallabor.arbeitsblaetter.snapshot import COURSE_ID, ZIP_PATTERN
+from regionallabor.arbeitsblaetter.abgabe import ZIP_PATTERN
+from regionallabor.arbeitsblaetter.snapshot import COURSE_ID
 
 HERE = Path(__file__).resolve().parent
 

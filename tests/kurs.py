@@ -66,8 +66,9 @@ def graded_course(folder: Path, teams: dict[str, str] = TEAMS, comment_on: tuple
     from nbgrader.apps.zipcollectapp import ZipCollectApp
     from nbgrader.coursedir import CourseDirectory
 
+    from regionallabor.arbeitsblaetter.abgabe import released_notebook, submission_zip
     from regionallabor.arbeitsblaetter.kohorte import feedback_files
-    from regionallabor.arbeitsblaetter.snapshot import SNAPSHOT_FILE, released_notebook, submission_zip, take_snapshot
+    from regionallabor.arbeitsblaetter.snapshot import SNAPSHOT_FILE, take_snapshot
 
     course, _, config = make_course(folder)
     api = NbGraderAPI(CourseDirectory(config=config), config=config)

@@ -16,8 +16,9 @@ from nbgrader.coursedir import CourseDirectory
 from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeFetchFeedback, ExchangeSubmit
 from traitlets.config import Config
 
+from regionallabor.arbeitsblaetter.abgabe import REFLECTIONS
 from regionallabor.arbeitsblaetter.quellen import SAMPLE_ANSWER, worksheet_source
-from regionallabor.arbeitsblaetter.snapshot import REFLECTIONS, SNAPSHOT_FILE, WORKSHEET_FILE
+from regionallabor.arbeitsblaetter.snapshot import SNAPSHOT_FILE, WORKSHEET_FILE
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.course import MODULES
 from regionallabor.testing import fill_team_and_region
@@ -137,8 +138,8 @@ def test_zip_path_from_the_module_page_to_one_feedback_file_per_team(tmp_path):
 
     from nbgrader.apps.zipcollectapp import ZipCollectApp
 
+    from regionallabor.arbeitsblaetter.abgabe import answers
     from regionallabor.arbeitsblaetter.kohorte import feedback_files
-    from regionallabor.arbeitsblaetter.snapshot import answers
     from widgets.arbeitsblatt import WorksheetSubmission
 
     course, _, config = make_course(tmp_path)

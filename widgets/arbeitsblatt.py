@@ -6,15 +6,15 @@ from html import escape
 
 import ipywidgets as ipw
 
-from regionallabor.arbeitsblaetter.snapshot import (
+from regionallabor.arbeitsblaetter.abgabe import (
     REFLECTIONS,
     answers,
     reflections,
     released_notebook,
     save_reflection,
     submission_zip,
-    take_snapshot,
 )
+from regionallabor.arbeitsblaetter.snapshot import take_snapshot
 from regionallabor.core.messages import t
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.course import MODULES

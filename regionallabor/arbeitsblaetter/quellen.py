@@ -10,7 +10,8 @@ from pathlib import Path
 
 import nbformat
 
-from regionallabor.arbeitsblaetter.snapshot import REFLECTIONS, WORKSHEET_FILE, assignment_id
+from regionallabor.arbeitsblaetter.abgabe import REFLECTIONS
+from regionallabor.arbeitsblaetter.snapshot import WORKSHEET_FILE, assignment_id
 from regionallabor.core.paths import EXERCISES_DIR
 from regionallabor.course import MODULES
 

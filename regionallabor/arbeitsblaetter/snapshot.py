@@ -1,4 +1,4 @@
-"""Worksheets for nbgrader: a module's snapshot of the workbook, its Selbstcheck, its reflections, its zip file.
+"""Worksheets for nbgrader: a module's snapshot of the workbook, its Selbstcheck, and the snapshot shown for a reader.
 
 Voila never saves a notebook, so a worksheet does not hold the team's work itself: its first cell writes a
 *snapshot* – the workbook's records of this module and the ones before it, private persons pseudonymised
@@ -10,65 +10,33 @@ on a workbook rebuilt from the snapshot, so the facilitator's own workbook never
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import re
 import shutil
 import tempfile
 import weakref
-import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
 from html import escape
 from pathlib import Path
 
 from regionallabor.core.messages import t
-from regionallabor.core.model import Reflexion, Region, Team
-from regionallabor.core.paths import EXERCISES_DIR
-from regionallabor.core.store import Arbeitsmappe, Stored, WorkbookError
+from regionallabor.core.model import Region, Team
+from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.core.transfer import InvalidWorkbookFile, export_json, parse_workbook_file
 from regionallabor.course import MODULES
 
 COURSE_ID = "regionallabor"
-SNAPSHOT_FILE = "momentaufnahme.json"
-WORKSHEET_FILE = "arbeitsblatt.ipynb"
-SNAPSHOT_FORMAT = "regionallabor-momentaufnahme"
-# A zip file a team downloads: regionallabor_modul-1_<team>_<UTC time>.zip; zip_collect extracts it into a
-# folder of that name, and this pattern reads team and file from each extracted file's path.
-ZIP_NAME = "regionallabor_{assignment}_{team}_{stamp}.zip"
-ZIP_PATTERN = (
-    r".*/regionallabor_(?P<assignment>modul-\d)_(?P<student_id>[a-z0-9-]+)_(?P<timestamp>\d{8}T\d{6}Z)/"
-    r"(?P<file_id>arbeitsblatt\.ipynb|momentaufnahme\.json)$"
-)
 
-REFLECTIONS: dict[int, tuple[tuple[str, str], ...]] = {
-    1: (
-        ("reflexion-team", "Was bringt jede:r von euch ins Regional-Team ein – und wer fehlt euch noch?"),
-        ("reflexion-region", "Warum habt ihr eure Region so abgegrenzt? Was gehört für euch dazu, was nicht?"),
-    ),
-    2: (
-        ("reflexion-ueberraschung", "Welche Kennzahl oder welche Einschätzung hat euch überrascht – und warum?"),
-        ("reflexion-schatz", "Welcher Schatz eurer Region sollte auf eurer Mitmach-Konferenz sichtbar werden?"),
-    ),
-    3: (
-        ("reflexion-netz", "Wen habt ihr über das Beziehungsnetz neu entdeckt? Wo fehlen Verbindungen?"),
-        ("reflexion-gespraech", "Was habt ihr aus euren Gesprächen mitgenommen?"),
-    ),
-    4: (
-        ("reflexion-vision", "Welches Bild aus eurer Vision trägt euch am meisten – und wer teilt es schon?"),
-        ("reflexion-ziel", "Welches Ziel packt ihr zuerst an, und woran merkt ihr, dass ihr vorankommt?"),
-    ),
-    5: (
-        ("reflexion-wirkung", "Bei welchem Ziel war die Wirkungslogik am schwersten zu schreiben?"),
-        ("reflexion-konferenz", "Wen wollt ihr auf eurer Konferenz unbedingt dabeihaben, und wie gewinnt ihr sie?"),
-    ),
-    6: (
-        ("reflexion-aktion", "Welche Aktion zeigt in den nächsten drei Monaten, dass sich etwas bewegt?"),
-        ("reflexion-weg", "Was braucht ihr vom Begleitteam und eurer Weggemeinschaft auf dem weiteren Weg?"),
-    ),
-}
+
+SNAPSHOT_FILE = "momentaufnahme.json"
+
+
+WORKSHEET_FILE = "arbeitsblatt.ipynb"
+
+
+SNAPSHOT_FORMAT = "regionallabor-momentaufnahme"
 
 
 class SnapshotError(WorkbookError):
@@ -224,29 +192,6 @@ def worksheet_snapshot(module: int, folder: Path | str = ".", pseudonymise: bool
         return None
 
 
-def fill_reflections(notebook: dict, answers: dict[str, str]) -> dict:
-    """The worksheet with the team's reflections in its answer cells (matched by nbgrader's grade_id)."""
-    for cell in notebook["cells"]:
-        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-        if grade_id in answers and answers[grade_id].strip():
-            cell["source"] = answers[grade_id].strip()
-    return notebook
-
-
-def submission_zip(
-    snapshot: Snapshot, released_notebook: dict, answers: dict[str, str], now: datetime | None = None
-) -> tuple[str, bytes]:
-    """The file a team sends without a hub: file name (team and module readable) and the zip's bytes."""
-    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
-    name = ZIP_NAME.format(assignment=assignment_id(snapshot.module), team=snapshot.team_id, stamp=stamp)
-    notebook = fill_reflections(json.loads(json.dumps(released_notebook)), answers)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(WORKSHEET_FILE, json.dumps(notebook, ensure_ascii=False, indent=1))
-        archive.writestr(SNAPSHOT_FILE, snapshot.to_json())
-    return name, buffer.getvalue()
-
-
 SNAPSHOT_STYLE = """<style>
 .rl-snapshot h1 { font-size: 1.35em; margin: 0.4em 0; }
 .rl-snapshot h2 { font-size: 1.1em; margin: 1em 0 0.3em; color: #1f4d36; }
@@ -279,41 +224,3 @@ def show_snapshot(snapshot: Snapshot | None) -> None:
 
 
 # Reflections written on the module page, for the zip path
-
-
-def reflections(workbook: Arbeitsmappe, module: int) -> dict[str, Stored[Reflexion]]:
-    return {stored.record.key: stored for stored in workbook.list(Reflexion) if stored.record.module == module}
-
-
-def save_reflection(workbook: Arbeitsmappe, module: int, key: str, text: str) -> Stored[Reflexion]:
-    """Keep a reflection: the newest text wins, whichever tab wrote before (it is one team's free text)."""
-    with workbook.transaction() as tx:
-        existing = reflections(workbook, module).get(key)
-        if existing is None:
-            return tx.add(Reflexion(module=module, key=key, text=text))
-        return tx.update(existing.record.model_copy(update={"text": text}), existing.version)
-
-
-def answers(workbook: Arbeitsmappe, module: int) -> dict[str, str]:
-    return {key: stored.record.text for key, stored in reflections(workbook, module).items()}
-
-
-@cache
-def released_notebook(module: int) -> dict:
-    """The worksheet as teams receive it, made by nbgrader's own ``generate_assignment`` preprocessors.
-
-    All of them run except ``SaveCells``, which writes the facilitator's gradebook – a zip submission then
-    carries the cells and checksums the facilitator's release has, without a gradebook on the team's side.
-    """
-    import nbformat
-    from nbgrader.converters import GenerateAssignment
-    from nbgrader.preprocessors import SaveCells
-    from traitlets.config.loader import PyFileConfigLoader
-
-    config = PyFileConfigLoader("nbgrader_config.py", path=str(EXERCISES_DIR)).load_config()
-    notebook = nbformat.read(EXERCISES_DIR / "source" / assignment_id(module) / WORKSHEET_FILE, as_version=4)
-    resources = {"nbgrader": {"notebook": "arbeitsblatt", "assignment": assignment_id(module)}}
-    for preprocessor in GenerateAssignment.class_traits()["preprocessors"].default():
-        if preprocessor is not SaveCells:
-            notebook, resources = preprocessor(config=config).preprocess(notebook, resources)
-    return json.loads(nbformat.writes(notebook))
