@@ -1,3 +1,5 @@
+"""``python -m regionallabor``: the command line."""
+
 from regionallabor.cli import main
 
 main()

@@ -134,3 +134,15 @@ def test_the_rules_catch_what_they_forbid():
         "regionallabor.core",
         "regionallabor.refdata",
     }
+
+
+def test_the_architecture_notes_name_every_file_of_the_two_packages():
+    notes = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    layer_map = notes[notes.index("## Layers") : notes.index("## The Arbeitsmappe")]
+    missing = [
+        str(path.relative_to(ROOT))
+        for package in ("regionallabor", "widgets")
+        for path in sorted(ROOT.joinpath(package).rglob("*.py"))
+        if path.name not in ("__init__.py", "__main__.py") and not re.search(rf"\b{path.stem}\b", layer_map)
+    ]
+    assert missing == []

@@ -1,4 +1,4 @@
-"""The actor map in and out of spreadsheets (Modul 3), and its private persons kept out of what leaves the team.
+"""The actor map in and out of spreadsheets (Modul 3); private persons are pseudonymised on request (core.privacy).
 
 Two CSV files, as Kumu and Gephi exchange them: ``akteure.csv`` (one actor per row) and
 ``beziehungen.csv`` (one relation per row, actors named as in the first file or on the map).

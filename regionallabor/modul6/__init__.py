@@ -1,0 +1,1 @@
+"""Modul 6 · Aktionen & Weg: Aktionspool, action plan, status report, the Regionalprofil, the Selbstcheck."""
