@@ -1,6 +1,6 @@
 """Filled example workbooks for tests, benchmarks and trying the tools out – not used by the course itself.
 
-``fill_team_and_region`` writes a complete Modul 1. ``fill_network`` generates an actor map of any size: actors spread over the sectors and Handlungsfelder
+``fill_team_and_region`` writes a complete Modul 1, ``fill_bestandsaufnahme`` a complete Modul 2. ``fill_network`` generates an actor map of any size: actors spread over the sectors and Handlungsfelder
 like a real region's (many associations, few politicians), relations favouring actors of the same place
 or field, as real ones do. ``fill_planning`` writes a small, realistic Modul 4 and 5 – Zukunftswerkstatt,
 vision, goals, a planned conference; ``guests`` invites that many actors from the map, and
@@ -17,6 +17,7 @@ from regionallabor.core.model import (
     Akteur,
     Beziehung,
     Einladung,
+    Herausforderung,
     Idee,
     Indikator,
     Konferenz,
@@ -24,6 +25,7 @@ from regionallabor.core.model import (
     Member,
     OwnFigures,
     Region,
+    Schatz,
     Team,
     Thementisch,
     Wirkungslogik,
@@ -98,6 +100,35 @@ def fill_team_and_region(workbook: Arbeitsmappe, team: str, *, members: int = 3)
         ),
         None,
     )
+
+
+RATINGS = {"landwirtschaft": 4, "energie": 2, "bauen": 3, "mobilitaet": 1, "wirtschaft": 3, "zusammenhalt": 4}
+SCHAETZE = (
+    ("Repair-Café im Gemeindehaus", "zusammenhalt", "Jeden ersten Samstag reparieren Ehrenamtliche Geräte."),
+    ("Hofladen Auenfeld", "landwirtschaft", "Drei Höfe verkaufen gemeinsam Milch, Eier und Gemüse."),
+)
+CHALLENGES = (("mobilitaet", "Sonntags fährt kein Bus in die Kreisstadt"), ("wirtschaft", "Leerstand in der Ortsmitte"))
+SWOT = (
+    ("staerken", "Starkes Vereinsleben"),
+    ("schwaechen", "Kaum Angebote für Jugendliche"),
+    ("chancen", "Förderprogramm für Bürgerenergie"),
+    ("risiken", "Hofnachfolge ungeklärt"),
+)
+
+
+def fill_bestandsaufnahme(workbook: Arbeitsmappe) -> None:
+    """A complete Modul 2: every Handlungsfeld rated, two Schätze, two challenges, a card in each SWOT field."""
+    from regionallabor.modul2.bestandsaufnahme import add_swot, save_rating
+
+    for field, rating in RATINGS.items():
+        save_rating(workbook, field, 1, None, rating=rating, notes=f"Einschätzung {field}")
+    with workbook.transaction() as tx:
+        for name, field, description in SCHAETZE:
+            tx.add(Schatz(name=name, field=field, description=description))
+        for field, text in CHALLENGES:
+            tx.add(Herausforderung(field=field, text=text))
+    for quadrant, text in SWOT:
+        add_swot(workbook, quadrant, text)
 
 
 def generate(actors: int, relations: int, seed: int = 1) -> tuple[list[Akteur], list[Beziehung]]:

@@ -74,3 +74,18 @@ def test_own_figures_take_precedence_and_name_their_source():
     assert (figures.population, figures.area_km2) == (750, refdata.summarize([gemeinde.id]).area_km2)
     assert figures.stand == "2025" and figures.sources[0] == "eigene Angabe: Gemeindeamt"
     assert figures.missing_population == ()
+
+
+def test_the_example_workbooks_complete_the_modules_they_fill(workbook):
+    from regionallabor import testing
+
+    testing.fill_team_and_region(workbook, "Lautertal")
+    testing.fill_bestandsaufnahme(workbook)
+    testing.fill_network(workbook, 30, 60)
+    testing.fill_planning(workbook, guests=20)
+    testing.fill_actions(workbook, 8)
+    status = {module.number: module.status(workbook) for module in MODULES}
+    assert [status[n] for n in (1, 2, 4)] == [Status.DONE] * 3
+    # what the examples leave open on purpose: the tests of checks and warnings start from it
+    assert MODULES[2].missing(workbook) == ["mindestens eine Gesprächsnotiz"]
+    assert status[5] is status[6] is Status.IN_PROGRESS
