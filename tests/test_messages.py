@@ -61,6 +61,8 @@ def test_every_message_with_plural_forms_is_called_with_a_count():
         ("tasks.weeks", 8, "8 Wochen"),
         ("kinds.idee", 1, "Idee"),
         ("kinds.idee", 5, "Ideen"),
+        ("actions.in_plan", 1, "Aktion im Plan"),
+        ("overview.undated", 1, "1 Aktion ohne Zieldatum fehlt im Zeitplan."),
     ],
 )
 def test_plurals_follow_the_german_rules(key, count, expected):

@@ -300,7 +300,7 @@ def conference_section(workbook: Arbeitsmappe, network: Network, today: date, sc
             Paragraph(
                 t(
                     "profile.invitations",
-                    total=len(invitations),
+                    count=len(invitations),
                     summary=", ".join(
                         f"{count} {INVITATION_STATUSES[status]}" for status, count in counts.items() if count
                     ),

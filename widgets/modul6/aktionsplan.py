@@ -215,7 +215,7 @@ class ActionPlan(RecordListTool):
             )
         self.summary.value = (
             f"<div class='rl-invite-summary'><strong>{len(records)}</strong> "
-            f"{escape(t('actions.in_plan'))} · {parts} {''.join(warnings)}</div>"
+            f"{escape(t('actions.in_plan', count=len(records)))} · {parts} {''.join(warnings)}</div>"
         )
 
     # rows
