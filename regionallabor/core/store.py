@@ -18,6 +18,7 @@ forward on opening (after a backup copy), newer ones are refused untouched.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import threading
@@ -37,6 +38,19 @@ WORKBOOK_FILENAME = "arbeitsmappe.sqlite3"
 BUSY_TIMEOUT_MS = 15_000
 
 R = TypeVar("R", bound=Record)
+log = logging.getLogger(__name__)
+
+
+def storage_problem(error: Exception) -> str:
+    """What went wrong with the file, in German: busy, full, read-only – or SQLite's own words."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return t("workbook.busy")
+    if "full" in text or getattr(error, "errno", None) == 28:  # ENOSPC
+        return t("workbook.disk_full")
+    if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
+        return t("workbook.read_only")
+    return t("workbook.write_failed", detail=str(error))
 
 
 class WorkbookError(Exception):
@@ -166,15 +180,38 @@ class Arbeitsmappe:
         return self.path.parent / "sicherungen"
 
     def _backup_file(self, label: str) -> Path:
-        self.backup_dir.mkdir(parents=True, exist_ok=True)
-        target = self.backup_dir / f"{self.path.stem}-{label}-{datetime.now():%Y%m%d-%H%M%S}.sqlite3"
-        source = _connect(self.path, readonly=True)
-        dest = sqlite3.connect(target)
+        """A complete copy under ``sicherungen/``, or none: written beside, checked, then given its name.
+
+        Names carry the time to the microsecond and never replace an earlier backup. A full disk or a
+        read-only folder raises WorkbookError with a German message and leaves no half-written file.
+        """
+        stamp = f"{datetime.now():%Y%m%d-%H%M%S-%f}"
+        target = self.backup_dir / f"{self.path.stem}-{label}-{stamp}.sqlite3"
+        for number in range(2, 1000):
+            if not target.exists():
+                break
+            target = self.backup_dir / f"{self.path.stem}-{label}-{stamp}-{number}.sqlite3"
+        partial = target.with_name(target.name + ".teil")
+        source = None
         try:
-            source.backup(dest)
+            self.backup_dir.mkdir(parents=True, exist_ok=True)
+            source = _connect(self.path, readonly=True)
+            dest = sqlite3.connect(partial)
+            try:
+                source.backup(dest)
+                if dest.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                    raise sqlite3.DatabaseError("integrity_check")
+            finally:
+                dest.close()
+            os.replace(partial, target)
+        except (OSError, sqlite3.Error) as error:
+            partial.unlink(missing_ok=True)
+            raise WorkbookError(
+                t("workbook.backup_failed", folder=self.backup_dir, detail=storage_problem(error))
+            ) from error
         finally:
-            dest.close()
-            source.close()
+            if source is not None:
+                source.close()
         return target
 
     # reading
@@ -216,16 +253,30 @@ class Arbeitsmappe:
 
     @contextmanager
     def transaction(self) -> Iterator[_Transaction]:
-        """Several writes that land together or not at all."""
+        """Several writes that land together or not at all.
+
+        SQLite's own failures – another page holding the lock past the busy timeout, a full disk, a
+        read-only folder – become a WorkbookError with a German message; nothing of the transaction stays.
+        """
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                raise WorkbookError(storage_problem(error)) from error
             try:
                 revision = int(self._conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]) + 1
                 yield _Transaction(self._conn, revision)
                 self._conn.execute("UPDATE meta SET value = ? WHERE key = 'revision'", (str(revision),))
                 self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
+            except BaseException as error:
+                # SQLite may have rolled back already (a full disk does): ROLLBACK would then hide the cause.
+                if self._conn.in_transaction:
+                    try:
+                        self._conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        log.warning("ROLLBACK nach %r fehlgeschlagen", error, exc_info=True)
+                if isinstance(error, sqlite3.OperationalError):
+                    raise WorkbookError(storage_problem(error)) from error
                 raise
 
     def add(self, record: R) -> Stored[R]:
@@ -264,9 +315,15 @@ class Arbeitsmappe:
         }
 
     def replace_all(self, records: list[Record]) -> Path:
-        """Replace the workbook's content with ``records`` (already validated); back up first."""
-        backup = self._backup_file("vor-import")
+        """Replace the workbook's content with ``records`` (already validated); back up first.
+
+        The backup is taken inside the import's write lock: a write from another page lands either
+        before it (and is in the backup) or after the import – never in neither.
+        """
         with self.transaction() as tx:
+            backup = self._backup_file(
+                "vor-import"
+            )  # a reader of its own: it sees the last commit, and nobody can commit now
             tx.conn.execute("DELETE FROM records")
             for record in records:
                 tx.add(record)

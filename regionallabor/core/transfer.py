@@ -20,6 +20,11 @@ from regionallabor.core.store import SCHEMA_VERSION, Arbeitsmappe, NewerSchemaEr
 
 FORMAT_NAME = "regionallabor-arbeitsmappe"
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
+# Limits no real team reaches but a broken or hostile file does; each refusal names its limit.
+MAX_DEPTH = 12  # a record holds lists of small objects at most (a Wirkungslogik's indicators)
+MAX_DIGITS = 15  # money in cents, populations, years: far below 10^15
+MAX_RECORDS_PER_KIND = 1_000
+MAX_RECORDS = {"akteur": 2_000, "beziehung": 10_000, "gespraech": 5_000}  # as many as a network file may bring
 
 
 class InvalidWorkbookFile(WorkbookError):
@@ -60,24 +65,60 @@ def export_json(workbook: Arbeitsmappe, pseudonymise: bool = False) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def parse_workbook_file(raw: bytes) -> ParsedWorkbook:
-    """Validate an uploaded workbook file completely; raise InvalidWorkbookFile with a German reason."""
-    if len(raw) > MAX_IMPORT_BYTES:
-        raise InvalidWorkbookFile(
-            t("workbook.too_big", size=f"{len(raw) / 1e6:.1f}", limit=MAX_IMPORT_BYTES // (1024 * 1024))
-        )
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise ValueError(t("workbook.number_too_big", limit=MAX_DIGITS))
+    return int(text)
+
+
+def _no_constant(name: str):
+    raise ValueError(t("workbook.bad_json", detail=name))
+
+
+def _depth(value, limit: int) -> int:
+    """How deeply ``value`` nests, counted without recursion; stops looking past ``limit``."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            if deepest > limit:
+                return deepest
+            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
+def _load_json(raw: bytes):
+    """The file's JSON, or InvalidWorkbookFile naming what is wrong: not text, not JSON, too deep, a huge number."""
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = json.loads(raw.decode("utf-8-sig"), parse_int=_bounded_int, parse_constant=_no_constant)
     except UnicodeDecodeError:
         raise InvalidWorkbookFile(t("workbook.not_a_workbook")) from None
     except json.JSONDecodeError as error:
         raise InvalidWorkbookFile(
             t("workbook.bad_json", detail=f"Zeile {error.lineno}, Spalte {error.colno}")
         ) from None
+    except RecursionError:
+        raise InvalidWorkbookFile(t("workbook.too_deep", limit=MAX_DEPTH)) from None
+    except ValueError as error:  # our number check, or Python's own limit on digits
+        message = str(error) if str(error).startswith("Die Datei") else t("workbook.number_too_big", limit=MAX_DIGITS)
+        raise InvalidWorkbookFile(message) from None
+    if _depth(data, MAX_DEPTH) > MAX_DEPTH:
+        raise InvalidWorkbookFile(t("workbook.too_deep", limit=MAX_DEPTH))
+    return data
+
+
+def parse_workbook_file(raw: bytes) -> ParsedWorkbook:
+    """Validate an uploaded workbook file completely; raise InvalidWorkbookFile with a German reason."""
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise InvalidWorkbookFile(
+            t("workbook.too_big", size=f"{len(raw) / 1e6:.1f}", limit=MAX_IMPORT_BYTES // (1024 * 1024))
+        )
+    data = _load_json(raw)
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME or not isinstance(data.get("records"), dict):
         raise InvalidWorkbookFile(t("workbook.not_a_workbook"))
     version = data.get("schema_version")
-    if not isinstance(version, int) or version < 1:
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise InvalidWorkbookFile(t("workbook.not_a_workbook"))
     if version > SCHEMA_VERSION:
         raise NewerSchemaError(version)
@@ -90,6 +131,11 @@ def parse_workbook_file(raw: bytes) -> ParsedWorkbook:
             raise InvalidWorkbookFile(t("workbook.unknown_kind", kind=kind))
         if not isinstance(items, list) or (issubclass(cls, SingletonRecord) and len(items) > 1):
             raise InvalidWorkbookFile(t("workbook.not_a_workbook"))
+        limit = MAX_RECORDS.get(kind, MAX_RECORDS_PER_KIND)
+        if len(items) > limit:
+            raise InvalidWorkbookFile(
+                t("workbook.too_many_records", count=len(items), kind=kind_label(kind, 2), limit=limit)
+            )
         for index, item in enumerate(items, start=1):
             try:
                 record = cls.model_validate(item)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+
 from pydantic import ValidationError
 
 from regionallabor.core.messages import t
+
+log = logging.getLogger(__name__)
 
 FIELD_LABELS = {
     "name": "field.name",
@@ -141,6 +145,13 @@ def explain(error: ValidationError) -> str:
             sentences.append(t("invalid.self_relation"))
         elif kind in ("literal_error", "enum"):
             sentences.append(t("invalid.choice", field=field))
-        else:
-            sentences.append(t("invalid.generic", field=field, detail=problem["msg"]))
+        elif kind in ("bool_parsing", "bool_type"):
+            sentences.append(t("invalid.yes_no", field=field))
+        elif kind == "extra_forbidden":
+            sentences.append(t("invalid.unknown_field", field=field))
+        elif kind.endswith("_type"):
+            sentences.append(t("invalid.wrong_type", field=field))
+        else:  # pydantic's own words are English: they go to the log, the team reads German
+            log.info("validation problem without a German message: %s %s", kind, problem["msg"])
+            sentences.append(t("invalid.generic", field=field))
     return " ".join(dict.fromkeys(sentences))
