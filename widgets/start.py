@@ -136,8 +136,8 @@ class WorkbookTransfer(WorkbookTool):
         files = change["new"]
         if not files:
             return
-        upload = files[0]
-        self.receive(upload["name"], bytes(upload["content"]))
+        with self.guarded(self.upload):
+            self.receive(files[0]["name"], bytes(files[0]["content"]))
 
     def receive(self, filename: str, raw: bytes) -> ParsedWorkbook | None:
         """Check an uploaded file completely, then ask before it replaces the workbook."""
@@ -147,7 +147,6 @@ class WorkbookTransfer(WorkbookTool):
             parsed = parse_workbook_file(raw)
         except WorkbookError as error:
             self.notice.show("error", str(error))
-            self._reset_upload()
             return None
         self._pending = (filename, parsed)
         self.notice.show(
@@ -168,17 +167,16 @@ class WorkbookTransfer(WorkbookTool):
         filename, parsed = self._pending
         self._pending = None
         self.confirm_box.layout.display = "none"
-        backup = self.workbook.replace_all(parsed.records)
+        try:
+            backup = self.workbook.replace_all(parsed.records)
+        except WorkbookError as error:  # no backup, a full disk: nothing was replaced
+            self.notice.show("error", str(error))
+            return
         self.download_link.value = ""
         self.notice.show("success", t("transfer.import_done", filename=filename, backup=backup.name))
         self.sync.check()
-        self._reset_upload()
 
     def cancel_import(self) -> None:
         self._pending = None
         self.confirm_box.layout.display = "none"
         self.notice.show("info", t("transfer.import_cancelled"))
-        self._reset_upload()
-
-    def _reset_upload(self) -> None:
-        self.upload.value = ()

@@ -103,6 +103,16 @@ def read_rows(
     return result
 
 
+def header_of(raw: bytes) -> list[str]:
+    """The column names in a file's first line (in lower case), or [] for a file that is not text."""
+    try:
+        text = _decode(raw[:4096])  # an even length: UTF-16 stays whole.replace("\r\n", "\n").replace("\r", "\n")
+    except CsvError:
+        return []
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    return [cell.strip().strip('"').casefold() for cell in first.split(_delimiter(first))]
+
+
 def _separator_name(delimiter: str) -> str:
     return {";": t("csv.separator.semicolon"), ",": t("csv.separator.comma"), "\t": t("csv.separator.tab")}[delimiter]
 

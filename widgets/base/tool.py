@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import ipywidgets as ipw
 from pydantic import ValidationError
 
+from regionallabor.core.messages import t
 from regionallabor.core.model import explain
 from regionallabor.core.store import Arbeitsmappe, StaleRecordError, Stored, WorkbookError
 
 from .elements import close_children, css
 from .notices import Notice
 from .sync import sync_for
+
+log = logging.getLogger(__name__)
 
 
 class WorkbookView:
@@ -113,6 +117,19 @@ class WorkbookTool(WorkbookView, ipw.VBox):
             self.reload_after(error)
         else:
             self.notice.show("error", str(error))
+
+    @contextmanager
+    def guarded(self, *uploads: ipw.FileUpload) -> Iterator[None]:
+        """Run what a click or an upload started: an unexpected error becomes a German notice and a log line,
+        the tool stays usable, and the given uploaders are emptied again (else they keep showing „(1)“)."""
+        try:
+            yield
+        except Exception:
+            log.exception("%s: unerwarteter Fehler", type(self).__name__)
+            self.notice.show("error", t("tool.unexpected"))
+        finally:
+            for upload in uploads:
+                upload.value = ()
 
     def reload_after(self, error: Exception) -> None:
         """A write was refused (a second page changed the record, or a rule): say why, show the current state."""

@@ -215,8 +215,8 @@ class OwnFigures(WorkbookTool):
     def _on_upload(self, change) -> None:
         files = change["new"]
         if files:
-            self.receive(files[0]["name"], bytes(files[0]["content"]))
-            self.upload.value = ()
+            with self.guarded(self.upload):
+                self.receive(files[0]["name"], bytes(files[0]["content"]))
 
     def receive(self, filename: str, raw: bytes) -> bool:
         try:

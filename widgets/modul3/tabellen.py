@@ -6,6 +6,7 @@ from datetime import date
 
 import ipywidgets as ipw
 
+from regionallabor.core.csvfiles import header_of
 from regionallabor.core.messages import t
 from regionallabor.core.store import WorkbookError
 from regionallabor.modul3.beziehungsnetz import MODUL3_KINDS, load_network
@@ -16,9 +17,7 @@ from widgets.modul3.akteure import NETWORK_KINDS
 
 def is_relations_file(raw: bytes) -> bool:
     """Tell the two files apart by their first line, whatever the team named them."""
-    first = raw[:500].decode("utf-8-sig", errors="replace").splitlines()[:1]
-    header = first[0].casefold().replace(",", ";").split(";") if first else []
-    return all(column in [cell.strip() for cell in header] for column in RELATION_REQUIRED)
+    return all(column in header_of(raw) for column in RELATION_REQUIRED)
 
 
 class NetworkFiles(WorkbookTool):
@@ -70,8 +69,8 @@ class NetworkFiles(WorkbookTool):
     def _on_upload(self, change) -> None:
         files = change["new"]
         if files:
-            self.receive([(f["name"], bytes(f["content"])) for f in files])
-            self.upload.value = ()
+            with self.guarded(self.upload):
+                self.receive([(f["name"], bytes(f["content"])) for f in files])
 
     def receive(self, files: list[tuple[str, bytes]]) -> bool:
         """Import one actors file and/or one relations file together; a problem in either refuses both."""
