@@ -18,7 +18,7 @@ from regionallabor.arbeitsblaetter.snapshot import take_snapshot
 from regionallabor.core.messages import t
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.course import MODULES
-from widgets.base import WorkbookTool, button, css, download_link, downloads_html, heading
+from widgets.base import WorkbookTool, button, css, download_link, downloads_html, heading, help_line
 
 
 class WorksheetSubmission(WorkbookTool):
@@ -55,6 +55,7 @@ class WorksheetSubmission(WorkbookTool):
             ipw.HTML(f"<div class='rl-label'>{escape(t('worksheet.questions'))}</div>"),
             *rows,
             self.pseudonymise,
+            help_line(t("privacy.what_is_replaced")),
             ipw.HBox([self.make]),
             self.notice,
             self.download,

@@ -14,7 +14,7 @@ from regionallabor.core.model import Team
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.core.transfer import ParsedWorkbook, export_filename, export_json, parse_workbook_file
 from regionallabor.course import MODULES, Status, available_modules
-from widgets.base import WorkbookTool, WorkbookView, button, download_link
+from widgets.base import WorkbookTool, WorkbookView, button, download_link, help_line
 
 
 class ModuleOverview(WorkbookView, ipw.HTML):
@@ -116,6 +116,7 @@ class WorkbookTransfer(WorkbookTool):
                 "Rechner weiterzuarbeiten.</div>"
             ),
             self.pseudonymise,
+            help_line(t("privacy.what_is_replaced")),
             ipw.HBox([self.export_button, self.download_link], layout=ipw.Layout(align_items="center")),
             ipw.HTML(f"<div class='rl-help' style='margin-top:10px'>{t('transfer.import_help')}</div>"),
             self.upload,

@@ -13,6 +13,7 @@ the real names.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -20,7 +21,7 @@ from pydantic import ValidationError
 from regionallabor.core.csvfiles import CsvError, read_rows, write_rows
 from regionallabor.core.messages import ACTOR_TYPES, RELATION_KINDS, TEAM_RELATIONS, t
 from regionallabor.core.model import Akteur, Beziehung, explain, sector_label
-from regionallabor.core.privacy import pseudonyms
+from regionallabor.core.privacy import name_scrubber, pseudonyms
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul3.beziehungsnetz import Network, read_network, relation_key
@@ -235,8 +236,16 @@ def _relation_from_row(line: int, cells: dict[str, str], ids_by_name: dict[str, 
 # export
 
 
+def _hiding(network: Network, pseudonymise: bool) -> tuple[dict[str, str], Callable[[str], str]]:
+    """Pseudonyms of the private persons and the scrubber for every other text – or nothing hidden."""
+    if not pseudonymise:
+        return {}, lambda text: text
+    records = [actor.record for actor in network.actors]
+    return pseudonyms(records), name_scrubber(records)
+
+
 def export_actors(network: Network, pseudonymise: bool) -> bytes:
-    hidden = pseudonyms(actor.record for actor in network.actors) if pseudonymise else {}
+    hidden, scrub = _hiding(network, pseudonymise)
     rows = []
     for actor in network.actors:
         record = actor.record
@@ -248,10 +257,10 @@ def export_actors(network: Network, pseudonymise: bool) -> bytes:
                 "handlungsfelder": ", ".join(ALL_FIELDS[f] for f in record.handlungsfelder),
                 "einfluss": str(record.influence),
                 "engagement": str(record.engagement),
-                "ort": "" if actor.id in hidden else record.place,
+                "ort": "" if actor.id in hidden else scrub(record.place),
                 "privatperson": "ja" if record.private_person else "nein",
                 "beziehung_zu_uns": TEAM_RELATIONS[record.team_relation],
-                "notizen": "" if actor.id in hidden else record.notes,
+                "notizen": "" if actor.id in hidden else scrub(record.notes),
                 "pseudonymisiert": "ja" if actor.id in hidden else "",
             }
         )
@@ -260,7 +269,7 @@ def export_actors(network: Network, pseudonymise: bool) -> bytes:
 
 
 def export_relations(network: Network, pseudonymise: bool) -> bytes:
-    hidden = pseudonyms(actor.record for actor in network.actors) if pseudonymise else {}
+    hidden, scrub = _hiding(network, pseudonymise)
 
     def name(actor_id: str) -> str:
         return hidden.get(actor_id, network.by_id[actor_id].name)
@@ -271,7 +280,7 @@ def export_relations(network: Network, pseudonymise: bool) -> bytes:
             "nach": name(r.record.target_id),
             "art": RELATION_KINDS[r.record.kind],
             "staerke": str(r.record.strength),
-            "notiz": r.record.note,
+            "notiz": scrub(r.record.note),
         }
         for r in network.relations
     ]

@@ -5,24 +5,25 @@ Private persons can be pseudonymised; a worksheet's snapshot renders the section
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
 from regionallabor.core.formatting import format_date
 from regionallabor.core.messages import t
-from regionallabor.core.model import Region
+from regionallabor.core.model import Member, Region
 from regionallabor.core.privacy import name_scrubber
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.dokumente.dokument import Cards, Document, Heading, Paragraph, Table
 from regionallabor.dokumente.kopf import team_name
-from regionallabor.modul3.beziehungsnetz import load_network
+from regionallabor.modul3.beziehungsnetz import Network, load_network
 from regionallabor.modul6.profilabschnitte import FOR_PRINT, MODULE_SECTIONS, PROFILE_SECTIONS
 
 
 def regional_profile(workbook: Arbeitsmappe, pseudonymise: bool = False, today: date | None = None) -> Document:
     today = today or date.today()
     network = load_network(workbook)
-    scrub = name_scrubber(actor.record for actor in network.actors) if pseudonymise else (lambda text: text)
+    scrub = _scrubber(workbook, network, pseudonymise)
     stored_region = workbook.get(Region)
     region = stored_region.record if stored_region else Region()
     document = Document(
@@ -44,7 +45,7 @@ def module_document(
     """The Regionalprofil's sections that show one module's work – what a worksheet's snapshot renders."""
     today = today or date.today()
     network = load_network(workbook)
-    scrub = name_scrubber(actor.record for actor in network.actors) if pseudonymise else (lambda text: text)
+    scrub = _scrubber(workbook, network, pseudonymise)
     document = Document(t("worksheet.document_title", module=module), "")
     token = FOR_PRINT.set(False)  # shown as HTML only: the charts' PNG twins for the PDF are not drawn
     try:
@@ -53,6 +54,14 @@ def module_document(
     finally:
         FOR_PRINT.reset(token)
     return _scrubbed(document, scrub) if pseudonymise else document
+
+
+def _scrubber(workbook: Arbeitsmappe, network: Network, pseudonymise: bool) -> Callable[[str], str]:
+    """Private persons' names replaced in every text – the team's own names stay – or every text as it is."""
+    if not pseudonymise:
+        return lambda text: text
+    members = [stored.record.name for stored in workbook.list(Member)]
+    return name_scrubber((actor.record for actor in network.actors), keep=members)
 
 
 def _scrubbed(document: Document, scrub) -> Document:

@@ -1,7 +1,7 @@
 """Pieces every course tool uses: the page, its look, notices, keeping in step, lists, downloads."""
 
 from .downloads import document_links, download_link, downloads_html
-from .elements import button, close_tree, css, heading, label, labelled, muted, stylesheet, wide
+from .elements import button, close_tree, css, heading, help_line, label, labelled, muted, stylesheet, wide
 from .fields import field_checkboxes, field_chip, field_options, short_choices
 from .figures import figures_html, source_line
 from .lists import ConfirmsRemoval, Pager, RecordListTool, RowCache, edit_remove_actions, offer, show_page
@@ -25,6 +25,7 @@ __all__ = [
     "figures_html",
     "findings_html",
     "heading",
+    "help_line",
     "label",
     "labelled",
     "muted",

@@ -38,6 +38,10 @@ def labelled(text: str, widget: ipw.Widget, help_text: str = "", layout: ipw.Lay
     return ipw.VBox(parts, layout=layout or ipw.Layout())
 
 
+def help_line(text: str) -> ipw.HTML:
+    return ipw.HTML(f"<div class='rl-help'>{escape(text)}</div>")
+
+
 def button(description: str, style: str = "", tooltip: str = "") -> ipw.Button:
     """A button in the course's look: style is '', 'primary', 'quiet' or 'danger'.
 

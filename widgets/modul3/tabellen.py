@@ -11,7 +11,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.store import WorkbookError
 from regionallabor.modul3.beziehungsnetz import MODUL3_KINDS, load_network
 from regionallabor.modul3.netzdateien import RELATION_REQUIRED, export_actors, export_relations, import_network
-from widgets.base import WorkbookTool, button, download_link
+from widgets.base import WorkbookTool, button, download_link, help_line
 from widgets.modul3.akteure import NETWORK_KINDS
 
 
@@ -44,6 +44,7 @@ class NetworkFiles(WorkbookTool):
         self.children = [
             ipw.HTML(f"<div class='rl-help'>{t('network_csv.export_help')}</div>"),
             self.pseudonymise,
+            help_line(t("privacy.what_is_replaced")),
             ipw.HBox([self.export_button, self.links], layout=ipw.Layout(align_items="center", flex_flow="row wrap")),
             ipw.HTML(f"<div class='rl-help' style='margin-top:12px'>{t('network_csv.import_help')}</div>"),
             self.upload,

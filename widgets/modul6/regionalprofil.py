@@ -11,7 +11,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.model import Aktion, Statusbericht
 from regionallabor.course import MODULES, Status
 from regionallabor.modul6.regionalprofil import regional_profile
-from widgets.base import WorkbookTool, button, document_links, downloads_html, heading
+from widgets.base import WorkbookTool, button, document_links, downloads_html, heading, help_line
 
 
 class RegionalProfile(WorkbookTool):
@@ -33,6 +33,7 @@ class RegionalProfile(WorkbookTool):
             heading(t("profile.heading")),
             ipw.HTML(f"<div class='rl-help'>{escape(t('profile.help'))}</div>"),
             self.pseudonymise,
+            help_line(t("privacy.what_is_replaced")),
             ipw.HBox([self.make]),
             self.notice,
             self.gaps,
