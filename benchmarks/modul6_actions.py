@@ -18,12 +18,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 from benchmarks.voila_render import median_ms, median_p90, save_results, served_page, timed_click, timed_visit
-from regionallabor.core.model import Member, Region, Team
 from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
 from regionallabor.dokumente.dokument import to_html, to_pdf
 from regionallabor.modul6.regionalprofil import regional_profile
 from regionallabor.modul6.statusbericht import prefilled
-from regionallabor.testing import fill_actions, fill_network, fill_planning
+from regionallabor.testing import fill_actions, fill_network, fill_planning, fill_team_in_district
 
 ACTORS, RELATIONS, GUESTS, GOALS, ACTIONS = 500, 2000, 300, 40, 100
 TOOLS = ("ActionPool", "ActionPlan", "ActionOverview", "StatusReport", "RegionalProfile")
@@ -31,18 +30,7 @@ TOOLS = ("ActionPool", "ActionPlan", "ActionOverview", "StatusReport", "Regional
 
 def full_workbook(home: Path) -> Arbeitsmappe:
     workbook = Arbeitsmappe(home / WORKBOOK_FILENAME)
-    workbook.add(Team(name="Auenfeld bewegt"))
-    for name in ("Aylin Demir", "Thomas Berg", "Lena Koch", "Jonas Weber"):
-        workbook.add(Member(name=name, is_main_contact=name == "Aylin Demir"))
-    workbook.add(
-        Region(
-            country="DE",
-            area_type="kreis",
-            name="Breisgau-Hochschwarzwald",
-            area_ids=["DE-08315"],
-            weggemeinschaft="Deutschland",
-        )
-    )
+    fill_team_in_district(workbook)
     fill_network(workbook, ACTORS, RELATIONS)
     fill_planning(workbook, guests=GUESTS, extra_goals=GOALS)
     fill_actions(workbook, ACTIONS)

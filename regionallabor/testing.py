@@ -1,6 +1,6 @@
 """Filled example workbooks for tests, benchmarks and trying the tools out – not used by the course itself.
 
-``fill_team_and_region`` writes a complete Modul 1, ``fill_bestandsaufnahme`` a complete Modul 2. ``fill_network`` generates an actor map of any size: actors spread over the sectors and Handlungsfelder
+``fill_team_and_region`` writes a complete Modul 1 (``fill_team_in_district`` one for a Landkreis), ``fill_bestandsaufnahme`` a complete Modul 2. ``fill_network`` generates an actor map of any size: actors spread over the sectors and Handlungsfelder
 like a real region's (many associations, few politicians), relations favouring actors of the same place
 or field, as real ones do. ``fill_planning`` writes a small, realistic Modul 4 and 5 – Zukunftswerkstatt,
 vision, goals, a planned conference; ``guests`` invites that many actors from the map, and
@@ -99,6 +99,25 @@ def fill_team_and_region(workbook: Arbeitsmappe, team: str, *, members: int = 3)
             own_figures=OwnFigures(population=4200, year=2025, source="Stadt"),
         ),
         None,
+    )
+
+
+def fill_team_in_district(
+    workbook: Arbeitsmappe, members: tuple[str, ...] = ("Aylin Demir", "Thomas Berg", "Lena Koch")
+):
+    """A complete Modul 1 for a Landkreis: „Auenfeld bewegt“ in Breisgau-Hochschwarzwald, the first member coordinating."""
+    workbook.add(Team(name="Auenfeld bewegt"))
+    for number, name in enumerate(members):
+        workbook.add(Member(name=name, role="Koordination" if number == 0 else "", is_main_contact=number == 0))
+    workbook.add(
+        Region(
+            country="DE",
+            area_type="kreis",
+            name="Breisgau-Hochschwarzwald",
+            area_ids=["DE-08315"],
+            weggemeinschaft="Deutschland",
+            why="Weil wir hier leben und bleiben wollen.",
+        )
     )
 
 

@@ -9,7 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from regionallabor import testing
-from regionallabor.core.model import Akteur, Aktion, Member, Region, Team, Thementisch, Ziel, explain
+from regionallabor.core.model import Akteur, Aktion, Member, Thementisch, Ziel, explain
 from regionallabor.core.privacy import pseudonymise_export
 from regionallabor.course import MODULES, Status
 from regionallabor.dokumente.dokument import to_html, to_pdf
@@ -223,23 +223,7 @@ def test_a_report_is_prefilled_edited_sent_and_kept_in_the_history(workbook):
 
 @pytest.fixture
 def full_workbook(workbook):
-    workbook.add(Team(name="Auenfeld bewegt"))
-    for name in ("Aylin Demir", "Thomas Berg", "Lena Koch"):
-        workbook.add(
-            Member(
-                name=name, role="Koordination" if name == "Aylin Demir" else "", is_main_contact=name == "Aylin Demir"
-            )
-        )
-    workbook.add(
-        Region(
-            country="DE",
-            area_type="kreis",
-            name="Breisgau-Hochschwarzwald",
-            area_ids=["DE-08315"],
-            weggemeinschaft="Deutschland",
-            why="Weil wir hier leben und bleiben wollen.",
-        )
-    )
+    testing.fill_team_in_district(workbook)
     testing.fill_network(workbook, 30, 60)
     testing.fill_planning(workbook, guests=20)
     testing.fill_actions(workbook, 8)

@@ -230,6 +230,13 @@ class ConfirmsRemoval:
         self.refresh()
 
 
+class PagedRows:
+    """A tool whose list shows a page at a time: it has ``list``, ``count``, ``pager`` and ``_rows``."""
+
+    def show_page(self, total: int, found: list, key: Callable[[object], object], **texts: str) -> list:
+        return show_page(self.list, self.count, self.pager, self._rows, total, found, key, **texts)
+
+
 def show_page(
     box: ipw.VBox,
     count: ipw.HTML,

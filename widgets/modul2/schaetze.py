@@ -14,6 +14,7 @@ from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul2.bestandsaufnahme import save_schatz
 from widgets.base import (
     ConfirmsRemoval,
+    PagedRows,
     Pager,
     RowCache,
     WorkbookTool,
@@ -22,13 +23,12 @@ from widgets.base import (
     field_options,
     heading,
     labelled,
-    show_page,
 )
 
 PAGE_SIZE = 20
 
 
-class SchatzInventory(ConfirmsRemoval, WorkbookTool):
+class SchatzInventory(ConfirmsRemoval, PagedRows, WorkbookTool):
     """Add, edit, find and remove the region's Schätze; a page shows 20 at a time, so 300 stay quick."""
 
     def __init__(self, workbook, **kwargs):
@@ -118,11 +118,7 @@ class SchatzInventory(ConfirmsRemoval, WorkbookTool):
         ]
 
     def show_rows(self) -> None:
-        show_page(
-            self.list,
-            self.count,
-            self.pager,
-            self._rows,
+        self.show_page(
             len(self._all),
             self.matching(),
             lambda s: (s.record.id, s.version, self.confirming == s.record.id),

@@ -14,6 +14,7 @@ from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul3.beziehungsnetz import MODUL3_KINDS, MapEntry, load_network, remove_actor, save_actor
 from widgets.base import (
     ConfirmsRemoval,
+    PagedRows,
     Pager,
     RowCache,
     WorkbookTool,
@@ -24,7 +25,6 @@ from widgets.base import (
     heading,
     labelled,
     offer,
-    show_page,
 )
 
 PAGE_SIZE = 20
@@ -219,7 +219,7 @@ class ActorForm(ipw.VBox):
         return stored
 
 
-class ActorList(ConfirmsRemoval, WorkbookTool):
+class ActorList(ConfirmsRemoval, PagedRows, WorkbookTool):
     """Add, find, edit and remove the actors; the Schätze der Region are among them. 20 rows a page."""
 
     SHOWS = NETWORK_KINDS
@@ -282,11 +282,7 @@ class ActorList(ConfirmsRemoval, WorkbookTool):
         ]
 
     def show_rows(self) -> None:
-        show_page(
-            self.list,
-            self.count,
-            self.pager,
-            self._rows,
+        self.show_page(
             len(self._actors),
             self.matching(),
             lambda a: (a.id, a.version, a.name, self.confirming == a.id),

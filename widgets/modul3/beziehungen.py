@@ -10,7 +10,7 @@ from regionallabor.core.messages import RELATION_KINDS, t
 from regionallabor.core.model import Beziehung
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul3.beziehungsnetz import MODUL3_KINDS, Network, load_network, save_relation
-from widgets.base import Pager, RowCache, WorkbookTool, button, css, heading, labelled, offer, show_page
+from widgets.base import PagedRows, Pager, RowCache, WorkbookTool, button, css, heading, labelled, offer
 from widgets.modul3.akteure import NETWORK_KINDS, PAGE_SIZE, scale_buttons
 
 RELATION_COLOURS = {"kooperiert": "#2e7d32", "kennt_sich": "#90a4ae", "foerdert": "#1565c0", "konflikt": "#c62828"}
@@ -33,7 +33,7 @@ def relation_line(network: Network, relation: Beziehung) -> str:
     )
 
 
-class RelationEditor(WorkbookTool):
+class RelationEditor(PagedRows, WorkbookTool):
     """Pick two actors and how they are connected; the list below shows and removes relations."""
 
     SHOWS = NETWORK_KINDS
@@ -139,11 +139,7 @@ class RelationEditor(WorkbookTool):
 
     def show_rows(self) -> None:
         by_id = self.network.by_id
-        show_page(
-            self.list,
-            self.count,
-            self.pager,
-            self._rows,
+        self.show_page(
             len(self.network.relations),
             self.matching(),
             lambda r: (r.record.id, r.version, by_id[r.record.source_id].name, by_id[r.record.target_id].name),
