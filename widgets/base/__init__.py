@@ -4,7 +4,17 @@ from .downloads import document_links, download_link, downloads_html
 from .elements import button, close_tree, css, heading, help_line, label, labelled, muted, stylesheet, wide
 from .fields import field_checkboxes, field_chip, field_options, short_choices
 from .figures import figures_html, source_line
-from .lists import ConfirmsRemoval, PagedRows, Pager, RecordListTool, RowCache, edit_remove_actions, offer, show_page
+from .lists import (
+    ConfirmsRemoval,
+    EditsInForm,
+    PagedRows,
+    Pager,
+    RecordListTool,
+    RowCache,
+    edit_remove_actions,
+    offer,
+    show_page,
+)
 from .notices import Notice, findings_html
 from .page import open_course_page
 from .sync import WorkbookSync, sync_for
@@ -19,6 +29,7 @@ __all__ = [
     "download_link",
     "downloads_html",
     "edit_remove_actions",
+    "EditsInForm",
     "field_checkboxes",
     "field_chip",
     "field_options",

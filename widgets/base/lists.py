@@ -262,3 +262,66 @@ def show_page(
         f"<div class='rl-muted rl-small'>{escape(t(count_key, shown=len(visible), total=total))}</div>" if total else ""
     )
     return visible
+
+
+class EditsInForm:
+    """A form that adds a record, or edits the one loaded into it; its title, button and „Abbrechen“ follow.
+
+    Mix it into a tool with ``form_title``, ``submit`` and ``cancel_edit`` (see ``form_buttons()``). Subclasses
+    set ``MODEL`` and ``ADD_LABEL`` and define ``form_fields()`` (record field → widget), ``save_record()``,
+    ``saved_text()`` and ``editing_title()``.
+    """
+
+    MODEL: type
+    ADD_LABEL: str
+    _editing: Stored | None = None
+
+    def form_buttons(self) -> ipw.HBox:
+        self.form_title = ipw.HTML(f"<h4 class='rl-heading'>{escape(t(self.ADD_LABEL))}</h4>")
+        self.submit = button(t(self.ADD_LABEL), "primary")
+        self.submit.on_click(lambda _: self.submit_form())
+        self.cancel_edit = button(t("cancel"), "quiet")
+        self.cancel_edit.on_click(lambda _: self.reset_form())
+        self.cancel_edit.layout.display = "none"
+        return ipw.HBox([self.submit, self.cancel_edit])
+
+    def submit_form(self) -> Stored | None:
+        """Add the record in the form, or save the changes to the one being edited."""
+        editing = self._editing
+        values = {name: widget.value for name, widget in self.form_fields().items()}
+        try:
+            record = self.MODEL(id=editing.record.id, **values) if editing else self.MODEL(**values)
+            stored = self.save_record(record, editing.version if editing else None)
+        except (ValidationError, WorkbookError) as error:
+            self.refused(error)
+            return None
+        self.written(stored.version)
+        self.notice.show("success", self.saved_text(stored.record, editing is not None))
+        self.reset_form()
+        self.refresh()
+        return stored
+
+    def start_edit(self, stored: Stored) -> None:
+        self._editing = stored
+        for name, widget in self.form_fields().items():
+            widget.value = getattr(stored.record, name)
+        self.form_title.value = f"<h4 class='rl-heading'>{escape(self.editing_title(stored.record))}</h4>"
+        self.submit.description = t("save")
+        self.cancel_edit.layout.display = ""
+
+    def reset_form(self) -> None:
+        """An empty form for the next record; a choice (a drop-down) keeps what was chosen last."""
+        self._editing = None
+        for widget in self.form_fields().values():
+            if isinstance(widget, ipw.Checkbox):
+                widget.value = False
+            elif isinstance(widget, ipw.Text | ipw.Textarea):
+                widget.value = ""
+        self.form_title.value = f"<h4 class='rl-heading'>{escape(t(self.ADD_LABEL))}</h4>"
+        self.submit.description = t(self.ADD_LABEL)
+        self.cancel_edit.layout.display = "none"
+
+    def forget_removed_edit(self, stored: list[Stored]) -> None:
+        """The record in the form was removed on another page: the form starts over."""
+        if self._editing and not any(s.record.id == self._editing.record.id for s in stored):
+            self.reset_form()

@@ -8,21 +8,33 @@ import ipywidgets as ipw
 from pydantic import ValidationError
 
 from regionallabor.core.messages import t
-from regionallabor.core.model import Member, Team, explain
+from regionallabor.core.model import Member, Team
 from regionallabor.core.store import Arbeitsmappe, Stored, WorkbookError
 from regionallabor.modul1.team import MIN_TEAM_SIZE, make_main_contact, save_member
-from widgets.base import ConfirmsRemoval, Notice, WorkbookTool, button, css, heading, label, labelled, muted
+from widgets.base import (
+    ConfirmsRemoval,
+    EditsInForm,
+    Notice,
+    WorkbookTool,
+    button,
+    css,
+    heading,
+    label,
+    labelled,
+    muted,
+)
 
 
-class TeamEditor(ConfirmsRemoval, WorkbookTool):
+class TeamEditor(ConfirmsRemoval, EditsInForm, WorkbookTool):
     """Add, edit and remove team members; name the team; mark the Haupt-Ansprechperson."""
 
     SHOWS = (Team.KIND, Member.KIND)
+    MODEL = Member
+    ADD_LABEL = "team.add"
 
     def __init__(self, workbook: Arbeitsmappe, **kwargs):
         super().__init__(workbook, **kwargs)
         self._team_version: int | None = None
-        self._editing: Stored[Member] | None = None
 
         self.team_name = ipw.Text(
             placeholder=t("team.team_name_placeholder"), continuous_update=True, layout=ipw.Layout(width="100%")
@@ -36,12 +48,7 @@ class TeamEditor(ConfirmsRemoval, WorkbookTool):
         self.organisation = ipw.Text(placeholder=t("team.organisation_placeholder"), layout=ipw.Layout(width="100%"))
         self.email = ipw.Text(placeholder=t("team.email_placeholder"), layout=ipw.Layout(width="100%"))
         self.is_main_contact = ipw.Checkbox(description=t("team.main_contact"), indent=False)
-        self.submit = button(t("team.add"), "primary")
-        self.submit.on_click(lambda _: self.submit_form())
-        self.cancel_edit = button(t("cancel"), "quiet")
-        self.cancel_edit.on_click(lambda _: self.reset_form())
-        self.cancel_edit.layout.display = "none"
-        self.form_title = heading(t("team.add"), 4)
+        buttons = self.form_buttons()
 
         def field(text: str, widget: ipw.Widget) -> ipw.VBox:
             return labelled(text, widget, layout=ipw.Layout(flex="1 1 220px", min_width="200px"))
@@ -58,7 +65,7 @@ class TeamEditor(ConfirmsRemoval, WorkbookTool):
                     layout=ipw.Layout(flex_flow="row wrap"),
                 ),
                 self.is_main_contact,
-                ipw.HBox([self.submit, self.cancel_edit]),
+                buttons,
             ]
         )
         css(form, "rl-form")
@@ -90,8 +97,7 @@ class TeamEditor(ConfirmsRemoval, WorkbookTool):
                 self.team_name.value = name
         members = self.members()
         self.member_list.children = [self._member_row(stored) for stored in members] or [muted(t("team.empty"))]
-        if self._editing and not any(s.record.id == self._editing.record.id for s in members):
-            self.reset_form()
+        self.forget_removed_edit(members)
         count = len(members)
         if count < MIN_TEAM_SIZE:
             self.size_hint.show("warning", t("team.too_few", count=count))
@@ -138,49 +144,23 @@ class TeamEditor(ConfirmsRemoval, WorkbookTool):
         self.written(stored.version)
         self.notice.clear()
 
-    def submit_form(self) -> Stored[Member] | None:
-        """Add the person in the form, or save the changes to the one being edited."""
-        editing = self._editing
-        fields = dict(
-            name=self.name.value,
-            role=self.role.value,
-            organisation=self.organisation.value,
-            email=self.email.value,
-            is_main_contact=self.is_main_contact.value,
-        )
-        try:
-            member = Member(id=editing.record.id, **fields) if editing else Member(**fields)
-            stored = save_member(self.workbook, member, editing.version if editing else None)
-        except ValidationError as error:
-            self.notice.show("error", explain(error))
-            return None
-        except WorkbookError as error:
-            self.reload_after(error)
-            return None
-        self.written(stored.version)
-        self.notice.show("success", t("saved") + ": " + member.name if editing else t("team.added", name=member.name))
-        self.reset_form()
-        self.refresh()
-        return stored
+    def form_fields(self) -> dict[str, ipw.ValueWidget]:
+        return {
+            "name": self.name,
+            "role": self.role,
+            "organisation": self.organisation,
+            "email": self.email,
+            "is_main_contact": self.is_main_contact,
+        }
 
-    def start_edit(self, stored: Stored[Member]) -> None:
-        self._editing = stored
-        member = stored.record
-        self.name.value, self.role.value = member.name, member.role
-        self.organisation.value, self.email.value = member.organisation, member.email
-        self.is_main_contact.value = member.is_main_contact
-        self.form_title.value = f"<h4 class='rl-heading'>{escape(member.name)} {escape(t('edit').lower())}</h4>"
-        self.submit.description = t("save")
-        self.cancel_edit.layout.display = ""
+    def save_record(self, member: Member, version: int | None) -> Stored[Member]:
+        return save_member(self.workbook, member, version)
 
-    def reset_form(self) -> None:
-        self._editing = None
-        for widget in (self.name, self.role, self.organisation, self.email):
-            widget.value = ""
-        self.is_main_contact.value = False
-        self.form_title.value = f"<h4 class='rl-heading'>{escape(t('team.add'))}</h4>"
-        self.submit.description = t("team.add")
-        self.cancel_edit.layout.display = "none"
+    def saved_text(self, member: Member, edited: bool) -> str:
+        return t("saved") + ": " + member.name if edited else t("team.added", name=member.name)
+
+    def editing_title(self, member: Member) -> str:
+        return f"{member.name} {t('edit').lower()}"
 
     def remove(self, stored: Stored[Member]) -> None:
         self.confirming = None

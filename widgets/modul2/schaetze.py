@@ -5,36 +5,36 @@ from __future__ import annotations
 from html import escape
 
 import ipywidgets as ipw
-from pydantic import ValidationError
 
 from regionallabor.core.messages import t
-from regionallabor.core.model import Schatz, explain
-from regionallabor.core.store import Stored, WorkbookError
+from regionallabor.core.model import Schatz
+from regionallabor.core.store import Stored
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul2.bestandsaufnahme import save_schatz
 from widgets.base import (
     ConfirmsRemoval,
+    EditsInForm,
     PagedRows,
     Pager,
     RowCache,
     WorkbookTool,
-    button,
     css,
     field_options,
-    heading,
     labelled,
 )
 
 PAGE_SIZE = 20
 
 
-class SchatzInventory(ConfirmsRemoval, PagedRows, WorkbookTool):
+class SchatzInventory(ConfirmsRemoval, EditsInForm, PagedRows, WorkbookTool):
     """Add, edit, find and remove the region's Schätze; a page shows 20 at a time, so 300 stay quick."""
+
+    MODEL = Schatz
+    ADD_LABEL = "schatz.add"
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
         self._all: list[Stored[Schatz]] = []
-        self._editing: Stored[Schatz] | None = None
         self.pager = Pager(self.show_rows, PAGE_SIZE)
         self._rows = RowCache(self._row)
 
@@ -49,12 +49,7 @@ class SchatzInventory(ConfirmsRemoval, PagedRows, WorkbookTool):
         )
         self.contact = ipw.Text(placeholder=t("schatz.contact_placeholder"), layout=ipw.Layout(width="100%"))
         self.link = ipw.Text(placeholder=t("schatz.link_placeholder"), layout=ipw.Layout(width="100%"))
-        self.submit = button(t("schatz.add"), "primary")
-        self.submit.on_click(lambda _: self.submit_form())
-        self.cancel_edit = button(t("cancel"), "quiet")
-        self.cancel_edit.on_click(lambda _: self.reset_form())
-        self.cancel_edit.layout.display = "none"
-        self.form_title = heading(t("schatz.add"), 4)
+        buttons = self.form_buttons()
 
         self.filter_field = ipw.Dropdown(
             options=field_options(t("schatz.filter_all")), value="", layout=ipw.Layout(width="280px")
@@ -84,7 +79,7 @@ class SchatzInventory(ConfirmsRemoval, PagedRows, WorkbookTool):
                         [field(t("field.contact"), self.contact), field(t("field.link"), self.link)],
                         layout=ipw.Layout(flex_flow="row wrap"),
                     ),
-                    ipw.HBox([self.submit, self.cancel_edit]),
+                    buttons,
                 ]
             ),
             "rl-form",
@@ -104,8 +99,7 @@ class SchatzInventory(ConfirmsRemoval, PagedRows, WorkbookTool):
 
     def refresh(self) -> None:
         self._all = self.workbook.list(Schatz)
-        if self._editing and not any(s.record.id == self._editing.record.id for s in self._all):
-            self.reset_form()
+        self.forget_removed_edit(self._all)
         self.show_rows()
 
     def matching(self) -> list[Stored[Schatz]]:
@@ -162,47 +156,23 @@ class SchatzInventory(ConfirmsRemoval, PagedRows, WorkbookTool):
 
     # writing
 
-    def submit_form(self) -> Stored[Schatz] | None:
-        editing = self._editing
-        fields = dict(
-            name=self.name.value,
-            field=self.field.value,
-            description=self.description.value,
-            contact=self.contact.value,
-            link=self.link.value,
-        )
-        try:
-            schatz = Schatz(id=editing.record.id, **fields) if editing else Schatz(**fields)
-            stored = save_schatz(self.workbook, schatz, editing.version if editing else None)
-        except ValidationError as error:
-            self.notice.show("error", explain(error))
-            return None
-        except WorkbookError as error:
-            self.notice.show("error", str(error))
-            self.sync.check()
-            return None
-        self.written(stored.version)
-        self.notice.show("success", t("schatz.saved" if editing else "schatz.added", name=schatz.name))
-        self.reset_form()
-        self.refresh()
-        return stored
+    def form_fields(self) -> dict[str, ipw.ValueWidget]:
+        return {
+            "name": self.name,
+            "field": self.field,
+            "description": self.description,
+            "contact": self.contact,
+            "link": self.link,
+        }
 
-    def start_edit(self, stored: Stored[Schatz]) -> None:
-        self._editing = stored
-        schatz = stored.record
-        self.name.value, self.field.value, self.description.value = schatz.name, schatz.field, schatz.description
-        self.contact.value, self.link.value = schatz.contact, schatz.link
-        self.form_title.value = f"<h4 class='rl-heading'>{escape(t('schatz.editing', name=schatz.name))}</h4>"
-        self.submit.description = t("save")
-        self.cancel_edit.layout.display = ""
+    def save_record(self, schatz: Schatz, version: int | None) -> Stored[Schatz]:
+        return save_schatz(self.workbook, schatz, version)
 
-    def reset_form(self) -> None:
-        self._editing = None
-        for widget in (self.name, self.description, self.contact, self.link):
-            widget.value = ""
-        self.form_title.value = f"<h4 class='rl-heading'>{escape(t('schatz.add'))}</h4>"
-        self.submit.description = t("schatz.add")
-        self.cancel_edit.layout.display = "none"
+    def saved_text(self, schatz: Schatz, edited: bool) -> str:
+        return t("schatz.saved" if edited else "schatz.added", name=schatz.name)
+
+    def editing_title(self, schatz: Schatz) -> str:
+        return t("schatz.editing", name=schatz.name)
 
     def remove(self, stored: Stored[Schatz]) -> None:
         self.confirming = None
