@@ -169,3 +169,14 @@ def test_a_failing_backup_leaves_no_half_file_and_changes_nothing(team_workbook,
     assert dump(team_workbook) == before
     assert not any(team_workbook.backup_dir.glob("*"))
     assert Team.KIND in team_workbook.export_data()["records"]
+
+
+def test_the_relations_file_is_told_apart_by_its_first_line_whatever_the_line_ends():
+    from regionallabor.core.csvfiles import header_of
+
+    for raw in (
+        b"von;nach;art\rA;B;kooperiert",
+        "von\tnach\tart\r\nA\tB\tkennt sich".encode("utf-16"),
+        b"\n\nvon,nach,art\n",
+    ):
+        assert header_of(raw) == ["von", "nach", "art"], raw

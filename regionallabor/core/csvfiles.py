@@ -47,6 +47,11 @@ def _decode(raw: bytes) -> str:
         raise CsvError(t("csv.not_text")) from error
 
 
+def _text(raw: bytes) -> str:
+    """The file as text with one kind of line end, whatever the spreadsheet wrote (CRLF, LF, CR alone)."""
+    return _decode(raw).replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _delimiter(header: str) -> str:
     """The separator the header line uses most: semicolon (German Excel), comma, or tab („Unicode-Text“)."""
     return max(DELIMITERS, key=header.count)
@@ -64,7 +69,7 @@ def read_rows(
     """The file's non-empty rows as (line number, {column: trimmed cell}), every known column present."""
     if len(raw) > max_bytes:
         raise CsvError(t("csv.too_big", size=round(len(raw) / 1024), limit=max_bytes // 1024))
-    text = _decode(raw).replace("\r\n", "\n").replace("\r", "\n")
+    text = _text(raw)
     if "\x00" in text:
         raise CsvError(t("csv.not_text"))
     lines = [line for line in text.split("\n") if line.strip()]
@@ -106,7 +111,7 @@ def read_rows(
 def header_of(raw: bytes) -> list[str]:
     """The column names in a file's first line (in lower case), or [] for a file that is not text."""
     try:
-        text = _decode(raw[:4096])  # an even length: UTF-16 stays whole.replace("\r\n", "\n").replace("\r", "\n")
+        text = _text(raw[:4096])  # an even length: UTF-16 stays whole
     except CsvError:
         return []
     first = next((line for line in text.split("\n") if line.strip()), "")
