@@ -42,6 +42,11 @@ def _catalog(language: str) -> tuple[dict[str, Entry], dict]:
     return messages, choices
 
 
+@cache
+def _locale(language: str) -> Locale:
+    return Locale.parse(language)
+
+
 def messages(language: str = DEFAULT_LANGUAGE) -> dict[str, Entry]:
     return _catalog(language)[0]
 
@@ -58,7 +63,7 @@ def t(key: str, **values: object) -> str:
     language = current_language()
     entry = messages(language).get(key) or messages(DEFAULT_LANGUAGE)[key]
     if isinstance(entry, dict):
-        form = Locale.parse(language).plural_form(abs(values["count"]))
+        form = _locale(language).plural_form(abs(values["count"]))
         entry = entry.get(form, entry["other"])
     return entry.format(**values) if values else entry
 

@@ -67,12 +67,12 @@ def export_json(workbook: Arbeitsmappe, pseudonymise: bool = False) -> bytes:
 
 def _bounded_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_DIGITS:
-        raise ValueError(t("workbook.number_too_big", limit=MAX_DIGITS))
+        raise InvalidWorkbookFile(t("workbook.number_too_big", limit=MAX_DIGITS))
     return int(text)
 
 
 def _no_constant(name: str):
-    raise ValueError(t("workbook.bad_json", detail=name))
+    raise InvalidWorkbookFile(t("workbook.bad_json", detail=name))
 
 
 def _depth(value, limit: int) -> int:
@@ -89,7 +89,10 @@ def _depth(value, limit: int) -> int:
 
 
 def _load_json(raw: bytes):
-    """The file's JSON, or InvalidWorkbookFile naming what is wrong: not text, not JSON, too deep, a huge number."""
+    """The file's JSON, or InvalidWorkbookFile naming what is wrong: not text, not JSON, too deep, a huge number.
+
+    The number hooks raise InvalidWorkbookFile themselves; json passes their exceptions through.
+    """
     try:
         data = json.loads(raw.decode("utf-8-sig"), parse_int=_bounded_int, parse_constant=_no_constant)
     except UnicodeDecodeError:
@@ -100,9 +103,6 @@ def _load_json(raw: bytes):
         ) from None
     except RecursionError:
         raise InvalidWorkbookFile(t("workbook.too_deep", limit=MAX_DEPTH)) from None
-    except ValueError as error:  # our number check, or Python's own limit on digits
-        message = str(error) if str(error).startswith("Die Datei") else t("workbook.number_too_big", limit=MAX_DIGITS)
-        raise InvalidWorkbookFile(message) from None
     if _depth(data, MAX_DEPTH) > MAX_DEPTH:
         raise InvalidWorkbookFile(t("workbook.too_deep", limit=MAX_DEPTH))
     return data
