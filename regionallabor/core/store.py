@@ -321,9 +321,8 @@ class Arbeitsmappe:
         before it (and is in the backup) or after the import – never in neither.
         """
         with self.transaction() as tx:
-            backup = self._backup_file(
-                "vor-import"
-            )  # a reader of its own: it sees the last commit, and nobody can commit now
+            # The backup reads through a connection of its own: it sees the last commit, and nobody can commit now.
+            backup = self._backup_file("vor-import")
             tx.conn.execute("DELETE FROM records")
             for record in records:
                 tx.add(record)
