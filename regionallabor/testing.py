@@ -363,3 +363,27 @@ def fill_actions(workbook: Arbeitsmappe, count: int = 6, start: date = date(2027
                     tx.add(actor.record)  # a Schatz becomes an actor record when it is a partner
             added.append(tx.add(Aktion.model_validate(action.model_dump())).record)
     return added
+
+
+def fill_to_import_limits(workbook: Arbeitsmappe) -> None:
+    """The biggest workbook an import accepts: every kind of record the workbook holds copied up to its limit.
+
+    Records with a fixed or borrowed id (a vision per Handlungsfeld, an invitation per actor) and relations
+    (one per pair) stay as they are. Goes through the real import path, as a team's file would.
+    """
+    import json
+
+    from regionallabor.core.model import RECORD_TYPES
+    from regionallabor.core.model.base import new_id
+    from regionallabor.core.transfer import MAX_RECORDS, MAX_RECORDS_PER_KIND, export_json, parse_workbook_file
+
+    data = json.loads(export_json(workbook))
+    for kind, items in data["records"].items():
+        id_field = RECORD_TYPES[kind].model_fields["id"]
+        if kind in (Beziehung.KIND, Einladung.KIND) or id_field.default_factory is not new_id or not items:
+            continue
+        originals = list(items)
+        while len(items) < MAX_RECORDS.get(kind, MAX_RECORDS_PER_KIND):
+            copy = {**originals[len(items) % len(originals)], "id": new_id()}
+            items.append(copy)
+    workbook.replace_all(parse_workbook_file(json.dumps(data).encode()).records)

@@ -123,10 +123,11 @@ class RecordListTool(WorkbookTool):
         self.cancel.on_click(lambda _: self.clear())
         self.buttons = ipw.HBox([self.submit, self.cancel])
         self.list = ipw.VBox()
+        self.pager = Pager(self.refresh)
 
     def refresh(self) -> None:
         records = self.records()
-        self.list.children = [self._row(stored) for stored in records] or [muted(self.empty_text())]
+        self.list.children = [self._row(stored) for stored in self.pager.page(records)] or [muted(self.empty_text())]
         self.show_extra(records)
 
     def show_extra(self, records: list[Stored]) -> None:

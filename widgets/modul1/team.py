@@ -15,6 +15,7 @@ from widgets.base import (
     ConfirmsRemoval,
     EditsInForm,
     Notice,
+    Pager,
     WorkbookTool,
     button,
     css,
@@ -42,6 +43,7 @@ class TeamEditor(ConfirmsRemoval, EditsInForm, WorkbookTool):
         self.team_name.observe(self._on_team_name, "value")
         self.size_hint = Notice()
         self.member_list = ipw.VBox()
+        self.pager = Pager(self.refresh)
 
         self.name = ipw.Text(placeholder=t("team.name_placeholder"), layout=ipw.Layout(width="100%"))
         self.role = ipw.Text(placeholder=t("team.role_placeholder"), layout=ipw.Layout(width="100%"))
@@ -76,6 +78,7 @@ class TeamEditor(ConfirmsRemoval, EditsInForm, WorkbookTool):
             self.team_name,
             label("Teammitglieder"),
             self.member_list,
+            self.pager.more,
             self.size_hint,
             form,
             self.notice,
@@ -96,7 +99,8 @@ class TeamEditor(ConfirmsRemoval, EditsInForm, WorkbookTool):
             with self.loading():
                 self.team_name.value = name
         members = self.members()
-        self.member_list.children = [self._member_row(stored) for stored in members] or [muted(t("team.empty"))]
+        shown = self.pager.page(members)
+        self.member_list.children = [self._member_row(stored) for stored in shown] or [muted(t("team.empty"))]
         self.forget_removed_edit(members)
         count = len(members)
         if count < MIN_TEAM_SIZE:

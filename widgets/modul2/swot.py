@@ -12,7 +12,7 @@ from regionallabor.core.model import Herausforderung, SwotEntry, explain
 from regionallabor.core.store import StaleRecordError, Stored, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul2.bestandsaufnahme import add_swot, move_swot, relocate_swot, swot_board
-from widgets.base import RowCache, WorkbookTool, button, css, heading, labelled
+from widgets.base import Pager, RowCache, WorkbookTool, button, css, heading, labelled
 
 
 class ChallengeList(WorkbookTool):
@@ -31,6 +31,7 @@ class ChallengeList(WorkbookTool):
         self.groups = ipw.VBox()
         self._versions: dict[str, int] = {}
         self._rows = RowCache(self._row)
+        self.pager = Pager(self.refresh, page_size=30)
         self.children = [
             heading("Herausforderungen"),
             ipw.HBox(
@@ -42,13 +43,14 @@ class ChallengeList(WorkbookTool):
             ),
             self.notice,
             self.groups,
+            self.pager.more,
         ]
         self.start()
 
     def refresh(self) -> None:
         stored = self.workbook.list(Herausforderung)
         self._versions = {s.record.id: s.version for s in stored}
-        ordered = [s for key in ALL_FIELDS for s in stored if s.record.field == key]
+        ordered = self.pager.page([s for key in ALL_FIELDS for s in stored if s.record.field == key])
         rows = dict(
             zip(
                 (s.record.id for s in ordered),
@@ -127,6 +129,7 @@ class SwotBoard(WorkbookTool):
         self.lists = {q: ipw.VBox() for q in SWOT_QUADRANTS}
         self._cards: dict[str, Stored[SwotEntry]] = {}
         self._rows = {q: RowCache(self._card) for q in SWOT_QUADRANTS}
+        self.pagers = {q: Pager(self.refresh, page_size=12) for q in SWOT_QUADRANTS}
         quadrants = []
         for quadrant, title in SWOT_QUADRANTS.items():
             add = button(t("swot.add"), "quiet")
@@ -138,6 +141,7 @@ class SwotBoard(WorkbookTool):
                         f"<div class='rl-help'>{escape(t(f'swot.{quadrant}.help'))}</div>"
                     ),
                     self.lists[quadrant],
+                    self.pagers[quadrant].more,
                     ipw.HBox([self.inputs[quadrant], add]),
                 ]
             )
@@ -153,8 +157,9 @@ class SwotBoard(WorkbookTool):
         self._cards = {s.record.id: s for cards in board.values() for s in cards}
         with self.loading():
             for quadrant, cards in board.items():
-                rows = self._rows[quadrant].rows([(s.record.id, (s,)) for s in cards])
-                for index, (row, stored) in enumerate(zip(rows, cards)):
+                visible = self.pagers[quadrant].page(cards)
+                rows = self._rows[quadrant].rows([(s.record.id, (s,)) for s in visible])
+                for index, (row, stored) in enumerate(zip(rows, visible)):
                     text, up, down = row.children[:3]
                     if text.value != stored.record.text:
                         text.value = stored.record.text

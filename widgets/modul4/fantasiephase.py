@@ -11,7 +11,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.model import Idee, Kritikpunkt
 from regionallabor.core.store import Stored
 from regionallabor.modul4.vision import heaviest_critique, ideas
-from widgets.base import RowCache, button, css, field_chip, field_options, heading, labelled
+from widgets.base import Pager, RowCache, button, css, field_chip, field_options, heading, labelled
 from widgets.modul4.karten import TextCards, editable_text
 
 
@@ -33,6 +33,7 @@ class FantasyPhase(TextCards):
             layout=ipw.Layout(grid_template_columns="repeat(auto-fill, minmax(300px, 1fr))", grid_gap="8px")
         )
         self._rows = RowCache(self._card)
+        self.pager = Pager(self.refresh, page_size=24)
         self.children = [
             heading(t("idea.heading")),
             self.prompt,
@@ -48,14 +49,16 @@ class FantasyPhase(TextCards):
             self.notice,
             self.count,
             self.cards,
+            self.pager.more,
         ]
         self.start()
 
     def refresh(self) -> None:
         stored = ideas(self.workbook)
         self._stored = {s.record.id: s for s in stored}
-        rows = self._rows.rows([((s.record.id, s.record.favourite, s.record.field), (s,)) for s in stored])
-        for row, s in zip(rows, stored):
+        visible = self.pager.page(stored)
+        rows = self._rows.rows([((s.record.id, s.record.favourite, s.record.field), (s,)) for s in visible])
+        for row, s in zip(rows, visible):
             self.sync_text(row, s)
         self.cards.children = rows
         favourites = sum(s.record.favourite for s in stored)

@@ -12,7 +12,7 @@ from regionallabor.core.model import Kritikpunkt
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul4.vision import critique_by_field, give_points, heaviest_critique
-from widgets.base import RowCache, button, css, field_options, heading, labelled, muted
+from widgets.base import Pager, RowCache, button, css, field_options, heading, labelled, muted
 from widgets.modul4.karten import TextCards, editable_text
 
 
@@ -29,10 +29,15 @@ class CritiquePhase(TextCards):
         self.add_button.on_click(lambda _: self.add())
         self.columns = {key: ipw.VBox() for key in ALL_FIELDS}
         self.counts = {key: ipw.HTML() for key in ALL_FIELDS}
+        self.pagers = {key: Pager(self.refresh, page_size=10) for key in ALL_FIELDS}
         self._rows = RowCache(self._row)
         self.summary = ipw.HTML()
         boxes = [
-            css(ipw.VBox([self.counts[key], self.columns[key]]), "rl-phase-box", f"rl-phase-{key}")
+            css(
+                ipw.VBox([self.counts[key], self.columns[key], self.pagers[key].more]),
+                "rl-phase-box",
+                f"rl-phase-{key}",
+            )
             for key in ALL_FIELDS
         ]
         self.children = [
@@ -59,7 +64,8 @@ class CritiquePhase(TextCards):
     def refresh(self) -> None:
         grouped = critique_by_field(self.workbook)
         self._stored = {s.record.id: s for points in grouped.values() for s in points}
-        ordered = [s for points in grouped.values() for s in points]
+        shown = {key: self.pagers[key].page(points) for key, points in grouped.items()}
+        ordered = [s for points in shown.values() for s in points]
         rows = dict(
             zip(
                 (s.record.id for s in ordered),
@@ -72,7 +78,7 @@ class CritiquePhase(TextCards):
             row.children[0].value = self._points_html(stored.record.points)
             row.children[2].disabled = stored.record.points == 0
         for key, points in grouped.items():
-            self.columns[key].children = [rows[s.record.id] for s in points] or [muted(t("critique.empty_field"))]
+            self.columns[key].children = [rows[s.record.id] for s in shown[key]] or [muted(t("critique.empty_field"))]
             self.counts[
                 key
             ].value = (

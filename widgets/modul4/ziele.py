@@ -14,6 +14,7 @@ from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul4.vision import goal_for_idea, goals, ideas, remove_goal, save_goal
 from widgets.base import (
     ConfirmsRemoval,
+    Pager,
     WorkbookTool,
     button,
     css,
@@ -76,13 +77,17 @@ class GoalPlanner(ConfirmsRemoval, WorkbookTool):
             "rl-goal-form",
         )
         self.list = ipw.VBox()
+        self.goal_pager = Pager(self.refresh, page_size=10)
+        self.favourite_pager = Pager(self.refresh, page_size=10)
         self.children = [
             heading(t("goal.heading")),
             self.favourites,
+            self.favourite_pager.more,
             self.form,
             self.notice,
             heading(t("goal.list_heading"), 4),
             self.list,
+            self.goal_pager.more,
         ]
         self.clear()
         self.start()
@@ -93,7 +98,7 @@ class GoalPlanner(ConfirmsRemoval, WorkbookTool):
         favourites = [s.record for s in ideas(self.workbook) if s.record.favourite]
         open_favourites = [idea for idea in favourites if goal_for_idea(goal_list, idea.id) is None]
         rows = []
-        for idea in open_favourites:
+        for idea in self.favourite_pager.page(open_favourites):
             take = button(t("goal.from_idea"), "quiet")
             take.on_click(lambda _, idea=idea: self.from_idea(idea))
             rows.append(
@@ -108,7 +113,7 @@ class GoalPlanner(ConfirmsRemoval, WorkbookTool):
             else (t("goal.no_favourites") if not favourites else t("goal.all_favourites_taken"))
         )
         self.favourites.children = [ipw.HTML(f"<div class='rl-help'>{escape(intro)}</div>"), *rows]
-        self.list.children = [self._goal_row(s) for s in goal_list] or [muted(t("goal.empty"))]
+        self.list.children = [self._goal_row(s) for s in self.goal_pager.page(goal_list)] or [muted(t("goal.empty"))]
 
     def _goal_row(self, stored: Stored[Ziel]) -> ipw.HBox:
         goal = stored.record

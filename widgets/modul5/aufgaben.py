@@ -58,6 +58,7 @@ class TaskPlan(RecordListTool):
             self.notice,
             self.summary,
             self.list,
+            self.pager.more,
         ]
         self.clear()
         self.start()

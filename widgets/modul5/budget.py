@@ -58,6 +58,7 @@ class ConferenceBudget(RecordListTool):
             ),
             self.notice,
             self.list,
+            self.pager.more,
             self.totals,
         ]
         self.clear()

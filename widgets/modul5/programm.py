@@ -11,7 +11,7 @@ from regionallabor.core.messages import SLOT_FORMATS, t
 from regionallabor.core.model import Konferenz, Programmpunkt
 from regionallabor.core.store import Stored
 from regionallabor.modul5.konferenz import agenda, agenda_issues, clock, conference, day_label, days_of
-from widgets.base import RecordListTool, css, findings_html, heading, labelled, offer
+from widgets.base import RecordListTool, css, findings_html, heading, labelled, muted, offer
 
 
 class ProgramPlanner(RecordListTool):
@@ -69,6 +69,7 @@ class ProgramPlanner(RecordListTool):
             self.notice,
             self.issues,
             self.list,
+            self.pager.more,
         ]
         self.clear()
         self.start()
@@ -90,7 +91,7 @@ class ProgramPlanner(RecordListTool):
             slot_id: issue.severity for issue in self._issues for slot_id in issue.slot_ids if issue.severity == "error"
         }
         rows, current_day = [], None
-        for slot in records:
+        for slot in self.pager.page(records):
             if slot.record.day != current_day:
                 current_day = slot.record.day
                 rows.append(
@@ -100,7 +101,7 @@ class ProgramPlanner(RecordListTool):
                     )
                 )
             rows.append(self._row(slot))
-        self.list.children = rows or [ipw.HTML(f"<div class='rl-muted'>{escape(self.empty_text())}</div>")]
+        self.list.children = rows or [muted(self.empty_text())]
         self.issues.value = findings_html([(i.severity, i.message) for i in self._issues])
         if self.editing is None and not self.title.value and records:
             self.start_time.value, self.day.value = records[-1].record.end, records[-1].record.day

@@ -62,6 +62,7 @@ class TopicTables(RecordListTool):
             self.summary,
             self.issues,
             self.list,
+            self.pager.more,
         ]
         self.clear()
         self.start()
