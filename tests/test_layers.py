@@ -146,3 +146,27 @@ def test_the_architecture_notes_name_every_file_of_the_two_packages():
         if path.name not in ("__init__.py", "__main__.py") and not re.search(rf"\b{path.stem}\b", layer_map)
     ]
     assert missing == []
+
+
+def direct_widget_handlers(source: str) -> list[int]:
+    """Lines that connect a handler with ipywidgets' own API (``button.on_click(f)``, ``widget.observe(f, …)``)
+    instead of ``GuardedActions`` – such a handler's error would vanish in the kernel's log."""
+    return [
+        node.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and ((node.func.attr == "on_click" and len(node.args) == 1) or node.func.attr == "observe")
+    ]
+
+
+def test_every_handler_of_a_tool_runs_guarded():
+    guard = ROOT / "widgets" / "base" / "tool.py"
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in sorted((ROOT / "widgets").rglob("*.py"))
+        if path != guard
+        for line in direct_widget_handlers(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+    assert direct_widget_handlers("b.on_click(f)\nw.observe(f, 'value')\nself.on_click(b, f)\n") == [1, 2]

@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 
 from regionallabor.core.csvfiles import read_rows, write_rows
-from regionallabor.core.model import Akteur, Beziehung, Member, Team
+from regionallabor.core.model import Akteur, Beziehung, Herausforderung, Member, Team
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.core.transfer import export_json, parse_workbook_file
 from regionallabor.modul3.beziehungsnetz import load_network
 from regionallabor.modul3.netzdateien import export_actors, export_relations, parse_actors
 from regionallabor.testing import fill_team_and_region
 from tests import fuzz
+from tests.helpers import html_of
 from widgets.modul2.kennzahlen import OwnFigures
 from widgets.modul3.tabellen import NetworkFiles
 from widgets.start import WorkbookTransfer
@@ -127,6 +128,7 @@ def test_exported_cells_never_run_as_formulas_and_read_back_as_typed(workbook):
     parsed = [actor for _, actor in parse_actors(export_actors(network, False))]
     # the apostrophe goes again on the way back: the notes read back as stored
     assert [actor.notes for actor in parsed] == [s.record.notes for s in workbook.list(Akteur)]
+    assert "ein Apostroph davor" in html_of(NetworkFiles(workbook))  # and the page says so beside the export
 
 
 def test_write_rows_neutralises_every_formula_start():
@@ -179,3 +181,32 @@ def test_the_relations_file_is_told_apart_by_its_first_line_whatever_the_line_en
         b"\n\nvon,nach,art\n",
     ):
         assert header_of(raw) == ["von", "nach", "art"], raw
+
+
+def test_an_unexpected_error_in_a_click_or_an_edit_is_a_german_notice_and_the_tool_goes_on(
+    team_workbook, monkeypatch, caplog
+):
+    from widgets.modul2 import ChallengeList
+
+    tool = ChallengeList(team_workbook)
+    tool.text.value = "Kein Bus nach 19 Uhr"
+
+    def broken(record, version=None):
+        raise RuntimeError("surprise")
+
+    monkeypatch.setattr(team_workbook, "add", broken)
+    tool.add.click()
+    assert tool.notice.kind == "error" and "nicht geklappt" in tool.notice.text
+    assert "ChallengeList: unerwarteter Fehler" in caplog.text and "surprise" in caplog.text
+    monkeypatch.undo()
+    tool.add.click()
+    assert [s.record.text for s in team_workbook.list(Herausforderung)] == ["Kein Bus nach 19 Uhr"]
+
+    monkeypatch.setattr(team_workbook, "update", broken)
+    row_text = tool.groups.children[0].children[1].children[0]
+    row_text.value = "Kein Bus nach 20 Uhr"
+    assert tool.notice.kind == "error"
+    monkeypatch.undo()
+    row_text.value = "Kein Bus nach 21 Uhr"
+    assert tool.notice.kind == ""  # a saved edit clears the notice
+    assert team_workbook.list(Herausforderung)[0].record.text == "Kein Bus nach 21 Uhr"

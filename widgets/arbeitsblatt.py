@@ -39,14 +39,14 @@ class WorksheetSubmission(WorkbookTool):
                 continuous_update=False,
                 layout=ipw.Layout(width="100%", height="90px"),
             )
-            field.observe(lambda change, key=key: self._save(key, change["new"]), "value")
+            self.on_value(field, lambda new, key=key: self._save(key, new))
             self.fields[key] = field
             rows += [ipw.HTML(f"<div class='rl-label'>{escape(question)}</div>"), field]
         self.pseudonymise = ipw.Checkbox(
             value=True, description=t("worksheet.pseudonymise"), indent=False, layout=ipw.Layout(width="auto")
         )
         self.make = button(t("worksheet.make_file"), "primary")
-        self.make.on_click(lambda _: self.make_file())
+        self.on_click(self.make, self.make_file)
         self.download = ipw.HTML()
         self.children = [
             heading(t("worksheet.heading")),

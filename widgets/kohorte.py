@@ -14,7 +14,7 @@ from regionallabor.core.formatting import format_timestamp
 from regionallabor.core.messages import t
 from regionallabor.core.paths import EXERCISES_DIR
 from regionallabor.course import MODULES
-from widgets.base import Notice, button, css, heading
+from widgets.base import GuardedActions, Notice, button, css, heading
 
 ALL = ""
 
@@ -25,16 +25,16 @@ def course_folder() -> Path:
     return Path(os.environ.get("REGIONALLABOR_KURS") or EXERCISES_DIR)
 
 
-class CohortOverview(ipw.VBox):
+class CohortOverview(GuardedActions, ipw.VBox):
     def __init__(self, course: Path | str | None = None, **kwargs):
         super().__init__(**kwargs)
         css(self, "rl-card", "rl-tool", "rl-cohort")
         self.course = Path(course) if course else course_folder()
         self.notice = Notice()
         self.region = ipw.Dropdown(description=t("cohort.filter"), style={"description_width": "initial"})
-        self.region.observe(lambda _: self.draw(), "value")
+        self.on_value(self.region, lambda _: self.draw())
         self.reload = button(t("cohort.reload"), "quiet")
-        self.reload.on_click(lambda _: self.refresh())
+        self.on_click(self.reload, self.refresh)
         self.summary = ipw.HTML()
         self.grid = ipw.GridBox(
             layout=ipw.Layout(
@@ -82,7 +82,7 @@ class CohortOverview(ipw.VBox):
         cells: list[ipw.Widget] = header
         for row in rows:
             open_team = button(row.team, "quiet", tooltip=t("cohort.show", team=row.team))
-            open_team.on_click(lambda _, row=row: self.show(row))
+            self.on_click(open_team, lambda row=row: self.show(row))
             cells += [open_team, ipw.HTML(escape(row.weggemeinschaft or "–"))]
             cells += [ipw.HTML(_state_html(row.worksheets.get(m.number))) for m in MODULES]
         self.grid.children = cells

@@ -87,7 +87,7 @@ class WorkbookTransfer(WorkbookTool):
         self._pending: tuple[str, ParsedWorkbook] | None = None
 
         self.export_button = button(t("transfer.export_button"), "primary")
-        self.export_button.on_click(lambda _: self.prepare_download())
+        self.on_click(self.export_button, self.prepare_download)
         self.download_link = ipw.HTML()
         self.pseudonymise = ipw.Checkbox(
             value=False, description=t("transfer.pseudonymise"), indent=False, layout=ipw.Layout(width="auto")
@@ -99,11 +99,11 @@ class WorkbookTransfer(WorkbookTool):
             description="⬆ " + t("transfer.import_button"),
             layout=ipw.Layout(width="auto", align_self="flex-start"),
         )
-        self.upload.observe(self._on_upload, "value")
+        self.on_upload(self.upload, lambda files: self.receive(*files[0]))
         self.confirm = button(t("transfer.import_confirm"), "primary")
-        self.confirm.on_click(lambda _: self.confirm_import())
+        self.on_click(self.confirm, self.confirm_import)
         self.cancel = button(t("cancel"), "quiet")
-        self.cancel.on_click(lambda _: self.cancel_import())
+        self.on_click(self.cancel, self.cancel_import)
         self.confirm_box = ipw.HBox([self.confirm, self.cancel], layout=ipw.Layout(display="none"))
 
         self.children = [
@@ -132,13 +132,6 @@ class WorkbookTransfer(WorkbookTool):
             f"{download_link(filename, 'application/json', export_json(self.workbook, self.pseudonymise.value))}"
         )
         return filename
-
-    def _on_upload(self, change) -> None:
-        files = change["new"]
-        if not files:
-            return
-        with self.guarded(self.upload):
-            self.receive(files[0]["name"], bytes(files[0]["content"]))
 
     def receive(self, filename: str, raw: bytes) -> ParsedWorkbook | None:
         """Check an uploaded file completely, then ask before it replaces the workbook."""

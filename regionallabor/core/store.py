@@ -23,7 +23,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,9 +41,14 @@ R = TypeVar("R", bound=Record)
 log = logging.getLogger(__name__)
 
 
-def storage_problem(error: Exception) -> str:
-    """What went wrong with the file, in German: busy, full, read-only – or SQLite's own words."""
+def storage_problem(error: Exception, folder: Path | None = None) -> str:
+    """What went wrong with the file in ``folder``, in German: busy, full, read-only – or SQLite's own words.
+
+    SQLite says only "unable to open database file" where a folder is read-only: the folder is asked then.
+    """
     text = str(error).lower()
+    if folder is not None and folder.exists() and not os.access(folder, os.W_OK):
+        return t("workbook.read_only")
     if "locked" in text or "busy" in text:
         return t("workbook.busy")
     if "full" in text or getattr(error, "errno", None) == 28:  # ENOSPC
@@ -118,6 +123,10 @@ def default_home() -> Path:
 
 def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
     uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+    if readonly and not os.access(path.parent, os.W_OK):
+        # A read-only folder (a locked stick, a mount): SQLite cannot make the WAL's index file beside the
+        # workbook, so it reads the file as it is – nobody can change it there anyway.
+        uri += "&immutable=1"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
@@ -161,8 +170,14 @@ class Arbeitsmappe:
             if 0 < found < SCHEMA_VERSION:
                 self._backup_file(f"vor-migration-schema-{found}")
         self._lock = threading.RLock()
-        self._conn = _connect(self.path)
-        self._conn.execute("PRAGMA journal_mode = WAL")
+        if self.path.exists() and not os.access(self.path.parent, os.W_OK):
+            self._conn = _connect(self.path, readonly=True)  # every write is refused with storage_problem()
+            return
+        try:
+            self._conn = _connect(self.path)
+            self._conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as error:  # a new workbook in a folder nobody may write to
+            raise WorkbookError(storage_problem(error, self.path.parent)) from error
         # FULL: a committed write survives a power cut too, not only a killed process.
         self._conn.execute("PRAGMA synchronous = FULL")
         if self._conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
@@ -205,9 +220,10 @@ class Arbeitsmappe:
                 dest.close()
             os.replace(partial, target)
         except (OSError, sqlite3.Error) as error:
-            partial.unlink(missing_ok=True)
+            with suppress(OSError):  # on a read-only folder there is nothing to remove
+                partial.unlink(missing_ok=True)
             raise WorkbookError(
-                t("workbook.backup_failed", folder=self.backup_dir, detail=storage_problem(error))
+                t("workbook.backup_failed", folder=self.backup_dir, detail=storage_problem(error, self.backup_dir))
             ) from error
         finally:
             if source is not None:
@@ -262,7 +278,7 @@ class Arbeitsmappe:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as error:
-                raise WorkbookError(storage_problem(error)) from error
+                raise WorkbookError(storage_problem(error, self.path.parent)) from error
             try:
                 revision = int(self._conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]) + 1
                 yield _Transaction(self._conn, revision)
@@ -276,7 +292,7 @@ class Arbeitsmappe:
                     except sqlite3.Error:
                         log.warning("ROLLBACK nach %r fehlgeschlagen", error, exc_info=True)
                 if isinstance(error, sqlite3.OperationalError):
-                    raise WorkbookError(storage_problem(error)) from error
+                    raise WorkbookError(storage_problem(error, self.path.parent)) from error
                 raise
 
     def add(self, record: R) -> Stored[R]:

@@ -4,21 +4,11 @@ from .downloads import document_links, download_link, downloads_html
 from .elements import button, close_tree, css, heading, help_line, label, labelled, muted, stylesheet, wide
 from .fields import field_checkboxes, field_chip, field_options, short_choices
 from .figures import figures_html, source_line
-from .lists import (
-    ConfirmsRemoval,
-    EditsInForm,
-    PagedRows,
-    Pager,
-    RecordListTool,
-    RowCache,
-    edit_remove_actions,
-    offer,
-    show_page,
-)
+from .lists import ConfirmsRemoval, EditsInForm, PagedRows, Pager, RecordListTool, RowCache, offer, show_page
 from .notices import Notice, findings_html
 from .page import open_course_page
 from .sync import WorkbookSync, sync_for
-from .tool import WorkbookTool, WorkbookView
+from .tool import GuardedActions, WorkbookTool, WorkbookView
 
 __all__ = [
     "button",
@@ -28,7 +18,6 @@ __all__ = [
     "document_links",
     "download_link",
     "downloads_html",
-    "edit_remove_actions",
     "EditsInForm",
     "field_checkboxes",
     "field_chip",
@@ -54,6 +43,7 @@ __all__ = [
     "sync_for",
     "wide",
     "WorkbookSync",
+    "GuardedActions",
     "WorkbookTool",
     "WorkbookView",
 ]

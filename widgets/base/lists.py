@@ -12,34 +12,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.store import Stored, WorkbookError
 
 from .elements import button, close_tree, css, muted
-from .tool import WorkbookTool
-
-
-def edit_remove_actions(
-    confirming: bool,
-    question: str,
-    on_edit: Callable[[], None],
-    on_ask: Callable[[], None] | None,
-    on_remove: Callable[[], None],
-    on_cancel: Callable[[], None],
-) -> list[ipw.Widget]:
-    """A list row's buttons: "Bearbeiten" and "Entfernen"; after "Entfernen" the question, confirmed by a second click.
-
-    Without ``on_ask`` the row can only be edited (e.g. a Schatz on the actor map, removed in Modul 2).
-    """
-    if confirming:
-        yes = button(t("delete"), "danger")
-        yes.on_click(lambda _: on_remove())
-        no = button(t("cancel"), "quiet")
-        no.on_click(lambda _: on_cancel())
-        return [ipw.HTML(f"<strong>{escape(question)}</strong>"), yes, no]
-    edit = button(t("edit"), "quiet")
-    edit.on_click(lambda _: on_edit())
-    if on_ask is None:
-        return [edit]
-    remove = button(t("delete"), "danger")
-    remove.on_click(lambda _: on_ask())
-    return [edit, remove]
+from .tool import GuardedActions, WorkbookTool
 
 
 class RowCache:
@@ -78,12 +51,12 @@ def offer(widget: ipw.Dropdown | ipw.Combobox, options: list) -> None:
 class Pager:
     """How much of a long list is shown: a page at first, one more per click, the first page again after a filter change."""
 
-    def __init__(self, on_change: Callable[[], None], page_size: int = 20):
+    def __init__(self, owner: GuardedActions, on_change: Callable[[], None], page_size: int = 20):
         self.page_size = page_size
         self.shown = page_size
         self.on_change = on_change
         self.more = button("", "quiet")
-        self.more.on_click(lambda _: self.next_page())
+        owner.on_click(self.more, self.next_page)
 
     def next_page(self) -> None:
         self.shown += self.page_size
@@ -118,12 +91,12 @@ class RecordListTool(WorkbookTool):
         self.editing: Stored | None = None
         self.form_title = ipw.HTML()
         self.submit = button(add_label, "primary")
-        self.submit.on_click(lambda _: self.save())
+        self.on_click(self.submit, self.save)
         self.cancel = button(t("cancel"), "quiet")
-        self.cancel.on_click(lambda _: self.clear())
+        self.on_click(self.cancel, self.clear)
         self.buttons = ipw.HBox([self.submit, self.cancel])
         self.list = ipw.VBox()
-        self.pager = Pager(self.refresh)
+        self.pager = Pager(self, self.refresh)
 
     def refresh(self) -> None:
         records = self.records()
@@ -142,9 +115,9 @@ class RecordListTool(WorkbookTool):
 
     def _row(self, stored: Stored) -> ipw.HBox:
         edit = button(t("edit"), "quiet")
-        edit.on_click(lambda _: self.load(stored))
+        self.on_click(edit, lambda: self.load(stored))
         remove = button("✕", "quiet", tooltip=t("delete"))
-        remove.on_click(lambda _: self.remove(stored))
+        self.on_click(remove, lambda: self.remove(stored))
         text = ipw.HTML(self.row_html(stored), layout=ipw.Layout(flex="1 1 auto"))
         return css(
             ipw.HBox([*self.row_controls(stored), text, edit, remove]),
@@ -213,15 +186,23 @@ class ConfirmsRemoval:
         on_remove: Callable[[], None],
         removable: bool = True,
     ) -> list[ipw.Widget]:
-        """„Bearbeiten“ and „Entfernen“ for a row; after „Entfernen“ the question, confirmed by a second click."""
-        return edit_remove_actions(
-            self.confirming == record_id,
-            question,
-            on_edit,
-            (lambda: self.ask(record_id)) if removable else None,
-            on_remove,
-            lambda: self.ask(None),
-        )
+        """„Bearbeiten“ and „Entfernen“ for a row; after „Entfernen“ the question, confirmed by a second click.
+
+        A row that is not ``removable`` can only be edited (e.g. a Schatz on the actor map, removed in Modul 2).
+        """
+        if self.confirming == record_id:
+            yes = button(t("delete"), "danger")
+            self.on_click(yes, on_remove)
+            no = button(t("cancel"), "quiet")
+            self.on_click(no, lambda: self.ask(None))
+            return [ipw.HTML(f"<strong>{escape(question)}</strong>"), yes, no]
+        edit = button(t("edit"), "quiet")
+        self.on_click(edit, on_edit)
+        if not removable:
+            return [edit]
+        remove = button(t("delete"), "danger")
+        self.on_click(remove, lambda: self.ask(record_id))
+        return [edit, remove]
 
     def ask(self, record_id: str | None) -> None:
         self.confirming = record_id
@@ -280,9 +261,9 @@ class EditsInForm:
     def form_buttons(self) -> ipw.HBox:
         self.form_title = ipw.HTML(f"<h4 class='rl-heading'>{escape(t(self.ADD_LABEL))}</h4>")
         self.submit = button(t(self.ADD_LABEL), "primary")
-        self.submit.on_click(lambda _: self.submit_form())
+        self.on_click(self.submit, self.submit_form)
         self.cancel_edit = button(t("cancel"), "quiet")
-        self.cancel_edit.on_click(lambda _: self.reset_form())
+        self.on_click(self.cancel_edit, self.reset_form)
         self.cancel_edit.layout.display = "none"
         return ipw.HBox([self.submit, self.cancel_edit])
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import ipywidgets as ipw
 from pydantic import ValidationError
@@ -18,6 +19,48 @@ from .notices import Notice
 from .sync import sync_for
 
 log = logging.getLogger(__name__)
+
+
+class GuardedActions:
+    """A widget whose clicks, edits and uploads all run guarded: an unexpected error in any of them becomes a
+    German notice and a log line, and the widget stays usable. Mix it in before the ipywidgets class; it needs
+    ``self.notice``. Tools connect their controls only through ``on_click``, ``on_value`` and ``on_upload``."""
+
+    notice: Notice
+
+    def on_click(self, button: ipw.Button, action: Callable[[], object]) -> None:
+        button.on_click(lambda _: self.run(action))
+
+    def on_value(self, widget: ipw.Widget, action: Callable[[Any], object], name: str = "value") -> None:
+        """Run ``action(new value)`` whenever the widget's ``name`` trait changes."""
+        widget.observe(lambda change: self.run(action, change["new"]), name)
+
+    def on_upload(self, upload: ipw.FileUpload, receive: Callable[[list[tuple[str, bytes]]], object]) -> None:
+        """Hand uploaded files as (name, content) to ``receive``; the uploader is emptied afterwards, whatever happened."""
+
+        def uploaded(files) -> None:
+            if files:
+                with self.guarded(upload):
+                    receive([(file["name"], bytes(file["content"])) for file in files])
+
+        upload.observe(lambda change: uploaded(change["new"]), "value")
+
+    def run(self, action: Callable[..., object], *args) -> None:
+        with self.guarded():
+            action(*args)
+
+    @contextmanager
+    def guarded(self, *uploads: ipw.FileUpload) -> Iterator[None]:
+        """Run what a click or an upload started: an unexpected error becomes a German notice and a log line,
+        the widget stays usable, and the given uploaders are emptied again (else they keep showing „(1)“)."""
+        try:
+            yield
+        except Exception:
+            log.exception("%s: unerwarteter Fehler", type(self).__name__)
+            self.notice.show("error", t("tool.unexpected"))
+        finally:
+            for upload in uploads:
+                upload.value = ()
 
 
 class WorkbookView:
@@ -60,7 +103,7 @@ class WorkbookView:
         super().close()
 
 
-class WorkbookTool(WorkbookView, ipw.VBox):
+class WorkbookTool(GuardedActions, WorkbookView, ipw.VBox):
     """Base of a course tool: a card that reads from the workbook, writes to it, and reloads when others write.
 
     Subclasses build their widgets, then call ``self.start()``; ``refresh()`` shows the stored state.
@@ -117,19 +160,6 @@ class WorkbookTool(WorkbookView, ipw.VBox):
             self.reload_after(error)
         else:
             self.notice.show("error", str(error))
-
-    @contextmanager
-    def guarded(self, *uploads: ipw.FileUpload) -> Iterator[None]:
-        """Run what a click or an upload started: an unexpected error becomes a German notice and a log line,
-        the tool stays usable, and the given uploaders are emptied again (else they keep showing „(1)“)."""
-        try:
-            yield
-        except Exception:
-            log.exception("%s: unerwarteter Fehler", type(self).__name__)
-            self.notice.show("error", t("tool.unexpected"))
-        finally:
-            for upload in uploads:
-                upload.value = ()
 
     def reload_after(self, error: Exception) -> None:
         """A write was refused (a second page changed the record, or a rule): say why, show the current state."""

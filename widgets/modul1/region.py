@@ -107,15 +107,15 @@ class RegionEditor(WorkbookTool):
             layout=ipw.Layout(width="100%", height="110px"),
         )
 
-        self.country.observe(self._on_country, "value")
-        self.area_type.observe(lambda c: self._save_field(area_type=c["new"] or None), "value")
-        self.name.observe(lambda c: self._save_field(name=c["new"]), "value")
-        self.weggemeinschaft.observe(lambda c: self._save_field(weggemeinschaft=c["new"]), "value")
-        self.why.observe(lambda c: self._save_field(why=c["new"]), "value")
-        self.query.observe(lambda c: self.search(), "value")
-        self.search_button.on_click(lambda _: self.search())
-        self.own_save.on_click(lambda _: self.save_own_figures())
-        self.own_clear.on_click(lambda _: self.clear_own_figures())
+        self.on_value(self.country, self._on_country)
+        self.on_value(self.area_type, lambda new: self._save_field(area_type=new or None))
+        self.on_value(self.name, lambda new: self._save_field(name=new))
+        self.on_value(self.weggemeinschaft, lambda new: self._save_field(weggemeinschaft=new))
+        self.on_value(self.why, lambda new: self._save_field(why=new))
+        self.on_value(self.query, lambda _: self.search())
+        self.on_click(self.search_button, self.search)
+        self.on_click(self.own_save, self.save_own_figures)
+        self.on_click(self.own_clear, self.clear_own_figures)
 
         own_box = ipw.VBox(
             [
@@ -196,7 +196,7 @@ class RegionEditor(WorkbookTool):
                 tooltip=f"{area.label} – {t('region.remove_area')}",
                 layout=ipw.Layout(width="auto"),
             )
-            chip.on_click(lambda _, area_id=area.id: self.remove_area(area_id))
+            self.on_click(chip, lambda area_id=area.id: self.remove_area(area_id))
             chips.append(css(chip, "rl-chip"))
         self.selected.children = chips or [
             ipw.HTML(f"<span class='rl-muted'>{escape(t('region.nothing_selected'))}</span>")
@@ -272,19 +272,19 @@ class RegionEditor(WorkbookTool):
                 action = ipw.HTML("<span class='rl-muted'>✓ gewählt</span>")
             else:
                 action = button(t("region.add_area"), "quiet")
-                action.on_click(lambda _, area_id=area.id: self.add_area(area_id))
+                self.on_click(action, lambda area_id=area.id: self.add_area(area_id))
             rows.append(css(ipw.HBox([text, action]), "rl-result"))
         self.results.children = rows
         return shown
 
     # writing
 
-    def _on_country(self, change) -> None:
+    def _on_country(self, country: str) -> None:
         if self.is_loading:
             return
         self.results.children = []
         self.search_notice.clear()
-        self._save_field(country=change["new"])
+        self._save_field(country=country)
         if not self.region.area_ids:
             self._show_map([])
 

@@ -40,10 +40,10 @@ class TeamEditor(ConfirmsRemoval, EditsInForm, WorkbookTool):
         self.team_name = ipw.Text(
             placeholder=t("team.team_name_placeholder"), continuous_update=True, layout=ipw.Layout(width="100%")
         )
-        self.team_name.observe(self._on_team_name, "value")
+        self.on_value(self.team_name, self._on_team_name)
         self.size_hint = Notice()
         self.member_list = ipw.VBox()
-        self.pager = Pager(self.refresh)
+        self.pager = Pager(self, self.refresh)
 
         self.name = ipw.Text(placeholder=t("team.name_placeholder"), layout=ipw.Layout(width="100%"))
         self.role = ipw.Text(placeholder=t("team.role_placeholder"), layout=ipw.Layout(width="100%"))
@@ -129,18 +129,18 @@ class TeamEditor(ConfirmsRemoval, EditsInForm, WorkbookTool):
         )
         if not member.is_main_contact and self.confirming != member.id:
             main = button("☆ " + t("team.main_contact"), "quiet", tooltip=t("team.make_main_contact"))
-            main.on_click(lambda _: self.mark_main_contact(stored))
+            self.on_click(main, lambda: self.mark_main_contact(stored))
             actions.insert(0, main)
         row = ipw.HBox([text, *actions])
         return css(row, "rl-member", *(["rl-member-main"] if member.is_main_contact else []))
 
     # writing
 
-    def _on_team_name(self, change) -> None:
+    def _on_team_name(self, name: str) -> None:
         if self.is_loading:
             return
         try:
-            stored = self.workbook.save(Team(name=change["new"]), self._team_version)
+            stored = self.workbook.save(Team(name=name), self._team_version)
         except (ValidationError, WorkbookError) as error:
             self.refused(error)
             return

@@ -63,9 +63,9 @@ class FieldCheck(WorkbookTool):
         self.progress = ipw.HTML()
         self.chart = css(ipw.HTML(), "rl-chart-box")
         for key, row in self.rows.items():
-            row.rating.observe(lambda change, key=key: self._on_rating(key, change["new"]), "value")
-            row.notes.observe(lambda change, key=key: self._on_notes(key, change["new"]), "value")
-        self.round.observe(lambda _: self.refresh(), "value")
+            self.on_value(row.rating, lambda new, key=key: self._on_rating(key, new))
+            self.on_value(row.notes, lambda new, key=key: self._on_notes(key, new))
+        self.on_value(self.round, lambda _: self.refresh())
         self.children = [
             ipw.HTML(f"<div class='rl-help'>{escape(t('rating.scale'))}</div>"),
             self.round,

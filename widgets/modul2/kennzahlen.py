@@ -123,7 +123,7 @@ class OwnFigures(WorkbookTool):
         self.year = ipw.Text(placeholder="z. B. 2025", layout=ipw.Layout(width="100%"))
         self.source = ipw.Text(placeholder="z. B. Vereinsregister der Gemeinde", layout=ipw.Layout(width="100%"))
         self.submit = button(t("figures.own_add"), "primary")
-        self.submit.on_click(lambda _: self.add())
+        self.on_click(self.submit, self.add)
         self.table = ipw.VBox()
         self.upload = ipw.FileUpload(
             accept=".csv,text/csv",
@@ -132,7 +132,7 @@ class OwnFigures(WorkbookTool):
             description="⬆ " + t("figures.csv_upload"),
             layout=ipw.Layout(width="auto", align_self="flex-start"),
         )
-        self.upload.observe(self._on_upload, "value")
+        self.on_upload(self.upload, lambda files: self.receive(*files[0]))
 
         def field(text: str, widget: ipw.Widget, basis: str) -> ipw.VBox:
             return labelled(text, widget, layout=ipw.Layout(flex=f"1 1 {basis}", min_width="110px"))
@@ -172,7 +172,7 @@ class OwnFigures(WorkbookTool):
         for s in stored:
             figure = s.record
             remove = button("✕", "quiet", tooltip=t("delete"))
-            remove.on_click(lambda _, s=s: self.remove(s))
+            self.on_click(remove, lambda s=s: self.remove(s))
             rows.append(
                 css(
                     ipw.HBox(
@@ -211,12 +211,6 @@ class OwnFigures(WorkbookTool):
 
     def remove(self, stored: Stored[Kennzahl]) -> None:
         self.remove_record(Kennzahl, stored, t("figures.own_removed", name=stored.record.name, year=stored.record.year))
-
-    def _on_upload(self, change) -> None:
-        files = change["new"]
-        if files:
-            with self.guarded(self.upload):
-                self.receive(files[0]["name"], bytes(files[0]["content"]))
 
     def receive(self, filename: str, raw: bytes) -> bool:
         try:

@@ -35,7 +35,7 @@ class SchatzInventory(ConfirmsRemoval, EditsInForm, PagedRows, WorkbookTool):
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
         self._all: list[Stored[Schatz]] = []
-        self.pager = Pager(self.show_rows, PAGE_SIZE)
+        self.pager = Pager(self, self.show_rows, PAGE_SIZE)
         self._rows = RowCache(self._row)
 
         self.name = ipw.Text(placeholder=t("schatz.name_placeholder"), layout=ipw.Layout(width="100%"))
@@ -57,8 +57,8 @@ class SchatzInventory(ConfirmsRemoval, EditsInForm, PagedRows, WorkbookTool):
         self.search = ipw.Text(
             placeholder=t("schatz.search_placeholder"), continuous_update=True, layout=ipw.Layout(flex="1 1 200px")
         )
-        self.filter_field.observe(lambda _: self.pager.reset(), "value")
-        self.search.observe(lambda _: self.pager.reset(), "value")
+        self.on_value(self.filter_field, lambda _: self.pager.reset())
+        self.on_value(self.search, lambda _: self.pager.reset())
         self.count = ipw.HTML()
         self.gaps = ipw.HTML()
         self.list = ipw.VBox()

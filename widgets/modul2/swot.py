@@ -27,11 +27,11 @@ class ChallengeList(WorkbookTool):
         )
         self.text = ipw.Text(placeholder=t("challenge.placeholder"), layout=ipw.Layout(flex="1 1 300px"))
         self.add = button(t("challenge.add"), "primary")
-        self.add.on_click(lambda _: self.add_challenge())
+        self.on_click(self.add, self.add_challenge)
         self.groups = ipw.VBox()
         self._versions: dict[str, int] = {}
         self._rows = RowCache(self._row)
-        self.pager = Pager(self.refresh, page_size=30)
+        self.pager = Pager(self, self.refresh, page_size=30)
         self.children = [
             heading("Herausforderungen"),
             ipw.HBox(
@@ -73,9 +73,9 @@ class ChallengeList(WorkbookTool):
     def _row(self, stored: Stored[Herausforderung]) -> ipw.HBox:
         challenge_id = stored.record.id
         text = ipw.Text(value=stored.record.text, continuous_update=True, layout=ipw.Layout(flex="1 1 auto"))
-        text.observe(lambda change: self.edit(challenge_id, change["new"]), "value")
+        self.on_value(text, lambda new: self.edit(challenge_id, new))
         remove = button("✕", "quiet", tooltip=t("delete"))
-        remove.on_click(lambda _: self.remove(challenge_id))
+        self.on_click(remove, lambda: self.remove(challenge_id))
         return css(ipw.HBox([text, remove]), "rl-card-row")
 
     def add_challenge(self) -> Stored[Herausforderung] | None:
@@ -129,11 +129,11 @@ class SwotBoard(WorkbookTool):
         self.lists = {q: ipw.VBox() for q in SWOT_QUADRANTS}
         self._cards: dict[str, Stored[SwotEntry]] = {}
         self._rows = {q: RowCache(self._card) for q in SWOT_QUADRANTS}
-        self.pagers = {q: Pager(self.refresh, page_size=12) for q in SWOT_QUADRANTS}
+        self.pagers = {q: Pager(self, self.refresh, page_size=12) for q in SWOT_QUADRANTS}
         quadrants = []
         for quadrant, title in SWOT_QUADRANTS.items():
             add = button(t("swot.add"), "quiet")
-            add.on_click(lambda _, q=quadrant: self.add(q))
+            self.on_click(add, lambda q=quadrant: self.add(q))
             box = ipw.VBox(
                 [
                     ipw.HTML(
@@ -171,16 +171,16 @@ class SwotBoard(WorkbookTool):
     def _card(self, stored: Stored[SwotEntry]) -> ipw.HBox:
         card_id = stored.record.id
         text = ipw.Text(value=stored.record.text, continuous_update=True, layout=ipw.Layout(flex="1 1 auto"))
-        text.observe(lambda change: self.edit(card_id, change["new"]), "value")
+        self.on_value(text, lambda new: self.edit(card_id, new))
         up = button("↑", "quiet", tooltip=t("swot.up"))
-        up.on_click(lambda _: self.move(card_id, -1))
+        self.on_click(up, lambda: self.move(card_id, -1))
         down = button("↓", "quiet", tooltip=t("swot.down"))
-        down.on_click(lambda _: self.move(card_id, +1))
+        self.on_click(down, lambda: self.move(card_id, +1))
         others = [(f"→ {title}", q) for q, title in SWOT_QUADRANTS.items() if q != stored.record.quadrant]
         across = ipw.Dropdown(options=[(t("swot.move_to"), "")] + others, value="", layout=ipw.Layout(width="140px"))
-        across.observe(lambda change: change["new"] and self.relocate(card_id, change["new"]), "value")
+        self.on_value(across, lambda new: new and self.relocate(card_id, new))
         remove = button("✕", "quiet", tooltip=t("delete"))
-        remove.on_click(lambda _: self.remove(card_id))
+        self.on_click(remove, lambda: self.remove(card_id))
         return css(ipw.HBox([text, up, down, across, remove]), "rl-card-row")
 
     def add(self, quadrant: str) -> Stored[SwotEntry] | None:

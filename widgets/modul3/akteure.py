@@ -101,10 +101,10 @@ class ActorForm(ipw.VBox):
             placeholder=t("actor.notes_placeholder"), layout=ipw.Layout(width="100%", height="60px")
         )
         self.submit = button(t("actor.add"), "primary")
-        self.submit.on_click(lambda _: self.save())
+        tool.on_click(self.submit, self.save)
         self.cancel = button(t("cancel"), "quiet")
-        self.cancel.on_click(lambda _: (on_cancel or self.clear)())
-        self.type.observe(lambda _: self._show_private(), "value")
+        tool.on_click(self.cancel, on_cancel or self.clear)
+        tool.on_value(self.type, lambda _: self._show_private())
         self._show_private()
 
         basis = "1 1 100%" if compact else "1 1 260px"
@@ -228,7 +228,7 @@ class ActorList(ConfirmsRemoval, PagedRows, WorkbookTool):
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
         self._actors: list[MapEntry] = []
-        self.pager = Pager(self.show_rows, PAGE_SIZE)
+        self.pager = Pager(self, self.show_rows, PAGE_SIZE)
         self._rows = RowCache(self._row)
         self.form = ActorForm(self, lambda _: self.refresh())
         self.search = ipw.Text(placeholder=t("actor.search_placeholder"), layout=ipw.Layout(flex="1 1 220px"))
@@ -239,7 +239,7 @@ class ActorList(ConfirmsRemoval, PagedRows, WorkbookTool):
             options=field_options(t("actor.filter_field_all")), value="", layout=ipw.Layout(width="280px")
         )
         for control in (self.search, self.filter_sector, self.filter_field):
-            control.observe(lambda _: self.pager.reset(), "value")
+            self.on_value(control, lambda _: self.pager.reset())
         self.count = ipw.HTML()
         self.list = ipw.VBox()
         self.children = [

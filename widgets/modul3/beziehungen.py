@@ -42,7 +42,7 @@ class RelationEditor(PagedRows, WorkbookTool):
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
         self.network = Network([], [])
-        self.pager = Pager(self.show_rows, PAGE_SIZE)
+        self.pager = Pager(self, self.show_rows, PAGE_SIZE)
         self._rows = RowCache(self._row)
         self.source = actor_picker()
         self.target = actor_picker()
@@ -55,10 +55,10 @@ class RelationEditor(PagedRows, WorkbookTool):
         self.note = ipw.Text(placeholder=t("relation.note_placeholder"), layout=ipw.Layout(width="100%"))
         self.submit = button(t("relation.add"), "primary")
         self.submit.layout.align_self = "flex-start"
-        self.submit.on_click(lambda _: self.add())
+        self.on_click(self.submit, self.add)
         self.hint = ipw.HTML()
         self.search = ipw.Text(placeholder=t("relation.filter_placeholder"), layout=ipw.Layout(width="100%"))
-        self.search.observe(lambda _: self.pager.reset(), "value")
+        self.on_value(self.search, lambda _: self.pager.reset())
         self.count = ipw.HTML()
         self.list = ipw.VBox()
 
@@ -153,5 +153,5 @@ class RelationEditor(PagedRows, WorkbookTool):
         remove = button(t("delete"), "danger")
         by_id = self.network.by_id
         names = dict(a=by_id[stored.record.source_id].name, b=by_id[stored.record.target_id].name)
-        remove.on_click(lambda _: self.remove_record(Beziehung, stored, t("relation.removed", **names)))
+        self.on_click(remove, lambda: self.remove_record(Beziehung, stored, t("relation.removed", **names)))
         return css(ipw.HBox([text, remove]), "rl-member", "rl-relation")

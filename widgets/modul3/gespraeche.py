@@ -27,7 +27,7 @@ class ConversationLog(WorkbookTool):
         super().__init__(workbook, **kwargs)
         self.network = Network([], [])
         self.talks: list[Stored[Gespraech]] = []
-        self.pager = Pager(self.show_rows, PAGE_SIZE)
+        self.pager = Pager(self, self.show_rows, PAGE_SIZE)
         self._steps = RowCache(self._step_row)
         self._rows = RowCache(self._talk_row)
         self.actor = actor_picker()
@@ -40,7 +40,7 @@ class ConversationLog(WorkbookTool):
         self.due = ipw.DatePicker(value=None, layout=ipw.Layout(width="100%"))
         self.submit = button(t("talk.add"), "primary")
         self.submit.layout.align_self = "flex-start"
-        self.submit.on_click(lambda _: self.add())
+        self.on_click(self.submit, self.add)
         self.hint = ipw.HTML()
         self.steps = ipw.VBox()
         self.list = ipw.VBox()
@@ -118,7 +118,7 @@ class ConversationLog(WorkbookTool):
             layout=ipw.Layout(flex="1 1 auto"),
         )
         done = button(t("talk.done"), "quiet")
-        done.on_click(lambda _: self.mark_done(step.conversation))
+        self.on_click(done, lambda: self.mark_done(step.conversation))
         return css(ipw.HBox([text, done]), "rl-member", "rl-step")
 
     def _talk_row(self, stored: Stored[Gespraech]) -> ipw.HBox:
@@ -135,7 +135,7 @@ class ConversationLog(WorkbookTool):
             layout=ipw.Layout(flex="1 1 auto"),
         )
         remove = button(t("delete"), "danger")
-        remove.on_click(lambda _: self.remove_record(Gespraech, stored, t("talk.removed")))
+        self.on_click(remove, lambda: self.remove_record(Gespraech, stored, t("talk.removed")))
         return css(ipw.HBox([text, remove]), "rl-member", "rl-talk")
 
     def add(self) -> Stored[Gespraech] | None:

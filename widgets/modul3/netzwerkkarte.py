@@ -83,10 +83,10 @@ class NetworkMap(WorkbookTool):
         self.filter_sector = ipw.Dropdown(
             options=[(t("map.all_sectors"), "")], value="", layout=ipw.Layout(width="230px")
         )
-        self.filter_field.observe(lambda _: self.draw(), "value")
-        self.filter_sector.observe(lambda _: self.draw(), "value")
+        self.on_value(self.filter_field, lambda _: self.draw())
+        self.on_value(self.filter_sector, lambda _: self.draw())
         self.pick = ipw.Combobox(placeholder=t("map.select"), ensure_option=True, layout=ipw.Layout(width="260px"))
-        self.pick.observe(self._picked, "value")
+        self.on_value(self.pick, self._picked)
         self.summary = ipw.HTML()
         self.canvas = css(ipw.Box(layout=ipw.Layout(width="100%", min_height=f"{MAP_HEIGHT}px")), "rl-map-canvas")
         self.legend = ipw.HTML()
@@ -169,7 +169,7 @@ class NetworkMap(WorkbookTool):
             )
             options["camera_state"] = camera or FIRST_CAMERA
             self.sigma = Sigma(graph, **options)
-            self.sigma.observe(self._clicked, "selected_node")
+            self.on_value(self.sigma, self._clicked, "selected_node")
             self.canvas.children = [self.sigma]
             # two relations of different kinds between the same pair are one line on the map, but count twice
             relations = sum(
@@ -224,12 +224,12 @@ class NetworkMap(WorkbookTool):
         self.selected = actor_id
         self.show_selected()
 
-    def _clicked(self, change) -> None:
-        if change["new"] is not None:
-            self.select(change["new"])
+    def _clicked(self, node: str | None) -> None:
+        if node is not None:
+            self.select(node)
 
-    def _picked(self, change) -> None:
-        actor = self.network.find(change["new"])
+    def _picked(self, actor_id: str) -> None:
+        actor = self.network.find(actor_id)
         if actor is not None:
             self.select(actor.id)
 

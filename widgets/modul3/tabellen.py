@@ -32,7 +32,7 @@ class NetworkFiles(WorkbookTool):
             value=True, description=t("network_csv.pseudonymise"), indent=False, layout=ipw.Layout(width="auto")
         )
         self.export_button = button(t("network_csv.export"), "primary")
-        self.export_button.on_click(lambda _: self.prepare_downloads())
+        self.on_click(self.export_button, self.prepare_downloads)
         self.links = ipw.HTML()
         self.upload = ipw.FileUpload(
             accept=".csv,text/csv",
@@ -40,7 +40,7 @@ class NetworkFiles(WorkbookTool):
             description="⬆ " + t("network_csv.import"),
             layout=ipw.Layout(width="auto", align_self="flex-start"),
         )
-        self.upload.observe(self._on_upload, "value")
+        self.on_upload(self.upload, self.receive)
         self.children = [
             ipw.HTML(f"<div class='rl-help'>{t('network_csv.export_help')}</div>"),
             self.pseudonymise,
@@ -66,12 +66,6 @@ class NetworkFiles(WorkbookTool):
             f"{download_link(f'beziehungen-{day}{suffix}.csv', 'text/csv', relations)}"
         )
         return actors, relations
-
-    def _on_upload(self, change) -> None:
-        files = change["new"]
-        if files:
-            with self.guarded(self.upload):
-                self.receive([(f["name"], bytes(f["content"])) for f in files])
 
     def receive(self, files: list[tuple[str, bytes]]) -> bool:
         """Import one actors file and/or one relations file together; a problem in either refuses both."""

@@ -12,7 +12,7 @@ from regionallabor.core.model import Idee, Kritikpunkt
 from regionallabor.core.store import Stored
 from regionallabor.modul4.vision import heaviest_critique, ideas
 from widgets.base import Pager, RowCache, button, css, field_chip, field_options, heading, labelled
-from widgets.modul4.karten import TextCards, editable_text
+from widgets.modul4.karten import TextCards
 
 
 class FantasyPhase(TextCards):
@@ -27,13 +27,13 @@ class FantasyPhase(TextCards):
         self.text = ipw.Text(placeholder=t("idea.placeholder"), layout=ipw.Layout(flex="1 1 360px"))
         self.field = ipw.Dropdown(options=field_options(t("idea.no_field")), value="", layout=ipw.Layout(width="290px"))
         self.add_button = button(t("idea.add"), "primary")
-        self.add_button.on_click(lambda _: self.add())
+        self.on_click(self.add_button, self.add)
         self.count = ipw.HTML()
         self.cards = ipw.GridBox(
             layout=ipw.Layout(grid_template_columns="repeat(auto-fill, minmax(300px, 1fr))", grid_gap="8px")
         )
         self._rows = RowCache(self._card)
-        self.pager = Pager(self.refresh, page_size=24)
+        self.pager = Pager(self, self.refresh, page_size=24)
         self.children = [
             heading(t("idea.heading")),
             self.prompt,
@@ -82,11 +82,11 @@ class FantasyPhase(TextCards):
             "primary" if record.favourite else "quiet",
             tooltip=t("idea.unstar" if record.favourite else "idea.star"),
         )
-        star.on_click(lambda _: self.star(record.id))
+        self.on_click(star, lambda: self.star(record.id))
         remove = button("✕", "quiet", tooltip=t("delete"))
-        remove.on_click(lambda _: self.remove(record.id))
+        self.on_click(remove, lambda: self.remove(record.id))
         chip = ipw.HTML(field_chip(record.field) if record.field else "")
-        row = ipw.HBox([star, editable_text(record.text, lambda v: self.edit_text(record.id, v)), remove])
+        row = ipw.HBox([star, self.editable_text(stored), remove])
         card = css(ipw.VBox([css(row, "rl-card-row"), chip]), "rl-idea")
         if record.favourite:
             card.add_class("rl-idea-favourite")

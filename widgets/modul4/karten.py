@@ -9,18 +9,21 @@ from regionallabor.core.store import Stored
 from widgets.base import WorkbookTool
 
 
-def editable_text(value: str, on_change) -> ipw.Textarea:
-    text = ipw.Textarea(value=value, continuous_update=True, rows=2, layout=ipw.Layout(flex="1 1 auto", width="auto"))
-    text.observe(lambda change: on_change(change["new"]), "value")
-    return text
-
-
 class TextCards(WorkbookTool):
     """Short texts the team collects and edits in place (critique points, ideas)."""
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
         self._stored: dict[str, Stored] = {}
+
+    def editable_text(self, stored: Stored) -> ipw.Textarea:
+        """A card's text, saved as it is typed."""
+        record_id = stored.record.id
+        text = ipw.Textarea(
+            value=stored.record.text, continuous_update=True, rows=2, layout=ipw.Layout(flex="1 1 auto", width="auto")
+        )
+        self.on_value(text, lambda new: self.edit_text(record_id, new))
+        return text
 
     def edit_text(self, record_id: str, text: str) -> None:
         if self.is_loading or record_id not in self._stored:

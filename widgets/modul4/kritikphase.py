@@ -13,7 +13,7 @@ from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul4.vision import critique_by_field, give_points, heaviest_critique
 from widgets.base import Pager, RowCache, button, css, field_options, heading, labelled, muted
-from widgets.modul4.karten import TextCards, editable_text
+from widgets.modul4.karten import TextCards
 
 
 class CritiquePhase(TextCards):
@@ -26,10 +26,10 @@ class CritiquePhase(TextCards):
         self.field = ipw.Dropdown(options=field_options(), value="landwirtschaft", layout=ipw.Layout(width="290px"))
         self.text = ipw.Text(placeholder=t("critique.placeholder"), layout=ipw.Layout(flex="1 1 320px"))
         self.add_button = button(t("critique.add"), "primary")
-        self.add_button.on_click(lambda _: self.add())
+        self.on_click(self.add_button, self.add)
         self.columns = {key: ipw.VBox() for key in ALL_FIELDS}
         self.counts = {key: ipw.HTML() for key in ALL_FIELDS}
-        self.pagers = {key: Pager(self.refresh, page_size=10) for key in ALL_FIELDS}
+        self.pagers = {key: Pager(self, self.refresh, page_size=10) for key in ALL_FIELDS}
         self._rows = RowCache(self._row)
         self.summary = ipw.HTML()
         boxes = [
@@ -102,18 +102,13 @@ class CritiquePhase(TextCards):
     def _row(self, stored: Stored[Kritikpunkt]) -> ipw.HBox:
         record_id = stored.record.id
         plus = button("+", "quiet", tooltip=t("critique.plus"))
-        plus.on_click(lambda _: self.vote(record_id, +1))
+        self.on_click(plus, lambda: self.vote(record_id, +1))
         minus = button("−", "quiet", tooltip=t("critique.minus"))
-        minus.on_click(lambda _: self.vote(record_id, -1))
+        self.on_click(minus, lambda: self.vote(record_id, -1))
         remove = button("✕", "quiet", tooltip=t("delete"))
-        remove.on_click(lambda _: self.remove(record_id))
+        self.on_click(remove, lambda: self.remove(record_id))
         points = ipw.HTML(self._points_html(stored.record.points))
-        return css(
-            ipw.HBox(
-                [points, plus, minus, editable_text(stored.record.text, lambda v: self.edit_text(record_id, v)), remove]
-            ),
-            "rl-card-row",
-        )
+        return css(ipw.HBox([points, plus, minus, self.editable_text(stored), remove]), "rl-card-row")
 
     def add(self) -> Stored[Kritikpunkt] | None:
         try:

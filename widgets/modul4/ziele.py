@@ -48,9 +48,9 @@ class GoalPlanner(ConfirmsRemoval, WorkbookTool):
         self.first_step = ipw.Text(placeholder=t("goal.first_step_placeholder"), layout=wide)
         self.first_step_due = ipw.DatePicker(layout=ipw.Layout(width="180px"))
         self.submit = button(t("goal.add"), "primary")
-        self.submit.on_click(lambda _: self.save())
+        self.on_click(self.submit, self.save)
         self.cancel = button(t("cancel"), "quiet")
-        self.cancel.on_click(lambda _: self.clear())
+        self.on_click(self.cancel, self.clear)
         half = ipw.Layout(flex="1 1 260px", min_width="220px")
         self.form = css(
             ipw.VBox(
@@ -77,8 +77,8 @@ class GoalPlanner(ConfirmsRemoval, WorkbookTool):
             "rl-goal-form",
         )
         self.list = ipw.VBox()
-        self.goal_pager = Pager(self.refresh, page_size=10)
-        self.favourite_pager = Pager(self.refresh, page_size=10)
+        self.goal_pager = Pager(self, self.refresh, page_size=10)
+        self.favourite_pager = Pager(self, self.refresh, page_size=10)
         self.children = [
             heading(t("goal.heading")),
             self.favourites,
@@ -100,7 +100,7 @@ class GoalPlanner(ConfirmsRemoval, WorkbookTool):
         rows = []
         for idea in self.favourite_pager.page(open_favourites):
             take = button(t("goal.from_idea"), "quiet")
-            take.on_click(lambda _, idea=idea: self.from_idea(idea))
+            self.on_click(take, lambda idea=idea: self.from_idea(idea))
             rows.append(
                 css(
                     ipw.HBox([ipw.HTML(f"<div>★ {escape(idea.text)}</div>", layout=ipw.Layout(flex="1 1 auto")), take]),

@@ -26,19 +26,19 @@ class VisionBoard(WorkbookTool):
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
         self.horizon = ipw.BoundedIntText(min=2026, max=2100, layout=ipw.Layout(width="120px"))
-        self.horizon.observe(lambda change: self.set_horizon(change["new"]), "value")
+        self.on_value(self.horizon, self.set_horizon)
         self.overall = ipw.Textarea(layout=ipw.Layout(width="100%", height="110px"), continuous_update=True)
-        self.overall.observe(lambda change: self.write(Zukunftsbild.OVERALL, change["new"]), "value")
+        self.on_value(self.overall, lambda new: self.write(Zukunftsbild.OVERALL, new))
         self.texts: dict[str, ipw.Textarea] = {}
         boxes = []
         for key, label in ALL_FIELDS.items():
             area = ipw.Textarea(layout=ipw.Layout(width="100%", height="90px"), continuous_update=True)
-            area.observe(lambda change, key=key: self.write(key, change["new"]), "value")
+            self.on_value(area, lambda new, key=key: self.write(key, new))
             self.texts[key] = area
             boxes.append(css(labelled(label, area), "rl-vision-field", f"rl-phase-{key}"))
         self.board = ipw.HTML()
         self.make_files = button(t("vision.files"), "quiet")
-        self.make_files.on_click(lambda _: self.offer_files())
+        self.on_click(self.make_files, self.offer_files)
         self.files = ipw.HTML()
         self.children = [
             heading(t("vision.heading")),

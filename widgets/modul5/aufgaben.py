@@ -30,7 +30,7 @@ class TaskPlan(RecordListTool):
         self.responsible = ipw.Text(placeholder=t("tasks.responsible_placeholder"), layout=ipw.Layout(width="100%"))
         self.due = ipw.DatePicker(layout=ipw.Layout(width="180px"))
         self.weeks = ipw.BoundedIntText(value=0, min=-12, max=52, layout=ipw.Layout(width="90px"))
-        self.weeks.observe(lambda change: self._due_from_weeks(change["new"]), "value")
+        self.on_value(self.weeks, self._due_from_weeks)
         self.weeks_box = labelled(t("tasks.weeks_label"), self.weeks)
         self.summary = ipw.HTML()
         self.children = [
@@ -98,7 +98,7 @@ class TaskPlan(RecordListTool):
             layout=ipw.Layout(width="28px"),
             tooltip=t("tasks.done"),
         )
-        done.observe(lambda change: self.set_done(stored, change["new"]), "value")
+        self.on_value(done, lambda new: self.set_done(stored, new))
         return [done]
 
     def row_classes(self, stored: Stored[Aufgabe]) -> tuple[str, ...]:

@@ -43,10 +43,10 @@ class ConferenceSetup(WorkbookTool):
             ("venue", self.venue),
             ("expected_people", self.expected_people),
         ):
-            widget.observe(lambda change, name=name: self.save(**{name: change["new"]}), "value")
+            self.on_value(widget, lambda new, name=name: self.save(**{name: new}))
         self.preset_info = ipw.HTML()
         self.apply = button(t("conference.apply_preset"), "primary")
-        self.apply.on_click(lambda _: self.take_preset())
+        self.on_click(self.apply, self.take_preset)
         half = ipw.Layout(flex="1 1 300px", min_width="240px")
         self.children = [
             heading(t("conference.heading")),
@@ -77,7 +77,7 @@ class ConferenceSetup(WorkbookTool):
             ),
             self.notice,
         ]
-        self.format.observe(lambda _: self._show_preset(), "value")
+        self.on_value(self.format, lambda _: self._show_preset())
         self.start()
 
     def refresh(self) -> None:

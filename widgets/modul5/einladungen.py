@@ -28,17 +28,17 @@ class InvitationList(WorkbookTool):
             placeholder=t("invite.placeholder"), ensure_option=False, layout=ipw.Layout(flex="1 1 320px")
         )
         self.add_button = button(t("invite.add"), "primary")
-        self.add_button.on_click(lambda _: self.add())
+        self.on_click(self.add_button, self.add)
         self.suggestions = ipw.VBox()
         self.status_filter = ipw.Dropdown(
             options=[(t("invite.all"), "")] + [(label, key) for key, label in INVITATION_STATUSES.items()],
             value="",
             layout=ipw.Layout(width="200px"),
         )
-        self.status_filter.observe(lambda _: self.pager.reset(), "value")
+        self.on_value(self.status_filter, lambda _: self.pager.reset())
         self.summary = ipw.HTML()
         self.list = ipw.VBox()
-        self.pager = Pager(self._show_rows)
+        self.pager = Pager(self, self._show_rows)
         self.check = ipw.HTML()
         self._rows = RowCache(self._row)
         self.children = [
@@ -113,9 +113,9 @@ class InvitationList(WorkbookTool):
             value=invitation.record.status,
             layout=ipw.Layout(width="150px"),
         )
-        status.observe(lambda change: self.set_status(guest, change["new"]), "value")
+        self.on_value(status, lambda new: self.set_status(guest, new))
         remove = button("✕", "quiet", tooltip=t("invite.remove"))
-        remove.on_click(lambda _: self.remove_record(Einladung, invitation, t("invite.removed", name=actor.name)))
+        self.on_click(remove, lambda: self.remove_record(Einladung, invitation, t("invite.removed", name=actor.name)))
         text = ipw.HTML(
             f"<div><span class='rl-member-name'>{escape(actor.name)}</span>{actor_chips(actor)}</div>",
             layout=ipw.Layout(flex="1 1 auto"),
@@ -151,7 +151,7 @@ class InvitationList(WorkbookTool):
                 button(f"+ {actor.name} ({actor.sector_label})", tooltip=t("invite.add_named", name=actor.name)),
                 "rl-chip",
             )
-            chip.on_click(lambda _, name=actor.name: self.add([name]))
+            self.on_click(chip, lambda name=actor.name: self.add([name]))
             chips.append(chip)
         self.suggestions.children = (
             []

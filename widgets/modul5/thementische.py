@@ -24,7 +24,7 @@ class TopicTables(RecordListTool):
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, t("tables.add"), **kwargs)
         self.challenge = ipw.Dropdown(layout=ipw.Layout(width="100%"))
-        self.challenge.observe(lambda change: self._take_challenge(change["new"]), "value")
+        self.on_value(self.challenge, self._take_challenge)
         self.title = ipw.Text(placeholder=t("tables.title_placeholder"), layout=ipw.Layout(width="100%"))
         self.field = ipw.Dropdown(options=field_options(), value="landwirtschaft", layout=ipw.Layout(width="290px"))
         self.host = ipw.Text(placeholder=t("tables.host_placeholder"), layout=ipw.Layout(width="100%"))

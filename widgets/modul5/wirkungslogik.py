@@ -33,7 +33,7 @@ class ImpactLogic(WorkbookTool):
         super().__init__(workbook, **kwargs)
         self._stored: Stored[Wirkungslogik] | None = None
         self.goal = ipw.Dropdown(layout=ipw.Layout(width="min(520px, 100%)"))
-        self.goal.observe(lambda _: self.show_goal(), "value")
+        self.on_value(self.goal, lambda _: self.show_goal())
         self.overview = ipw.HTML()
         self.levels: dict[str, ipw.Textarea] = {}
         self.level_boxes: dict[str, ipw.VBox] = {}
@@ -44,7 +44,7 @@ class ImpactLogic(WorkbookTool):
                 continuous_update=True,
                 layout=ipw.Layout(width="100%", height="96px"),
             )
-            area.observe(lambda change, key=key: self.write(**{key: change["new"]}), "value")
+            self.on_value(area, lambda new, key=key: self.write(**{key: new}))
             self.levels[key] = area
             step_text = f" · {t('logic.steps', steps=steps)}" if steps else ""
             parts = [
@@ -62,7 +62,7 @@ class ImpactLogic(WorkbookTool):
                     value="",
                     layout=ipw.Layout(width="100%"),
                 )
-                self.outcome_step.observe(lambda change: self.write(outcome_step=change["new"] or None), "value")
+                self.on_value(self.outcome_step, lambda new: self.write(outcome_step=new or None))
                 parts.append(self.outcome_step)
             self.level_boxes[key] = css(ipw.VBox(parts), "rl-level", f"rl-level-{key}")
             boxes.append(self.level_boxes[key])
@@ -75,7 +75,7 @@ class ImpactLogic(WorkbookTool):
             layout=ipw.Layout(width="140px"),
         )
         self.add_indicator = button(t("logic.add_indicator"), "primary")
-        self.add_indicator.on_click(lambda _: self.add())
+        self.on_click(self.add_indicator, self.add)
         self.findings = ipw.HTML()
         self.editor = ipw.VBox(
             [
@@ -161,7 +161,7 @@ class ImpactLogic(WorkbookTool):
         rows = []
         for index, indicator in enumerate(record.indicators if record else []):
             remove = button("✕", "quiet", tooltip=t("delete"))
-            remove.on_click(lambda _, index=index: self.remove(index))
+            self.on_click(remove, lambda index=index: self.remove(index))
             noticed = (
                 f"<div class='rl-member-meta'>{escape(t('logic.noticed_line', text=indicator.noticed_by))}</div>"
                 if indicator.noticed_by

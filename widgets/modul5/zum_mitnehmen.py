@@ -20,7 +20,7 @@ class ConferenceFiles(WorkbookTool):
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
         self.make = button(t("files.make"), "primary")
-        self.make.on_click(lambda _: self.offer())
+        self.on_click(self.make, self.offer)
         self.links = ipw.HTML()
         self.children = [
             heading(t("files.heading")),

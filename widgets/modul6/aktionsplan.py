@@ -85,8 +85,8 @@ class ActionPlan(RecordListTool):
             options=field_options(t("pool.all_fields")), value="", layout=ipw.Layout(width="270px")
         )
         for control in (self.status_filter, self.field_filter):
-            control.observe(lambda _: self.pager.reset(), "value")
-        self.pager = Pager(self._show_rows, page_size=15)
+            self.on_value(control, lambda _: self.pager.reset())
+        self.pager = Pager(self, self._show_rows, page_size=15)
         self._rows = RowCache(self._row)
         self.summary = ipw.HTML()
         self.stored_actions: list[Stored[Aktion]] = []
@@ -227,7 +227,7 @@ class ActionPlan(RecordListTool):
             layout=ipw.Layout(width="130px"),
             tooltip=t("field.status"),
         )
-        status.observe(lambda change: self.set_status(stored, change["new"]), "value")
+        self.on_value(status, lambda new: self.set_status(stored, new))
         return [status]
 
     def row_classes(self, stored: Stored[Aktion]) -> tuple[str, ...]:

@@ -45,10 +45,10 @@ class ActionPool(WorkbookTool):
             options=short_choices(t("pool.any_cost"), POOL_COSTS), value="", layout=ipw.Layout(width="190px")
         )
         for control in (self.query, self.field, self.effort, self.cost):
-            control.observe(lambda _: self.pager.reset(), "value")
+            self.on_value(control, lambda _: self.pager.reset())
         self.count = ipw.HTML()
         self.list = ipw.VBox()
-        self.pager = Pager(self._show_rows, page_size=8)
+        self.pager = Pager(self, self._show_rows, page_size=8)
         self._rows = RowCache(self._card)
         self.adopted: set[str] = set()
         self.children = [
@@ -107,7 +107,7 @@ class ActionPool(WorkbookTool):
             )
         else:
             action = button(t("pool.adopt"), "primary", tooltip=t("pool.adopt_tooltip", title=entry.titel))
-            action.on_click(lambda _: self.adopt(entry.id))
+            self.on_click(action, lambda: self.adopt(entry.id))
         return css(ipw.HBox([body, action]), "rl-member", "rl-pool-card")
 
     def adopt(self, pool_id: str) -> Stored[Aktion] | None:

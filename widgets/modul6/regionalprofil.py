@@ -26,7 +26,7 @@ class RegionalProfile(WorkbookTool):
             value=True, description=t("profile.pseudonymise"), indent=False, layout=ipw.Layout(width="auto")
         )
         self.make = button(t("profile.make"), "primary")
-        self.make.on_click(lambda _: self.offer())
+        self.on_click(self.make, self.offer)
         self.gaps = ipw.HTML()
         self.links = ipw.HTML()
         self.children = [

@@ -33,7 +33,7 @@ class StatusReport(WorkbookTool):
         self.today = today
         self.stored: Stored[Statusbericht] | None = None
         self.begin = button(t("report.begin"), "primary")
-        self.begin.on_click(lambda _: self.start_report())
+        self.on_click(self.begin, self.start_report)
         self.fields = {
             "phase": ipw.Text(layout=ipw.Layout(width="100%")),
             "achievements": ipw.Textarea(layout=ipw.Layout(width="100%", height="130px")),
@@ -43,11 +43,11 @@ class StatusReport(WorkbookTool):
             ),
         }
         for key, widget in self.fields.items():
-            widget.observe(lambda change, key=key: self.edit(key, change["new"]), "value")
+            self.on_value(widget, lambda new, key=key: self.edit(key, new))
         self.refill = button(t("report.refill"), "quiet")
-        self.refill.on_click(lambda _: self.fill_from_workbook())
+        self.on_click(self.refill, self.fill_from_workbook)
         self.send_button = button(t("report.send"), "primary")
-        self.send_button.on_click(lambda _: self.send())
+        self.on_click(self.send_button, self.send)
         self.saved_line = ipw.HTML()
         self.editor = css(
             ipw.VBox(
@@ -98,7 +98,7 @@ class StatusReport(WorkbookTool):
         for stored in history(self.workbook):
             report = stored.record
             files = button(t("report.files"), "quiet")
-            files.on_click(lambda _, r=report: self.offer(r))
+            self.on_click(files, lambda r=report: self.offer(r))
             text = ipw.HTML(
                 f"<div><span class='rl-member-name'>{escape(format_date(report.sent_on.isoformat()))}</span>"
                 f"<div class='rl-member-meta'>{escape(report.phase)}</div></div>",
