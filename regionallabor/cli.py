@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -35,13 +36,19 @@ def make_voila_app():
 
 
 def serve(argv: list[str]) -> None:
+    from traitlets.config import Config
+
     from regionallabor.handbuch.build import build_if_stale
+    from regionallabor.serving import configure, with_course_templates
 
     root = project_root()
     build_if_stale()
+    os.environ.update(with_course_templates(os.environ))
     app_class = make_voila_app()
-    # voila.json in the course folder holds the server's settings; the command line adds only the folder.
-    app_class.launch_instance(argv=[str(root), f"--Voila.config_file_paths={root}", *argv])
+    # voila.json in the course folder holds the server's settings, serving.configure() those that are code.
+    config = Config()
+    configure(config)
+    app_class.launch_instance(argv=[str(root), f"--Voila.config_file_paths={root}", *argv], config=config)
 
 
 def handbook(argv: list[str]) -> None:

@@ -94,3 +94,23 @@ def control(tree: ipw.Widget, kind: type, label: str | None = None) -> ipw.Widge
         ):
             return widget
     raise LookupError(f"no {kind.__name__} {label or ''} in {type(tree).__name__}")
+
+
+def kernels_of(server: subprocess.Popen) -> list:
+    """The kernel processes a Jupyter or Voila server started (its ipykernel children)."""
+    import psutil
+
+    return [
+        child
+        for child in psutil.Process(server.pid).children(recursive=True)
+        if "ipykernel_launcher" in " ".join(child.cmdline())
+    ]
+
+
+def memory_mb(server: subprocess.Popen) -> float:
+    """What the server and all its kernels hold in memory (resident set), in MB."""
+    import psutil
+
+    root = psutil.Process(server.pid)
+    processes = [root, *root.children(recursive=True)]
+    return sum(p.memory_info().rss for p in processes if p.is_running()) / 2**20

@@ -9,3 +9,6 @@ PROJECT_ROOT = PACKAGE_DIR.parent  # the course folder: Voila's root, as on Bind
 MODULES_DIR = PROJECT_ROOT / "modules"
 HANDBOOK_DIR = PROJECT_ROOT / "handbook"
 EXERCISES_DIR = PROJECT_ROOT / "exercises"
+JUPYTER_DATA_DIR = PROJECT_ROOT / "share" / "jupyter"  # the course's Voila template, added to JUPYTER_PATH
+VOILA_TEMPLATE = "regionallabor"
+COURSE_CSS = JUPYTER_DATA_DIR / "voila" / "templates" / VOILA_TEMPLATE / "static" / "course.css"

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from html import escape
-from importlib import resources
 
 import ipywidgets as ipw
+
+from regionallabor.core.paths import COURSE_CSS
 
 
 def stylesheet() -> ipw.HTML:
     """The course's stylesheet as a widget; display it once per page."""
-    css_text = (resources.files("widgets.base") / "course.css").read_text(encoding="utf-8")
+    css_text = COURSE_CSS.read_text(encoding="utf-8")
     return ipw.HTML(f"<style>{css_text}</style>", layout=ipw.Layout(display="none"))
 
 
