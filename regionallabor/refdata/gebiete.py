@@ -1,10 +1,17 @@
-"""The areas: districts and Gemeinden of DE, AT, CH and South Tyrol, read once per kernel, and the search over them."""
+"""The areas: districts and Gemeinden of DE, AT, CH and South Tyrol, read once per kernel, and the search over them.
+
+Read with the csv module into slotted dataclasses – about 5 MB for all 16,000 areas; pandas would add 60 MB
+to the kernel of every start page and Modul 1 (they check the region's population and search for places).
+Modul 2's statistics read their tables with pandas (``read_table``), where it earns its place.
+"""
 
 from __future__ import annotations
 
-import math
+import csv
+import io
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -35,7 +42,7 @@ ATTRIBUTION = {
 DISTRICT_COUNTRY = {"DE": "DE", "AT": "AT", "CH": "CH", "IT": "BZ"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Area:
     """A district or a Gemeinde a team can make part of its region."""
 
@@ -60,14 +67,12 @@ class Area:
         return f"{self.name} ({self.level}{', ' + parent if parent else ''})"
 
 
-def _number(value) -> float | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return float(value)
+def _number(text: str) -> float | None:
+    return float(text) if text else None
 
 
-def _int(value) -> int | None:
-    number = _number(value)
+def _int(text: str) -> int | None:
+    number = _number(text)
     return None if number is None else int(round(number))
 
 
@@ -92,11 +97,17 @@ def read_table(name: str, **kwargs) -> pd.DataFrame:
         return pd.read_csv(handle, **kwargs)
 
 
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    """The rows of a reference table as text, every value a string ("" where the table has none)."""
+    with io.TextIOWrapper((DATA / name).open("rb"), encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
+
+
 def _german_district_kinds() -> dict[str, tuple[str, str]]:
     """AGS -> (name, 'Landkreis' | 'kreisfreie Stadt' | 'Kreis'), so that e.g. the two Münchens differ."""
-    frame = read_table("de_kreise_indicators_2015-2020.csv", dtype={"ags": str})
     kinds = {}
-    for ags, full_name in zip(frame.ags, frame.name):
+    for row in _rows("de_kreise_indicators_2015-2020.csv"):
+        ags, full_name = row["ags"], row["name"]
         name, _, kind = full_name.rpartition(", ")
         if kind in ("Landkreis", "kreisfreie Stadt"):
             kinds[ags] = (name.removesuffix(", Landeshauptstadt").removesuffix(", Wissenschaftsstadt"), kind)
@@ -107,102 +118,96 @@ def _german_district_kinds() -> dict[str, tuple[str, str]]:
 
 @cache
 def _districts() -> list[Area]:
-    frame = read_table("regions_districtlevel_DE_AT_CH_BZ.csv", dtype={"code": str})
     german = _german_district_kinds()
     return [
         Area(
-            id=row.region_id,
-            country=DISTRICT_COUNTRY[row.country],
-            level=german.get(row.code, (row.name, row.level))[1] if row.country == "DE" else row.level,
-            name=german.get(row.code, (row.name,))[0] if row.country == "DE" else row.name,
+            id=row["region_id"],
+            country=DISTRICT_COUNTRY[row["country"]],
+            level=german.get(row["code"], ("", row["level"]))[1] if row["country"] == "DE" else row["level"],
+            name=german.get(row["code"], (row["name"],))[0] if row["country"] == "DE" else row["name"],
             parent_id=None,
-            population=_int(row.pop),
-            population_date=row.pop_date,
-            area_km2=_number(row.area_km2),
+            population=_int(row["pop"]),
+            population_date=row["pop_date"] or None,
+            area_km2=_number(row["area_km2"]),
         )
-        for row in frame.itertuples(index=False)
+        for row in _rows("regions_districtlevel_DE_AT_CH_BZ.csv")
     ]
 
 
 def _german_gemeinden() -> list[Area]:
-    frame = read_table("de_gemeinden_destatis_gv.csv", dtype={"ags": str, "kreis_ags": str})
-    frame = frame[~frame.kreis_ags.isin(["07000", "13000"])]  # waters and condominium, no Gemeinden
     # Eisenach joined the Wartburgkreis in 2021; the district data is newer than the Gemeinde list.
-    parents = frame.kreis_ags.replace({"16056": "16063"})
+    merged = {"16056": "16063"}
     return [
         Area(
-            f"DE-G-{row.ags}",
+            f"DE-G-{row['ags']}",
             "DE",
             "Gemeinde",
-            row.name,
-            f"DE-{parent}",
-            _int(row.population),
+            row["name"],
+            f"DE-{merged.get(row['kreis_ags'], row['kreis_ags'])}",
+            _int(row["population"]),
             "2019-12-31",
-            _number(row.area_km2),
-            _number(row.lat),
-            _number(row.lon),
+            _number(row["area_km2"]),
+            _number(row["lat"]),
+            _number(row["lon"]),
         )
-        for row, parent in zip(frame.itertuples(index=False), parents)
+        for row in _rows("de_gemeinden_destatis_gv.csv")
+        if row["kreis_ags"] not in ("07000", "13000")  # waters and condominium, no Gemeinden
     ]
 
 
 def _austrian_gemeinden() -> list[Area]:
-    frame = read_table("at_gemeinden_2021_gkz_centroids.csv", dtype={"gkz": str, "bkz": str})
-    # Vienna's Gemeindebezirke (901-923) belong to the Bezirk Wien (900).
-    parents = frame.bkz.where(~frame.bkz.str.startswith("9"), "900")
     return [
         Area(
-            f"AT-G-{row.gkz}",
+            f"AT-G-{row['gkz']}",
             "AT",
             "Gemeinde",
-            row.name,
-            f"AT-{parent}",
+            row["name"],
+            # Vienna's Gemeindebezirke (901-923) belong to the Bezirk Wien (900).
+            f"AT-{'900' if row['bkz'].startswith('9') else row['bkz']}",
             None,
             None,
-            _number(row.area_km2_geom),
-            _number(row.lat),
-            _number(row.lon),
+            _number(row["area_km2_geom"]),
+            _number(row["lat"]),
+            _number(row["lon"]),
         )
-        for row, parent in zip(frame.itertuples(index=False), parents)
+        for row in _rows("at_gemeinden_2021_gkz_centroids.csv")
     ]
 
 
 def _swiss_gemeinden() -> list[Area]:
-    frame = read_table("ch_gemeinden_bfs_regionalportraets_2021.csv")
-    frame = frame[frame.note.isna()]  # rows noted as merged into another Gemeinde
     return [
         Area(
-            f"CH-G-{int(row.bfs_nr)}",
+            f"CH-G-{_int(row['bfs_nr'])}",
             "CH",
             "Gemeinde",
-            row.name,
-            f"CH-B{int(row.district_id)}",
-            _int(row.pop_2019),
+            row["name"],
+            f"CH-B{_int(row['district_id'])}",
+            _int(row["pop_2019"]),
             "2019-12-31",
-            _number(row.area_km2),
-            _number(row.lat),
-            _number(row.lon),
+            _number(row["area_km2"]),
+            _number(row["lat"]),
+            _number(row["lon"]),
         )
-        for row in frame.itertuples(index=False)
+        for row in _rows("ch_gemeinden_bfs_regionalportraets_2021.csv")
+        if not row["note"]  # rows noted as merged into another Gemeinde
     ]
 
 
 def _south_tyrolean_gemeinden() -> list[Area]:
-    frame = read_table("it_bz_gemeinden_pop2021.csv", dtype={"com_istat_code": str})
     return [
         Area(
-            f"IT-G-{row.com_istat_code}",
+            f"IT-G-{row['com_istat_code']}",
             "BZ",
             "Gemeinde",
-            row.name,
+            row["name"],
             "IT-021",
-            _int(row.pop_2021_01_01),
+            _int(row["pop_2021_01_01"]),
             "2021-01-01",
-            _number(row.area_km2_geom),
-            _number(row.lat),
-            _number(row.lon),
+            _number(row["area_km2_geom"]),
+            _number(row["lat"]),
+            _number(row["lon"]),
         )
-        for row in frame.itertuples(index=False)
+        for row in _rows("it_bz_gemeinden_pop2021.csv")
     ]
 
 
@@ -218,19 +223,17 @@ def all_areas() -> dict[str, Area]:
     return {area.id: area for area in areas}
 
 
-@cache
-def _search_index(country: str) -> pd.DataFrame:
-    import pandas as pd
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    area: Area
+    folded: str
+    spelled: str
 
-    areas = [area for area in all_areas().values() if area.country == country]
-    return pd.DataFrame(
-        {
-            "id": [a.id for a in areas],
-            "folded": [_folded(a.name) for a in areas],
-            "spelled": [_transliterated(a.name) for a in areas],
-            "is_district": [a.is_district for a in areas],
-            "population": [a.population or 0 for a in areas],
-        }
+
+@cache
+def _search_index(country: str) -> tuple[_Entry, ...]:
+    return tuple(
+        _Entry(a, _folded(a.name), _transliterated(a.name)) for a in all_areas().values() if a.country == country
     )
 
 
@@ -243,23 +246,18 @@ def district_name(area_id: str) -> str | None:
     return found.name if found else None
 
 
-def _match_rank(names: pd.Series, needle: str) -> list[int]:
-    """0 exact, 1 prefix, 2 a word starts with it, 3 contained, 4 no match – per name.
+def _match_rank(name: str, needle: str) -> int:
+    """0 exact, 1 prefix, 2 a word starts with it, 3 contained, 4 no match.
 
     South Tyrolean names are bilingual ("Bolzano/Bozen"): either half can match exactly.
     """
-    word_start = re.compile(r"[\s/(\-]" + re.escape(needle))
-    ranks = []
-    for name in names:
-        if needle in (half.strip() for half in name.split("/")):
-            ranks.append(0)
-        elif name.startswith(needle):
-            ranks.append(1)
-        elif word_start.search(name):
-            ranks.append(2)
-        else:
-            ranks.append(3 if needle in name else 4)
-    return ranks
+    if needle in (half.strip() for half in name.split("/")):
+        return 0
+    if name.startswith(needle):
+        return 1
+    if re.search(r"[\s/(\-]" + re.escape(needle), name):
+        return 2
+    return 3 if needle in name else 4
 
 
 def search(country: str, query: str, limit: int = 20) -> list[Area]:
@@ -267,15 +265,10 @@ def search(country: str, query: str, limit: int = 20) -> list[Area]:
     needle_folded, needle_spelled = _folded(query.strip()), _transliterated(query.strip())
     if not needle_folded:
         return []
-    index = _search_index(country)
-    folded_hit = index.folded.str.contains(needle_folded, regex=False)
-    spelled_hit = index.spelled.str.contains(needle_spelled, regex=False)
-    hits = index[folded_hit | spelled_hit].copy()
-    if hits.empty:
-        return []
-    hits["rank"] = [
-        min(pair) for pair in zip(_match_rank(hits.folded, needle_folded), _match_rank(hits.spelled, needle_spelled))
+    hits = [
+        (min(_match_rank(entry.folded, needle_folded), _match_rank(entry.spelled, needle_spelled)), entry.area)
+        for entry in _search_index(country)
+        if needle_folded in entry.folded or needle_spelled in entry.spelled
     ]
-    hits = hits.sort_values(["rank", "is_district", "population"], ascending=[True, False, False])
-    areas = all_areas()
-    return [areas[area_id] for area_id in hits.id.head(limit)]
+    hits.sort(key=lambda hit: (hit[0], not hit[1].is_district, -(hit[1].population or 0)))
+    return [area for _, area in hits[:limit]]
