@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -51,7 +52,9 @@ def start_voila(folder: Path, home: Path, preheat: bool) -> tuple[subprocess.Pop
     ]
     if preheat:
         args += ["--preheat_kernel=True", "--pool_size=1"]
-    env = {**__import__("os").environ, "REGIONALLABOR_HOME": str(home)}
+    from regionallabor.serving import with_course_templates
+
+    env = {**with_course_templates(dict(os.environ)), "REGIONALLABOR_HOME": str(home)}
     process = subprocess.Popen(args, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://localhost:{port}"
     if wait_until_answering(url + "/voila/render/reference.ipynb", process, timeout=60):
