@@ -7,6 +7,7 @@ its packages are the ones binder/ installs.
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -76,7 +77,16 @@ def test_on_binder_the_workbook_lives_in_the_session_folder(course_environment, 
     try:
         page.goto(server.address(MODULE1))
         wait_for_page(page)
+        assert page.title() == "Modul 1 · Team & Region – Regionallabor"  # the course template, from shared-data
         add_member(page, "Bea aus der Binder-Sitzung")
+        page.goto(server.address(START))
+        wait_for_page(page)
+        # leaving Modul 1 shut its kernel down (binder/jupyter's prelaunch hook set the _xsrf cookie)
+        kernels = lambda: page.request.get(server.address("api/kernels")).json()
+        deadline = time.monotonic() + 20
+        while len(kernels()) > 1 and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert len(kernels()) == 1
     finally:
         server.stop()
     workbook = Arbeitsmappe(course_environment.course / "arbeitsmappe" / "arbeitsmappe.sqlite3")
