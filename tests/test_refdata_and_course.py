@@ -89,3 +89,16 @@ def test_the_example_workbooks_complete_the_modules_they_fill(workbook):
     # what the examples leave open on purpose: the tests of checks and warnings start from it
     assert MODULES[2].missing(workbook) == ["mindestens eine Gesprächsnotiz"]
     assert status[5] is status[6] is Status.IN_PROGRESS
+
+
+def test_the_shipped_boundaries_are_built_from_the_shipped_geojson(tmp_path):
+    """grenzen.sqlite3 holds exactly the GeoJSON files' features: rebuilt, row for row the same."""
+    import sqlite3
+
+    from regionallabor.refdata import grenzen
+
+    shipped = grenzen._boundaries().execute("SELECT * FROM boundary ORDER BY rowid").fetchall()
+    assert shipped == list(grenzen.source_rows())
+    grenzen.build_boundaries(tmp_path / "grenzen.sqlite3")
+    with sqlite3.connect(tmp_path / "grenzen.sqlite3") as rebuilt:
+        assert rebuilt.execute("SELECT * FROM boundary ORDER BY rowid").fetchall() == shipped
