@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 
-from regionallabor.core.model import Member, Region
+import ipywidgets as ipw
+
+from regionallabor.core.messages import t
+from regionallabor.core.model import Member, Region, SwotEntry
 from regionallabor.core.store import Arbeitsmappe
+from tests.helpers import control
 from widgets.base import WorkbookSync
 from widgets.modul1.region import RegionEditor
 from widgets.modul1.team import TeamEditor
@@ -233,3 +237,25 @@ def test_a_closed_tool_is_no_longer_refreshed_and_is_garbage_collected(workbook_
     del editor, overview
     gc.collect()
     assert gone_editor() is None and gone_overview() is None
+
+
+def test_the_selbstcheck_follows_every_tool_on_its_page(workbook):
+    """A write in any tool reloads the page's other tools that show its kinds – the store records which
+    kinds a write touched, so a tool cannot forget to say so (Modul 1's and 2's tools once did)."""
+    from widgets.arbeitsblatt import WorksheetSubmission
+    from widgets.modul2 import SwotBoard
+
+    team, submission = TeamEditor(workbook), WorksheetSubmission(workbook, 1)
+    assert "mindestens 3 Teammitglieder (bisher 0)" in submission.check.value
+    for name in ("Anna", "Ben", "Cem"):
+        team.name.value = name
+        team.submit.click()
+    assert "Teammitglieder" not in submission.check.value  # without a reload
+    assert [s.record.name for s in workbook.list(Member)] == ["Anna", "Ben", "Cem"]
+
+    board, check2 = SwotBoard(workbook), WorksheetSubmission(workbook, 2)
+    shown = check2.check.value
+    board.inputs["staerken"].value = "Viele aktive Vereine"
+    control(board, ipw.Button, t("swot.add")).click()
+    assert check2.check.value != shown
+    assert workbook.kinds_at(workbook.revision()) == {SwotEntry.KIND}

@@ -25,7 +25,6 @@ class WorksheetSubmission(WorkbookTool):
     """The zip path for teams without a hub: answers are saved as they are typed, the file is made on request."""
 
     SHOWS = tuple(sorted({kind for module in MODULES for kind in module.kinds} | {"reflexion"}))
-    WRITES = ("reflexion",)
 
     def __init__(self, workbook: Arbeitsmappe, module: int, **kwargs):
         super().__init__(workbook, **kwargs)

@@ -36,6 +36,7 @@ from regionallabor.core.model import RECORD_TYPES, Record, SingletonRecord
 SCHEMA_VERSION = 2
 WORKBOOK_FILENAME = "arbeitsmappe.sqlite3"
 BUSY_TIMEOUT_MS = 15_000
+KINDS_KEPT = 64  # how many of its own writes a workbook object remembers the kinds of
 
 R = TypeVar("R", bound=Record)
 log = logging.getLogger(__name__)
@@ -170,6 +171,7 @@ class Arbeitsmappe:
             if 0 < found < SCHEMA_VERSION:
                 self._backup_file(f"vor-migration-schema-{found}")
         self._lock = threading.RLock()
+        self.kinds_written: dict[int, frozenset[str]] = {}  # revision → kinds, of this object's recent writes
         if self.path.exists() and not os.access(self.path.parent, os.W_OK):
             self._conn = _connect(self.path, readonly=True)  # every write is refused with storage_problem()
             return
@@ -281,9 +283,13 @@ class Arbeitsmappe:
                 raise WorkbookError(storage_problem(error, self.path.parent)) from error
             try:
                 revision = int(self._conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]) + 1
-                yield _Transaction(self._conn, revision)
+                tx = _Transaction(self._conn, revision)
+                yield tx
                 self._conn.execute("UPDATE meta SET value = ? WHERE key = 'revision'", (str(revision),))
                 self._conn.execute("COMMIT")
+                self.kinds_written[revision] = frozenset(tx.kinds)
+                if len(self.kinds_written) > KINDS_KEPT:
+                    del self.kinds_written[next(iter(self.kinds_written))]
             except BaseException as error:
                 # SQLite may have rolled back already (a full disk does): ROLLBACK would then hide the cause.
                 if self._conn.in_transaction:
@@ -294,6 +300,10 @@ class Arbeitsmappe:
                 if isinstance(error, sqlite3.OperationalError):
                     raise WorkbookError(storage_problem(error, self.path.parent)) from error
                 raise
+
+    def kinds_at(self, revision: int) -> frozenset[str]:
+        """The record kinds this workbook object's own write at ``revision`` touched (empty if not its write)."""
+        return self.kinds_written.get(revision, frozenset())
 
     def add(self, record: R) -> Stored[R]:
         with self.transaction() as tx:
@@ -339,6 +349,7 @@ class Arbeitsmappe:
         with self.transaction() as tx:
             # The backup reads through a connection of its own: it sees the last commit, and nobody can commit now.
             backup = self._backup_file("vor-import")
+            tx.kinds.update(RECORD_TYPES)
             tx.conn.execute("DELETE FROM records")
             for record in records:
                 tx.add(record)
@@ -350,8 +361,10 @@ class _Transaction:
         self.conn = conn
         self.revision = revision
         self.updated_at = _now()
+        self.kinds: set[str] = set()
 
     def add(self, record: R) -> Stored[R]:
+        self.kinds.add(record.KIND)
         try:
             self.conn.execute(
                 "INSERT INTO records (kind, id, data, version, updated_at) VALUES (?, ?, ?, ?, ?)",
@@ -363,6 +376,7 @@ class _Transaction:
         return Stored(record, self.revision, self.updated_at)
 
     def update(self, record: R, version: int) -> Stored[R]:
+        self.kinds.add(record.KIND)
         changed = self.conn.execute(
             "UPDATE records SET data = ?, version = ?, updated_at = ? WHERE kind = ? AND id = ? AND version = ?",
             (record.model_dump_json(), self.revision, self.updated_at, record.KIND, record.id, version),
@@ -372,6 +386,7 @@ class _Transaction:
         return Stored(record, self.revision, self.updated_at)
 
     def delete(self, cls: type[Record], record_id: str, version: int) -> None:
+        self.kinds.add(cls.KIND)
         deleted = self.conn.execute(
             "DELETE FROM records WHERE kind = ? AND id = ? AND version = ?", (cls.KIND, record_id, version)
         ).rowcount

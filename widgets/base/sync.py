@@ -54,11 +54,13 @@ class WorkbookSync:
 
         return unsubscribe
 
-    def own_write(self, revision: int, kinds: tuple[str, ...] = (), writer: Callable[[], None] | None = None) -> None:
+    def own_write(
+        self, revision: int, kinds: frozenset[str] = frozenset(), writer: Callable[[], None] | None = None
+    ) -> None:
         if revision == self.seen + 1:
             self.seen = revision
             for subscription in list(self._subscriptions):
-                if subscription.listener != writer and subscription.shows & set(kinds):
+                if subscription.listener != writer and subscription.shows & kinds:
                     subscription.listener()
         else:
             self.check()

@@ -107,11 +107,9 @@ class WorkbookTool(GuardedActions, WorkbookView, ipw.VBox):
     """Base of a course tool: a card that reads from the workbook, writes to it, and reloads when others write.
 
     Subclasses build their widgets, then call ``self.start()``; ``refresh()`` shows the stored state.
-    ``SHOWS`` names the record kinds a tool displays, ``WRITES`` those it changes: a write of one
-    reloads the page's other tools that show it.
+    ``SHOWS`` names the record kinds a tool displays. A tool's write reloads the page's other tools that
+    show a kind it touched – the store records which kinds each write touched, so no tool can forget one.
     """
-
-    WRITES: tuple[str, ...] = ()
 
     def __init__(self, workbook: Arbeitsmappe, **kwargs):
         super().__init__(**kwargs)
@@ -127,7 +125,7 @@ class WorkbookTool(GuardedActions, WorkbookView, ipw.VBox):
 
     def written(self, revision: int) -> None:
         """Tell the page's sync about this tool's own write: it does not reload this tool, but the others."""
-        self.sync.own_write(revision, self.WRITES, self.refresh)
+        self.sync.own_write(revision, self.workbook.kinds_at(revision), self.refresh)
 
     def change(self, stored: Stored, **changes) -> Stored | None:
         """Save ``changes`` to a record the page shows (validated, version-checked); None and a message if refused."""

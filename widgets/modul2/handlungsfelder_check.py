@@ -52,6 +52,8 @@ class FieldRow(ipw.HBox):
 class FieldCheck(WorkbookTool):
     """The Handlungsfelder-Check: two rounds of ratings, shown together as a radar chart."""
 
+    SHOWS = (FieldRating.KIND,)
+
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
         self._versions: dict[str, int | None] = {}

@@ -21,6 +21,8 @@ from widgets.base import WorkbookTool, button, css, figures_html, labelled, sour
 class RegionFigures(WorkbookTool):
     """What the reference data says about the region chosen in Modul 1, and the team's own figures."""
 
+    SHOWS = (Region.KIND,)
+
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
         self._region_version: int | None | bool = False  # False: nothing shown yet
@@ -114,6 +116,8 @@ def _age_html(profile: RegionProfile) -> str:
 
 class OwnFigures(WorkbookTool):
     """The team's own key figures: a form, a table, and a CSV upload that takes all rows or none."""
+
+    SHOWS = (Kennzahl.KIND,)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)

@@ -29,6 +29,8 @@ PAGE_SIZE = 20
 class SchatzInventory(ConfirmsRemoval, EditsInForm, PagedRows, WorkbookTool):
     """Add, edit, find and remove the region's Schätze; a page shows 20 at a time, so 300 stay quick."""
 
+    SHOWS = (Schatz.KIND,)
+
     MODEL = Schatz
     ADD_LABEL = "schatz.add"
 

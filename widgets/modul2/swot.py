@@ -18,6 +18,8 @@ from widgets.base import Pager, RowCache, WorkbookTool, button, css, heading, la
 class ChallengeList(WorkbookTool):
     """Challenges grouped by Handlungsfeld; each can be edited in place or removed."""
 
+    SHOWS = (Herausforderung.KIND,)
+
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
         self.field = ipw.Dropdown(
@@ -120,6 +122,8 @@ class ChallengeList(WorkbookTool):
 
 class SwotBoard(WorkbookTool):
     """Stärken, Schwächen, Chancen, Risiken as four boxes; cards are edited in place, moved up, down or across."""
+
+    SHOWS = (SwotEntry.KIND,)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)

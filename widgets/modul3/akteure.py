@@ -223,7 +223,6 @@ class ActorList(ConfirmsRemoval, PagedRows, WorkbookTool):
     """Add, find, edit and remove the actors; the Schätze der Region are among them. 20 rows a page."""
 
     SHOWS = NETWORK_KINDS
-    WRITES = MODUL3_KINDS
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)

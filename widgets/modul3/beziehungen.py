@@ -9,7 +9,7 @@ import ipywidgets as ipw
 from regionallabor.core.messages import RELATION_KINDS, t
 from regionallabor.core.model import Beziehung
 from regionallabor.core.store import Stored, WorkbookError
-from regionallabor.modul3.beziehungsnetz import MODUL3_KINDS, Network, load_network, save_relation
+from regionallabor.modul3.beziehungsnetz import Network, load_network, save_relation
 from widgets.base import PagedRows, Pager, RowCache, WorkbookTool, button, css, heading, labelled, offer
 from widgets.modul3.akteure import NETWORK_KINDS, PAGE_SIZE, scale_buttons
 
@@ -37,7 +37,6 @@ class RelationEditor(PagedRows, WorkbookTool):
     """Pick two actors and how they are connected; the list below shows and removes relations."""
 
     SHOWS = NETWORK_KINDS
-    WRITES = MODUL3_KINDS
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)

@@ -21,7 +21,6 @@ class ConversationLog(WorkbookTool):
     """Note a conversation with an actor; open next steps are listed, the earliest due first."""
 
     SHOWS = NETWORK_KINDS
-    WRITES = (Gespraech.KIND,)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)

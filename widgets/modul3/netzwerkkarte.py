@@ -68,7 +68,6 @@ class NetworkMap(WorkbookTool):
     """The network, filterable by Handlungsfeld and sector; a click on an actor opens it beside the map."""
 
     SHOWS = NETWORK_KINDS
-    WRITES = ("akteur",)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)

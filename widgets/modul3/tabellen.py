@@ -9,7 +9,7 @@ import ipywidgets as ipw
 from regionallabor.core.csvfiles import header_of
 from regionallabor.core.messages import t
 from regionallabor.core.store import WorkbookError
-from regionallabor.modul3.beziehungsnetz import MODUL3_KINDS, load_network
+from regionallabor.modul3.beziehungsnetz import load_network
 from regionallabor.modul3.netzdateien import RELATION_REQUIRED, export_actors, export_relations, import_network
 from widgets.base import WorkbookTool, button, download_link, help_line
 from widgets.modul3.akteure import NETWORK_KINDS
@@ -24,7 +24,6 @@ class NetworkFiles(WorkbookTool):
     """Download akteure.csv and beziehungen.csv (private persons pseudonymised unless the team unticks it); upload them back."""
 
     SHOWS = NETWORK_KINDS
-    WRITES = MODUL3_KINDS
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)

@@ -19,7 +19,6 @@ class FantasyPhase(TextCards):
     """Fantasiephase: ideas without limits; the team stars its favourites."""
 
     SHOWS = (Idee.KIND, Kritikpunkt.KIND)
-    WRITES = (Idee.KIND,)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)

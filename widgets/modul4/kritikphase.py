@@ -19,7 +19,7 @@ from widgets.modul4.karten import TextCards
 class CritiquePhase(TextCards):
     """Kritikphase: what bothers the team, per Handlungsfeld, weighted with points."""
 
-    SHOWS = WRITES = (Kritikpunkt.KIND,)
+    SHOWS = (Kritikpunkt.KIND,)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from regionallabor.core.formatting import format_date
 from regionallabor.core.messages import t
-from regionallabor.core.model import Idee, Wirkungslogik, Ziel
+from regionallabor.core.model import Idee, Ziel
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul4.vision import goal_for_idea, goals, ideas, remove_goal, save_goal
 from widgets.base import (
@@ -30,7 +30,6 @@ class GoalPlanner(ConfirmsRemoval, WorkbookTool):
     """Verwirklichungsphase: favourite ideas become goals with Handlungsfelder, an owner and a first step."""
 
     SHOWS = (Idee.KIND, Ziel.KIND)
-    WRITES = (Ziel.KIND, Wirkungslogik.KIND)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)

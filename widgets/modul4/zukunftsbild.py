@@ -21,7 +21,6 @@ class VisionBoard(WorkbookTool):
     """Seven texts, saved as they are typed, and the board that shows them side by side."""
 
     SHOWS = (Vision.KIND, Zukunftsbild.KIND, Ziel.KIND)
-    WRITES = (Vision.KIND, Zukunftsbild.KIND)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)

@@ -20,7 +20,6 @@ class TaskPlan(RecordListTool):
 
     MODEL = Aufgabe
     SHOWS = (Aufgabe.KIND, Konferenz.KIND)
-    WRITES = (Aufgabe.KIND,)
 
     def __init__(self, workbook, today: date | None = None, **kwargs):
         super().__init__(workbook, t("tasks.add"), **kwargs)

@@ -29,7 +29,7 @@ class ConferenceBudget(RecordListTool):
     """Budget lines with planned and actual sums, and the totals."""
 
     MODEL = Budgetposten
-    SHOWS = WRITES = (Budgetposten.KIND,)
+    SHOWS = (Budgetposten.KIND,)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, t("budget.add"), **kwargs)

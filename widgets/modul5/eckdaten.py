@@ -8,7 +8,7 @@ import ipywidgets as ipw
 from pydantic import ValidationError
 
 from regionallabor.core.messages import CONFERENCE_FORMATS, t
-from regionallabor.core.model import Aufgabe, Budgetposten, Konferenz, Programmpunkt
+from regionallabor.core.model import Konferenz
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul5.konferenz import PRESETS, apply_preset, conference, save_conference
 from widgets.base import WorkbookTool, button, css, heading, labelled
@@ -20,7 +20,6 @@ class ConferenceSetup(WorkbookTool):
     """Title, format, date, place and size of the conference; each change is saved at once. A preset fills the rest."""
 
     SHOWS = (Konferenz.KIND,)
-    WRITES = (Konferenz.KIND, Programmpunkt.KIND, Aufgabe.KIND, Budgetposten.KIND)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)

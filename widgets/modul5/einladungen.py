@@ -7,7 +7,7 @@ from html import escape
 import ipywidgets as ipw
 
 from regionallabor.core.messages import INVITATION_STATUSES, t
-from regionallabor.core.model import Akteur, Einladung, Konferenz, sector_label
+from regionallabor.core.model import Einladung, Konferenz, sector_label
 from regionallabor.core.store import WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul3.beziehungsnetz import load_network
@@ -20,7 +20,6 @@ class InvitationList(WorkbookTool):
     """Invite actors from the map by name or from the suggestions; track each invitation's status."""
 
     SHOWS = (Einladung.KIND, Konferenz.KIND, *NETWORK_KINDS)
-    WRITES = (Einladung.KIND, Akteur.KIND)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)

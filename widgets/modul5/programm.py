@@ -19,7 +19,6 @@ class ProgramPlanner(RecordListTool):
 
     MODEL = Programmpunkt
     SHOWS = (Programmpunkt.KIND, Konferenz.KIND)
-    WRITES = (Programmpunkt.KIND,)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, t("agenda.add"), **kwargs)

@@ -19,7 +19,6 @@ class TopicTables(RecordListTool):
 
     MODEL = Thementisch
     SHOWS = (Thementisch.KIND, Herausforderung.KIND, Konferenz.KIND)
-    WRITES = (Thementisch.KIND,)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, t("tables.add"), **kwargs)

@@ -27,7 +27,6 @@ class ImpactLogic(WorkbookTool):
     """Pick a goal, write its chain, add indicators; the check says what is missing or mixed up."""
 
     SHOWS = (Ziel.KIND, Wirkungslogik.KIND)
-    WRITES = (Wirkungslogik.KIND,)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)

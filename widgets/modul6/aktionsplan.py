@@ -43,7 +43,6 @@ class ActionPlan(RecordListTool):
 
     MODEL = Aktion
     SHOWS = (Aktion.KIND, Ziel.KIND, Thementisch.KIND, Member.KIND, *NETWORK_KINDS)
-    WRITES = (Aktion.KIND,)
 
     def __init__(self, workbook, today: date | None = None, **kwargs):
         super().__init__(workbook, t("actions.add"), **kwargs)

@@ -30,7 +30,7 @@ from widgets.base import (
 class ActionPool(WorkbookTool):
     """The Aktionspool: search and filter proven actions, adopt one into the plan with a click."""
 
-    SHOWS = WRITES = (Aktion.KIND,)
+    SHOWS = (Aktion.KIND,)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)

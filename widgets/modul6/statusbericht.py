@@ -26,7 +26,7 @@ from widgets.base import WorkbookTool, button, css, document_links, downloads_ht
 class StatusReport(WorkbookTool):
     """The regular short report: a draft prefilled from the workbook, edited and saved per keystroke, then sent."""
 
-    SHOWS = WRITES = (Statusbericht.KIND,)
+    SHOWS = (Statusbericht.KIND,)
 
     def __init__(self, workbook, today: date | None = None, **kwargs):
         super().__init__(workbook, **kwargs)
