@@ -14,7 +14,7 @@ from regionallabor.core.model import Team
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.core.transfer import ParsedWorkbook, export_filename, export_json, parse_workbook_file
 from regionallabor.course import MODULES, Status, available_modules
-from widgets.base import WorkbookTool, WorkbookView, button, download_link, help_line
+from widgets.base import WorkbookTool, WorkbookView, button, download_link, help_line, upload_button
 
 
 class ModuleOverview(WorkbookView, ipw.HTML):
@@ -92,13 +92,7 @@ class WorkbookTransfer(WorkbookTool):
         self.pseudonymise = ipw.Checkbox(
             value=False, description=t("transfer.pseudonymise"), indent=False, layout=ipw.Layout(width="auto")
         )
-        self.upload = ipw.FileUpload(
-            accept=".json,application/json",
-            multiple=False,
-            icon="",
-            description="⬆ " + t("transfer.import_button"),
-            layout=ipw.Layout(width="auto", align_self="flex-start"),
-        )
+        self.upload = upload_button(t("transfer.import_button"), ".json,application/json")
         self.on_upload(self.upload, lambda files: self.receive(*files[0]))
         self.confirm = button(t("transfer.import_confirm"), "primary")
         self.on_click(self.confirm, self.confirm_import)

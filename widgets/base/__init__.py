@@ -1,7 +1,19 @@
 """Pieces every course tool uses: the page, its look, notices, keeping in step, lists, downloads."""
 
 from .downloads import document_links, download_link, downloads_html
-from .elements import button, close_tree, css, heading, help_line, label, labelled, muted, stylesheet, wide
+from .elements import (
+    button,
+    close_tree,
+    css,
+    heading,
+    help_line,
+    label,
+    labelled,
+    muted,
+    stylesheet,
+    upload_button,
+    wide,
+)
 from .fields import field_checkboxes, field_chip, field_options, short_choices
 from .figures import figures_html, source_line
 from .lists import ConfirmsRemoval, EditsInForm, PagedRows, Pager, RecordListTool, RowCache, offer, show_page
@@ -40,6 +52,7 @@ __all__ = [
     "show_page",
     "source_line",
     "stylesheet",
+    "upload_button",
     "sync_for",
     "wide",
     "WorkbookSync",

@@ -46,10 +46,22 @@ def help_line(text: str) -> ipw.HTML:
 def button(description: str, style: str = "", tooltip: str = "") -> ipw.Button:
     """A button in the course's look: style is '', 'primary', 'quiet' or 'danger'.
 
-    No icons: Voila fetches Font Awesome from a CDN, and the course must work offline.
+    No icons: they come from Font Awesome, which the course template does not load (it would come from a CDN,
+    and the course must work offline).
     """
     widget = ipw.Button(description=description, tooltip=tooltip or description, layout=ipw.Layout(width="auto"))
     return css(widget, "rl-button", *([f"rl-button-{style}"] if style else []))
+
+
+def upload_button(description: str, accept: str, multiple: bool = False) -> ipw.FileUpload:
+    """A file upload in the course's look: an arrow instead of Font Awesome's icon (see ``button``)."""
+    return ipw.FileUpload(
+        accept=accept,
+        multiple=multiple,
+        icon="",
+        description="⬆ " + description,
+        layout=ipw.Layout(width="auto", align_self="flex-start"),
+    )
 
 
 def close_tree(widget: ipw.Widget) -> None:

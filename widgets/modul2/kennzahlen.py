@@ -15,7 +15,7 @@ from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.dokumente import statistik
 from regionallabor.modul2.eigene_kennzahlen import kennzahl_from_text, parse_csv, save_figure, save_figures
 from regionallabor.modul2.kennzahlen import RegionProfile, region_profile
-from widgets.base import WorkbookTool, button, css, figures_html, labelled, source_line
+from widgets.base import WorkbookTool, button, css, figures_html, labelled, source_line, upload_button
 
 
 class RegionFigures(WorkbookTool):
@@ -129,13 +129,7 @@ class OwnFigures(WorkbookTool):
         self.submit = button(t("figures.own_add"), "primary")
         self.on_click(self.submit, self.add)
         self.table = ipw.VBox()
-        self.upload = ipw.FileUpload(
-            accept=".csv,text/csv",
-            multiple=False,
-            icon="",
-            description="⬆ " + t("figures.csv_upload"),
-            layout=ipw.Layout(width="auto", align_self="flex-start"),
-        )
+        self.upload = upload_button(t("figures.csv_upload"), ".csv,text/csv")
         self.on_upload(self.upload, lambda files: self.receive(*files[0]))
 
         def field(text: str, widget: ipw.Widget, basis: str) -> ipw.VBox:

@@ -11,7 +11,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.store import WorkbookError
 from regionallabor.modul3.beziehungsnetz import load_network
 from regionallabor.modul3.netzdateien import RELATION_REQUIRED, export_actors, export_relations, import_network
-from widgets.base import WorkbookTool, button, download_link, help_line
+from widgets.base import WorkbookTool, button, download_link, help_line, upload_button
 from widgets.modul3.akteure import NETWORK_KINDS
 
 
@@ -33,12 +33,7 @@ class NetworkFiles(WorkbookTool):
         self.export_button = button(t("network_csv.export"), "primary")
         self.on_click(self.export_button, self.prepare_downloads)
         self.links = ipw.HTML()
-        self.upload = ipw.FileUpload(
-            accept=".csv,text/csv",
-            multiple=True,
-            description="⬆ " + t("network_csv.import"),
-            layout=ipw.Layout(width="auto", align_self="flex-start"),
-        )
+        self.upload = upload_button(t("network_csv.import"), ".csv,text/csv", multiple=True)
         self.on_upload(self.upload, self.receive)
         self.children = [
             ipw.HTML(f"<div class='rl-help'>{t('network_csv.export_help')}</div>"),
