@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 from benchmarks.voila_render import CHROMIUM_ARGS
 from tests.binder_env import JupyterServer, build_course_environment, load_course_environment
 from tests.ensure_browser import find_chromium
+from tests.helpers import PAGE_READY
 
 PAGES = ["00_start.ipynb", "01_team_und_region.ipynb", "02_region_unter_der_lupe.ipynb", "03_beziehungsnetz.ipynb"]
 BINDER_LIMIT_MB = 2048
@@ -63,7 +64,7 @@ def main() -> None:
                 page = context.new_page()
                 page.set_default_timeout(120_000)
                 page.goto(server.address(f"voila/render/modules/{name}"))
-                page.wait_for_selector(".rl-tool, .rl-modules")
+                page.wait_for_selector(PAGE_READY)
             time.sleep(3)
             figures["pages_open"] = PAGES
             figures["with_pages_open"] = memory_mb(server_process)

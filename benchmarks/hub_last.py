@@ -27,9 +27,9 @@ from playwright.async_api import async_playwright
 
 from benchmarks.voila_render import CHROMIUM_ARGS, save_results
 from tests.ensure_browser import find_chromium
+from tests.helpers import PAGE_READY
 
 PAGES = ("00_start.ipynb", "01_team_und_region.ipynb", "02_region_unter_der_lupe.ipynb", "03_beziehungsnetz.ipynb")
-READY = ".rl-tool, .rl-modules"
 
 
 class Sampler(threading.Thread):
@@ -42,19 +42,23 @@ class Sampler(threading.Thread):
         self.cpu_seconds = {user: {} for user in users}
         self.stopped = threading.Event()
         self.started = time.monotonic()
+        self.started_at = time.time()  # as psutil's create_time()
+        self.cpu_before: dict[int, float] = {}
 
     def run(self) -> None:
+        users = {uid: user for user, uid in self.uids.items()}
         while not self.stopped.wait(2):
+            totals = dict.fromkeys(self.uids, 0.0)
             for process in psutil.process_iter(["uids", "memory_info", "cpu_times"]):
-                for user, uid in self.uids.items():
-                    if process.info["uids"] and process.info["uids"].real == uid:
-                        times = process.info["cpu_times"]
-                        self.cpu_seconds[user][process.pid] = times.user + times.system
-            totals = {user: 0.0 for user in self.uids}
-            for process in psutil.process_iter(["uids", "memory_info"]):
-                for user, uid in self.uids.items():
-                    if process.info["uids"] and process.info["uids"].real == uid and process.info["memory_info"]:
-                        totals[user] += process.info["memory_info"].rss / 2**20
+                user = users.get(process.info["uids"].real) if process.info["uids"] else None
+                if user is None or process.info["memory_info"] is None:
+                    continue
+                times = process.info["cpu_times"]
+                used = times.user + times.system
+                if process.pid not in self.cpu_before and process.create_time() < self.started_at:
+                    self.cpu_before[process.pid] = used  # a process older than the run: count only its share in it
+                self.cpu_seconds[user][process.pid] = used - self.cpu_before.get(process.pid, 0.0)
+                totals[user] += process.info["memory_info"].rss / 2**20
             for user, total in totals.items():
                 self.memory_mb[user].append(total)
 
@@ -79,13 +83,13 @@ async def drive_team(browser, hub, user: str, rounds: int, times: list[float], s
     await page.locator("#password_input").fill(hub.password)
     await page.locator("#login_submit").click()
     await page.wait_for_url(f"**/user/{user}/voila/render/modules/00_start.ipynb", timeout=300_000)
-    await page.wait_for_selector(READY)
+    await page.wait_for_selector(PAGE_READY)
     spawns.append(time.perf_counter() - begin)
     for number in range(rounds):
         for notebook in PAGES:
             begin = time.perf_counter()
             await page.goto(f"{hub.url}/user/{user}/voila/render/modules/{notebook}")
-            await page.wait_for_selector(READY)
+            await page.wait_for_selector(PAGE_READY)
             times.append(time.perf_counter() - begin)
             if notebook.startswith("01_"):
                 name = f"Person {number + 1} aus {user}"

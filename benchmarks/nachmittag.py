@@ -22,7 +22,7 @@ from playwright.sync_api import sync_playwright
 
 from benchmarks.voila_render import CHROMIUM_ARGS, save_results, seed_region
 from tests.ensure_browser import find_chromium
-from tests.helpers import kernels_of, memory_mb
+from tests.helpers import PAGE_READY, kernels_of, memory_mb
 
 PAGES = sorted(p.name for p in (Path(__file__).resolve().parents[1] / "modules").glob("*.ipynb"))
 
@@ -62,7 +62,7 @@ def main() -> None:
                 tab, notebook = tabs[visit % args.tabs], next(pages)
                 begin = time.perf_counter()
                 tab.goto(f"{server.url}/voila/render/modules/{notebook}")
-                tab.wait_for_selector(".rl-tool, .rl-modules", timeout=120_000)
+                tab.wait_for_selector(PAGE_READY, timeout=120_000)
                 load_seconds.append(time.perf_counter() - begin)
                 note(f"Besuch {visit + 1}: {notebook}")
             deadline = time.monotonic() + args.cull_wait

@@ -28,7 +28,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 from tests.ensure_browser import find_chromium
-from tests.helpers import free_port, wait_until_answering
+from tests.helpers import free_port, kernels_of, wait_until_answering
 
 PAGES = {
     "reference": ("reference.ipynb", ".jupyter-widgets.widget-button"),
@@ -64,11 +64,7 @@ def start_voila(folder: Path, home: Path, preheat: bool) -> tuple[subprocess.Pop
 
 
 def kernel_rss_mb(server: subprocess.Popen, known: set[int]) -> float | None:
-    kernels = [
-        p
-        for p in psutil.Process(server.pid).children(recursive=True)
-        if "ipykernel" in " ".join(p.cmdline()) and p.pid not in known
-    ]
+    kernels = [p for p in kernels_of(server) if p.pid not in known]
     if not kernels:
         return None
     newest = max(kernels, key=lambda p: p.create_time())

@@ -96,6 +96,10 @@ def control(tree: ipw.Widget, kind: type, label: str | None = None) -> ipw.Widge
     raise LookupError(f"no {kind.__name__} {label or ''} in {type(tree).__name__}")
 
 
+# A course page is usable when its tools are drawn (the start page: its module cards).
+PAGE_READY = ".rl-tool, .rl-modules"
+
+
 def kernels_of(server: subprocess.Popen) -> list:
     """The kernel processes a Jupyter or Voila server started (its ipykernel children)."""
     import psutil

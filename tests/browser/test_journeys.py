@@ -7,6 +7,8 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from tests.helpers import PAGE_READY
+
 from .conftest import screenshot
 
 pytestmark = pytest.mark.browser
@@ -15,7 +17,7 @@ MODULE1 = "/voila/render/modules/01_team_und_region.ipynb"
 
 
 def wait_for_page(page):
-    page.wait_for_selector(".rl-tool, .rl-modules", timeout=90_000)
+    page.wait_for_selector(PAGE_READY, timeout=90_000)
 
 
 def add_member(page, name, role="", main_contact=False):

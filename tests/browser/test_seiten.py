@@ -14,6 +14,7 @@ import pytest
 from tests.helpers import kernels_of, memory_mb
 
 from .conftest import ARTIFACTS, screenshot
+from .test_journeys import wait_for_page
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +24,7 @@ PAGES = sorted(MODULES.glob("*.ipynb"))
 
 def open_page(page, server, notebook: Path) -> None:
     page.goto(f"{server.url}/voila/render/modules/{notebook.name}")
-    page.wait_for_selector(".rl-tool, .rl-modules", timeout=90_000)
+    wait_for_page(page)
 
 
 def test_every_page_loads_in_german_with_its_title_and_asks_no_other_host(start_server, page):
