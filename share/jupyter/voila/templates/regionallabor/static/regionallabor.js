@@ -2,23 +2,24 @@
 (function () {
   "use strict";
 
-  // ipywidgets writes "Loading widget..." into each output until its widget is drawn: say it in German.
+  // ipywidgets sets each output's textContent to "Loading widget..." until its widget is drawn – on a node
+  // that may be attached before or after: say it in German. Only a text node, or an element whose one child
+  // is that text, is looked at, so adding a large tree costs nothing.
   var LOADING = "Loading widget...";
   function translate(node) {
+    if (node.nodeType === Node.ELEMENT_NODE && node.childNodes.length === 1) {
+      node = node.firstChild;
+    }
     if (node.nodeType === Node.TEXT_NODE && node.data === LOADING) {
       node.data = "Wird geladen …";
-    } else if (node.nodeType === Node.ELEMENT_NODE && node.textContent === LOADING) {
-      node.textContent = "Wird geladen …";
     }
   }
   new MutationObserver(function (changes) {
     changes.forEach(function (change) {
       if (change.type === "characterData") {
         translate(change.target);
-      }
-      change.addedNodes.forEach(translate);
-      if (change.type === "childList" && change.target.textContent === LOADING) {
-        translate(change.target);
+      } else {
+        change.addedNodes.forEach(translate);
       }
     });
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
