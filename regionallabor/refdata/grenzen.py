@@ -45,25 +45,17 @@ def _bbox(geometry: dict) -> tuple[float, float, float, float]:
 def source_rows() -> Iterator[tuple]:
     """The table's rows, read from the GeoJSON files: (id, country, is_district, name, bbox…, geometry)."""
     districts, gemeinden = (json.loads((DATA / name).read_bytes())["features"] for name in SOURCES)
-    for feature in districts:
-        properties = feature["properties"]
+    keyed = [
+        *((f["properties"]["region_id"], DISTRICT_COUNTRY[f["properties"]["country"]], 1, f) for f in districts),
+        *((f"IT-G-{f['properties']['com_istat_code']}", "BZ", 0, f) for f in gemeinden),
+    ]
+    for area_id, country, is_district, feature in keyed:
         geometry = feature["geometry"]
         yield (
-            properties["region_id"],
-            DISTRICT_COUNTRY[properties["country"]],
-            1,
-            properties["name"],
-            *_bbox(geometry),
-            json.dumps(geometry, separators=(",", ":")),
-        )
-    for feature in gemeinden:
-        properties = feature["properties"]
-        geometry = feature["geometry"]
-        yield (
-            f"IT-G-{properties['com_istat_code']}",
-            "BZ",
-            0,
-            properties["name"],
+            area_id,
+            country,
+            is_district,
+            feature["properties"]["name"],
             *_bbox(geometry),
             json.dumps(geometry, separators=(",", ":")),
         )
