@@ -96,6 +96,13 @@ def control(tree: ipw.Widget, kind: type, label: str | None = None) -> ipw.Widge
     raise LookupError(f"no {kind.__name__} {label or ''} in {type(tree).__name__}")
 
 
+def page_code(notebook) -> str:
+    """A course notebook's code cells as one script: what its page runs, without a kernel."""
+    import nbformat
+
+    return "\n".join(cell.source for cell in nbformat.read(notebook, as_version=4).cells if cell.cell_type == "code")
+
+
 # A course page is usable when its tools are drawn (the start page: its module cards).
 PAGE_READY = ".rl-tool, .rl-modules"
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import ipywidgets as ipw
-import nbformat
 import pytest
 from ipywidgets.widgets.widget import _instances
 
@@ -20,6 +19,7 @@ from regionallabor.testing import (
     fill_team_and_region,
     fill_to_import_limits,
 )
+from tests.helpers import page_code
 
 MODULES = Path(__file__).resolve().parent.parent / "modules"
 # A filled page of a real team has 300–900 widgets (each with its layout and style); ten times a page's
@@ -52,9 +52,8 @@ def test_every_page_of_the_full_workbook_is_built_small(path, full_home, monkeyp
     monkeypatch.setenv("REGIONALLABOR_HOME", str(full_home))
     monkeypatch.setattr("IPython.display.display", lambda *objects, **options: None)
     monkeypatch.setattr("widgets.base.page.display", lambda *objects, **options: None)
-    code = "\n".join(cell.source for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code")
     before = set(_instances)
-    exec(compile(code, path.name, "exec"), {"__name__": "__main__"})
+    exec(compile(page_code(path), path.name, "exec"), {"__name__": "__main__"})
     created = [_instances[key] for key in set(_instances) - before]
     try:
         assert len(created) <= MAX_WIDGETS_PER_PAGE, path.name

@@ -22,11 +22,10 @@ RUN_PAGE = """
 import json, sys
 import IPython.display
 IPython.display.display = lambda *objects, **options: None
-import nbformat
 import widgets.base.page
 widgets.base.page.display = IPython.display.display
-notebook = nbformat.read(sys.argv[1], as_version=4)
-exec("\\n".join(c.source for c in notebook.cells if c.cell_type == "code"), {"__name__": "__main__"})
+from tests.helpers import page_code
+exec(page_code(sys.argv[1]), {"__name__": "__main__"})
 from regionallabor.refdata import search
 search("DE", "Freiburg")  # a team looking for a place in Modul 1
 print(json.dumps(sorted(sys.modules)))
