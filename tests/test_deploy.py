@@ -104,3 +104,14 @@ def test_the_jupyterlab_link_only_where_jupyterlab_runs_beside_voila(monkeypatch
     monkeypatch.setenv("BINDER_LAUNCH_HOST", "https://mybinder.org/")
     assert jupyterlab_link() == "../../../lab/tree/exercises/source"
     assert "Selbstcheck" in JupyterLabLink().value
+
+
+def test_voila_serves_the_course_template_the_project_ships():
+    import json
+
+    from regionallabor.core.paths import COURSE_CSS, JUPYTER_DATA_DIR, PROJECT_ROOT, VOILA_TEMPLATE
+
+    settings = json.loads((PROJECT_ROOT / "voila.json").read_text(encoding="utf-8"))
+    assert settings["VoilaConfiguration"]["template"] == VOILA_TEMPLATE
+    assert (JUPYTER_DATA_DIR / "voila" / "templates" / VOILA_TEMPLATE / "index.html.j2").is_file()
+    assert COURSE_CSS.is_file()

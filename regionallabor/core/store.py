@@ -171,7 +171,7 @@ class Arbeitsmappe:
             if 0 < found < SCHEMA_VERSION:
                 self._backup_file(f"vor-migration-schema-{found}")
         self._lock = threading.RLock()
-        self.kinds_written: dict[int, frozenset[str]] = {}  # revision → kinds, of this object's recent writes
+        self._kinds_written: dict[int, frozenset[str]] = {}  # revision → kinds, of this object's recent writes
         if self.path.exists() and not os.access(self.path.parent, os.W_OK):
             self._conn = _connect(self.path, readonly=True)  # every write is refused with storage_problem()
             return
@@ -287,9 +287,9 @@ class Arbeitsmappe:
                 yield tx
                 self._conn.execute("UPDATE meta SET value = ? WHERE key = 'revision'", (str(revision),))
                 self._conn.execute("COMMIT")
-                self.kinds_written[revision] = frozenset(tx.kinds)
-                if len(self.kinds_written) > KINDS_KEPT:
-                    del self.kinds_written[next(iter(self.kinds_written))]
+                self._kinds_written[revision] = frozenset(tx.kinds)
+                if len(self._kinds_written) > KINDS_KEPT:
+                    del self._kinds_written[next(iter(self._kinds_written))]
             except BaseException as error:
                 # SQLite may have rolled back already (a full disk does): ROLLBACK would then hide the cause.
                 if self._conn.in_transaction:
@@ -303,7 +303,7 @@ class Arbeitsmappe:
 
     def kinds_at(self, revision: int) -> frozenset[str]:
         """The record kinds this workbook object's own write at ``revision`` touched (empty if not its write)."""
-        return self.kinds_written.get(revision, frozenset())
+        return self._kinds_written.get(revision, frozenset())
 
     def add(self, record: R) -> Stored[R]:
         with self.transaction() as tx:
