@@ -6,10 +6,13 @@ Facilitators run nbgrader in this folder; see exercises/README.md for the comman
 import os
 from pathlib import Path
 
+from nbgrader.converters import Autograde
 from nbgrader.plugins.zipcollect import FileNameCollectorPlugin
+from nbgrader.preprocessors import CheckCellMetadata
 from nbgrader.server_extensions.formgrader.handlers import template_path as formgrader_templates
 
 from regionallabor.arbeitsblaetter.abgabe import ZIP_PATTERN
+from regionallabor.arbeitsblaetter.bereinigen import TeamTextAsText
 from regionallabor.arbeitsblaetter.snapshot import COURSE_ID
 
 HERE = Path(__file__).resolve().parent
@@ -26,6 +29,18 @@ c.Exchange.path_includes_course = True
 c.ClearSolutions.text_stub = "Schreibt eure Antwort hier hinein."
 # Our feedback template first; nbgrader's own folder stays in the list, or the formgrader finds no pages.
 c.HTMLExporter.extra_template_basedirs = [str(HERE / "templates"), formgrader_templates]
+c.HTMLExporter.filters = {"clean_html": "regionallabor.arbeitsblaetter.bereinigen.clean_html"}
+
+# A team's text is text: after nbgrader has restored the locked cells, the submission loses anything that
+# could run, for the formgrader and the feedback alike (regionallabor/arbeitsblaetter/bereinigen.py).
+# It runs before nbgrader's metadata check, which would refuse the empty metadata nbgrader's own
+# DeduplicateIds leaves on a cell a team copied.
+_sanitize = Autograde.class_traits()["sanitize_preprocessors"].default()
+c.Autograde.sanitize_preprocessors = [
+    *_sanitize[: _sanitize.index(CheckCellMetadata)],
+    TeamTextAsText,
+    CheckCellMetadata,
+]
 
 # The zip path: files from the module pages, named regionallabor_modul-<n>_<team>_<time>.zip
 c.ZipCollectApp.collector_plugin = FileNameCollectorPlugin

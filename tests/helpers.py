@@ -9,6 +9,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+from html.parser import HTMLParser
 
 import ipywidgets as ipw
 
@@ -125,3 +126,48 @@ def memory_mb(server: subprocess.Popen) -> float:
     root = psutil.Process(server.pid)
     processes = [root, *root.children(recursive=True)]
     return sum(p.memory_info().rss for p in processes if p.is_running()) / 2**20
+
+
+# Markup a team might write into any free-text field; each, if it ran, would set window.rl_xss.
+HOSTILE_MARKUP = (
+    "<script>window.rl_xss = 'script'</script>",
+    "<img src=x onerror=\"window.rl_xss = 'img'\">",
+    "<svg onload=\"window.rl_xss = 'svg'\"><circle r=5 /></svg>",
+    "<iframe srcdoc=\"<script>parent.rl_xss = 'iframe'</script>\"></iframe>",
+    "[Hier klicken](javascript:window.rl_xss='link')",
+    "<a href=\"javascript:window.rl_xss='a'\">Auch hier</a>",
+)
+HOSTILE_TEXT = "Unsere Antwort. " + " ".join(HOSTILE_MARKUP)
+
+
+class _LiveMarker(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.live: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self._in_script = tag == "script"
+        for name, value in attrs:
+            if "rl_xss" in (value or ""):
+                self.live.append(f"<{tag} {name}={value!r}>")
+        if tag in ("iframe", "object", "embed"):
+            self.live.append(f"<{tag}>")
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script and "rl_xss" in data:
+            self.live.append(f"<script>{data[:60]}")
+
+
+def live_markup(html: str) -> list[str]:
+    """Where ``html`` carries HOSTILE_MARKUP in a form that runs: scripts, handlers, frames, javascript: links.
+
+    The markup shown as text (escaped) is fine and not listed.
+    """
+    parser = _LiveMarker()
+    parser.feed(html)
+    parser.close()
+    return parser.live

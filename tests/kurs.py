@@ -112,3 +112,72 @@ def graded_course(folder: Path, teams: dict[str, str] = TEAMS, comment_on: tuple
     for team in set(teams) - set(comment_on):
         (course / "rueckmeldungen" / f"rueckmeldung_modul-1_{students[team]}.html").unlink()
     return course, config, students
+
+
+def hostile_submission(folder: Path, marker: Path) -> tuple[str, bytes]:
+    """A zip submission of a team that tries everything: markup in its names and answers, cells it added or
+    changed that would write ``marker`` if they ran, a raw HTML cell, widget state and an attachment."""
+    import json
+
+    from regionallabor.arbeitsblaetter.abgabe import released_notebook, submission_zip
+    from regionallabor.arbeitsblaetter.snapshot import take_snapshot
+    from regionallabor.core.model import Member
+    from tests.helpers import HOSTILE_MARKUP, HOSTILE_TEXT
+
+    workbook = Arbeitsmappe(folder / "arbeitsmappe.sqlite3")
+    fill_team_and_region(workbook, "Lautertal " + HOSTILE_MARKUP[1])
+    for markup in HOSTILE_MARKUP:
+        workbook.add(Member(name=markup))
+    notebook = json.loads(json.dumps(released_notebook(1)))
+    run_marker = f"open({str(marker)!r}, 'w').write('ausgeführt')"
+    cells = notebook["cells"]
+    for cell in cells:
+        if cell.get("id") == "namen-ersetzen":
+            cell["source"] = f"NAMEN_ERSETZEN = True; {run_marker}"
+        if cell["metadata"].get("nbgrader", {}).get("grade_id") == "momentaufnahme-ansicht":
+            cell["source"] += f"\n{run_marker}"  # a locked cell, changed
+        if cell["metadata"].get("nbgrader", {}).get("grade_id") == "reflexion-region":
+            cell["attachments"] = {"x.svg": {"image/svg+xml": "PHN2ZyBvbmxvYWQ9InJsX3hzcz0xIi8+"}}
+    cells.insert(
+        2,
+        {
+            "id": "dazu-1",
+            "cell_type": "code",
+            "metadata": {},
+            "source": run_marker,
+            "outputs": [],
+            "execution_count": None,
+        },
+    )
+    forged = {
+        "grade": True,
+        "solution": False,
+        "locked": True,
+        "grade_id": "selbstcheck",
+        "points": 1,
+        "schema_version": 3,
+    }
+    cells.append(
+        {
+            "id": "dazu-2",
+            "cell_type": "code",
+            "metadata": {"nbgrader": forged},
+            "source": run_marker,
+            "outputs": [],
+            "execution_count": None,
+        }
+    )
+    cells.append({"id": "dazu-3", "cell_type": "raw", "metadata": {"format": "text/html"}, "source": HOSTILE_TEXT})
+    cells.append({"id": "dazu-4", "cell_type": "markdown", "metadata": {}, "source": HOSTILE_TEXT})
+    notebook["metadata"]["widgets"] = {
+        "application/vnd.jupyter.widget-state+json": {
+            "state": {"x": {"model_name": "HTMLModel", "state": {"value": HOSTILE_MARKUP[1]}}},
+            "version_major": 2,
+            "version_minor": 0,
+        }
+    }
+    return submission_zip(
+        take_snapshot(workbook, 1, pseudonymise=False),
+        notebook,
+        {"reflexion-team": HOSTILE_TEXT, "reflexion-region": "![x](attachment:x.svg) " + HOSTILE_MARKUP[0]},
+    )

@@ -15,6 +15,9 @@ from regionallabor.arbeitsblaetter.snapshot import WORKSHEET_FILE, assignment_id
 from regionallabor.core.paths import EXERCISES_DIR
 from regionallabor.course import MODULES
 
+# The one code cell a team edits: whether the snapshot replaces private persons' names.
+SWITCH_VARIABLE = "NAMEN_ERSETZEN"
+SWITCH_CELL = "namen-ersetzen"
 SAMPLE_ANSWER = (
     "Beispielantwort für das Begleitteam (wird beim Verteilen entfernt): Eine gute Antwort nennt "
     "Menschen, Orte und einen nächsten Schritt aus eurer Region."
@@ -64,13 +67,13 @@ Namen von Privatpersonen auf eurer Akteurslandkarte werden in der Momentaufnahme
 wollt, setzt in der nächsten Zelle `NAMEN_ERSETZEN = False`.""",
             "einleitung",
         ),
-        nbformat.v4.new_code_cell("NAMEN_ERSETZEN = True"),
+        nbformat.v4.new_code_cell(f"{SWITCH_VARIABLE} = True"),
         _cell(
             "code",
             f"""%xmode Minimal
 from regionallabor.arbeitsblaetter.snapshot import assert_selbstcheck, show_snapshot, worksheet_snapshot
 
-momentaufnahme = worksheet_snapshot({module}, pseudonymise=NAMEN_ERSETZEN)""",
+momentaufnahme = worksheet_snapshot({module}, pseudonymise={SWITCH_VARIABLE})""",
             "momentaufnahme",
         ),
         _cell("markdown", "## Eure Momentaufnahme\n\nSo sieht das Begleitteam euren Stand:", "momentaufnahme-titel"),
@@ -91,7 +94,7 @@ momentaufnahme = worksheet_snapshot({module}, pseudonymise=NAMEN_ERSETZEN)""",
     for key, question in REFLECTIONS[module]:
         cells.append(_cell("markdown", f"**{question}**", f"{key}-frage"))
         cells.append(_cell("markdown", SAMPLE_ANSWER, key, grade=True, solution=True, locked=False, points=1))
-    cells[1].id = "namen-ersetzen"
+    cells[1].id = SWITCH_CELL
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     notebook.metadata["language_info"] = {"name": "python"}
