@@ -20,6 +20,7 @@ from tests.binder_env import CourseEnvironment, run_logged
 from tests.helpers import free_port, stop_process
 
 ADMIN_SERVICE = "kursverwaltung"
+GRADERS = "formgrade-regionallabor"
 HUB_CONFIG = """\
 c = get_config()
 load_subconfig("jupyterhub_config.py", path={deploy!r})
@@ -57,20 +58,20 @@ def install_hub(environment: CourseEnvironment) -> None:
 class Hub:
     def __init__(self, environment: CourseEnvironment, folder: Path, teams: list[str], facilitators: list[str]):
         install_hub(environment)
+        deploy = environment.course / "deploy" / "ein-server"
         self.environment = environment
         self.users = [*teams, *facilitators]
         self.password = secrets.token_hex(8)
         self.token = secrets.token_hex(24)
         port = free_port()
-        # nbgrader's exchange: every user writes into it, so it lies in the world-readable folder.
+        # nbgrader's exchange, made by the deploy's own script (in the world-readable folder, as /srv is)
         self.exchange = environment.folder / f"exchange-{port}"
-        self.exchange.mkdir()
-        self.exchange.chmod(0o777)
+        subprocess.run([str(deploy / "exchange.sh"), str(self.exchange), GRADERS], check=True)
         self.url = f"http://127.0.0.1:{port}"
         (folder / "teams.txt").write_text("\n".join(teams) + "\n")
         (folder / "jupyterhub_config.py").write_text(
             HUB_CONFIG.format(
-                deploy=str(environment.course / "deploy" / "ein-server"),
+                deploy=str(deploy),
                 password=self.password,
                 port=port,
                 hub_port=free_port(),
@@ -162,3 +163,4 @@ class Hub:
         time.sleep(1)
         for user in self.users:
             subprocess.run(["userdel", "--remove", user], capture_output=True)
+        subprocess.run(["groupdel", GRADERS], capture_output=True)

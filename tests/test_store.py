@@ -178,3 +178,30 @@ def test_default_home_follows_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("REGIONALLABOR_HOME")
     monkeypatch.setenv("BINDER_SERVICE_HOST", "10.0.0.1")
     assert default_home().name == "arbeitsmappe"
+
+
+def test_a_new_workbook_its_journal_and_its_backups_are_the_owners_alone(tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)  # a laptop's or a container's default: new files readable by everyone
+    try:
+        workbook = Arbeitsmappe(tmp_path / "daten" / "arbeitsmappe.sqlite3")
+        workbook.add(Team(name="Lautertal"))
+        backup = workbook._backup_file("test")
+    finally:
+        os.umask(old)
+    files = [workbook.path, workbook.path.with_name(workbook.path.name + "-wal"), backup]
+    assert {path.name: stat.S_IMODE(path.stat().st_mode) for path in files} == {path.name: 0o600 for path in files}
+    assert stat.S_IMODE(workbook.path.parent.stat().st_mode) == 0o700
+    workbook.close()
+
+
+def test_an_existing_workbook_keeps_the_mode_its_owner_gave_it(tmp_path):
+    import stat
+
+    path = tmp_path / "arbeitsmappe.sqlite3"
+    Arbeitsmappe(path).close()
+    path.chmod(0o640)  # shared with a group on purpose
+    Arbeitsmappe(path).close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640

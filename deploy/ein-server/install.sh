@@ -14,7 +14,7 @@ PATH="$course/env/bin:$PATH" binder/postBuild
 cp deploy/ein-server/nbgrader_config.py env/etc/jupyter/nbgrader_config.py
 chmod -R a+rX "$course"
 
-install -d -m 0777 /srv/nbgrader/exchange          # nbgrader's exchange: every team writes into it
+deploy/ein-server/exchange.sh /srv/nbgrader/exchange  # nbgrader's exchange, set up for many users (see the script)
 install -d -m 0700 /srv/regionallabor-hub           # the hub's database and cookie secret
 install -d -m 0755 /etc/regionallabor
 [ -e /etc/regionallabor/teams.txt ] || printf '# ein Hub-Name pro Team und Zeile\n' > /etc/regionallabor/teams.txt

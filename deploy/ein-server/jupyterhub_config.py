@@ -12,6 +12,7 @@ Settings from the environment (the systemd unit sets them):
   REGIONALLABOR_BEGLEITTEAM comma-separated hub user names of the facilitators
 """
 
+import grp
 import os
 import pwd
 import subprocess
@@ -22,7 +23,8 @@ c = get_config()  # noqa: F821 – provided by traitlets when JupyterHub loads t
 
 COURSE = Path(os.environ.get("REGIONALLABOR_KURSORDNER", "/opt/regionallabor"))
 EXCHANGE = os.environ.get("REGIONALLABOR_EXCHANGE", "/srv/nbgrader/exchange")
-GRADERS = "formgrade-regionallabor"  # nbgrader's name for a course's graders: formgrade-<course id>
+# nbgrader's name for a course's graders (formgrade-<course id>): the hub group and the facilitators' system group
+GRADERS = "formgrade-regionallabor"
 FACILITATOR_CONFIG = COURSE / "deploy" / "ein-server" / "begleitteam"
 START_PAGE = "/voila/render/modules/00_start.ipynb"
 
@@ -56,25 +58,41 @@ c.Spawner.http_timeout = 120  # many teams starting at 9 o'clock on the same mor
 c.Spawner.start_timeout = 120
 
 
-def ensure_system_user(name: str) -> pwd.struct_passwd:
-    """Each hub user runs as a system user of the same name (created on first start, as TLJH does)."""
+def ensure_system_user(name: str, facilitator: bool) -> pwd.struct_passwd:
+    """Each hub user runs as a system user of the same name (created on first start, as TLJH does).
+
+    A team's home is its own (0700); a facilitator's is shared with the other facilitators (0750, group
+    GRADERS), who grade in each other's course folders. Set on every start, so homes made by an older
+    version of this file are closed too.
+    """
     try:
-        return pwd.getpwnam(name)
+        account = pwd.getpwnam(name)
     except KeyError:
         subprocess.run(["useradd", "--create-home", "--shell", "/bin/bash", name], check=True)
-        return pwd.getpwnam(name)
+        account = pwd.getpwnam(name)
+    home = Path(account.pw_dir)
+    if facilitator:
+        subprocess.run(["groupadd", "--force", GRADERS], check=True)
+        subprocess.run(["usermod", "--append", "--groups", GRADERS, name], check=True)
+        os.chown(home, account.pw_uid, grp.getgrnam(GRADERS).gr_gid)
+        home.chmod(0o750)
+    else:
+        home.chmod(0o700)
+    return account
 
 
 def prepare_server(spawner) -> None:
     """Teams open the course's start page; facilitators JupyterLab with nbgrader's formgrader."""
-    account = ensure_system_user(spawner.user.name)
-    if any(group.name == GRADERS for group in spawner.user.groups):
+    facilitator = any(group.name == GRADERS for group in spawner.user.groups)
+    account = ensure_system_user(spawner.user.name, facilitator)
+    if facilitator:
         spawner.default_url = "/lab"
         spawner.environment.update(
             {
                 "JUPYTER_CONFIG_PATH": str(FACILITATOR_CONFIG),
                 "REGIONALLABOR_ROLLE": "begleitteam",
                 "REGIONALLABOR_KURS": os.path.join(account.pw_dir, "regionallabor"),
+                "REGIONALLABOR_BEGLEITGRUPPE": GRADERS,
             }
         )
     else:

@@ -133,6 +133,16 @@ def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
+def create_private(path: Path) -> None:
+    """A new file only its owner may read, whatever the umask (on a shared hub, a laptop's shared account).
+
+    SQLite gives a workbook's -wal and -shm files the mode of the workbook itself. A file that exists
+    keeps its mode; an error is left to SQLite, which reports it on connecting.
+    """
+    with suppress(OSError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def schema_version_of(path: Path) -> int:
     conn = _connect(path, readonly=True)
     try:
@@ -160,7 +170,7 @@ class Arbeitsmappe:
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if self.path.exists() and self.path.stat().st_size > 0:
             try:
                 found = schema_version_of(self.path)
@@ -175,6 +185,7 @@ class Arbeitsmappe:
         if self.path.exists() and not os.access(self.path.parent, os.W_OK):
             self._conn = _connect(self.path, readonly=True)  # every write is refused with storage_problem()
             return
+        create_private(self.path)
         try:
             self._conn = _connect(self.path)
             self._conn.execute("PRAGMA journal_mode = WAL")
@@ -211,8 +222,9 @@ class Arbeitsmappe:
         partial = target.with_name(target.name + ".teil")
         source = None
         try:
-            self.backup_dir.mkdir(parents=True, exist_ok=True)
+            self.backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
             source = _connect(self.path, readonly=True)
+            create_private(partial)
             dest = sqlite3.connect(partial)
             try:
                 source.backup(dest)

@@ -3,14 +3,20 @@
 Release → fetch → submit → collect → autograde → feedback, all through the hub: the facilitator
 drives nbgrader's formgrader API, the teams its assignment list, each with its own token from the
 hub's REST API. The teams' servers run as their own system users, so the exchange's file
-permissions are tested as they work on a real hub.
+permissions are tested as they work on a real hub – and then tried by one team against the other
+and against the facilitator, as that team's system user. The teams answer with markup in their text;
+in Chromium, none of it runs in the formgrader or the feedback.
 """
 
 from __future__ import annotations
 
+import pwd
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
+from tests.helpers import HOSTILE_TEXT, live_markup
 from tests.hub_env import Hub
 
 from .conftest import ARTIFACTS
@@ -74,6 +80,8 @@ def hand_in(hub: Hub, user: str, token: str, members: int) -> None:
     for cell in notebook["cells"]:
         if cell["metadata"].get("nbgrader", {}).get("grade_id") == "reflexion-team":
             cell["source"] = f"{team_name(user)}: Wir suchen noch jemanden aus der Landwirtschaft."
+        if cell["metadata"].get("nbgrader", {}).get("grade_id") == "reflexion-region":
+            cell["source"] = HOSTILE_TEXT
     ok(team.put(f"api/contents/{WORKSHEET}", json={"type": "notebook", "format": "json", "content": notebook}))
     ok(team.post("assignments/submit", data={"course_id": COURSE, "assignment_id": ASSIGNMENT}))
 
@@ -131,20 +139,71 @@ def test_a_cohort_hands_in_and_gets_feedback_through_the_hub(course_environment,
 
         for user in TEAMS:
             html = feedback_html(hub, user, tokens[user])
+            assert live_markup(html) == []
             assert "Rückmeldung des Begleitteams" in html
             assert f"Danke, {team_name(user)}!" in html
             others = [team_name(other) for other in TEAMS if other != user]
             assert not any(f"Danke, {other}!" in html for other in others)
         assert "Selbstcheck Modul 1: alles da." in feedback_html(hub, "rl-lautertal", tokens["rl-lautertal"])
         assert as_hochwald.get(f"api/contents/{COURSE}/{ASSIGNMENT}/feedback").status_code == 403
+        assert hub.server(FACILITATOR, tokens["rl-hochwald"]).get("formgrader/api/assignments").status_code == 403
 
-        check_pages_in_the_browser(hub, browser)
+        attempts = attempts_against("rl-lautertal", hub.exchange, "rl-hochwald")
+        succeeded = [
+            what
+            for what, command in attempts.items()
+            if hub.run_as("rl-hochwald", command, check=False).returncode == 0
+        ]
+        assert succeeded == [], f"Hochwald could: {succeeded}"
+        own = hub.run_as("rl-hochwald", ["stat", "-c", "%a", f"{WORKBOOK}"]).stdout.strip()
+        assert own == "600"
+
+        check_pages_in_the_browser(hub, browser, submissions[0]["id"])
     finally:
         hub.stop()
 
 
-def check_pages_in_the_browser(hub: Hub, browser) -> None:
-    """A team lands on the course's start page; the facilitator's formgrader shows in its own tab."""
+WORKBOOK = ".local/share/regionallabor/arbeitsmappe.sqlite3"  # a team's workbook on the hub, in its home
+
+
+def attempts_against(other: str, exchange, attacker: str) -> dict[str, list[str]]:
+    """What one team might try, as its system user, on the other team's and the facilitator's files."""
+    home = pwd.getpwnam(other).pw_dir
+    course = pwd.getpwnam(FACILITATOR).pw_dir + "/regionallabor"
+    exchanged = exchange / COURSE
+    submission = next((exchanged / "inbound").glob(f"{other}+{ASSIGNMENT}+*"))
+    return {
+        "read the other team's workbook": ["cat", f"{home}/{WORKBOOK}"],
+        "copy it": ["cp", f"{home}/{WORKBOOK}", "/tmp/kopie.sqlite3"],
+        "list the other team's home": ["ls", home],
+        "read its worksheet": ["cat", f"{home}/{WORKSHEET}"],
+        "list its fetched feedback": ["ls", f"{home}/{COURSE}/{ASSIGNMENT}/feedback"],
+        "list the submissions in the exchange": ["ls", str(exchanged / "inbound")],
+        "delete its submission": ["rm", "-rf", str(submission)],
+        "rename its submission": ["mv", str(submission), str(exchanged / "inbound" / f"{attacker}+{ASSIGNMENT}+x")],
+        "list the feedback in the exchange": ["ls", str(exchanged / "feedback")],
+        "rename the course's exchange folder": ["mv", str(exchanged), str(exchange / "weg")],
+        "delete the released worksheets": ["rm", "-rf", str(exchanged / "outbound")],
+        "delete the released feedback": ["rm", "-rf", str(exchanged / "feedback")],
+        "overwrite the released worksheet": [
+            "sh",
+            "-c",
+            f"echo x > {exchanged}/outbound/{ASSIGNMENT}/arbeitsblatt.ipynb",
+        ],
+        "publish a worksheet of its own": ["mkdir", str(exchanged / "outbound" / "modul-9")],
+        "read the gradebook": ["cat", f"{course}/gradebook.db"],
+        "list the collected submissions": ["ls", f"{course}/submitted"],
+        "read the other team's collected worksheet": [
+            "cat",
+            f"{course}/submitted/{other}/{ASSIGNMENT}/arbeitsblatt.ipynb",
+        ],
+        "read the other team's feedback in the course": ["ls", f"{course}/feedback/{other}/{ASSIGNMENT}"],
+    }
+
+
+def check_pages_in_the_browser(hub: Hub, browser, submission_id: str) -> None:
+    """A team lands on the course's start page; the facilitator's formgrader shows in its own tab, with the
+    teams' markup as text."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for user in ["rl-lautertal", FACILITATOR]:
         context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
@@ -162,10 +221,21 @@ def check_pages_in_the_browser(hub: Hub, browser) -> None:
             expect(page.get_by_text("Manage Assignments").first).to_be_visible()
             expect(page.locator("#main-table").get_by_text(ASSIGNMENT)).to_be_visible()
             page.screenshot(path=str(ARTIFACTS / "hub-formgrader.png"))
+            page.goto(f"{hub.url}/user/{user}/formgrader/submission/{submission_id}")
+            expect(page.get_by_text("Unsere Antwort.").first).to_be_visible()
+            page.wait_for_timeout(1000)  # an onerror or onload would have fired by now
+            assert page.evaluate("window.rl_xss") is None
+            page.screenshot(path=str(ARTIFACTS / "hub-formgrader-abgabe.png"), full_page=True)
         else:
             page.wait_for_url(f"**/user/{user}/voila/render/modules/00_start.ipynb")
             page.wait_for_selector(".rl-modules", timeout=90_000)
             expect(page.locator(".rl-module[data-module='1']")).to_have_attribute("data-status", "done")
             expect(page.get_by_role("link", name="JupyterLab öffnen")).to_be_visible()
             page.screenshot(path=str(ARTIFACTS / "hub-startseite-team.png"))
+            home = Path(pwd.getpwnam(user).pw_dir)
+            feedback = next((home / COURSE / ASSIGNMENT / "feedback").glob("*/arbeitsblatt.html"))
+            page.goto(f"{hub.url}/user/{user}/files/{feedback.relative_to(home)}")
+            expect(page.get_by_text("Unsere Antwort.").first).to_be_visible()
+            page.wait_for_timeout(1000)
+            assert page.evaluate("window.rl_xss") is None
         context.close()
