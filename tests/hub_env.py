@@ -29,7 +29,6 @@ c.DummyAuthenticator.password = {password!r}
 c.JupyterHub.bind_url = "http://127.0.0.1:{port}"
 c.JupyterHub.hub_bind_url = "http://127.0.0.1:{hub_port}"
 c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{proxy_api_port}"
-c.ConfigurableHTTPProxy.command = [{proxy!r}]
 c.JupyterHub.services.append({{"name": "{service}", "api_token": {token!r}}})
 c.JupyterHub.load_roles.append({{
     "name": "{service}",
@@ -40,10 +39,11 @@ c.JupyterHub.load_roles.append({{
 
 
 def install_hub(environment: CourseEnvironment) -> None:
-    """What install.sh adds to the course environment: the hub's packages and the hub-wide nbgrader config."""
+    """What install.sh adds to the course environment: the hub's packages and proxy, the hub-wide nbgrader config."""
     deploy = environment.course / "deploy" / "ein-server"
     if (environment.bin / "jupyterhub").exists():
         return
+    run_logged(["npm", "ci", "--no-audit", "--no-fund"], environment.folder / "install.log", cwd=deploy)
     run_logged(
         [str(environment.bin / "python"), "-m", "pip", "install", "--quiet", "-r", str(deploy / "requirements.txt")],
         environment.folder / "install.log",
@@ -76,7 +76,6 @@ class Hub:
                 port=port,
                 hub_port=free_port(),
                 proxy_api_port=free_port(),
-                proxy=str(environment.bin / "configurable-http-proxy"),
                 service=ADMIN_SERVICE,
                 token=self.token,
             )
@@ -92,6 +91,7 @@ class Hub:
                 REGIONALLABOR_EXCHANGE=str(self.exchange),
                 REGIONALLABOR_TEAMS=str(folder / "teams.txt"),
                 REGIONALLABOR_BEGLEITTEAM=",".join(facilitators),
+                REGIONALLABOR_SPAWNER="prozess",  # no systemd on the test machine
             ),
         )
         self.wait_for(lambda: self.api("get", "/").ok, "the hub did not answer")

@@ -7,7 +7,8 @@ course=/opt/regionallabor
 cd "$course"
 
 apt-get update -qq
-apt-get install -y -qq python3.11 python3.11-venv
+apt-get install -y -qq python3.11 python3.11-venv nodejs npm
+npm ci --prefix deploy/ein-server --no-audit --no-fund   # configurable-http-proxy, JupyterHub's proxy
 python3.11 -m venv env
 env/bin/python -m pip install --quiet -r deploy/ein-server/requirements.txt
 PATH="$course/env/bin:$PATH" binder/postBuild

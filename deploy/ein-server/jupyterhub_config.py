@@ -51,7 +51,24 @@ c.Authenticator.allowed_users = teams | facilitators
 c.Authenticator.admin_users = facilitators
 c.JupyterHub.load_groups = {GRADERS: {"users": sorted(facilitators)}}
 
-c.JupyterHub.spawner_class = "localprocess"
+# JupyterHub's own proxy (Node.js), installed by install.sh with `npm ci` from package.json
+c.ConfigurableHTTPProxy.command = [str(COURSE / "deploy" / "ein-server" / "node_modules" / ".bin" / "configurable-http-proxy")]
+
+# Each team's server in its own systemd unit (jupyterhub-systemdspawner), so that one runaway kernel cannot
+# starve the others: at most TEAM_MEMORY and one core, its own /tmp, no devices, no sudo. The limit is the
+# one Kubernetes uses (deploy/README.md: three people with three pages each, 530–630 MB per person's tabs).
+# Where systemd does not run (a container, the test machine), REGIONALLABOR_SPAWNER=prozess starts the
+# servers as plain processes, without limits.
+TEAM_MEMORY = "1536M"
+if os.environ.get("REGIONALLABOR_SPAWNER", "systemd") == "systemd":
+    c.JupyterHub.spawner_class = "systemdspawner.SystemdSpawner"
+    c.SystemdSpawner.mem_limit = TEAM_MEMORY
+    c.SystemdSpawner.cpu_limit = 1.0
+    c.SystemdSpawner.isolate_tmp = True
+    c.SystemdSpawner.isolate_devices = True
+    c.SystemdSpawner.disable_user_sudo = True
+else:
+    c.JupyterHub.spawner_class = "localprocess"
 c.Spawner.cmd = [str(COURSE / "deploy" / "ein-server" / "start-singleuser.sh")]
 c.Spawner.environment = {"REGIONALLABOR_KURSORDNER": str(COURSE), "REGIONALLABOR_EXCHANGE": EXCHANGE}
 c.Spawner.http_timeout = 120  # many teams starting at 9 o'clock on the same morning

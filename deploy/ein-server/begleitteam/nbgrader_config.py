@@ -15,3 +15,6 @@ c.CourseDirectory.root = str(course)
 # Several facilitators grading at once share one gradebook on PostgreSQL (deploy/kubernetes/values.yaml).
 if os.environ.get("REGIONALLABOR_GRADEBOOK_URL"):
     c.CourseDirectory.db_url = os.environ["REGIONALLABOR_GRADEBOOK_URL"]
+# Facilitators share the course's folders in the exchange (root-owned, group formgrade-regionallabor, made by
+# exchange.sh) and grade in each other's course folders: nbgrader's setting for several graders on one machine.
+c.CourseDirectory.groupshared = True
