@@ -221,7 +221,7 @@ def check_pages_in_the_browser(hub: Hub, browser, submission_id: str) -> None:
             expect(page.get_by_text("Manage Assignments").first).to_be_visible()
             expect(page.locator("#main-table").get_by_text(ASSIGNMENT)).to_be_visible()
             page.screenshot(path=str(ARTIFACTS / "hub-formgrader.png"))
-            page.goto(f"{hub.url}/user/{user}/formgrader/submission/{submission_id}")
+            page.goto(f"{hub.url}/user/{user}/formgrader/submissions/{submission_id}")
             expect(page.get_by_text("Unsere Antwort.").first).to_be_visible()
             page.wait_for_timeout(1000)  # an onerror or onload would have fired by now
             assert page.evaluate("window.rl_xss") is None
