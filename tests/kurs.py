@@ -181,3 +181,28 @@ def hostile_submission(folder: Path, marker: Path) -> tuple[str, bytes]:
         notebook,
         {"reflexion-team": HOSTILE_TEXT, "reflexion-region": "![x](attachment:x.svg) " + HOSTILE_MARKUP[0]},
     )
+
+
+def autograded_zip_course(folder: Path, files: list[tuple[str, bytes]]):
+    """A course where ``files`` (submission zips for Modul 1) were collected with zip_collect and autograded.
+
+    Returns the course folder, nbgrader's API and the student ids, in the order of ``files``."""
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.apps.zipcollectapp import ZipCollectApp
+    from nbgrader.coursedir import CourseDirectory
+
+    course, _, config = make_course(folder)
+    api = NbGraderAPI(CourseDirectory(config=config), config=config)
+    assert api.generate_assignment("modul-1")["success"]
+    archive = course / "downloaded" / "modul-1" / "archive"
+    archive.mkdir(parents=True)
+    for name, raw in files:
+        (archive / name).write_bytes(raw)
+    app = ZipCollectApp(config=config)
+    app.initialize(["modul-1"])
+    app.start()
+    students = [name.split("_")[2] for name, _ in files]
+    for student in students:
+        result = api.autograde("modul-1", student)
+        assert result["success"], result.get("error") or result.get("log")
+    return course, api, students

@@ -9,7 +9,7 @@ from nbconvert.filters.markdown import markdown2html
 from regionallabor.arbeitsblaetter.bereinigen import clean_html, is_inert, safe_markdown
 from regionallabor.arbeitsblaetter.snapshot import WORKSHEET_FILE
 from tests.helpers import HOSTILE_MARKUP, HOSTILE_TEXT, live_markup
-from tests.kurs import hostile_submission, make_course
+from tests.kurs import autograded_zip_course, hostile_submission
 
 PLAIN_ANSWERS = [
     "Anja organisiert, Murat kennt alle Vereine. Uns fehlt jemand unter 30.",
@@ -44,25 +44,8 @@ def test_clean_html_keeps_ordinary_formatting_and_https_links():
 
 
 def test_a_hostile_zip_submission_runs_nothing_and_reaches_the_facilitator_as_text(tmp_path):
-    from nbgrader.apps import NbGraderAPI
-    from nbgrader.apps.zipcollectapp import ZipCollectApp
-    from nbgrader.coursedir import CourseDirectory
-
-    course, _, config = make_course(tmp_path)
-    api = NbGraderAPI(CourseDirectory(config=config), config=config)
-    assert api.generate_assignment("modul-1")["success"]
     marker = tmp_path / "ausgefuehrt.txt"
-    name, raw = hostile_submission(tmp_path / "team", marker)
-    archive = course / "downloaded" / "modul-1" / "archive"
-    archive.mkdir(parents=True)
-    (archive / name).write_bytes(raw)
-    app = ZipCollectApp(config=config)
-    app.initialize(["modul-1"])
-    app.start()
-    (student,) = [path.name for path in (course / "submitted").iterdir()]
-
-    result = api.autograde("modul-1", student)
-    assert result["success"], result.get("error") or result.get("log")
+    course, api, (student,) = autograded_zip_course(tmp_path, [hostile_submission(tmp_path / "team", marker)])
     assert not marker.exists(), "code the team added or changed ran during autograde"
 
     graded = nbformat.read(course / "autograded" / student / "modul-1" / WORKSHEET_FILE, as_version=4)
@@ -90,3 +73,8 @@ def test_a_hostile_zip_submission_runs_nothing_and_reaches_the_facilitator_as_te
     assert "Danke! <b>Fett</b> ist erlaubt." in feedback
     assert "Lautertal &lt;img src=x onerror=" in feedback  # the team's name, as text in its snapshot
     assert "Unsere Antwort." in feedback
+
+
+def test_a_picture_in_an_answer_loads_nothing():
+    cleaned = markdown2html(safe_markdown("Seht hier: ![Logo](https://tracker.example/pixel.png)"))
+    assert "tracker.example" not in cleaned and "<img" not in cleaned and "Seht hier:" in cleaned

@@ -52,7 +52,9 @@ c.Authenticator.admin_users = facilitators
 c.JupyterHub.load_groups = {GRADERS: {"users": sorted(facilitators)}}
 
 # JupyterHub's own proxy (Node.js), installed by install.sh with `npm ci` from package.json
-c.ConfigurableHTTPProxy.command = [str(COURSE / "deploy" / "ein-server" / "node_modules" / ".bin" / "configurable-http-proxy")]
+c.ConfigurableHTTPProxy.command = [
+    str(COURSE / "deploy" / "ein-server" / "node_modules" / ".bin" / "configurable-http-proxy")
+]
 
 # Each team's server in its own systemd unit (jupyterhub-systemdspawner), so that one runaway kernel cannot
 # starve the others: at most TEAM_MEMORY and one core, its own /tmp, no devices, no sudo. The limit is the

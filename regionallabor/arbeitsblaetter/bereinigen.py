@@ -24,14 +24,16 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from regionallabor.arbeitsblaetter.quellen import SWITCH_CELL, SWITCH_VARIABLE
 
 URL_SCHEMES = {"http", "https", "mailto"}
+# No pictures either: one from another host would tell that host who reads the team's text, and when.
+TAGS = nh3.ALLOWED_TAGS - {"img", "map", "area"}
 KEPT_NOTEBOOK_METADATA = ("kernelspec", "language_info")
 ATTACHMENT_NOTE = "*Diese Antwort zeigt ein angehängtes Bild; Anhänge werden nicht übernommen, der Text steht hier.*"
 FOREIGN_CELL_NOTE = "*Diese Zelle hat das Team hinzugefügt oder verändert; sie wird hier nur als Text gezeigt.*"
 
 
 def clean_html(html: str) -> str:
-    """HTML without anything that runs or loads: scripts, event handlers, frames, SVG and foreign URLs removed."""
-    return nh3.clean(html, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer nofollow")
+    """HTML without anything that runs or loads: scripts, event handlers, frames, SVG, pictures and foreign URLs removed."""
+    return nh3.clean(html, tags=TAGS, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer nofollow")
 
 
 class _Structure(HTMLParser):

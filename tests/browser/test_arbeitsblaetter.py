@@ -65,3 +65,35 @@ def test_the_cohort_overview_lists_the_teams_and_shows_a_snapshot(start_server, 
     overview.get_by_role("button", name="Lautertal", exact=True).click()
     expect(overview.locator(".rl-cohort-detail")).to_contain_text("Lautertal Mitglied 1")
     screenshot(page, "kohortenuebersicht")
+
+
+def test_a_teams_markup_runs_neither_in_the_cohort_overview_nor_in_its_feedback(start_server, page, tmp_path):
+    from tests.kurs import autograded_zip_course, hostile_submission
+
+    course, api, (student,) = autograded_zip_course(
+        tmp_path / "kurs", [hostile_submission(tmp_path / "team", tmp_path / "ausgefuehrt.txt")]
+    )
+    assert api.generate_feedback("modul-1")["success"]
+    server = start_server(extra_env={"REGIONALLABOR_KURS": str(course)})
+    page.on("dialog", lambda dialog: pytest.fail(f"a dialog opened: {dialog.message}"))
+    page.goto(server.url + "/voila/render/exercises/kohortenuebersicht.ipynb")
+    overview = page.locator(".rl-cohort")
+    expect(overview).to_contain_text("1 Regional-Team", timeout=90_000)
+    team = overview.get_by_role("button", name="Lautertal", exact=False)
+    expect(team).to_contain_text("<img src=x onerror=")  # the team's name, shown as it wrote it
+    team.click()
+    detail = overview.locator(".rl-cohort-detail")
+    expect(detail).to_contain_text("<script>window.rl_xss = 'script'</script>")  # a member's name
+    page.wait_for_timeout(1000)  # an onerror or onload would have fired by now
+    assert page.evaluate("window.rl_xss") is None
+    assert detail.locator("img, svg, iframe, script").count() == detail.locator("figure svg").count()
+    screenshot(page, "kohortenuebersicht-markup")
+
+    feedback = course / "feedback" / student / "modul-1" / "arbeitsblatt.html"
+    page.route("**/*", lambda route: route.abort() if not route.request.url.startswith("file:") else route.continue_())
+    page.goto(feedback.as_uri())
+    expect(page.get_by_text("Unsere Antwort.").first).to_be_visible()
+    page.wait_for_timeout(1000)
+    assert page.evaluate("window.rl_xss") is None
+    assert page.locator("a[href^='javascript:' i], iframe, object, embed").count() == 0
+    screenshot(page, "rueckmeldung-markup")
