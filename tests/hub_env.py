@@ -2,7 +2,8 @@
 
 The hub runs from the environment built from binder/ plus deploy/ein-server/requirements.txt, with
 the deploy's own jupyterhub_config.py; the test only swaps the login for JupyterHub's
-DummyAuthenticator, chooses free ports and adds a service token to drive the REST API.
+DummyAuthenticator (unless the test is about logging in), chooses free ports and adds a service token to
+drive the REST API.
 The hub user's system users are created by the deploy's spawn hook and removed by ``stop``.
 """
 
@@ -21,12 +22,14 @@ from tests.helpers import free_port, stop_process
 
 ADMIN_SERVICE = "kursverwaltung"
 GRADERS = "formgrade-regionallabor"
+DUMMY_LOGIN = """\
+c.JupyterHub.authenticator_class = "dummy"
+c.DummyAuthenticator.password = {password!r}
+"""
 HUB_CONFIG = """\
 c = get_config()
 load_subconfig("jupyterhub_config.py", path={deploy!r})
-c.JupyterHub.authenticator_class = "dummy"
-c.DummyAuthenticator.password = {password!r}
-c.JupyterHub.bind_url = "http://127.0.0.1:{port}"
+{login}c.JupyterHub.bind_url = "http://127.0.0.1:{port}"
 c.JupyterHub.hub_bind_url = "http://127.0.0.1:{hub_port}"
 c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{proxy_api_port}"
 c.JupyterHub.services.append({{"name": "{service}", "api_token": {token!r}}})
@@ -56,7 +59,14 @@ def install_hub(environment: CourseEnvironment) -> None:
 
 
 class Hub:
-    def __init__(self, environment: CourseEnvironment, folder: Path, teams: list[str], facilitators: list[str]):
+    def __init__(
+        self,
+        environment: CourseEnvironment,
+        folder: Path,
+        teams: list[str],
+        facilitators: list[str],
+        deploy_login: bool = False,
+    ):
         install_hub(environment)
         deploy = environment.course / "deploy" / "ein-server"
         self.environment = environment
@@ -68,11 +78,12 @@ class Hub:
         self.exchange = environment.folder / f"exchange-{port}"
         subprocess.run([str(deploy / "exchange.sh"), str(self.exchange), GRADERS], check=True)
         self.url = f"http://127.0.0.1:{port}"
+        self.database = f"sqlite:///{folder / 'jupyterhub.sqlite'}"
         (folder / "teams.txt").write_text("\n".join(teams) + "\n")
         (folder / "jupyterhub_config.py").write_text(
             HUB_CONFIG.format(
                 deploy=str(deploy),
-                password=self.password,
+                login="" if deploy_login else DUMMY_LOGIN.format(password=self.password),
                 port=port,
                 hub_port=free_port(),
                 proxy_api_port=free_port(),

@@ -239,3 +239,64 @@ def check_pages_in_the_browser(hub: Hub, browser, submission_id: str) -> None:
             page.wait_for_timeout(1000)
             assert page.evaluate("window.rl_xss") is None
         context.close()
+
+
+def test_only_accounts_a_facilitator_authorized_can_log_in(course_environment, browser, tmp_path):
+    """The deploy's own login: names from the roster, a password of one's own, a facilitator's yes."""
+    import subprocess
+
+    hub = Hub(course_environment, tmp_path, teams=["rl-lautertal"], facilitators=[FACILITATOR], deploy_login=True)
+    context = browser.new_context(locale="de-DE")
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+
+    def sign_up(name: str, password: str) -> str:
+        page.goto(f"{hub.url}/hub/signup")
+        page.locator("#username_input").fill(name)
+        page.locator("#password_input").fill(password)
+        page.locator("#password_confirmation_input").fill(password)
+        page.locator("#signup_submit").click()
+        return page.locator(".alert").inner_text()
+
+    def logs_in(name: str, password: str) -> bool:
+        context.clear_cookies()
+        page.goto(f"{hub.url}/hub/login?next=/hub/home")
+        page.locator("#username_input").fill(name)
+        page.locator("#password_input").fill(password)
+        page.locator("#login_submit").click()
+        page.wait_for_load_state()
+        return page.url.endswith("/hub/home")
+
+    try:
+        # Someone who is not the team signs up with its name first …
+        assert "sent to the admin" in sign_up("rl-lautertal", "nicht-das-team-2026")
+        assert not logs_in("rl-lautertal", "nicht-das-team-2026")
+        # … a name that is not on the roster gets no account …
+        sign_up("rl-fremde", "irgendein-passwort-1")
+        assert not logs_in("rl-fremde", "irgendein-passwort-1")
+        # … and a facilitator's name is no key either, until the first facilitator is authorized on the machine.
+        sign_up(FACILITATOR, "begleitung-kennwort-7")
+        assert not logs_in(FACILITATOR, "begleitung-kennwort-7")
+        subprocess.run(
+            [
+                str(hub.environment.bin / "python"),
+                str(hub.environment.course / "deploy" / "ein-server" / "freischalten.py"),
+                FACILITATOR,
+                hub.database,
+            ],
+            check=True,
+        )
+        assert logs_in(FACILITATOR, "begleitung-kennwort-7")
+
+        # The team says it has not signed up yet: the facilitator discards that account, the team signs up.
+        page.goto(f"{hub.url}/hub/authorize")
+        expect(page.get_by_role("row", name="rl-lautertal")).to_be_visible()
+        page.goto(f"{hub.url}/hub/discard/rl-lautertal")
+        assert "sent to the admin" in sign_up("rl-lautertal", "lautertal-macht-mit")
+        logs_in(FACILITATOR, "begleitung-kennwort-7")
+        page.goto(f"{hub.url}/hub/authorize/rl-lautertal")
+        assert logs_in("rl-lautertal", "lautertal-macht-mit")
+        assert not logs_in("rl-lautertal", "nicht-das-team-2026")
+    finally:
+        context.close()
+        hub.stop()
