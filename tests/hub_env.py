@@ -78,7 +78,6 @@ class Hub:
         self.exchange = environment.folder / f"exchange-{port}"
         subprocess.run([str(deploy / "exchange.sh"), str(self.exchange), GRADERS], check=True)
         self.url = f"http://127.0.0.1:{port}"
-        self.database = f"sqlite:///{folder / 'jupyterhub.sqlite'}"
         (folder / "teams.txt").write_text("\n".join(teams) + "\n")
         (folder / "jupyterhub_config.py").write_text(
             HUB_CONFIG.format(
@@ -91,6 +90,10 @@ class Hub:
                 token=self.token,
             )
         )
+        self.roster = {
+            "REGIONALLABOR_TEAMS": str(folder / "teams.txt"),
+            "REGIONALLABOR_BEGLEITTEAM": ",".join(facilitators),
+        }
         self.log = open(folder / "jupyterhub.log", "w")
         self.process = subprocess.Popen(
             [str(environment.bin / "jupyterhub"), "-f", str(folder / "jupyterhub_config.py")],
@@ -100,12 +103,15 @@ class Hub:
             env=environment.environ(
                 REGIONALLABOR_KURSORDNER=str(environment.course),
                 REGIONALLABOR_EXCHANGE=str(self.exchange),
-                REGIONALLABOR_TEAMS=str(folder / "teams.txt"),
-                REGIONALLABOR_BEGLEITTEAM=",".join(facilitators),
                 REGIONALLABOR_SPAWNER="prozess",  # no systemd on the test machine
+                **self.roster,
             ),
         )
         self.wait_for(lambda: self.api("get", "/").ok, "the hub did not answer")
+
+    def roster_environment(self) -> dict[str, str]:
+        """The environment in which the deploy's scripts read this hub's roster."""
+        return self.environment.environ(**self.roster)
 
     def wait_for(self, condition, message: str, timeout: float = 120) -> None:
         deadline = time.monotonic() + timeout

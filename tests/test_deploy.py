@@ -53,12 +53,8 @@ def test_hub_requirements_build_on_the_binder_pins():
     path = ROOT / "deploy" / "ein-server" / "requirements.txt"
     assert "-r ../../binder/requirements.txt" in path.read_text().splitlines()
     hub = pins(path)
-    assert {
-        "jupyterhub",
-        "configurable-http-proxy",
-        "jupyterhub-idle-culler",
-        "jupyterhub-firstuseauthenticator",
-    } <= set(hub)
+    assert {"jupyterhub", "jupyterhub-idle-culler", "jupyterhub-systemdspawner"} <= set(hub)
+    assert "configurable-http-proxy" not in hub  # JupyterHub's own proxy comes from npm (package.json)
     assert not set(hub) & set(pins(ROOT / "binder" / "requirements.txt"))
 
 

@@ -8,7 +8,7 @@ worksheets stay between sessions. Facilitators are the members of nbgrader's gro
 Settings from the environment (the systemd unit sets them):
   REGIONALLABOR_KURSORDNER  the course checkout, default /opt/regionallabor
   REGIONALLABOR_EXCHANGE    nbgrader's exchange folder, default /srv/nbgrader/exchange
-  REGIONALLABOR_TEAMS       file with one hub user name per line: the names teams may sign up with
+  REGIONALLABOR_TEAMS       file with one hub user name per line: who may log in as a team
   REGIONALLABOR_BEGLEITTEAM comma-separated hub user names of the facilitators
   REGIONALLABOR_SPAWNER     systemd (default) or prozess, where systemd does not run
 """
@@ -20,9 +20,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nativeauthenticator
-from nativeauthenticator import NativeAuthenticator
-from nativeauthenticator.orm import UserInfo
+sys.path.insert(0, str(Path(__file__).parent))
+import roster  # beside this file, shared with zugaenge.py
 
 c = get_config()  # noqa: F821 – provided by traitlets when JupyterHub loads this file
 
@@ -34,44 +33,16 @@ FACILITATOR_CONFIG = COURSE / "deploy" / "ein-server" / "begleitteam"
 START_PAGE = "/voila/render/modules/00_start.ipynb"
 
 
-def names_from_env(variable: str, separator: str = ",") -> set[str]:
-    return {name.strip() for name in os.environ.get(variable, "").split(separator) if name.strip()}
+facilitators = roster.facilitators()
+teams = roster.teams()
 
-
-def names_from_file(variable: str) -> set[str]:
-    path = os.environ.get(variable)
-    if not path or not Path(path).exists():
-        return set()
-    return {line.strip() for line in Path(path).read_text().splitlines() if line.strip() and not line.startswith("#")}
-
-
-facilitators = names_from_env("REGIONALLABOR_BEGLEITTEAM")
-teams = names_from_file("REGIONALLABOR_TEAMS")
-
-# Who may log in is the facilitators' decision. Everyone signs up at /hub/signup with a name from the roster
-# (REGIONALLABOR_TEAMS, REGIONALLABOR_BEGLEITTEAM) and a password of their own, and can log in only once a
-# facilitator has authorized the account at /hub/authorize (NativeAuthenticator, from JupyterHub's own
-# organisation). A stranger who signs up first with a team's name gets an account nobody authorizes.
-# No one is authorized by their name alone, facilitators neither: the first one is authorized on the
-# machine itself (deploy/ein-server/freischalten.py), then facilitators authorize everyone else.
-class RosterSignup(NativeAuthenticator):
-    """NativeAuthenticator for the names on the roster only, none authorized before someone says so."""
-
-    def validate_username(self, username: str) -> bool:
-        return super().validate_username(username) and username in teams | facilitators
-
-    def get_authed_users(self) -> set[str]:  # by default, admins' sign-ups are authorized at once
-        return {info.username for info in UserInfo.all_users(self.db) if info.is_authorized}
-
-
-c.JupyterHub.authenticator_class = RosterSignup
-c.JupyterHub.template_paths = [str(Path(nativeauthenticator.__file__).parent / "templates")]
-c.NativeAuthenticator.open_signup = False
-c.NativeAuthenticator.minimum_password_length = 10
-c.NativeAuthenticator.check_common_password = True
-c.NativeAuthenticator.allowed_failed_logins = 5
-c.NativeAuthenticator.seconds_before_next_try = 300
-c.Authenticator.allow_all = True  # JupyterHub asks for a rule; NativeAuthenticator lets in only authorized accounts
+# Who may log in is the facilitators' decision: only the names on the roster (REGIONALLABOR_TEAMS,
+# REGIONALLABOR_BEGLEITTEAM), each with the password zugaenge.py gave it – JupyterHub's own PAM login
+# against the system users. Nobody claims an account by logging in first (as with FirstUse before), and the
+# machine's other users (root, services) cannot log in at all. NativeAuthenticator, which lets facilitators
+# approve sign-ups in the browser, does not run on JupyterHub 6 (its login handler uses the removed statsd).
+c.JupyterHub.authenticator_class = "pam"
+c.Authenticator.allowed_users = teams | facilitators
 c.Authenticator.admin_users = facilitators
 c.JupyterHub.load_groups = {GRADERS: {"users": sorted(facilitators)}}
 

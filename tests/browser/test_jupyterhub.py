@@ -241,22 +241,24 @@ def check_pages_in_the_browser(hub: Hub, browser, submission_id: str) -> None:
         context.close()
 
 
-def test_only_accounts_a_facilitator_authorized_can_log_in(course_environment, browser, tmp_path):
-    """The deploy's own login: names from the roster, a password of one's own, a facilitator's yes."""
+def test_only_the_rosters_accounts_log_in_and_only_with_the_password_they_were_given(
+    course_environment, browser, tmp_path
+):
+    """The deploy's own login: zugaenge.py gives each name on the roster a system user and a password."""
     import subprocess
+    from urllib.parse import urlparse
 
     hub = Hub(course_environment, tmp_path, teams=["rl-lautertal"], facilitators=[FACILITATOR], deploy_login=True)
+    hub.users.append("rl-fremd")
     context = browser.new_context(locale="de-DE")
     page = context.new_page()
     page.set_default_timeout(60_000)
 
-    def sign_up(name: str, password: str) -> str:
-        page.goto(f"{hub.url}/hub/signup")
-        page.locator("#username_input").fill(name)
-        page.locator("#password_input").fill(password)
-        page.locator("#password_confirmation_input").fill(password)
-        page.locator("#signup_submit").click()
-        return page.locator(".alert").inner_text()
+    def give_accounts(*renew: str) -> dict[str, str]:
+        script = hub.environment.course / "deploy" / "ein-server" / "zugaenge.py"
+        command = [str(hub.environment.bin / "python"), str(script), *(["--neu", *renew] if renew else [])]
+        printed = subprocess.run(command, env=hub.roster_environment(), capture_output=True, text=True, check=True)
+        return dict(line.split("\t") for line in printed.stdout.splitlines() if "\t" in line)
 
     def logs_in(name: str, password: str) -> bool:
         context.clear_cookies()
@@ -265,38 +267,27 @@ def test_only_accounts_a_facilitator_authorized_can_log_in(course_environment, b
         page.locator("#password_input").fill(password)
         page.locator("#login_submit").click()
         page.wait_for_load_state()
-        return page.url.endswith("/hub/home")
+        return urlparse(page.url).path == "/hub/home"
 
     try:
-        # Someone who is not the team signs up with its name first …
-        assert "sent to the admin" in sign_up("rl-lautertal", "nicht-das-team-2026")
-        assert not logs_in("rl-lautertal", "nicht-das-team-2026")
-        # … a name that is not on the roster gets no account …
-        sign_up("rl-fremde", "irgendein-passwort-1")
-        assert not logs_in("rl-fremde", "irgendein-passwort-1")
-        # … and a facilitator's name is no key either, until the first facilitator is authorized on the machine.
-        sign_up(FACILITATOR, "begleitung-kennwort-7")
-        assert not logs_in(FACILITATOR, "begleitung-kennwort-7")
-        subprocess.run(
-            [
-                str(hub.environment.bin / "python"),
-                str(hub.environment.course / "deploy" / "ein-server" / "freischalten.py"),
-                FACILITATOR,
-                hub.database,
-            ],
-            check=True,
-        )
-        assert logs_in(FACILITATOR, "begleitung-kennwort-7")
+        passwords = give_accounts()
+        assert set(passwords) == {"rl-lautertal", FACILITATOR}
+        assert give_accounts() == {}  # run again: nobody's password changes
+        assert oct(Path(pwd.getpwnam("rl-lautertal").pw_dir).stat().st_mode & 0o777) == "0o700"
 
-        # The team says it has not signed up yet: the facilitator discards that account, the team signs up.
-        page.goto(f"{hub.url}/hub/authorize")
-        expect(page.get_by_role("row", name="rl-lautertal")).to_be_visible()
-        page.goto(f"{hub.url}/hub/discard/rl-lautertal")
-        assert "sent to the admin" in sign_up("rl-lautertal", "lautertal-macht-mit")
-        logs_in(FACILITATOR, "begleitung-kennwort-7")
-        page.goto(f"{hub.url}/hub/authorize/rl-lautertal")
-        assert logs_in("rl-lautertal", "lautertal-macht-mit")
-        assert not logs_in("rl-lautertal", "nicht-das-team-2026")
+        assert not logs_in("rl-lautertal", "lautertal2026")  # a guess
+        # A system user with a password, but not on the roster: no way in.
+        subprocess.run(["useradd", "--create-home", "rl-fremd"], check=True)
+        subprocess.run(["chpasswd"], input="rl-fremd:bekannt-2026\n", text=True, check=True)
+        assert not logs_in("rl-fremd", "bekannt-2026")
+        assert logs_in("rl-lautertal", passwords["rl-lautertal"])
+        assert logs_in(FACILITATOR, passwords[FACILITATOR])
+
+        # The team lost its password: a new one, and the old one no longer opens the account.
+        renewed = give_accounts("rl-lautertal")
+        assert set(renewed) == {"rl-lautertal"} and renewed["rl-lautertal"] != passwords["rl-lautertal"]
+        assert not logs_in("rl-lautertal", passwords["rl-lautertal"])
+        assert logs_in("rl-lautertal", renewed["rl-lautertal"])
     finally:
         context.close()
         hub.stop()
