@@ -217,7 +217,8 @@ def check_pages_in_the_browser(hub: Hub, browser, submission_id: str) -> None:
             # JupyterHub ≥ 4.1 forbids framing a user's server, which leaves the formgrader's tab inside
             # JupyterLab blank; opened on its own, at /user/<name>/formgrader, it shows.
             response = page.goto(f"{hub.url}/user/{user}/formgrader")
-            assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+            policy = response.headers["content-security-policy"]
+            assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy and "img-src 'self'" in policy
             expect(page.get_by_text("Manage Assignments").first).to_be_visible()
             expect(page.locator("#main-table").get_by_text(ASSIGNMENT)).to_be_visible()
             page.screenshot(path=str(ARTIFACTS / "hub-formgrader.png"))
@@ -226,6 +227,9 @@ def check_pages_in_the_browser(hub: Hub, browser, submission_id: str) -> None:
             page.wait_for_timeout(1000)  # an onerror or onload would have fired by now
             assert page.evaluate("window.rl_xss") is None
             page.screenshot(path=str(ARTIFACTS / "hub-formgrader-abgabe.png"), full_page=True)
+            # JupyterLab works under the facilitators' stricter policy
+            page.goto(f"{hub.url}/user/{user}/lab")
+            expect(page.locator(".jp-Launcher").first).to_be_visible(timeout=90_000)
         else:
             page.wait_for_url(f"**/user/{user}/voila/render/modules/00_start.ipynb")
             page.wait_for_selector(".rl-modules", timeout=90_000)
