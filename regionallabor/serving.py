@@ -25,6 +25,17 @@ def with_course_templates(environ: dict[str, str]) -> dict[str, str]:
     return {**environ, "JUPYTER_PATH": os.pathsep.join(dict.fromkeys(paths))}
 
 
+# Kernels whose page never said goodbye (a closed laptop, a lost connection) end after five idle minutes;
+# a page left open keeps its kernel, however long the team reads.
+KERNEL_CULLING = {"cull_idle_timeout": 300, "cull_interval": 60, "cull_connected": False}
+
+
 def configure(c) -> None:
-    """The settings that are code, for ``regionallabor serve`` and for Jupyter servers with Voila's extension."""
+    """The course's server settings, for ``regionallabor serve`` and for every Jupyter server with Voila's
+    extension (Binder, the hub, Kubernetes: binder/jupyter/jupyter_server_config.py).
+
+    In code rather than in ``jupyter_server_config.d/*.json``, which Jupyter reads for server extensions only.
+    """
     c.VoilaConfiguration.prelaunch_hook = set_xsrf_cookie
+    for name, value in KERNEL_CULLING.items():
+        setattr(c.MappingKernelManager, name, value)

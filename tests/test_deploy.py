@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -111,3 +114,30 @@ def test_voila_serves_the_course_template_the_project_ships():
     assert settings["VoilaConfiguration"]["template"] == VOILA_TEMPLATE
     assert (JUPYTER_DATA_DIR / "voila" / "templates" / VOILA_TEMPLATE / "index.html.j2").is_file()
     assert COURSE_CSS.is_file()
+
+
+def shown_config(config_path: Path) -> str:
+    """What a Jupyter server started with ``config_path`` really reads (as Binder's and the hub's servers do)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER")}
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("jupyter")), "server", "--show-config"],
+        env={**env, "JUPYTER_CONFIG_PATH": str(config_path)},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout
+
+
+def test_binder_and_hub_servers_cull_kernels_and_keep_voilas_shutdown_hook():
+    shown = shown_config(ROOT / "binder" / "jupyter")
+    assert ".cull_idle_timeout = 300" in shown and ".cull_connected = False" in shown
+    assert "prelaunch_hook" in shown
+    assert "'nbgrader.server_extensions.formgrader': False" in shown  # teams get no formgrader
+
+
+def test_facilitators_servers_send_the_content_security_policy():
+    shown = shown_config(ROOT / "deploy" / "ein-server" / "begleitteam")
+    assert "frame-ancestors 'none'" in shown and "img-src 'self' data: blob:" in shown
+    assert "'nbgrader.server_extensions.formgrader': True" in shown

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WIDGET_LIBRARIES = ("ipywidgets", "ipyleaflet", "ipysigma", "widgets")
+WIDGET_LIBRARIES = ("ipywidgets", "ipysigma", "widgets")
 # what each lower layer may import (besides itself); the modules may import all of these and earlier modules
 BELOW = {
     "regionallabor.core": ("regionallabor.handlungsfelder",),

@@ -293,3 +293,23 @@ def test_rated_fields_appear_as_radar_and_table_in_the_profile(workbook):
     assert html.count("<svg") == 1 and "Profil der Handlungsfelder" in html
     for expected in ("2 von 5", "Kaum Solar auf öffentlichen Dächern", "4 von 5"):
         assert expected in text
+
+
+def test_the_pages_region_map_keeps_the_regions_shape_and_escapes_names():
+    from regionallabor.dokumente.karte import region_map_svg
+
+    square = {
+        "type": "Feature",
+        "properties": {"id": "x", "name": "<b>Auenfeld</b>"},
+        "geometry": {
+            "type": "Polygon",
+            "coordinates": [[[8.0, 48.0], [9.0, 48.0], [9.0, 49.0], [8.0, 49.0], [8.0, 48.0]]],
+        },
+    }
+    svg = region_map_svg([square], [], [], [("Dorf & Tal", 48.5, 8.5)], ((48.0, 8.0), (49.0, 9.0)), "Karte", 600, 600)
+    assert "<title>&lt;b&gt;Auenfeld&lt;/b&gt;</title>" in svg and "<title>Dorf &amp; Tal</title>" in svg
+    # one degree of longitude at 48.5° N is about two thirds of a degree of latitude: the square is drawn narrower
+    xs = [float(p.split(",")[0]) for p in svg.split('d="M')[1].split('"')[0].replace("Z", "").split(" L")]
+    ys = [float(p.split(",")[1]) for p in svg.split('d="M')[1].split('"')[0].replace("Z", "").split(" L")]
+    assert abs((max(xs) - min(xs)) / (max(ys) - min(ys)) - 0.66) < 0.02
+    assert 'cx="300.0" cy="300.0"' in svg  # the point in the middle lies in the middle

@@ -117,10 +117,13 @@ def test_region_editor_search_add_remove_and_figures(workbook):
     assert workbook.get(Region).record.area_ids == [hits[0].id]
     assert "Einwohner:innen" in editor.figures.value and "Stand 31.12.2019" in editor.figures.value
     assert "Destatis" in editor.figures.value
-    assert editor.selected_layer.data["features"] or editor.points_layer.layers
-    assert [layer.name for layer in editor.points_layer.layers] == [hits[0].name]
+    # Titisee-Neustadt has no shipped boundary: a point, named in its tooltip, inside its district
+    assert editor.map.value.count("<circle") == 1 and f"<title>{hits[0].name}</title>" in editor.map.value
+    assert 'stroke-dasharray="4"' in editor.map.value  # the district it lies in
+    assert editor.map_box.layout.display == ""
     editor.remove_area(hits[0].id)
     assert workbook.get(Region).record.area_ids == []
+    assert editor.map.value == "" and editor.map_box.layout.display == "none"
 
 
 def test_region_search_without_match_says_so(workbook):

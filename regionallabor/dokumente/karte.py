@@ -1,8 +1,13 @@
-"""The region as a printable map: its areas, the Gemeinden as labelled points, the districts around."""
+"""The region as a map: its areas, Gemeinden without a boundary as points, the districts around.
+
+``region_map_chart`` draws it for the Regionalprofil (matplotlib: SVG for the page, PNG for the PDF);
+``region_map_svg`` for Modul 1's page, as plain SVG without any library.
+"""
 
 from __future__ import annotations
 
 import math
+from html import escape
 
 from regionallabor.dokumente.charts import GREEN, GREEN_DARK, GREY, OCHRE, Chart, draw_chart
 
@@ -61,3 +66,59 @@ def region_map_chart(
     return draw_chart(
         draw, 6.0, 6.0 * aspect, title, margins={"left": 0.01, "right": 0.99, "top": 0.99, "bottom": 0.01}, png=png
     )
+
+
+# The page's map (Modul 1): plain SVG, drawn here, so the page needs no map library and no tiles.
+SELECTED_STYLE = 'fill="#2f6f4e" fill-opacity="0.45" stroke="#1f4d36" stroke-width="2"'
+PARENT_STYLE = 'fill="#cfe3d6" fill-opacity="0.6" stroke="#2f6f4e" stroke-width="1.5" stroke-dasharray="4"'
+CONTEXT_STYLE = 'fill="#b9c4bd" fill-opacity="0.55" stroke="#ffffff" stroke-width="1"'
+POINT_STYLE = 'r="7" fill="#d9922e" stroke="#1f4d36" stroke-width="2"'
+
+
+def region_map_svg(
+    features: list[dict],
+    parents: list[dict],
+    context: list[dict],
+    points: list[tuple[str, float, float]],
+    bounds: tuple[tuple[float, float], tuple[float, float]],
+    title: str,
+    width: int = 720,
+    height: int = 380,
+) -> str:
+    """The chosen areas, the districts of Gemeinden drawn as points, the districts around – within ``bounds``.
+
+    Longitude is scaled by the cosine of the latitude, so that the region keeps its shape; each area and
+    point carries its name as a tooltip.
+    """
+    (south, west), (north, east) = bounds
+    ratio = math.cos(math.radians((south + north) / 2))
+    scale = min(width / max((east - west) * ratio, 1e-6), height / max(north - south, 1e-6))
+    x0 = (width - (east - west) * ratio * scale) / 2
+    y0 = (height - (north - south) * scale) / 2
+
+    def xy(lon: float, lat: float) -> str:
+        return f"{x0 + (lon - west) * ratio * scale:.1f},{y0 + (north - lat) * scale:.1f}"
+
+    def path(feature: dict, style: str, named: bool) -> str:
+        rings = _all_rings(feature["geometry"])
+        d = " ".join("M" + " L".join(xy(x, y) for x, y in ring) + "Z" for ring in rings)
+        tooltip = f"<title>{escape(feature['properties'].get('name', ''))}</title>" if named else ""
+        return f'<path d="{d}" fill-rule="evenodd" {style}>{tooltip}</path>'
+
+    layers = [path(f, CONTEXT_STYLE, False) for f in context]
+    layers += [path(f, PARENT_STYLE, True) for f in parents]
+    layers += [path(f, SELECTED_STYLE, True) for f in features]
+    for name, lat, lon in points:
+        x, y = xy(lon, lat).split(",")
+        layers.append(f'<circle cx="{x}" cy="{y}" {POINT_STYLE}><title>{escape(name)}</title></circle>')
+    return (
+        f'<svg class="rl-region-map" viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
+        f'<rect width="{width}" height="{height}" fill="#eef2f4"/>{"".join(layers)}</svg>'
+    )
+
+
+def _all_rings(geometry: dict) -> list[list[tuple[float, float]]]:
+    """Outer rings and holes (drawn with the even-odd rule)."""
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return [[(x, y) for x, y, *_ in ring] for polygon in polygons for ring in polygon]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from html import escape
 
-import ipyleaflet as leaflet
 import ipywidgets as ipw
 from pydantic import ValidationError
 
@@ -13,27 +12,11 @@ from regionallabor.core.formatting import format_decimal, format_int, number_or_
 from regionallabor.core.messages import AREA_TYPES, COUNTRIES, WEGGEMEINSCHAFTEN, t
 from regionallabor.core.model import OwnFigures, Region, explain
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
+from regionallabor.dokumente.karte import region_map_svg
 from regionallabor.modul1.region import region_figures
 from widgets.base import Notice, WorkbookTool, button, css, figures_html, heading, label, labelled
 
 SEARCH_LIMIT = 20
-SELECTED_STYLE = {"color": "#1f4d36", "weight": 2, "fillColor": "#2f6f4e", "fillOpacity": 0.45}
-PARENT_STYLE = {"color": "#2f6f4e", "weight": 1.5, "dashArray": "4", "fillColor": "#cfe3d6", "fillOpacity": 0.6}
-CONTEXT_STYLE = {"color": "#ffffff", "weight": 1, "fillColor": "#b9c4bd", "fillOpacity": 0.55}
-POINT_STYLE = {
-    "radius": 8,
-    "color": "#1f4d36",
-    "weight": 2,
-    "opacity": 1.0,
-    "fill_color": "#d9922e",
-    "fill_opacity": 1.0,
-}
-OVERVIEW = {
-    "DE": ((47.3, 5.9), (55.1, 15.0)),
-    "AT": ((46.4, 9.5), (49.0, 17.2)),
-    "CH": ((45.8, 5.9), (47.8, 10.5)),
-    "BZ": ((46.2, 10.4), (47.1, 12.5)),
-}
 
 
 class RegionEditor(WorkbookTool):
@@ -60,33 +43,7 @@ class RegionEditor(WorkbookTool):
         self.results = ipw.VBox()
         self.selected = ipw.HBox(layout=ipw.Layout(flex_flow="row wrap"))
         self.figures = ipw.HTML()
-        self.map = leaflet.Map(
-            center=(51.2, 10.4),
-            zoom=5,
-            layers=(),
-            scroll_wheel_zoom=False,
-            attribution_control=False,
-            layout=ipw.Layout(height="380px", width="100%"),
-        )
-        self.context_layer = leaflet.GeoJSON(
-            data={"type": "FeatureCollection", "features": []}, style=CONTEXT_STYLE, name="Umgebung", pane="tilePane"
-        )
-        self.selected_layer = leaflet.GeoJSON(
-            data={"type": "FeatureCollection", "features": []},
-            style=SELECTED_STYLE,
-            hover_style={"fillOpacity": 0.65},
-            name="Eure Region",
-        )
-        self.parent_layer = leaflet.GeoJSON(
-            data={"type": "FeatureCollection", "features": []},
-            style=PARENT_STYLE,
-            name="Kreise und Bezirke eurer Gemeinden",
-        )
-        self.points_layer = leaflet.LayerGroup(name="Gemeinden")
-        # Panes fix the drawing order: jupyter-leaflet redraws a GeoJSON layer on top when its data changes,
-        # so without them the grey surroundings could cover the chosen areas.
-        for layer in (self.context_layer, self.parent_layer, self.selected_layer, self.points_layer):
-            self.map.add(layer)
+        self.map = ipw.HTML()
         self.map_caption = ipw.HTML()
         self.map_box = css(ipw.VBox([self.map]), "rl-map")
 
@@ -209,32 +166,35 @@ class RegionEditor(WorkbookTool):
 
     def _show_map(self, areas: list[refdata.Area]) -> None:
         shape = refdata.region_shape(areas)
-        polygons, points, parents = shape.polygons, shape.points, shape.parents
-        self.selected_layer.data = {"type": "FeatureCollection", "features": polygons}
-        self.points_layer.layers = tuple(
-            leaflet.CircleMarker(location=(a.lat, a.lon), name=a.name, pane="markerPane", **POINT_STYLE) for a in points
-        )
-        # Gemeinden without a shipped boundary are points; their district shows where they lie.
-        self.parent_layer.data = {"type": "FeatureCollection", "features": parents}
-        bounds = shape.bounds
-        countries = sorted({a.country for a in areas}) or [self.country.value]
         # An empty map says nothing: it appears with the first chosen area.
-        self.map_box.layout.display = "none" if bounds is None else ""
-        if bounds is None:
-            bounds = OVERVIEW[self.country.value]
-            context = []
-        else:
-            context = [
-                f
-                for c in countries
-                for f in refdata.neighbouring_districts(c, bounds)
-                if f["properties"]["id"] not in shape.polygon_ids | {p["properties"]["id"] for p in parents}
-            ]
-            (south, west), (north, east) = bounds
-            pad = 0.08 if points and not polygons else 0.02
-            bounds = ((south - pad, west - pad), (north + pad, east + pad))
-        self.context_layer.data = {"type": "FeatureCollection", "features": context}
-        self.map.fit_bounds([list(bounds[0]), list(bounds[1])])
+        self.map_box.layout.display = "none" if shape.bounds is None else ""
+        if shape.bounds is None:
+            self.map.value = ""
+            self.map_caption.value = ""
+            return
+        countries = sorted({a.country for a in areas})
+        drawn = shape.polygon_ids | {p["properties"]["id"] for p in shape.parents}
+        context = [
+            f
+            for c in countries
+            for f in refdata.neighbouring_districts(c, shape.bounds)
+            if f["properties"]["id"] not in drawn
+        ]
+        # Gemeinden drawn as points are shown within their whole district, the map's reference for them.
+        (south, west), (north, east) = refdata.bounds_of(
+            shape.polygons + shape.parents, [(a.lat, a.lon) for a in shape.points]
+        )
+        pad = 0.02
+        self.map.value = region_map_svg(
+            shape.polygons,
+            shape.parents,
+            context,
+            [(a.name, a.lat, a.lon) for a in shape.points],
+            ((south - pad, west - pad), (north + pad, east + pad)),
+            t("region.map_label", region=self.name.value.strip())
+            if self.name.value.strip()
+            else t("region.map_label_unnamed"),
+        )
         attribution = "; ".join(refdata.ATTRIBUTION[c]["boundaries"] for c in countries)
         self.map_caption.value = (
             f"<div class='rl-source'>{escape(t('region.map_attribution', attribution=attribution))}</div>"
