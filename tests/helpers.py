@@ -140,6 +140,9 @@ HOSTILE_MARKUP = (
 HOSTILE_TEXT = "Unsere Antwort. " + " ".join(HOSTILE_MARKUP)
 
 
+LIVE_ATTRIBUTES = {"href", "src", "srcdoc", "action", "formaction", "xlink:href", "data", "style"}
+
+
 class _LiveMarker(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -149,7 +152,8 @@ class _LiveMarker(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self._in_script = tag == "script"
         for name, value in attrs:
-            if "rl_xss" in (value or ""):
+            # a label or tooltip is text; a handler, a link or a frame's content runs
+            if "rl_xss" in (value or "") and (name.startswith("on") or name in LIVE_ATTRIBUTES):
                 self.live.append(f"<{tag} {name}={value!r}>")
         if tag in ("iframe", "object", "embed"):
             self.live.append(f"<{tag}>")
@@ -171,3 +175,29 @@ def live_markup(html: str) -> list[str]:
     parser.feed(html)
     parser.close()
     return parser.live
+
+
+def mark_up_every_text(workbook) -> int:
+    """Append one of HOSTILE_MARKUP to every text of every record the model accepts it in; returns how many."""
+    from pydantic import ValidationError
+
+    from regionallabor.core.model import RECORD_TYPES
+
+    changed, records = 0, []
+    for kind, rows in workbook.export_data()["records"].items():
+        cls = RECORD_TYPES[kind]
+        for row in rows:
+            record = cls.model_validate(row)
+            for number, (field, value) in enumerate(row.items()):
+                if field in ("id", "kind") or not isinstance(value, str) or not value:
+                    continue
+                try:
+                    record = cls.model_validate(
+                        {**record.model_dump(), field: value + " " + HOSTILE_MARKUP[number % 6]}
+                    )
+                    changed += 1
+                except ValidationError:  # an e-mail address, a date, a choice: no free text
+                    pass
+            records.append(record)
+    workbook.replace_all(records)
+    return changed
