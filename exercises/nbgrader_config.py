@@ -27,9 +27,13 @@ c.Exchange.path_includes_course = True
 
 # German text where nbgrader lets us set it
 c.ClearSolutions.text_stub = "Schreibt eure Antwort hier hinein."
-# Our feedback template first; nbgrader's own folder stays in the list, or the formgrader finds no pages.
+# Our feedback template first (what a team reads: templates/feedback/); nbgrader's own folder stays in the
+# list, or the formgrader finds no pages.
 c.HTMLExporter.extra_template_basedirs = [str(HERE / "templates"), formgrader_templates]
-c.HTMLExporter.filters = {"clean_html": "regionallabor.arbeitsblaetter.bereinigen.clean_html"}
+c.HTMLExporter.filters = {
+    "clean_html": "regionallabor.arbeitsblaetter.bereinigen.clean_html",
+    "feedback_view": "regionallabor.arbeitsblaetter.rueckmeldung.feedback_view",
+}
 
 # A team's text is text: after nbgrader has restored the locked cells, the submission loses anything that
 # could run, for the formgrader and the feedback alike (regionallabor/arbeitsblaetter/bereinigen.py).

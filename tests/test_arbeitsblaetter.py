@@ -17,7 +17,7 @@ from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeFetchFeed
 from traitlets.config import Config
 
 from regionallabor.arbeitsblaetter.abgabe import REFLECTIONS
-from regionallabor.arbeitsblaetter.quellen import SAMPLE_ANSWER, worksheet_source
+from regionallabor.arbeitsblaetter.quellen import worksheet_source
 from regionallabor.arbeitsblaetter.snapshot import SNAPSHOT_FILE, WORKSHEET_FILE
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.course import MODULES
@@ -64,7 +64,9 @@ def test_every_worksheet_generates_and_the_released_versions_hold_no_solutions(t
         result = api.generate_assignment(assignment)
         assert result["success"], result.get("log")
         released = (course / "release" / assignment / WORKSHEET_FILE).read_text(encoding="utf-8")
-        assert SAMPLE_ANSWER not in released
+        assert "Hinweis für das Begleitteam" not in released
+        for reflection in REFLECTIONS[module.number]:
+            assert reflection.hint not in released
         assert released.count("Schreibt eure Antwort hier hinein.") == len(REFLECTIONS[module.number])
         assert f'assert_selbstcheck(\\".\\", {module.number})' in released
 
@@ -131,6 +133,26 @@ def test_exchange_path_from_release_to_fetched_feedback(tmp_path):
         (team_folder(tmp_path / "teams" / "lautertal", assignment) / "feedback").rglob("arbeitsblatt.html")
     )
     assert "Selbstcheck Modul 1: alles da." in lautertal.read_text(encoding="utf-8")
+    assert_reads_as_feedback(lautertal.read_text(encoding="utf-8"))
+
+
+def assert_reads_as_feedback(html: str) -> None:
+    """What a team reads: the module as title, German, no points, no code, nothing from elsewhere."""
+    assert "<title>Modul 1 · Team &amp; Region – Rückmeldung des Begleitteams</title>" in html
+    for english_or_grading in (
+        "Punkte",
+        " von 1",
+        "0.0",
+        "No response",
+        "Student",
+        "%xmode",
+        "import ",
+        "In [",
+        "<script",
+    ):
+        assert english_or_grading not in html, english_or_grading
+    assert "Noch keine Rückmeldung." in html  # the second question got no reply
+    assert "http://" not in html and "https://" not in html
 
 
 def test_zip_path_from_the_module_page_to_one_feedback_file_per_team(tmp_path):
@@ -194,6 +216,8 @@ def test_zip_path_from_the_module_page_to_one_feedback_file_per_team(tmp_path):
     )
     hochwald = (tmp_path / "zum-verschicken" / f"rueckmeldung_{assignment}_{team_ids['hochwald']}.html").read_text()
     assert "mindestens 3 Teammitglieder (bisher 2)" in hochwald and "Hochwald: wir suchen" in hochwald
+    assert "noch offen" in hochwald and "erledigt" not in hochwald
+    assert "Hier habt ihr nichts geschrieben." in hochwald  # the region question, left empty
 
 
 def test_snapshot_pseudonymises_private_persons_unless_the_team_opts_out(tmp_path):
@@ -212,3 +236,17 @@ def test_snapshot_pseudonymises_private_persons_unless_the_team_opts_out(tmp_pat
     assert selbstcheck(snapshot) == []
     with pytest.raises(SnapshotError, match="gehört zu Modul 1, nicht zu Modul 2"):
         parse_snapshot(snapshot.to_json(), 2)
+
+
+def test_each_question_has_its_own_hint_for_the_facilitators_in_the_source():
+    hints = [reflection.hint for reflections in REFLECTIONS.values() for reflection in reflections]
+    assert len(hints) == len(set(hints)) == 12
+    for module in MODULES:
+        answers = {
+            cell.metadata["nbgrader"]["grade_id"]: cell.source
+            for cell in worksheet_source(module.number).cells
+            if cell.metadata.get("nbgrader", {}).get("solution")
+        }
+        for reflection in REFLECTIONS[module.number]:
+            assert "Fragt zurück" in reflection.hint or "Antwortet" in reflection.hint
+            assert answers[reflection.key].endswith(reflection.hint)

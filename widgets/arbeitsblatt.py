@@ -32,7 +32,7 @@ class WorksheetSubmission(WorkbookTool):
         self.check = ipw.HTML()
         self.fields: dict[str, ipw.Textarea] = {}
         rows = []
-        for key, question in REFLECTIONS[module]:
+        for key, question, _hint in REFLECTIONS[module]:
             field = ipw.Textarea(
                 placeholder=t("worksheet.answer_placeholder"),
                 continuous_update=False,

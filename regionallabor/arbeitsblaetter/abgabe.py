@@ -12,6 +12,7 @@ import json
 import zipfile
 from datetime import UTC, datetime
 from functools import cache
+from typing import NamedTuple
 
 from regionallabor.arbeitsblaetter.snapshot import SNAPSHOT_FILE, WORKSHEET_FILE, Snapshot, assignment_id
 from regionallabor.core.model import Reflexion
@@ -29,30 +30,104 @@ ZIP_PATTERN = (
 )
 
 
-REFLECTIONS: dict[int, tuple[tuple[str, str], ...]] = {
+class Reflection(NamedTuple):
+    key: str  # nbgrader's grade_id of the answer cell
+    question: str
+    hint: str  # for the facilitators: what a good answer touches, what to ask back
+
+
+REFLECTIONS: dict[int, tuple[Reflection, ...]] = {
     1: (
-        ("reflexion-team", "Was bringt jede:r von euch ins Regional-Team ein – und wer fehlt euch noch?"),
-        ("reflexion-region", "Warum habt ihr eure Region so abgegrenzt? Was gehört für euch dazu, was nicht?"),
+        Reflection(
+            "reflexion-team",
+            "Was bringt jede:r von euch ins Regional-Team ein – und wer fehlt euch noch?",
+            "Eine tragfähige Antwort sagt, wer welche Stärke, welche Kontakte oder welche Zeit einbringt, und nennt eine "
+            "konkrete Lücke (eine Altersgruppe, ein Ortsteil, eine Branche, die Verwaltung). Fragt zurück: Wen kennt ihr, "
+            "der diese Lücke schließen könnte – und wer von euch spricht die Person bis wann an?",
+        ),
+        Reflection(
+            "reflexion-region",
+            "Warum habt ihr eure Region so abgegrenzt? Was gehört für euch dazu, was nicht?",
+            "Gut ist eine Begründung aus dem Alltag der Menschen (Schulweg, Einkauf, Vereine, Pendeln), nicht nur aus "
+            "Verwaltungsgrenzen, und ein Satz dazu, was bewusst draußen bleibt. Fragt zurück: Fühlen sich die Menschen im "
+            "Nachbarort zugehörig? Ist die Region klein genug, dass ihr dort wirklich etwas bewegen könnt?",
+        ),
     ),
     2: (
-        ("reflexion-ueberraschung", "Welche Kennzahl oder welche Einschätzung hat euch überrascht – und warum?"),
-        ("reflexion-schatz", "Welcher Schatz eurer Region sollte auf eurer Mitmach-Konferenz sichtbar werden?"),
+        Reflection(
+            "reflexion-ueberraschung",
+            "Welche Kennzahl oder welche Einschätzung hat euch überrascht – und warum?",
+            "Eine gute Antwort verbindet eine Zahl mit einer Beobachtung vor Ort und einer Vermutung, warum es so ist. "
+            "Fragt zurück: Wen in der Region könntet ihr fragen, ob eure Erklärung stimmt? Was folgt daraus für eure "
+            "Handlungsfelder?",
+        ),
+        Reflection(
+            "reflexion-schatz",
+            "Welcher Schatz eurer Region sollte auf eurer Mitmach-Konferenz sichtbar werden?",
+            "Gut ist ein konkreter Ort, eine Person, ein Verein oder ein Brauch – und eine Idee, wie er sichtbar wird "
+            "(eine Führung, ein Stand, eine Geschichte zum Auftakt). Fragt zurück: Wer hütet diesen Schatz heute, und ist "
+            "diese Person schon eingeladen?",
+        ),
     ),
     3: (
-        ("reflexion-netz", "Wen habt ihr über das Beziehungsnetz neu entdeckt? Wo fehlen Verbindungen?"),
-        ("reflexion-gespraech", "Was habt ihr aus euren Gesprächen mitgenommen?"),
+        Reflection(
+            "reflexion-netz",
+            "Wen habt ihr über das Beziehungsnetz neu entdeckt? Wo fehlen Verbindungen?",
+            "Eine gute Antwort nennt eine Brückenperson oder -gruppe und eine Lücke zwischen zwei Bereichen (etwa "
+            "Landwirtschaft und Gastronomie, Jugend und Verwaltung). Fragt zurück: Wer aus dem Team knüpft die fehlende "
+            "Verbindung, und bei welcher Gelegenheit?",
+        ),
+        Reflection(
+            "reflexion-gespraech",
+            "Was habt ihr aus euren Gesprächen mitgenommen?",
+            "Gut sind Sätze der Gesprächspartner:innen selbst – was sie antreibt, was sie bremst – und was das Team "
+            "seitdem anders sieht. Fragt zurück: Wer von ihnen will mitmachen, und habt ihr sie das ausdrücklich gefragt?",
+        ),
     ),
     4: (
-        ("reflexion-vision", "Welches Bild aus eurer Vision trägt euch am meisten – und wer teilt es schon?"),
-        ("reflexion-ziel", "Welches Ziel packt ihr zuerst an, und woran merkt ihr, dass ihr vorankommt?"),
+        Reflection(
+            "reflexion-vision",
+            "Welches Bild aus eurer Vision trägt euch am meisten – und wer teilt es schon?",
+            "Ein tragendes Bild ist anschaulich (ein Platz, ein Tag, eine Begegnung im Jahr 2035), kein Leitbild-Satz. "
+            "Fragt zurück: Haben Menschen außerhalb des Teams dieses Bild schon gehört – und wie haben sie reagiert?",
+        ),
+        Reflection(
+            "reflexion-ziel",
+            "Welches Ziel packt ihr zuerst an, und woran merkt ihr, dass ihr vorankommt?",
+            "Gut ist ein Ziel mit einem sichtbaren ersten Schritt und einem Zeichen des Fortschritts, das sich zählen oder "
+            "beobachten lässt. Fragt zurück: Wer ist verantwortlich, und bis wann soll der erste Schritt geschafft sein?",
+        ),
     ),
     5: (
-        ("reflexion-wirkung", "Bei welchem Ziel war die Wirkungslogik am schwersten zu schreiben?"),
-        ("reflexion-konferenz", "Wen wollt ihr auf eurer Konferenz unbedingt dabeihaben, und wie gewinnt ihr sie?"),
+        Reflection(
+            "reflexion-wirkung",
+            "Bei welchem Ziel war die Wirkungslogik am schwersten zu schreiben?",
+            "Meist hakt es zwischen Aktivität und Wirkung – bei dem, was sich für die Menschen verändern soll. Eine gute "
+            "Antwort benennt genau diese Stelle. Fragt zurück: Woran würde eine Außenstehende merken, dass die Wirkung "
+            "eingetreten ist? Welcher Indikator ließe sich mit wenig Aufwand erheben?",
+        ),
+        Reflection(
+            "reflexion-konferenz",
+            "Wen wollt ihr auf eurer Konferenz unbedingt dabeihaben, und wie gewinnt ihr sie?",
+            "Gut sind Menschen oder Gruppen, die sonst fehlen (Jugendliche, Zugezogene, Gewerbe, Verwaltung), und ein "
+            "persönlicher Weg der Einladung. Fragt zurück: Wer aus dem Team spricht sie an, und was brauchen sie, um kommen "
+            "zu können – eine andere Uhrzeit, Kinderbetreuung, eine Mitfahrgelegenheit?",
+        ),
     ),
     6: (
-        ("reflexion-aktion", "Welche Aktion zeigt in den nächsten drei Monaten, dass sich etwas bewegt?"),
-        ("reflexion-weg", "Was braucht ihr vom Begleitteam und eurer Weggemeinschaft auf dem weiteren Weg?"),
+        Reflection(
+            "reflexion-aktion",
+            "Welche Aktion zeigt in den nächsten drei Monaten, dass sich etwas bewegt?",
+            "Eine gute Antwort nennt eine kleine, sichtbare Aktion mit Datum, Ort und Verantwortlichen, die Menschen "
+            "außerhalb des Teams erleben. Fragt zurück: Was braucht ihr dafür (Geld, eine Genehmigung, einen Raum), und wer "
+            "kümmert sich darum?",
+        ),
+        Reflection(
+            "reflexion-weg",
+            "Was braucht ihr vom Begleitteam und eurer Weggemeinschaft auf dem weiteren Weg?",
+            "Gut sind konkrete Bitten: ein Kontakt, eine Methode, ein Termin, der Austausch mit einem Team, das Ähnliches "
+            "vorhat. Antwortet mit dem, was ihr zusagen könnt – und sagt ebenso klar, was nicht.",
+        ),
     ),
 }
 

@@ -18,10 +18,8 @@ from regionallabor.course import MODULES
 # The one code cell a team edits: whether the snapshot replaces private persons' names.
 SWITCH_VARIABLE = "NAMEN_ERSETZEN"
 SWITCH_CELL = "namen-ersetzen"
-SAMPLE_ANSWER = (
-    "Beispielantwort für das Begleitteam (wird beim Verteilen entfernt): Eine gute Antwort nennt "
-    "Menschen, Orte und einen nächsten Schritt aus eurer Region."
-)
+# The answer cell's text in the source: nbgrader's generate_assignment replaces it for the teams.
+HINT_FOR_FACILITATORS = "Hinweis für das Begleitteam (wird beim Verteilen entfernt): {hint}"
 
 
 def _cell(
@@ -91,9 +89,10 @@ momentaufnahme = worksheet_snapshot({module}, pseudonymise={SWITCH_VARIABLE})"""
             "reflexion-titel",
         ),
     ]
-    for key, question in REFLECTIONS[module]:
-        cells.append(_cell("markdown", f"**{question}**", f"{key}-frage"))
-        cells.append(_cell("markdown", SAMPLE_ANSWER, key, grade=True, solution=True, locked=False, points=1))
+    for reflection in REFLECTIONS[module]:
+        cells.append(_cell("markdown", f"**{reflection.question}**", f"{reflection.key}-frage"))
+        answer = HINT_FOR_FACILITATORS.format(hint=reflection.hint)
+        cells.append(_cell("markdown", answer, reflection.key, grade=True, solution=True, locked=False, points=1))
     cells[1].id = SWITCH_CELL
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
