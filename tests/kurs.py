@@ -108,9 +108,7 @@ def graded_course(folder: Path, teams: dict[str, str] = TEAMS, comment_on: tuple
     for team in comment_on:
         source = course / "feedback" / students[team] / "modul-1"
         assert source.exists()
-    feedback_files(course, "modul-1")
-    for team in set(teams) - set(comment_on):
-        (course / "rueckmeldungen" / f"rueckmeldung_modul-1_{students[team]}.html").unlink()
+    feedback_files(course, "modul-1")  # a file for every team, with a reply or without
     return course, config, students
 
 

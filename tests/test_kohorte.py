@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import ipywidgets as ipw
 import nbformat
 import pytest
@@ -25,7 +27,10 @@ def test_cohort_reads_every_team_from_the_gradebook(graded):
     state = lautertal.worksheets[1]
     assert state.submitted and state.selbstcheck is True and state.feedback_written and state.feedback_returned
     assert hochwald.worksheets[1].selbstcheck is False and not hochwald.worksheets[1].feedback_written
+    # Hochwald's feedback file went out too, but with no reply in it: not "Rückmeldung zurück"
+    assert (course / "rueckmeldungen" / f"rueckmeldung_modul-1_{students['hochwald']}.html").exists()
     assert not hochwald.worksheets[1].feedback_returned
+    assert state.feedback_returned_at[:10] == datetime.now(UTC).date().isoformat()
     assert seeufer.latest_module is None and seeufer.team == students["seeufer"]  # its snapshot is broken
     assert set(lautertal.worksheets) == {1}
     assert latest_snapshot(course, lautertal).team == "Lautertal"

@@ -119,18 +119,26 @@ def _state_html(state: WorksheetState | None) -> str:
         None: ("wait", t("cohort.check_wait")),
     }[state.selbstcheck]
     feedback = (
-        t("cohort.returned")
+        t("cohort.returned", when=_day(state.feedback_returned_at))
         if state.feedback_returned
         else t("cohort.written")
         if state.feedback_written
         else t("cohort.no_feedback")
     )
-    when = format_timestamp(_aware(state.submitted_at))  # "23.11.2026, 21:24" -> "23.11., 21:24"
     return (
-        f"<div class='rl-cohort-cell'><div>{escape(when[:6] + when[10:])}</div>"
+        f"<div class='rl-cohort-cell'><div>{escape(_short(state.submitted_at))}</div>"
         f"<span class='rl-cohort-check rl-cohort-{check[0]}'>{escape(check[1])}</span>"
         f"<div class='rl-cohort-feedback'>{escape(feedback)}</div></div>"
     )
+
+
+def _short(iso: str) -> str:
+    when = format_timestamp(_aware(iso))  # "23.11.2026, 21:24" -> "23.11., 21:24"
+    return when[:6] + when[10:]
+
+
+def _day(iso: str) -> str:
+    return format_timestamp(_aware(iso))[:6]  # "23.11."
 
 
 def _aware(iso: str) -> str:

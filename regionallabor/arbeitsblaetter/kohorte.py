@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from regionallabor.arbeitsblaetter.snapshot import WORKSHEET_FILE, Snapshot, SnapshotError, assignment_id, read_snapshot
@@ -37,12 +38,17 @@ def feedback_files(course: Path | str, assignment: str, out_dir: Path | str | No
 class WorksheetState:
     submitted_at: str | None = None  # ISO time of the newest submission
     selbstcheck: bool | None = None  # None until autograded
-    feedback_written: bool = False
-    feedback_returned: bool = False
+    feedback_written: bool = False  # a facilitator wrote a reply to at least one answer
+    # ISO time the feedback went back – only with a reply in it: a page saying "Noch keine Rückmeldung" is none
+    feedback_returned_at: str | None = None
 
     @property
     def submitted(self) -> bool:
         return self.submitted_at is not None
+
+    @property
+    def feedback_returned(self) -> bool:
+        return self.feedback_returned_at is not None
 
 
 @dataclass(frozen=True)
@@ -100,14 +106,14 @@ def cohort(course: Path | str, config=None) -> list[TeamRow]:
                     written = any((c.manual_comment or "").strip() for c in notebook.comments)
                 except MissingEntry:
                     pass
-                feedback = course / "feedback" / student / assignment
-                returned = (course / OUTBOX / f"rueckmeldung_{assignment}_{student}.html").exists()
-                secret = feedback / "submission_secret.txt"
-                if not returned and exchange_feedback is not None and secret.exists():
+                returned = [course / OUTBOX / f"rueckmeldung_{assignment}_{student}.html"]
+                secret = course / "feedback" / student / assignment / "submission_secret.txt"
+                if exchange_feedback is not None and secret.exists():
                     checksum = notebook_hash(secret=secret.read_text(), notebook_id=NOTEBOOK)
-                    returned = (exchange_feedback / f"{checksum}.html").exists()
+                    returned.append(exchange_feedback / f"{checksum}.html")
+                returned_at = max((_modified(path) for path in returned if path.exists()), default=None)
                 states.setdefault(student, {})[module.number] = WorksheetState(
-                    submitted.isoformat() if submitted else None, check, written, returned
+                    submitted.isoformat() if submitted else None, check, written, returned_at if written else None
                 )
     rows = []
     for student, worksheets in states.items():
@@ -121,6 +127,10 @@ def cohort(course: Path | str, config=None) -> list[TeamRow]:
             break
         rows.append(TeamRow(student, team, weggemeinschaft, worksheets, latest))
     return sorted(rows, key=lambda row: (row.team.casefold(), row.student))
+
+
+def _modified(path: Path) -> str:
+    return datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat()
 
 
 def _submission_folder(course: Path, student: str, module: int) -> Path:

@@ -60,7 +60,8 @@ def test_the_cohort_overview_lists_the_teams_and_shows_a_snapshot(start_server, 
     expect(overview).to_contain_text("3 Regional-Teams", timeout=90_000)
     for team in ("Lautertal", "Hochwald", students["seeufer"]):
         expect(overview.get_by_role("button", name=team, exact=True)).to_be_visible()
-    expect(overview).to_contain_text("Rückmeldung zurück")
+    expect(overview).to_contain_text("Rückmeldung zurück am")
+    expect(overview.locator(".rl-cohort-feedback", has_text="Rückmeldung zurück")).to_have_count(1)
     expect(overview).to_contain_text("Check offen")
     overview.get_by_role("button", name="Lautertal", exact=True).click()
     expect(overview.locator(".rl-cohort-detail")).to_contain_text("Lautertal Mitglied 1")
