@@ -65,6 +65,8 @@ def test_binder_opens_the_start_page_with_jupyterlab_one_click_away(course_envir
         listing = lab.locator(".jp-DirListing-itemText")
         expect(listing.filter(has_text="modul-1")).to_be_visible(timeout=90_000)
         expect(listing.filter(has_text="modul-6")).to_be_visible()
+        # JupyterLab in German: the language pack, made the default by binder/lab-settings/overrides.json
+        expect(lab.get_by_role("menuitem", name="Datei", exact=True)).to_be_visible()
         lab.screenshot(path=str(ARTIFACTS / "binder-jupyterlab.png"))
         # Teams get no facilitator tools: nbgrader's formgrader is switched off by binder/jupyter/.
         assert page.request.get(server.address("formgrader")).status == 404
