@@ -98,3 +98,50 @@ def test_a_teams_markup_runs_neither_in_the_cohort_overview_nor_in_its_feedback(
     assert page.evaluate("window.rl_xss") is None
     assert page.locator("a[href^='javascript:' i], iframe, object, embed").count() == 0
     screenshot(page, "rueckmeldung-markup")
+
+
+def test_the_hosting_team_answers_a_team_on_its_desk_and_gives_the_feedback_back(start_server, page, tmp_path):
+    from regionallabor.arbeitsblaetter.begleitung import Desk
+    from tests.kurs import make_course
+    from tests.test_begleitung import hand_in_files
+
+    course, _, _ = make_course(tmp_path / "kurs")
+    hand_in_files(Desk(course), tmp_path / "teams", {"lautertal": 3, "hochwald": 2, "seeufer": 3})
+    server = start_server(extra_env={"REGIONALLABOR_KURS": str(course)})
+    page.goto(server.url + "/voila/render/exercises/begleitung.ipynb")
+    desk = page.locator(".rl-desk")
+    expect(desk).to_contain_text("Zu diesem Arbeitsblatt liegen noch keine Abgaben vor", timeout=90_000)
+    assert page.title() == "Arbeitsplatz Begleitteam – Regionallabor"
+    desk.get_by_role("button", name="Einsammeln und prüfen").click()
+    expect(desk).to_contain_text("3 Abgaben eingesammelt und geprüft.", timeout=120_000)
+    desk.get_by_role("button", name="Lautertal", exact=True).click()
+    detail = desk.locator(".rl-desk-detail")
+    expect(detail).to_contain_text("Selbstcheck erledigt")
+    expect(detail).to_contain_text("Lautertal sucht Jugendliche.")
+    expect(detail).to_contain_text("Fragt zurück")  # the hint for this question
+    reply = detail.locator("textarea").first
+    reply.fill("Fragt beim Jugendtreff nach – die suchen Projekte.")
+    reply.blur()
+    expect(desk).to_contain_text("Rückmeldung an Lautertal gespeichert.")
+    second = detail.locator("textarea").nth(1)
+    second.fill("Schön begründet.")
+    second.blur()
+    # every answer has its reply now: the team's button turns from open to done
+    expect(desk.locator(".rl-desk-team.rl-desk-done")).to_have_count(1, timeout=30_000)
+    screenshot(page, "begleitung-arbeitsplatz")
+
+    desk.get_by_role("button", name="Hochwald", exact=True).click()
+    expect(desk.locator(".rl-desk-detail")).to_contain_text("Selbstcheck noch offen")
+    desk.get_by_role("button", name="Rückmeldungen zurückgeben").click()
+    expect(desk).to_contain_text("3 Rückmeldungen erzeugt", timeout=120_000)
+
+    sent = sorted((course / "rueckmeldungen").glob("rueckmeldung_modul-1_lautertal-*.html"))
+    assert len(sent) == 1
+    page.route("**/*", lambda route: route.abort() if not route.request.url.startswith("file:") else route.continue_())
+    page.goto(sent[0].as_uri())
+    expect(page.get_by_text("Fragt beim Jugendtreff nach – die suchen Projekte.")).to_be_visible()
+    expect(page.locator(".state")).to_have_text("erledigt")
+    body = page.locator("body").inner_text()
+    for english_or_grading in ("Punkte", "No response", "Student", "score", "%xmode"):
+        assert english_or_grading not in body
+    screenshot(page, "begleitung-rueckmeldung")
