@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
 from regionallabor.arbeitsblaetter.abgabe import REFLECTIONS, Reflection
@@ -35,6 +36,20 @@ class Submission:
     answers: tuple[Answer, ...]
 
 
+def nbgrader_config(course: Path) -> Config:
+    """nbgrader's settings as its own apps read them – every ``nbgrader_config.py`` on Jupyter's config path
+    (on the hub: the exchange, and the facilitators' ``groupshared``), then the course folder's."""
+    from jupyter_core.paths import jupyter_config_path
+
+    config = Config()
+    for folder in reversed(jupyter_config_path()):  # the first folder on the path has the last word
+        if (Path(folder) / "nbgrader_config.py").exists():
+            config.merge(PyFileConfigLoader("nbgrader_config.py", path=folder).load_config())
+    config.merge(PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config())
+    config.CourseDirectory.root = str(course)
+    return config
+
+
 class Desk:
     """One course folder; the worksheet is chosen per call (``module``)."""
 
@@ -43,8 +58,7 @@ class Desk:
         from nbgrader.coursedir import CourseDirectory
 
         self.course = Path(course)
-        self.config = PyFileConfigLoader("nbgrader_config.py", path=str(self.course)).load_config()
-        self.config.CourseDirectory.root = str(self.course)
+        self.config = nbgrader_config(self.course)
         self.api = NbGraderAPI(CourseDirectory(config=self.config), config=self.config)
 
     def archive(self, module: int) -> Path:

@@ -159,6 +159,10 @@ def test_a_cohort_hands_in_and_gets_feedback_through_the_hub(course_environment,
         assert own == "600"
 
         check_pages_in_the_browser(hub, browser, submissions[0]["id"])
+        answer_on_the_desk(hub, browser)
+        html = feedback_html(hub, "rl-hochwald", tokens["rl-hochwald"])
+        assert "Holt euch noch eine dritte Person dazu." in html and "Danke, Hochwald!" in html
+        assert "Holt euch noch eine dritte Person" not in feedback_html(hub, "rl-lautertal", tokens["rl-lautertal"])
     finally:
         hub.stop()
 
@@ -199,6 +203,37 @@ def attempts_against(other: str, exchange, attacker: str) -> dict[str, list[str]
         ],
         "read the other team's feedback in the course": ["ls", f"{course}/feedback/{other}/{ASSIGNMENT}"],
     }
+
+
+def logged_in(hub: Hub, browser, user: str):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    page = context.new_page()
+    page.set_default_timeout(90_000)
+    page.goto(f"{hub.url}/hub/login")
+    page.locator("#username_input").fill(user)
+    page.locator("#password_input").fill(hub.password)
+    page.locator("#login_submit").click()
+    page.wait_for_load_state()
+    return context, page
+
+
+def answer_on_the_desk(hub: Hub, browser) -> None:
+    """The facilitator's desk on the hub: collect from the exchange, reply to Hochwald, release the feedback."""
+    context, page = logged_in(hub, browser, FACILITATOR)
+    page.goto(f"{hub.url}/user/{FACILITATOR}/voila/render/{COURSE}/begleitung.ipynb")
+    desk = page.locator(".rl-desk")
+    expect(desk).to_contain_text("2 Teams haben abgegeben", timeout=120_000)  # collected through the formgrader
+    desk.get_by_role("button", name="Einsammeln und prüfen").click()
+    expect(desk).to_contain_text("2 Abgaben eingesammelt und geprüft.", timeout=120_000)
+    desk.get_by_role("button", name="Hochwald", exact=True).click()
+    reply = desk.locator(".rl-desk-detail textarea").nth(1)  # the region question; the first has its reply
+    reply.fill("Holt euch noch eine dritte Person dazu.")
+    reply.blur()
+    expect(desk).to_contain_text("Rückmeldung an Hochwald gespeichert.")
+    desk.get_by_role("button", name="Rückmeldungen zurückgeben").click()
+    expect(desk).to_contain_text("im Hub freigegeben", timeout=120_000)
+    page.screenshot(path=str(ARTIFACTS / "hub-arbeitsplatz.png"), full_page=True)
+    context.close()
 
 
 def check_pages_in_the_browser(hub: Hub, browser, submission_id: str) -> None:
