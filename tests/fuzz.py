@@ -52,7 +52,7 @@ def workbook_files() -> list[tuple[str, bytes, str]]:
         ("unbekannte-art", _workbook(geheimnis=[{"id": "1"}]), "geheimnis"),
         ("art-kein-array", _workbook(member={"name": "Anna"}), "keine Regionallabor-Arbeitsmappe"),
         ("zwei-teams", _workbook(team=[{"name": "A"}, {"name": "B"}]), "keine Regionallabor-Arbeitsmappe"),
-        ("name-leer", _workbook(member=[{"name": ""}]), "Bitte gib etwas ein"),
+        ("name-leer", _workbook(member=[{"name": ""}]), "Bitte gebt etwas ein"),
         ("name-zu-lang", _workbook(member=[{"name": "x" * 500}]), "zu lang"),
         ("name-liste", _workbook(member=[{"name": ["Anna"]}]), "etwas anderes als erwartet"),
         ("mail-kaputt", _workbook(member=[{"name": "Anna", "email": "anna(at)dorf"}]), "E-Mail-Adresse"),
@@ -66,7 +66,7 @@ def workbook_files() -> list[tuple[str, bytes, str]]:
         (
             "jahr-text",
             _workbook(kennzahl=[{"name": "Vereine", "value": 12, "year": "letztes", "source": "Amt"}]),
-            "Bitte gib eine Zahl ein",
+            "Bitte gebt eine Zahl ein",
         ),
         (
             "jahr-1800",

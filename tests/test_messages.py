@@ -85,3 +85,20 @@ def test_a_missing_translation_falls_back_to_german(monkeypatch):
     monkeypatch.setenv("REGIONALLABOR_LANG", "en")
     assert t("saved") == "Gespeichert"
     assert t("critique.points", count=1) == "1 Punkt"
+
+
+# The course addresses the team as "ihr"; a message in the "du" form reads as if it spoke to someone else.
+DU_FORMS = re.compile(
+    r"\b(du|dein|deine|deinen|deiner|dich|dir|gib|prüfe|wähle|aktualisiere|exportiere|versuche|klicke|speichere|"
+    r"trage|lade|füge|ändere|hast|bist|kannst|willst|musst)\b",
+    re.IGNORECASE,
+)
+
+
+def test_no_message_speaks_to_a_single_person():
+    texts = {}
+    for key, value in messages("de").items():
+        for form in value.values() if isinstance(value, dict) else [value]:
+            texts[key] = texts.get(key, "") + " " + str(form)
+    singular = {key: DU_FORMS.findall(text) for key, text in texts.items() if DU_FORMS.search(text)}
+    assert singular == {}

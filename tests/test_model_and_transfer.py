@@ -19,12 +19,12 @@ def german_error(factory) -> str:
 
 
 def test_empty_name_gets_a_german_message():
-    assert german_error(lambda: Member(name="   ")) == "Name: Bitte gib etwas ein – das Feld darf nicht leer sein."
+    assert german_error(lambda: Member(name="   ")) == "Name: Bitte gebt etwas ein – das Feld darf nicht leer sein."
 
 
 def test_bad_email_and_numbers_get_german_messages():
     assert "sieht nicht wie eine E-Mail-Adresse aus" in german_error(lambda: Member(name="A", email="anna(at)dorf"))
-    assert "Bitte gib eine Zahl ein" in german_error(lambda: OwnFigures(population="viele", year=2024, source="Amt"))
+    assert "Bitte gebt eine Zahl ein" in german_error(lambda: OwnFigures(population="viele", year=2024, source="Amt"))
     assert "Wert zwischen 1950 und 2100" in german_error(lambda: OwnFigures(population=5, year=1800, source="Amt"))
     assert "größer als 0" in german_error(lambda: OwnFigures(area_km2=0, year=2024, source="Amt"))
 

@@ -191,13 +191,13 @@ def test_excel_csv_in_windows_encoding_is_read():
     [
         (
             b"kennzahl;wert;jahr;quelle\nVereine;42;2024;Amt\nPendler;viele;2024;Amt\n",
-            "Zeile 3: Wert: Bitte gib eine Zahl ein.",
+            "Zeile 3: Wert: Bitte gebt eine Zahl ein.",
         ),
         (
             b"kennzahl;wert;jahr;quelle\nVereine;42;1800;Amt\n",
-            "Zeile 2: Jahr: Bitte gib einen Wert zwischen 1950 und 2100 an.",
+            "Zeile 2: Jahr: Bitte gebt einen Wert zwischen 1950 und 2100 an.",
         ),
-        (b"kennzahl;wert;jahr;quelle\nVereine;42;2024;\n", "Zeile 2: Quelle: Bitte gib etwas ein"),
+        (b"kennzahl;wert;jahr;quelle\nVereine;42;2024;\n", "Zeile 2: Quelle: Bitte gebt etwas ein"),
         (b"kennzahl;wert;jahr\nVereine;42;2024\n", "fehlen die Spalten „quelle“"),
         (b"kennzahl;wert;jahr;quelle;farbe\n", "Unbekannte Spalten in der ersten Zeile: „farbe“"),
         (b"kennzahl;wert;jahr;quelle\nVereine;42;2024\n", "Zeile 2: 3 Werte statt 4."),
@@ -222,7 +222,7 @@ def test_a_bad_csv_is_refused_with_line_and_reason(workbook, raw, message):
 def test_a_rating_outside_one_to_five_is_refused_in_german(workbook):
     with pytest.raises(ValidationError) as refused:
         save_rating(workbook, "energie", 1, None, rating=7)
-    assert explain(refused.value) == "Einschätzung: Bitte gib einen Wert zwischen 1 und 5 an."
+    assert explain(refused.value) == "Einschätzung: Bitte gebt einen Wert zwischen 1 und 5 an."
     assert workbook.count_kind(FieldRating.KIND) == 0
 
 

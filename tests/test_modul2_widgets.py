@@ -46,7 +46,7 @@ def test_own_figure_form_refuses_a_word_for_a_number_and_saves_a_good_one(workbo
     tool = OwnFigures(workbook)
     tool.name.value, tool.value.value, tool.year.value, tool.source.value = "Vereine", "viele", "2024", "Gemeinde"
     assert tool.add() is None
-    assert tool.notice.kind == "error" and "Wert: Bitte gib eine Zahl ein." in tool.notice.value
+    assert tool.notice.kind == "error" and "Wert: Bitte gebt eine Zahl ein." in tool.notice.value
     assert workbook.count_kind("kennzahl") == 0
     tool.value.value = "42"
     tool.add()
@@ -157,7 +157,7 @@ def test_swot_board_fill_reorder_edit_and_move_across(workbook):
         tool.inputs["staerken"].value = text
         tool.add("staerken")
     tool.inputs["chancen"].value = ""
-    assert tool.add("chancen") is None and "Text: Bitte gib etwas ein" in tool.notice.value
+    assert tool.add("chancen") is None and "Text: Bitte gebt etwas ein" in tool.notice.value
     second = tool.lists["staerken"].children[1]
     control(second, ipw.Button, t("swot.up")).click()
     assert card_texts(tool, "staerken") == ["Engagierte Jugend", "Viele Vereine"]

@@ -237,7 +237,7 @@ def test_an_actor_changed_in_another_window_is_not_overwritten(workbook_path):
 def test_bad_ratings_get_a_german_message():
     with pytest.raises(ValidationError) as refused:
         Akteur(name="X", sector="politik", influence=7)
-    assert explain(refused.value) == "Einfluss: Bitte gib einen Wert zwischen 1 und 5 an."
+    assert explain(refused.value) == "Einfluss: Bitte gebt einen Wert zwischen 1 und 5 an."
     assert Akteur(name="X", sector="politik", type="organisation", private_person=True).private_person is False
 
 
@@ -336,9 +336,9 @@ def test_a_bad_relation_row_refuses_both_files_and_names_its_line(workbook, chai
 @pytest.mark.parametrize(
     "row, reason",
     [
-        ("X;Politik;7", "Einfluss: Bitte gib einen Wert zwischen 1 und 5 an."),
-        (";Politik;3", "Name: Bitte gib etwas ein – das Feld darf nicht leer sein."),
-        ("X;Politik;viel", "Einfluss: Bitte gib eine Zahl ein."),
+        ("X;Politik;7", "Einfluss: Bitte gebt einen Wert zwischen 1 und 5 an."),
+        (";Politik;3", "Name: Bitte gebt etwas ein – das Feld darf nicht leer sein."),
+        ("X;Politik;viel", "Einfluss: Bitte gebt eine Zahl ein."),
     ],
 )
 def test_bad_actor_rows_are_refused_with_line_and_reason(workbook, row, reason):

@@ -38,7 +38,7 @@ def test_actor_list_adds_edits_and_refuses_a_name_twice_in_german(workbook):
     assert tool.notice.kind == "error" and "steht schon auf eurer Landkarte" in tool.notice.text
     tool.form.clear()
     assert fill_form(tool.form, "Ohne Sektor", "") is None
-    assert tool.notice.text == "Sektor: Bitte gib etwas ein – das Feld darf nicht leer sein."
+    assert tool.notice.text == "Sektor: Bitte gebt etwas ein – das Feld darf nicht leer sein."
     assert len(workbook.list(Akteur)) == 1
 
 
@@ -150,7 +150,7 @@ def test_conversations_list_open_steps_and_mark_them_done(workbook):
     assert workbook.list(Gespraech)[0].record.done
     assert "Keine offenen Schritte" in html_of(log.steps)
     log.actor.value, log.learned.value = "Bürgermeisterin", ""
-    assert log.add() is None and log.notice.text.startswith("Was ihr erfahren habt: Bitte gib etwas ein")
+    assert log.add() is None and log.notice.text.startswith("Was ihr erfahren habt: Bitte gebt etwas ein")
 
 
 def test_csv_files_come_out_pseudonymised_and_go_back_in(workbook):

@@ -41,7 +41,7 @@ def test_critique_is_added_weighted_and_stays_sorted_with_every_row_alive(workbo
     tool.add()
     tool.field.value, tool.text.value = "energie", "Kein Windrad in Bürgerhand"
     tool.add()
-    assert tool.add() is None and tool.notice.text == "Text: Bitte gib etwas ein – das Feld darf nicht leer sein."
+    assert tool.add() is None and tool.notice.text == "Text: Bitte gebt etwas ein – das Feld darf nicht leer sein."
     radweg = next(s for s in workbook.list(Kritikpunkt) if s.record.text.startswith("Radweg")).record.id
     tool.vote(radweg, +1)
     tool.vote(radweg, +1)
@@ -85,7 +85,7 @@ def test_a_favourite_becomes_a_goal_with_fields_owner_and_a_dated_first_step(wor
     assert tool.title.value == "Ein Dorfauto für alle" and tool.fields["mobilitaet"].value
     for box in tool.fields.values():
         box.value = False
-    assert tool.save() is None and tool.notice.text == "Handlungsfelder: Bitte wähle mindestens eines aus."
+    assert tool.save() is None and tool.notice.text == "Handlungsfelder: Bitte wählt mindestens eines aus."
     tool.fields["mobilitaet"].value = tool.fields["energie"].value = True
     tool.title.value, tool.owner.value = "Dorfauto für zehn Familien", "Aylin"
     tool.first_step.value, tool.first_step_due.value = "Gespräch mit den Stadtwerken", date(2027, 1, 15)
@@ -147,7 +147,7 @@ def test_the_impact_logic_is_written_per_goal_and_checked_as_it_is_typed(workboo
     tool.outcome_step.value = 5
     tool.levels["impact"].value = "Weniger Verkehr im Ort"
     assert "rl-level-warning" not in tool.level_boxes["outcome"]._dom_classes
-    assert tool.add() is None and tool.notice.text.startswith("Indikator: Bitte gib etwas ein")
+    assert tool.add() is None and tool.notice.text.startswith("Indikator: Bitte gebt etwas ein")
     tool.indicator_text.value, tool.indicator_noticed.value = "Buchende Familien", "Buchungssystem"
     tool.add()
     logic = workbook.get(Wirkungslogik, goal.record.id).record
@@ -173,7 +173,7 @@ def test_conference_details_are_saved_at_once_and_a_preset_fills_the_plan(workbo
     setup.title.value = "Auenfeld macht mit"
     setup.starts_on.value = date(2027, 5, 8)
     setup.expected_people.value = -3
-    assert setup.notice.text == "Erwartete Teilnehmer:innen: Bitte gib einen Wert zwischen 1 und 5000 an."
+    assert setup.notice.text == "Erwartete Teilnehmer:innen: Bitte gebt einen Wert zwischen 1 und 5000 an."
     assert workbook.get(Konferenz).record.expected_people is None
     setup.expected_people.value = 70
     setup.format.value = "konferenz"
@@ -201,7 +201,7 @@ def test_programme_slots_are_checked_and_refused_in_german(workbook):
     tool.end_time.value, tool.title.value = time(9, 0), "Begrüßung"
     assert tool.save() is None and tool.notice.text == "Das Ende muss nach dem Beginn liegen."
     tool.end_time.value = None
-    assert tool.save() is None and tool.notice.text == "Ende: Bitte gib etwas ein – das Feld darf nicht leer sein."
+    assert tool.save() is None and tool.notice.text == "Ende: Bitte gebt etwas ein – das Feld darf nicht leer sein."
     tool.start_time.value, tool.end_time.value = time(9, 15), time(10, 0)
     tool.save()
     assert len(workbook.list(Programmpunkt)) == 2
@@ -231,7 +231,7 @@ def test_topic_tables_come_from_the_challenges(workbook):
         and "ab 15 kommen nicht mehr alle zu Wort" in tool.issues.value
     )
     tool.title.value, tool.people.value = "Sonne auf jedes Dach", 0
-    assert tool.save() is None and tool.notice.text == "Plätze am Tisch: Bitte gib einen Wert zwischen 1 und 500 an."
+    assert tool.save() is None and tool.notice.text == "Plätze am Tisch: Bitte gebt einen Wert zwischen 1 und 500 an."
 
 
 def test_guests_are_invited_from_the_map_and_the_check_names_who_is_missing(workbook):

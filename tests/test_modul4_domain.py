@@ -62,7 +62,7 @@ def test_favourite_ideas_come_first_and_become_goals_with_one_title_each(workboo
         save_goal(workbook, Ziel(title="dorfauto bis 2027", handlungsfelder=["mobilitaet"]), None)
     with pytest.raises(ValidationError) as error:
         Ziel(title="Ohne Feld", handlungsfelder=[])
-    assert explain(error.value) == "Handlungsfelder: Bitte wähle mindestens eines aus."
+    assert explain(error.value) == "Handlungsfelder: Bitte wählt mindestens eines aus."
     # removing a goal takes its Wirkungslogik (Modul 5) with it
     workbook.add(Wirkungslogik(id=goal.record.id, input="Zwei Ehrenamtliche"))
     remove_goal(workbook, goal)
@@ -81,7 +81,7 @@ def test_vision_statements_are_kept_per_field_and_the_horizon_year_is_checked(wo
         Zukunftsbild(id="weltraum", text="")
     with pytest.raises(ValidationError) as error:
         Vision(horizon_year=2020)
-    assert explain(error.value) == "Zieljahr: Bitte gib einen Wert zwischen 2026 und 2100 an."
+    assert explain(error.value) == "Zieljahr: Bitte gebt einen Wert zwischen 2026 und 2100 an."
 
 
 def fill_module4(workbook):

@@ -48,13 +48,13 @@ def action(title="Mitfahrbank", **fields) -> Aktion:
 def test_bad_input_gets_one_german_sentence_each():
     with pytest.raises(ValidationError) as refused:
         action(starts_on=date(2027, 5, 1), due=date(2027, 4, 1))
-    assert explain(refused.value) == "Das Zieldatum liegt vor dem Start – bitte prüfe die beiden Daten."
+    assert explain(refused.value) == "Das Zieldatum liegt vor dem Start – bitte prüft die beiden Daten."
     with pytest.raises(ValidationError) as refused:
         action(title="  ")
-    assert explain(refused.value) == "Titel: Bitte gib etwas ein – das Feld darf nicht leer sein."
+    assert explain(refused.value) == "Titel: Bitte gebt etwas ein – das Feld darf nicht leer sein."
     with pytest.raises(ValidationError) as refused:
         action(progress=120)
-    assert explain(refused.value) == "Fortschritt: Bitte gib einen Wert zwischen 0 und 100 an."
+    assert explain(refused.value) == "Fortschritt: Bitte gebt einen Wert zwischen 0 und 100 an."
 
 
 def test_a_done_action_is_complete_whatever_progress_was_typed():

@@ -47,7 +47,7 @@ def test_an_action_is_edited_with_owner_partner_goal_and_dates_and_bad_input_cha
     plan.responsible.value, plan.partners.value = "Aylin Demir", ["Landratsamt Auenfeld"]
     plan.starts_on.value, plan.due.value = date(2027, 5, 1), date(2027, 4, 1)
     plan.save()
-    assert plan.notice.text == "Das Zieldatum liegt vor dem Start – bitte prüfe die beiden Daten."
+    assert plan.notice.text == "Das Zieldatum liegt vor dem Start – bitte prüft die beiden Daten."
     assert actions(workbook) == []
     plan.due.value = date(2027, 5, 20)
     plan.status.value = "geplant"

@@ -46,7 +46,7 @@ def test_empty_name_is_refused_and_nothing_is_saved(workbook):
     editor = TeamEditor(workbook)
     add_person(editor, "   ", role="Moderation")
     assert editor.notice.kind == "error"
-    assert "Name: Bitte gib etwas ein" in editor.notice.value
+    assert "Name: Bitte gebt etwas ein" in editor.notice.value
     assert workbook.count_kind("member") == 0
     assert editor.role.value == "Moderation"  # the form keeps what was typed
 
