@@ -241,13 +241,7 @@ def check_pages_in_the_browser(hub: Hub, browser, submission_id: str) -> None:
     teams' markup as text."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for user in ["rl-lautertal", FACILITATOR]:
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
-        page = context.new_page()
-        page.set_default_timeout(90_000)
-        page.goto(f"{hub.url}/hub/login")
-        page.locator("#username_input").fill(user)
-        page.locator("#password_input").fill(hub.password)
-        page.locator("#login_submit").click()
+        context, page = logged_in(hub, browser, user)
         if user == FACILITATOR:
             # JupyterHub ≥ 4.1 forbids framing a user's server, which leaves the formgrader's tab inside
             # JupyterLab blank; opened on its own, at /user/<name>/formgrader, it shows.
