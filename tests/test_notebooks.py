@@ -37,3 +37,28 @@ def test_notebook_is_stored_without_outputs(path):
         for cell in notebook.cells
         if cell.cell_type == "code"
     )
+
+
+@pytest.mark.parametrize(
+    "notebook, numbers",
+    [
+        (
+            "03_beziehungsnetz.ipynb",
+            {"Akteur:innen": "MIN_ACTORS", "Sektoren": "MIN_SECTORS", "Beziehungen": "MIN_RELATIONS"},
+        ),
+        ("05_strategie_und_konferenz.ipynb", {"Menschen": "MIN_INVITATIONS"}),
+    ],
+)
+def test_a_module_says_when_it_is_done_with_the_numbers_its_selbstcheck_uses(notebook, numbers):
+    import re
+
+    from regionallabor.modul3 import beziehungsnetz
+    from regionallabor.modul5 import konferenz
+
+    constants = {**vars(beziehungsnetz), **vars(konferenz)}
+    text = "\n".join(
+        c.source for c in nbformat.read(MODULES / notebook, as_version=4).cells if c.cell_type == "markdown"
+    )
+    done = text[text.index("**Fertig ist Modul") :].split("\n\n")[0]
+    for word, constant in numbers.items():
+        assert re.search(rf"\b{constants[constant]} {re.escape(word)}", done), (word, constants[constant], done)
