@@ -12,9 +12,10 @@ from html import escape
 from regionallabor.dokumente.charts import GREEN, GREEN_DARK, GREY, OCHRE, Chart, draw_chart
 
 
-def _rings(geometry: dict) -> list[list[tuple[float, float]]]:
+def _rings(geometry: dict, holes: bool = False) -> list[list[tuple[float, float]]]:
+    """Each polygon's outer ring; with ``holes`` its inner rings too (to draw with the even-odd rule)."""
     polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-    return [[(x, y) for x, y, *_ in polygon[0]] for polygon in polygons]
+    return [[(x, y) for x, y, *_ in ring] for polygon in polygons for ring in (polygon if holes else polygon[:1])]
 
 
 def region_map_chart(
@@ -96,12 +97,12 @@ def region_map_svg(
     x0 = (width - (east - west) * ratio * scale) / 2
     y0 = (height - (north - south) * scale) / 2
 
-    def xy(lon: float, lat: float) -> str:
-        return f"{x0 + (lon - west) * ratio * scale:.1f},{y0 + (north - lat) * scale:.1f}"
+    def xy(lon: float, lat: float) -> tuple[float, float]:
+        return x0 + (lon - west) * ratio * scale, y0 + (north - lat) * scale
 
     def path(feature: dict, style: str, named: bool) -> str:
-        rings = _all_rings(feature["geometry"])
-        d = " ".join("M" + " L".join(xy(x, y) for x, y in ring) + "Z" for ring in rings)
+        rings = _rings(feature["geometry"], holes=True)
+        d = " ".join("M" + " L".join("{:.1f},{:.1f}".format(*xy(x, y)) for x, y in ring) + "Z" for ring in rings)
         tooltip = f"<title>{escape(feature['properties'].get('name', ''))}</title>" if named else ""
         return f'<path d="{d}" fill-rule="evenodd" {style}>{tooltip}</path>'
 
@@ -109,16 +110,10 @@ def region_map_svg(
     layers += [path(f, PARENT_STYLE, True) for f in parents]
     layers += [path(f, SELECTED_STYLE, True) for f in features]
     for name, lat, lon in points:
-        x, y = xy(lon, lat).split(",")
-        layers.append(f'<circle cx="{x}" cy="{y}" {POINT_STYLE}><title>{escape(name)}</title></circle>')
+        x, y = xy(lon, lat)
+        layers.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" {POINT_STYLE}><title>{escape(name)}</title></circle>')
     return (
         f'<svg class="rl-region-map" viewBox="0 0 {width} {height}" width="100%" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
         f'<rect width="{width}" height="{height}" fill="#eef2f4"/>{"".join(layers)}</svg>'
     )
-
-
-def _all_rings(geometry: dict) -> list[list[tuple[float, float]]]:
-    """Outer rings and holes (drawn with the even-odd rule)."""
-    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-    return [[(x, y) for x, y, *_ in ring] for polygon in polygons for ring in polygon]
