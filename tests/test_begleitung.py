@@ -35,13 +35,14 @@ def test_the_desk_collects_answers_and_gives_back_one_file_per_team(tmp_path):
     lautertal, hochwald = submissions["Lautertal"], submissions["Hochwald"]
     assert lautertal.view.check_done and not hochwald.view.check_done
     assert "mindestens 3 Teammitglieder (bisher 2)" in hochwald.view.check_text
-    assert [a.reflection.key for a in lautertal.answers] == ["reflexion-team", "reflexion-region"]
-    assert lautertal.answers[0].text == "Lautertal sucht Jugendliche." and lautertal.answers[0].reply == ""
-    assert "Fragt zurück" in lautertal.answers[0].reflection.hint
+    answers = lautertal.view.replies
+    assert [a.reflection.key for a in answers] == ["reflexion-team", "reflexion-region"]
+    assert answers[0].answer == "Lautertal sucht Jugendliche." and answers[0].reply == ""
+    assert "Fragt zurück" in answers[0].reflection.hint
     assert lautertal.snapshot.team == "Lautertal"
 
     desk.save_reply(1, lautertal.student, "reflexion-team", "Fragt beim Jugendtreff nach – die suchen Projekte.")
-    assert desk.submission(1, lautertal.student).answers[0].reply.startswith("Fragt beim Jugendtreff")
+    assert desk.submission(1, lautertal.student).view.replies[0].reply.startswith("Fragt beim Jugendtreff")
 
     files = {path.name: path.read_text(encoding="utf-8") for path in desk.give_back(1)}
     assert set(files) == {f"rueckmeldung_modul-1_{s}.html" for s in students}
@@ -53,4 +54,4 @@ def test_the_desk_collects_answers_and_gives_back_one_file_per_team(tmp_path):
     assert sorted(desk.collect(1)) == sorted(students)
     again = {s.team: s for s in desk.submissions(1)}
     assert again["Hochwald"].view.check_done
-    assert again["Lautertal"].answers[0].reply.startswith("Fragt beim Jugendtreff")
+    assert again["Lautertal"].view.replies[0].reply.startswith("Fragt beim Jugendtreff")

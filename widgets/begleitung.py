@@ -89,10 +89,11 @@ class FacilitatorDesk(GuardedActions, ipw.VBox):
     def _mark(self, submission: Submission) -> None:
         """The team's button says whether every answer has its reply (green) or not yet (orange)."""
         team = self.team_buttons[submission.student]
-        answered = sum(1 for answer in submission.answers if answer.reply.strip())
+        replies = submission.view.replies
+        answered = sum(1 for reply in replies if reply.reply.strip())
         state = t("desk.check_done") if submission.view.check_done else t("desk.check_open")
-        team.tooltip = f"{state} · {t('desk.answered', done=answered, total=len(submission.answers))}"
-        done = answered == len(submission.answers)
+        team.tooltip = f"{state} · {t('desk.answered', done=answered, total=len(replies))}"
+        done = answered == len(replies)
         team.remove_class("rl-desk-open" if done else "rl-desk-done")
         team.add_class("rl-desk-done" if done else "rl-desk-open")
 
@@ -107,20 +108,20 @@ class FacilitatorDesk(GuardedActions, ipw.VBox):
                 f"<div>{escape(submission.view.check_text)}</div></div>"
             ),
         ]
-        for answer, shown in zip(submission.answers, submission.view.replies):
+        for shown in submission.view.replies:
             reply = ipw.Textarea(
-                value=answer.reply,
+                value=shown.reply,
                 placeholder=t("desk.reply_placeholder"),
                 continuous_update=False,
                 layout=ipw.Layout(width="100%", height="90px"),
             )
-            key = answer.reflection.key
+            key = shown.reflection.key
             self.on_value(reply, lambda text, key=key: self.save(submission, key, text))
             answer_html = shown.answer_html or f"<p class='rl-muted'>{escape(t('desk.no_answer'))}</p>"
             parts += [
                 ipw.HTML(
-                    f"<div class='rl-desk-question'><div class='rl-label'>{escape(answer.reflection.question)}</div>"
-                    f"<div class='rl-help'><strong>{escape(t('desk.hint'))}</strong> {escape(answer.reflection.hint)}</div>"
+                    f"<div class='rl-desk-question'><div class='rl-label'>{escape(shown.question)}</div>"
+                    f"<div class='rl-help'><strong>{escape(t('desk.hint'))}</strong> {escape(shown.reflection.hint)}</div>"
                     f"<div class='rl-label'>{escape(t('desk.answer'))}</div>"
                     f"<div class='rl-desk-answer'>{answer_html}</div>"
                     f"<div class='rl-label'>{escape(t('desk.reply'))}</div></div>"

@@ -14,26 +14,17 @@ import nbformat
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-from regionallabor.arbeitsblaetter.abgabe import REFLECTIONS, Reflection
 from regionallabor.arbeitsblaetter.kohorte import NOTEBOOK, feedback_files
 from regionallabor.arbeitsblaetter.rueckmeldung import FeedbackView, feedback_view
 from regionallabor.arbeitsblaetter.snapshot import WORKSHEET_FILE, Snapshot, SnapshotError, assignment_id, read_snapshot
 
 
 @dataclass(frozen=True)
-class Answer:
-    reflection: Reflection
-    text: str  # the team's answer, as the autograded notebook holds it (cleaned)
-    reply: str  # the facilitator's reply so far
-
-
-@dataclass(frozen=True)
 class Submission:
     student: str
     team: str
-    view: FeedbackView  # Selbstcheck and answers as the team will read them
+    view: FeedbackView  # Selbstcheck, answers and replies, as the team will read them
     snapshot: Snapshot | None
-    answers: tuple[Answer, ...]
 
 
 def nbgrader_config(course: Path) -> Config:
@@ -99,25 +90,14 @@ class Desk:
         nb = nbformat.read(path, as_version=4)
         resources = {"nbgrader": {"notebook": NOTEBOOK, "assignment": assignment, "student": student}}
         resources["nbgrader"]["db_url"] = self.api.coursedir.db_url
-        nb, _ = GetGrades(config=self.config).preprocess(
-            nb, resources
-        )  # scores and comments, as the feedback gets them
+        # the scores and comments, as generate_feedback gives them to the template
+        nb, _ = GetGrades(config=self.config).preprocess(nb, resources)
         view = feedback_view(nb, assignment)
         try:
             snapshot = read_snapshot(path.parent, module)
         except SnapshotError:
             snapshot = None
-        cells = {cell.metadata.get("nbgrader", {}).get("grade_id"): cell for cell in nb.cells}
-        with self.api.gradebook as gradebook:
-            answers = tuple(
-                Answer(
-                    reflection,
-                    cells[reflection.key].source if reflection.key in cells else "",
-                    gradebook.find_comment(reflection.key, NOTEBOOK, assignment, student).manual_comment or "",
-                )
-                for reflection in REFLECTIONS[module]
-            )
-        return Submission(student, snapshot.team if snapshot and snapshot.team else student, view, snapshot, answers)
+        return Submission(student, snapshot.team if snapshot and snapshot.team else student, view, snapshot)
 
     def save_reply(self, module: int, student: str, key: str, text: str) -> None:
         with self.api.gradebook as gradebook:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from nbconvert.filters.markdown import markdown2html
 
-from regionallabor.arbeitsblaetter.abgabe import REFLECTIONS
+from regionallabor.arbeitsblaetter.abgabe import REFLECTIONS, Reflection
 from regionallabor.arbeitsblaetter.bereinigen import clean_html
 from regionallabor.course import MODULES
 
@@ -23,9 +23,23 @@ SNAPSHOT_CELL = "momentaufnahme-ansicht"
 
 @dataclass(frozen=True)
 class Reply:
-    question: str
-    answer_html: str  # empty: the team wrote nothing
-    reply_html: str  # empty: no reply yet
+    """One question of the worksheet, with the team's answer and the facilitator's reply."""
+
+    reflection: Reflection
+    answer: str  # empty: the team wrote nothing
+    reply: str  # empty: no reply yet
+
+    @property
+    def question(self) -> str:
+        return self.reflection.question
+
+    @property
+    def answer_html(self) -> str:
+        return _markdown(self.answer)
+
+    @property
+    def reply_html(self) -> str:
+        return _markdown(self.reply)
 
 
 @dataclass(frozen=True)
@@ -73,9 +87,7 @@ def feedback_view(nb, assignment: str) -> FeedbackView:
         comment = (cell.metadata.get("nbgrader", {}).get("comment") or "") if cell is not None else ""
         if comment.strip() == NBGRADER_NO_RESPONSE:
             comment = ""
-        replies.append(
-            Reply(reflection.question, "" if answer.strip() == ANSWER_STUB else _markdown(answer), _markdown(comment))
-        )
+        replies.append(Reply(reflection, "" if answer.strip() == ANSWER_STUB else answer, comment))
     return FeedbackView(
         title=f"Modul {number} · {MODULES[number - 1].title}",
         check_done=bool(grading.get("points")) and grading.get("score") == grading.get("points"),
