@@ -17,6 +17,7 @@ from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeFetchFeed
 from traitlets.config import Config
 
 from regionallabor.arbeitsblaetter.abgabe import REFLECTIONS
+from regionallabor.arbeitsblaetter.kohorte import cohort
 from regionallabor.arbeitsblaetter.quellen import worksheet_source
 from regionallabor.arbeitsblaetter.snapshot import SNAPSHOT_FILE, WORKSHEET_FILE
 from regionallabor.core.store import Arbeitsmappe
@@ -95,6 +96,8 @@ def test_exchange_path_from_release_to_fetched_feedback(tmp_path):
         if kind == "corrupted":
             (folder / SNAPSHOT_FILE).write_text('{"format": "regionallabor-momentaufnahme", "modul": 1, "te')
         ExchangeSubmit(**as_team(config, team, home, assignment)).start()
+    lautertal_home = tmp_path / "teams" / "lautertal"
+    ExchangeSubmit(**as_team(config, "lautertal", lautertal_home, assignment)).start()  # handed in again
 
     assert api.collect(assignment)["success"]
     for team in TEAMS:
@@ -119,6 +122,8 @@ def test_exchange_path_from_release_to_fetched_feedback(tmp_path):
     feedback = api.generate_feedback(assignment)
     assert feedback["success"], feedback.get("error") or feedback.get("log")
     assert api.release_feedback(assignment)["success"]
+    history = {row.student: row.worksheets[1].history for row in cohort(course, config)}
+    assert {team: len(times) for team, times in history.items()} == {"lautertal": 2, "hochwald": 1, "seeufer": 1}
     for team in TEAMS:
         home = tmp_path / "teams" / team
         ExchangeFetchFeedback(**as_team(config, team, home, assignment)).start()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import ipywidgets as ipw
 import nbformat
@@ -10,6 +10,7 @@ import pytest
 from nbclient import NotebookClient
 
 from regionallabor.arbeitsblaetter.kohorte import cohort, latest_snapshot
+from regionallabor.core.store import Arbeitsmappe
 from tests.kurs import EXERCISES, graded_course
 
 
@@ -57,6 +58,68 @@ def test_overview_widget_filters_and_shows_a_team(graded):
     broken = next(c for c in buttons() if c.description == students["seeufer"])
     broken.click()
     assert "keine lesbare Momentaufnahme" in overview.detail.value
+
+
+def test_a_team_that_hands_in_again_has_a_history(tmp_path, monkeypatch):
+    """nbgrader keeps the newest submission; the overview still counts both, by the files in the archive."""
+    from regionallabor.arbeitsblaetter.abgabe import released_notebook, submission_zip
+    from regionallabor.arbeitsblaetter.begleitung import Desk
+    from regionallabor.arbeitsblaetter.snapshot import take_snapshot
+    from widgets.kohorte import CohortOverview
+
+    monkeypatch.setenv("REGIONALLABOR_EXCHANGE", str(tmp_path / "kein-austausch"))
+    course, _, students = graded_course(tmp_path, teams={"lautertal": "complete", "hochwald": "complete"})
+    first = cohort(course)[1].worksheets[1]
+    assert cohort(course)[1].team == "Lautertal" and len(first.history) == 1
+    workbook = Arbeitsmappe(tmp_path / "teams" / "lautertal" / "arbeitsmappe.sqlite3")
+    later = datetime.now(UTC) + timedelta(days=3)
+    name, raw = submission_zip(
+        take_snapshot(workbook, 1), released_notebook(1), {"reflexion-team": "Jetzt mit Jugendpflege."}, now=later
+    )
+    (course / "downloaded" / "modul-1" / "archive" / name).write_bytes(raw)
+    (course / "downloaded" / "modul-1" / "archive" / "notizen.txt").write_text("kein Abgabe-Name")
+    Desk(course).collect(1)
+
+    rows = {row.team: row for row in cohort(course)}
+    lautertal, hochwald = rows["Lautertal"].worksheets[1], rows["Hochwald"].worksheets[1]
+    assert len(lautertal.history) == 2 and lautertal.history[0] == first.history[0]
+    assert lautertal.submitted_at == lautertal.history[-1]
+    assert datetime.fromisoformat(lautertal.submitted_at) == later.replace(microsecond=0)
+    assert len(hochwald.history) == 1
+    overview = CohortOverview(course)
+    cells = " ".join(child.value for child in overview.grid.children if isinstance(child, ipw.HTML))
+    assert cells.count("2 Abgaben") == 1 and "1 Abgabe" not in cells
+    next(c for c in overview.grid.children if getattr(c, "description", "") == "Lautertal").click()
+    verlauf = overview.detail.value
+    assert "Verlauf" in verlauf and "Modul 1 · Team &amp; Region" in verlauf
+    assert f"{later:%d.%m.}, " in verlauf and verlauf.count("abgegeben: ") == 1
+
+
+def test_the_history_reads_nbgraders_inbound_names(tmp_path):
+    from nbgrader.exchange.default import ExchangeSubmit
+    from nbgrader.utils import parse_utc
+
+    from regionallabor.arbeitsblaetter.kohorte import submission_history
+
+    def stamp() -> str:  # what nbgrader's submit puts into the folder name
+        submit = ExchangeSubmit()
+        submit.set_timestamp()
+        return submit.timestamp
+
+    inbound = tmp_path / "exchange" / "inbound"
+    stamps = [stamp(), stamp()]
+    for folder in (
+        f"lautertal+modul-1+{stamps[0]}+A1b2",
+        f"lautertal+modul-1+{stamps[1]}",  # nbgrader without its random string
+        f"lautertal+modul-2+{stamps[0]}+C3d4",
+        f"lautertal-ost+modul-1+{stamps[0]}+E5f6",
+        "lautertal+modul-1+keine Zeit+G7h8",
+    ):
+        (inbound / folder).mkdir(parents=True)
+    history = submission_history(tmp_path / "kurs", tmp_path / "exchange", "modul-1", "lautertal")
+    assert [datetime.fromisoformat(when) for when in history] == sorted(
+        parse_utc(stamp).replace(tzinfo=UTC) for stamp in stamps
+    )
 
 
 def test_overview_says_so_when_the_course_has_no_gradebook(tmp_path):

@@ -38,7 +38,7 @@ class CohortOverview(GuardedActions, ipw.VBox):
         self.summary = ipw.HTML()
         self.grid = ipw.GridBox(
             layout=ipw.Layout(
-                grid_template_columns="minmax(150px, 1.3fr) minmax(125px, 1fr) repeat(6, minmax(96px, 1fr))",
+                grid_template_columns="minmax(150px, 1.3fr) minmax(140px, 1fr) repeat(6, minmax(96px, 1fr))",
                 grid_gap="4px 6px",
                 align_items="center",
             )
@@ -105,8 +105,9 @@ class CohortOverview(GuardedActions, ipw.VBox):
             )
             return
         self.detail.value = (
-            f"<div class='rl-cohort-detail'><h3>{escape(t('cohort.detail', team=row.team, module=snapshot.module))}"
-            f"</h3>{snapshot_html(snapshot)}</div>"
+            f"<div class='rl-cohort-detail'>{_history_html(row)}"
+            f"<h3>{escape(t('cohort.detail', team=row.team, module=snapshot.module))}</h3>"
+            f"{snapshot_html(snapshot)}</div>"
         )
 
 
@@ -125,11 +126,40 @@ def _state_html(state: WorksheetState | None) -> str:
         if state.feedback_written
         else t("cohort.no_feedback")
     )
+    count = len(state.history)
+    times = ", ".join(_short(when) for when in state.history)
+    history = (
+        f"<div class='rl-cohort-history' title='{escape(times)}'>{escape(t('cohort.submissions', count=count))}</div>"
+        if count > 1
+        else ""
+    )
     return (
-        f"<div class='rl-cohort-cell'><div>{escape(_short(state.submitted_at))}</div>"
+        f"<div class='rl-cohort-cell'><div>{escape(_short(state.submitted_at))}</div>{history}"
         f"<span class='rl-cohort-check rl-cohort-{check[0]}'>{escape(check[1])}</span>"
         f"<div class='rl-cohort-feedback'>{escape(feedback)}</div></div>"
     )
+
+
+def _history_html(row: TeamRow) -> str:
+    """Every worksheet the team handed in: each submission's time and what came back."""
+    items = []
+    for module in MODULES:
+        state = row.worksheets.get(module.number)
+        if state is None or not state.submitted:
+            continue
+        feedback = (
+            t("cohort.history_returned", when=_short(state.feedback_returned_at))
+            if state.feedback_returned
+            else t("cohort.history_written")
+            if state.feedback_written
+            else t("cohort.history_no_feedback")
+        )
+        times = ", ".join(_short(when) for when in state.history or (state.submitted_at,))
+        items.append(
+            f"<li><strong>{escape(t('cohort.history_module', number=module.number, title=module.title))}</strong>"
+            f" – {escape(t('cohort.history_submitted', times=times))}; {escape(feedback)}</li>"
+        )
+    return f"<h3>{escape(t('cohort.history'))}</h3><ul class='rl-cohort-verlauf'>{''.join(items)}</ul>"
 
 
 def _short(iso: str) -> str:

@@ -22,6 +22,7 @@ from regionallabor.core.store import Arbeitsmappe, Stored
 # A zip file a team downloads: regionallabor_modul-1_<team>_<UTC time>.zip; zip_collect extracts it into a
 # folder of that name, and this pattern reads team and file from each extracted file's path.
 ZIP_NAME = "regionallabor_{assignment}_{team}_{stamp}.zip"
+ZIP_STAMP = "%Y%m%dT%H%M%SZ"
 
 
 ZIP_PATTERN = (
@@ -145,7 +146,7 @@ def submission_zip(
     snapshot: Snapshot, released_notebook: dict, answers: dict[str, str], now: datetime | None = None
 ) -> tuple[str, bytes]:
     """The file a team sends without a hub: file name (team and module readable) and the zip's bytes."""
-    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
+    stamp = (now or datetime.now(UTC)).strftime(ZIP_STAMP)
     name = ZIP_NAME.format(assignment=assignment_id(snapshot.module), team=snapshot.team_id, stamp=stamp)
     notebook = fill_reflections(json.loads(json.dumps(released_notebook)), answers)
     buffer = io.BytesIO()

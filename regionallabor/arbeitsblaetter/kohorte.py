@@ -5,11 +5,14 @@ Nothing here writes to the gradebook; grading happens in nbgrader's formgrader o
 
 from __future__ import annotations
 
+import glob
+import re
 import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from regionallabor.arbeitsblaetter.abgabe import ZIP_STAMP
 from regionallabor.arbeitsblaetter.snapshot import WORKSHEET_FILE, Snapshot, SnapshotError, assignment_id, read_snapshot
 from regionallabor.course import MODULES
 
@@ -41,6 +44,7 @@ class WorksheetState:
     feedback_written: bool = False  # a facilitator wrote a reply to at least one answer
     # ISO time the feedback went back – only with a reply in it: a page saying "Noch keine Rückmeldung" is none
     feedback_returned_at: str | None = None
+    history: tuple[str, ...] = ()  # ISO times of every submission the course has seen, oldest first
 
     @property
     def submitted(self) -> bool:
@@ -79,10 +83,8 @@ def cohort(course: Path | str, config=None) -> list[TeamRow]:
         config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
         config.CourseDirectory.root = str(course)
     api = NbGraderAPI(CourseDirectory(config=config), config=config)
-    exchange_feedback = (
-        Path(str(config.Exchange.root)) / str(config.CourseDirectory.course_id) / "feedback"
-        if "root" in config.Exchange
-        else None
+    exchange = (
+        Path(str(config.Exchange.root)) / str(config.CourseDirectory.course_id) if "root" in config.Exchange else None
     )
     states: dict[str, dict[int, WorksheetState]] = {}
     with api.gradebook as gradebook:
@@ -108,12 +110,18 @@ def cohort(course: Path | str, config=None) -> list[TeamRow]:
                     pass
                 returned = [course / OUTBOX / f"rueckmeldung_{assignment}_{student}.html"]
                 secret = course / "feedback" / student / assignment / "submission_secret.txt"
-                if exchange_feedback is not None and secret.exists():
+                if exchange is not None and secret.exists():
                     checksum = notebook_hash(secret=secret.read_text(), notebook_id=NOTEBOOK)
-                    returned.append(exchange_feedback / f"{checksum}.html")
+                    returned.append(exchange / "feedback" / f"{checksum}.html")
                 returned_at = max((_modified(path) for path in returned if path.exists()), default=None)
+                submitted_at = _utc(submitted) if submitted else None
+                history = submission_history(course, exchange, assignment, student)
                 states.setdefault(student, {})[module.number] = WorksheetState(
-                    submitted.isoformat() if submitted else None, check, written, returned_at if written else None
+                    submitted_at,
+                    check,
+                    written,
+                    returned_at if written else None,
+                    tuple(sorted({*history, *([submitted_at] if submitted_at else [])})),
                 )
     rows = []
     for student, worksheets in states.items():
@@ -127,6 +135,33 @@ def cohort(course: Path | str, config=None) -> list[TeamRow]:
             break
         rows.append(TeamRow(student, team, weggemeinschaft, worksheets, latest))
     return sorted(rows, key=lambda row: (row.team.casefold(), row.student))
+
+
+def submission_history(course: Path, exchange: Path | None, assignment: str, student: str) -> list[str]:
+    """Every submission of one team and worksheet, as ISO times: nbgrader keeps only the newest in ``submitted/``,
+    but the submission files stay in the zip archive and the hand-ins in the exchange's ``inbound/``."""
+    from nbgrader.utils import parse_utc
+
+    times = []
+    name = re.compile(rf"regionallabor_{re.escape(assignment)}_{re.escape(student)}_(\d{{8}}T\d{{6}}Z)\.zip")
+    for path in (course / "downloaded" / assignment / "archive").glob(f"regionallabor_{assignment}_{student}_*.zip"):
+        if match := name.fullmatch(path.name):
+            times.append(_utc(datetime.strptime(match.group(1), ZIP_STAMP)))
+    if exchange is not None:
+        # nbgrader's naming in inbound/: <student>+<assignment>+<UTC time>, with or without +<random string>
+        prefix = f"{student}+{assignment}+"
+        for path in (exchange / "inbound").glob(f"{glob.escape(prefix)}*"):
+            try:
+                times.append(_utc(parse_utc(path.name.removeprefix(prefix).split("+")[0])))
+            except ValueError:
+                continue  # not nbgrader's; nbgrader's collect would refuse it too
+    return sorted(times)
+
+
+def _utc(when: datetime) -> str:
+    """One ISO form for nbgrader's times (UTC, naive or aware) and ours, so that the same moment compares equal."""
+    aware = when if when.tzinfo else when.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).isoformat()
 
 
 def _modified(path: Path) -> str:

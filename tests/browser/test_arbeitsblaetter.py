@@ -53,7 +53,16 @@ def test_a_team_downloads_its_submission_file_from_the_module_page(start_server,
 
 
 def test_the_cohort_overview_lists_the_teams_and_shows_a_snapshot(start_server, page, tmp_path):
+    from regionallabor.arbeitsblaetter.abgabe import released_notebook, submission_zip
+    from regionallabor.arbeitsblaetter.begleitung import Desk
+    from regionallabor.arbeitsblaetter.snapshot import take_snapshot
+    from regionallabor.core.store import Arbeitsmappe
+
     course, _, students = graded_course(tmp_path / "kurs")
+    workbook = Arbeitsmappe(tmp_path / "kurs" / "teams" / "hochwald" / "arbeitsmappe.sqlite3")
+    name, raw = submission_zip(take_snapshot(workbook, 1), released_notebook(1), {"reflexion-team": "Nachgereicht."})
+    (course / "downloaded" / "modul-1" / "archive" / name).write_bytes(raw)  # Hochwald hands in a second time
+    Desk(course).collect(1)
     server = start_server(extra_env={"REGIONALLABOR_KURS": str(course)})
     page.goto(server.url + "/voila/render/exercises/kohortenuebersicht.ipynb")
     overview = page.locator(".rl-cohort")
@@ -62,9 +71,13 @@ def test_the_cohort_overview_lists_the_teams_and_shows_a_snapshot(start_server, 
         expect(overview.get_by_role("button", name=team, exact=True)).to_be_visible()
     expect(overview).to_contain_text("Rückmeldung zurück am")
     expect(overview.locator(".rl-cohort-feedback", has_text="Rückmeldung zurück")).to_have_count(1)
+    expect(overview.locator(".rl-cohort-history")).to_have_text(["2 Abgaben"])
     expect(overview).to_contain_text("Check offen")
+    overview.get_by_role("button", name="Hochwald", exact=True).click()
+    expect(overview.locator(".rl-cohort-verlauf")).to_contain_text("noch keine Rückmeldung")
     overview.get_by_role("button", name="Lautertal", exact=True).click()
     expect(overview.locator(".rl-cohort-detail")).to_contain_text("Lautertal Mitglied 1")
+    expect(overview.locator(".rl-cohort-verlauf")).to_contain_text("Rückmeldung zurückgegeben am")
     screenshot(page, "kohortenuebersicht")
 
 
