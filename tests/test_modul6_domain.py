@@ -259,7 +259,10 @@ def test_the_regional_profile_holds_every_modules_data_in_html_and_pdf(full_work
     ):
         assert expected in html, expected
         assert expected in text, expected
-    assert html.count("<svg") == 2  # the map and the timeline (no ratings yet: no radar)
+    assert html.count("<svg") == 1  # the map (no ratings yet: no radar)
+    bars = timeline_bars([stored.record for stored in actions(full_workbook)], TODAY)
+    assert bars and html.count("class='rl-gantt-row'") == len(bars)  # the timeline as HTML, one row per action
+    assert "Zeitplan der Aktionen" not in html  # matplotlib's chart is the PDF's
     assert "Die Handlungsfelder sind noch nicht eingeschätzt (Modul 2)." in text
 
 

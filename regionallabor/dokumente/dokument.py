@@ -48,10 +48,11 @@ class Cards:
 
 @dataclass(frozen=True)
 class Figure:
-    """A chart: its SVG goes into the HTML, its PNG into the PDF; ``width`` is a fraction of the page width."""
+    """A chart: its markup (SVG, or HTML drawn by the browser) goes into the HTML, its PNG into the PDF;
+    ``width`` is a fraction of the page width."""
 
-    svg: str
-    png: bytes
+    markup: str
+    png: bytes | None  # None where the document is only shown, never printed
     aspect: float  # height / width
     caption: str = ""
     width: float = 1.0
@@ -117,7 +118,7 @@ def _block_html(block) -> str:
         return f"<div class='cards' style='grid-template-columns: repeat({block.columns}, 1fr)'>{cards}</div>"
     if isinstance(block, Figure):
         caption = f"<figcaption>{escape(block.caption)}</figcaption>" if block.caption else ""
-        return f"<figure style='max-width:{block.width * 100:.0f}%'>{block.svg}{caption}</figure>"
+        return f"<figure style='max-width:{block.width * 100:.0f}%'>{block.markup}{caption}</figure>"
     raise TypeError(f"unknown block {block!r}")
 
 

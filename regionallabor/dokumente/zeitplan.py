@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 from typing import TYPE_CHECKING
 
+from regionallabor.core.formatting import format_date
+from regionallabor.core.messages import ACTION_STATUSES, t
 from regionallabor.dokumente.charts import GREEN, GREEN_DARK, GREY, MUTED, OCHRE, Chart, draw_chart, shortened
 
 if TYPE_CHECKING:  # the modules hand their figures in; documents never import a module's domain
@@ -17,6 +20,29 @@ STATUS_COLOURS = {"idee": GREY, "geplant": "#8fbfa3", "laeuft": GREEN, "erledigt
 
 
 OVERDUE = "#b8432f"
+
+# The HTML timeline's look, sent with it: it is shown on pages, in snapshots and in standalone HTML files alike.
+TIMELINE_STYLE = f"""<style>
+.rl-gantt {{ position: relative; overflow: hidden; display: flex; flex-direction: column; gap: 3px;
+            padding: 4px 10px 8px 0; }}
+.rl-gantt-row {{ display: flex; align-items: center; min-height: 22px; }}
+.rl-gantt-label {{ flex: 0 0 260px; max-width: 40%; padding-right: 10px; text-align: right; font-size: 13.5px;
+                  color: {MUTED}; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }}
+.rl-gantt-track {{ position: relative; flex: 1 1 auto; height: 22px; border-left: 1px solid #d9d4c7;
+                  border-bottom: 1px solid #f1eee6; }}
+.rl-gantt-head .rl-gantt-track {{ height: 34px; border-left: none; border-bottom: none; }}
+.rl-gantt-tick {{ position: absolute; top: 0; font-size: 12px; color: {MUTED}; line-height: 1.15;
+                 transform: translateX(-50%); text-align: center; }}
+.rl-gantt-today {{ position: absolute; top: 0; height: 2000px; border-left: 2px dashed {OCHRE}; z-index: 1;
+                  pointer-events: none; }}
+.rl-gantt-today > span {{ position: absolute; top: 18px; left: 4px; font-size: 12px; color: {OCHRE}; }}
+.rl-gantt-bar {{ position: absolute; top: 4px; height: 14px; border-radius: 4px; }}
+.rl-gantt-due {{ position: absolute; top: 5px; width: 11px; height: 11px; transform: translateX(-50%) rotate(45deg);
+                border: 1.5px solid {GREEN_DARK}; box-sizing: border-box; }}
+{"".join(f".rl-gantt-{status} {{ background: {colour}; }}" + chr(10) for status, colour in STATUS_COLOURS.items())}
+.rl-gantt-overdue {{ outline: 2px solid {OVERDUE}; outline-offset: 1px; }}
+@media print {{ .rl-gantt {{ break-inside: avoid; }} }}
+</style>"""
 
 
 def _month_starts(first: date, last: date) -> list[date]:
@@ -106,4 +132,45 @@ def timeline_chart(bars: list[TimelineBar], today: date, png: bool = False) -> C
         "Zeitplan der Aktionen",
         margins={"left": 0.3, "right": 0.98, "top": 1 - 0.3 / height, "bottom": 0.45 / height},
         png=png,
+    )
+
+
+def timeline_html(bars, today: date) -> str:
+    """The plan's timeline as HTML with its own style: one row per action, drawn by the browser in a few
+    milliseconds – on Modul 6's page, in a worksheet's snapshot and in the Regionalprofil's HTML alike.
+
+    matplotlib draws the same bars for the PDF only (``timeline_chart``): on the page a status click took half
+    a second to redraw a hundred actions, and a worksheet's autograde spent most of its second importing it.
+    """
+    first, last = timeline_span(bars, today)
+    days = (last - first).days or 1
+
+    def at(day: date) -> float:
+        return (day - first).days / days * 100
+
+    ticks = "".join(
+        f"<span class='rl-gantt-tick' style='left:{at(m):.2f}%'>{escape(label.split(chr(10))[0])}"
+        f"{'<br>' + escape(label.split(chr(10))[1]) if chr(10) in label else ''}</span>"
+        for m, label in month_ticks(first, last)
+    )
+    rows = []
+    for bar in bars:
+        state = f"rl-gantt-{bar.status}{' rl-gantt-overdue' if bar.overdue else ''}"
+        span = f"{format_date(bar.start.isoformat())} – " if bar.start else t("actions.until", date="")
+        tip = escape(f"{bar.label}: {span}{format_date(bar.end.isoformat())} · {ACTION_STATUSES[bar.status]}")
+        if bar.start is None:
+            mark = f"<span class='rl-gantt-due {state}' style='left:{at(bar.end):.2f}%' title='{tip}'></span>"
+        else:
+            width = max(at(bar.end) - at(bar.start), 0.6)
+            mark = f"<span class='rl-gantt-bar {state}' style='left:{at(bar.start):.2f}%;width:{width:.2f}%' title='{tip}'></span>"
+        rows.append(
+            f"<div class='rl-gantt-row'><span class='rl-gantt-label' title='{escape(bar.label)}'>"
+            f"{escape(bar.label)}</span><span class='rl-gantt-track'>{mark}</span></div>"
+        )
+    today_line = (
+        f"<span class='rl-gantt-today' style='left:{at(today):.2f}%'><span>{escape(t('overview.today'))}</span></span>"
+    )
+    return (
+        f"{TIMELINE_STYLE}<div class='rl-gantt'><div class='rl-gantt-row rl-gantt-head'><span class='rl-gantt-label'></span>"
+        f"<span class='rl-gantt-track'>{ticks}{today_line}</span></div>{''.join(rows)}</div>"
     )

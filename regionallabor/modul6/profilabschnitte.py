@@ -21,13 +21,12 @@ from regionallabor.core.store import Arbeitsmappe
 from regionallabor.dokumente.dokument import Cards, Figure, Heading, Paragraph, Table
 from regionallabor.dokumente.karte import region_map_chart
 from regionallabor.dokumente.statistik import radar_chart
-from regionallabor.dokumente.zeitplan import timeline_chart
+from regionallabor.dokumente.zeitplan import timeline_chart, timeline_html
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul1.region import region_figures
 from regionallabor.modul2.bestandsaufnahme import rating_values, ratings, swot_board
 from regionallabor.modul2.kennzahlen import region_profile
 from regionallabor.modul3.beziehungsnetz import Network
-from regionallabor.modul3.netzanalyse import analyse
 from regionallabor.modul4.vision import goals
 from regionallabor.modul4.zukunftsbild import vision_blocks
 from regionallabor.modul5.konferenz import conference, topic_tables
@@ -205,6 +204,8 @@ def network_section(workbook: Arbeitsmappe, network: Network, today: date, scrub
     blocks: list = [Heading(t("profile.network"))]
     if not network.actors:
         return blocks + [empty_note("profile.network_empty")]
+    from regionallabor.modul3.netzanalyse import analyse  # networkx and numpy: only for a profile with a network
+
     analysis = analyse(network)
     blocks.append(
         Paragraph(
@@ -327,11 +328,15 @@ def action_section(workbook: Arbeitsmappe, network: Network, today: date, scrub)
     bars = timeline_bars(action_list, today)
     if bars:
         shown = bars[:TIMELINE_LIMIT]
-        chart = timeline_chart([replace(b, label=scrub(b.label)) for b in shown], today, png=FOR_PRINT.get())
+        shown = [replace(b, label=scrub(b.label)) for b in shown]
+        # the HTML timeline of Modul 6's page; matplotlib only for the PDF's picture
+        chart = timeline_chart(shown, today, png=True) if FOR_PRINT.get() else None
         caption = t("profile.timeline_caption")
         if len(bars) > len(shown):
             caption += " " + t("profile.timeline_more", count=len(bars) - len(shown))
-        blocks.append(Figure(chart.svg, chart.png, chart.aspect, caption))
+        blocks.append(
+            Figure(timeline_html(shown, today), chart.png if chart else None, chart.aspect if chart else 0, caption)
+        )
     goal_titles = {g.id: g.title for g in goal_list}
     names = network.by_id
     rows = []
