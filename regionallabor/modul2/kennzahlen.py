@@ -15,7 +15,7 @@ from functools import cache
 from regionallabor.core.messages import COUNTRIES, t
 from regionallabor.core.model import Region
 from regionallabor.modul1.region import region_figures
-from regionallabor.refdata import ATTRIBUTION, Area, Figures, area, counted_areas, read_table
+from regionallabor.refdata import ATTRIBUTION, Area, Figures, area, counted_areas, table_rows
 
 DE_YEARS = tuple(range(2015, 2021))
 DE_AGE_BANDS = (
@@ -117,28 +117,41 @@ class RegionProfile:
         return bool(self.countries)
 
 
-# reference tables, loaded once per kernel
+# reference tables, read once per kernel: a few hundred rows each, looked up by code and summed
+
+Row = dict[str, str]
+
+
+def _value(row: Row, column: str) -> float | None:
+    return float(row[column]) if row[column] else None
+
+
+def _total(rows: list[Row], column: str) -> float:
+    """The sum over the rows that have a value (an empty cell is missing data, not 0)."""
+    return sum(value for row in rows if (value := _value(row, column)) is not None)
 
 
 @cache
-def _german_kreise():
-    frame = read_table("de_kreise_indicators_2015-2020.csv", dtype={"ags": str})
-    return frame.set_index("ags")
+def _german_kreise() -> dict[str, Row]:
+    return {row["ags"]: row for row in table_rows("de_kreise_indicators_2015-2020.csv")}
 
 
 @cache
-def _german_ages():
-    frame = read_table("de_kreise_population_age_sex_2015-2020_wide.csv", dtype={"ags": str})
-    return frame[frame.year == DE_YEARS[-1]].set_index("ags")
+def _german_ages() -> dict[str, Row]:
+    year = str(DE_YEARS[-1])
+    return {
+        row["ags"]: row for row in table_rows("de_kreise_population_age_sex_2015-2020_wide.csv") if row["year"] == year
+    }
 
 
 @cache
-def _swiss_gemeinden():
-    frame = read_table("ch_gemeinden_bfs_regionalportraets_2021.csv")
-    frame = frame[frame.note.isna()].copy()
-    frame["area_id"] = "CH-G-" + frame.bfs_nr.astype(int).astype(str)
-    frame["district"] = "CH-B" + frame.district_id.astype(int).astype(str)
-    return frame
+def _swiss_gemeinden() -> tuple[Row, ...]:
+    """The Swiss Gemeinden with their area id and their Bezirk's; rows with a note (merged since) are left out."""
+    return tuple(
+        {**row, "area_id": f"CH-G-{int(float(row['bfs_nr']))}", "district": f"CH-B{int(float(row['district_id']))}"}
+        for row in table_rows("ch_gemeinden_bfs_regionalportraets_2021.csv")
+        if not row["note"]
+    )
 
 
 @cache
@@ -146,12 +159,14 @@ def _peer_values(country: str, column: str) -> tuple[float, ...]:
     if country == "BZ":
         if column != "density_per_km2":
             return ()
-        frame = read_table("it_bz_gemeinden_pop2021.csv")
-        values = frame.density_2021
+        values = (_value(row, "density_2021") for row in table_rows("it_bz_gemeinden_pop2021.csv"))
     else:
-        frame = read_table("regions_districtlevel_DE_AT_CH_BZ.csv")
-        values = frame.loc[frame.country == country, column]
-    return tuple(float(v) for v in values.dropna())
+        values = (
+            _value(row, column)
+            for row in table_rows("regions_districtlevel_DE_AT_CH_BZ.csv")
+            if row["country"] == country
+        )
+    return tuple(value for value in values if value is not None)
 
 
 # comparison in words
@@ -221,7 +236,7 @@ def _german_profile(counted: list[Area]):
     context_ids = sorted({a.id for a in kreise} | {a.parent_id for a in gemeinden})
     codes = [i.removeprefix("DE-") for i in context_ids]
     table, ages = _german_kreise(), _german_ages()
-    codes = [c for c in codes if c in table.index]
+    codes = [c for c in codes if c in table]
     if not codes:
         return (), None, None
     context_note = names = ""
@@ -232,14 +247,15 @@ def _german_profile(counted: list[Area]):
             districts=names,
             which="diesen Kreis" if len(codes) == 1 else "diese Kreise zusammen",
         )
-    years = [y for y in DE_YEARS if not table.loc[codes, f"pop_{y}"].isna().any()]
-    values = [int(table.loc[codes, f"pop_{y}"].sum()) for y in years]
+    kreise_rows = [table[c] for c in codes]
+    years = [y for y in DE_YEARS if all(row[f"pop_{y}"] for row in kreise_rows)]
+    values = [int(_total(kreise_rows, f"pop_{y}")) for y in years]
     table_source = source + ", GENESIS 12411-0018"
     trend = Trend(tuple(years), tuple(values), "Einwohner:innen am 31.12.", table_source, context_note)
 
-    age_codes = [c for c in codes if c in ages.index]
-    men = tuple(int(ages.loc[age_codes, f"m_{b}"].sum()) for b in DE_AGE_BANDS)
-    women = tuple(int(ages.loc[age_codes, f"f_{b}"].sum()) for b in DE_AGE_BANDS)
+    age_rows = [ages[c] for c in codes if c in ages]
+    men = tuple(int(_total(age_rows, f"m_{b}")) for b in DE_AGE_BANDS)
+    women = tuple(int(_total(age_rows, f"f_{b}")) for b in DE_AGE_BANDS)
     bands = tuple(
         (int(b.split("_")[0]), int(b.split("_")[1])) if "plus" not in b else (75, OPEN_BAND_END) for b in DE_AGE_BANDS
     )
@@ -272,17 +288,28 @@ def _german_profile(counted: list[Area]):
 
 
 def _swiss_profile(counted: list[Area], notes: list[str]):
-    frame = _swiss_gemeinden()
     ids = {a.id for a in counted}
-    rows = frame[frame.area_id.isin(ids) | frame.district.isin(ids)]
-    if rows.empty:
+    rows = [row for row in _swiss_gemeinden() if row["area_id"] in ids or row["district"] in ids]
+    if not rows:
         return (), None, None
-    population = rows.pop_2019.sum()
-    earlier = (rows.pop_2019 / (1 + rows.pop_change_2010_2019_pct / 100)).sum()
+    population = _total(rows, "pop_2019")
+    earlier = sum(
+        pop / (1 + change / 100)
+        for row in rows
+        if (pop := _value(row, "pop_2019")) is not None
+        and (change := _value(row, "pop_change_2010_2019_pct")) is not None
+    )
     source = ATTRIBUTION["CH"]["figures"]
 
     def weighted(column: str) -> float:
-        return float((rows[column] * rows.pop_2019).sum() / population)
+        return (
+            sum(
+                share * pop
+                for row in rows
+                if (share := _value(row, column)) is not None and (pop := _value(row, "pop_2019")) is not None
+            )
+            / population
+        )
 
     stand = "31.12.2019"
     indicators = (

@@ -14,8 +14,8 @@ from regionallabor.refdata.gebiete import (
     all_areas,
     area,
     district_name,
-    read_table,
     search,
+    table_rows,
 )
 from regionallabor.refdata.grenzen import RegionShape, bounds_of, neighbouring_districts, polygon, region_shape
 
@@ -33,8 +33,8 @@ __all__ = [
     "district_name",
     "neighbouring_districts",
     "polygon",
-    "read_table",
     "region_shape",
     "search",
     "summarize",
+    "table_rows",
 ]

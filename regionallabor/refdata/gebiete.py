@@ -1,8 +1,8 @@
 """The areas: districts and Gemeinden of DE, AT, CH and South Tyrol, read once per kernel, and the search over them.
 
 Read with the csv module into slotted dataclasses – about 5 MB for all 16,000 areas; pandas would add 60 MB
-to the kernel of every start page and Modul 1 (they check the region's population and search for places).
-Modul 2's statistics read their tables with pandas (``read_table``), where it earns its place.
+to the kernel of every page (they check the region's population and search for places). Modul 2's
+statistics look up a few hundred rows by code and sum them (``table_rows``): no pandas either.
 """
 
 from __future__ import annotations
@@ -15,11 +15,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import pandas as pd
-
 
 DATA = resources.files("regionallabor") / "data" / "regions"
 
@@ -90,14 +85,7 @@ def _transliterated(text: str) -> str:
     return _folded(text)
 
 
-def read_table(name: str, **kwargs) -> pd.DataFrame:
-    import pandas as pd  # imported on first use: pages without region data load faster
-
-    with (DATA / name).open("rb") as handle:
-        return pd.read_csv(handle, **kwargs)
-
-
-def _rows(name: str) -> Iterator[dict[str, str]]:
+def table_rows(name: str) -> Iterator[dict[str, str]]:
     """The rows of a reference table as text, every value a string ("" where the table has none)."""
     with io.TextIOWrapper((DATA / name).open("rb"), encoding="utf-8", newline="") as handle:
         yield from csv.DictReader(handle)
@@ -106,7 +94,7 @@ def _rows(name: str) -> Iterator[dict[str, str]]:
 def _german_district_kinds() -> dict[str, tuple[str, str]]:
     """AGS -> (name, 'Landkreis' | 'kreisfreie Stadt' | 'Kreis'), so that e.g. the two Münchens differ."""
     kinds = {}
-    for row in _rows("de_kreise_indicators_2015-2020.csv"):
+    for row in table_rows("de_kreise_indicators_2015-2020.csv"):
         ags, full_name = row["ags"], row["name"]
         name, _, kind = full_name.rpartition(", ")
         if kind in ("Landkreis", "kreisfreie Stadt"):
@@ -130,7 +118,7 @@ def _districts() -> list[Area]:
             population_date=row["pop_date"] or None,
             area_km2=_number(row["area_km2"]),
         )
-        for row in _rows("regions_districtlevel_DE_AT_CH_BZ.csv")
+        for row in table_rows("regions_districtlevel_DE_AT_CH_BZ.csv")
     ]
 
 
@@ -150,7 +138,7 @@ def _german_gemeinden() -> list[Area]:
             _number(row["lat"]),
             _number(row["lon"]),
         )
-        for row in _rows("de_gemeinden_destatis_gv.csv")
+        for row in table_rows("de_gemeinden_destatis_gv.csv")
         if row["kreis_ags"] not in ("07000", "13000")  # waters and condominium, no Gemeinden
     ]
 
@@ -170,7 +158,7 @@ def _austrian_gemeinden() -> list[Area]:
             _number(row["lat"]),
             _number(row["lon"]),
         )
-        for row in _rows("at_gemeinden_2021_gkz_centroids.csv")
+        for row in table_rows("at_gemeinden_2021_gkz_centroids.csv")
     ]
 
 
@@ -188,7 +176,7 @@ def _swiss_gemeinden() -> list[Area]:
             _number(row["lat"]),
             _number(row["lon"]),
         )
-        for row in _rows("ch_gemeinden_bfs_regionalportraets_2021.csv")
+        for row in table_rows("ch_gemeinden_bfs_regionalportraets_2021.csv")
         if not row["note"]  # rows noted as merged into another Gemeinde
     ]
 
@@ -207,7 +195,7 @@ def _south_tyrolean_gemeinden() -> list[Area]:
             _number(row["lat"]),
             _number(row["lon"]),
         )
-        for row in _rows("it_bz_gemeinden_pop2021.csv")
+        for row in table_rows("it_bz_gemeinden_pop2021.csv")
     ]
 
 
