@@ -25,6 +25,7 @@ from regionallabor.core.store import Arbeitsmappe, Stored, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS, field_label
 from regionallabor.modul3.beziehungsnetz import MapEntry, Network, read_network
 from regionallabor.modul5.vorlagen import load_presets
+from regionallabor.richtwerte import DOMINANT_SECTOR_SHARE, FORMAT_MINUTES, TABLE_PEOPLE
 
 MODUL5_KINDS = (
     "wirkungslogik",
@@ -37,7 +38,6 @@ MODUL5_KINDS = (
 )
 LONGEST_STRETCH_WITHOUT_BREAK = 120  # minutes
 BREAK_FORMATS = ("pause", "ankommen")  # arriving with coffee is no work either
-LARGEST_TABLE = 15
 MIN_INVITATIONS = 10
 
 
@@ -186,6 +186,8 @@ def agenda_issues(slots: list[Programmpunkt], days: int = 1) -> list[AgendaIssue
             issues.append(
                 AgendaIssue((slot.id,), "error", t("agenda.beyond_days", title=slot.title, day=slot.day, days=days))
             )
+        if (length := length_issue(slot)) is not None:
+            issues.append(AgendaIssue((slot.id,), "warning", length))
     for day in sorted({s.day for s in ordered}):
         todays = [s for s in ordered if s.day == day]
         latest = todays[0]
@@ -229,6 +231,18 @@ def agenda_issues(slots: list[Programmpunkt], days: int = 1) -> list[AgendaIssue
     return issues
 
 
+def length_issue(slot: Programmpunkt) -> str | None:
+    """A programme item shorter or longer than the course's Richtwert for its format, in words."""
+    least, most = FORMAT_MINUTES.get(slot.format, (None, None))
+    minutes = _minutes(slot.end) - _minutes(slot.start)
+    format_label = SLOT_FORMATS[slot.format]
+    if most is not None and minutes > most:
+        return t("agenda.too_long", title=slot.title, minutes=minutes, format=format_label, most=most)
+    if least is not None and minutes < least:
+        return t("agenda.too_short", title=slot.title, minutes=minutes, format=format_label, least=least)
+    return None
+
+
 def days_of(conference_record: Konferenz | None, slots: list[Programmpunkt]) -> int:
     """How many days the programme runs: the conference's own number, or what the slots use."""
     if conference_record is not None:
@@ -264,9 +278,9 @@ def table_issues(tables: list[Thementisch], expected_people: int | None) -> list
     """Tables without a host or too big, and whether the seats fit the expected number of guests."""
     issues = [t("tables.no_host", title=table.title) for table in tables if not table.host]
     issues += [
-        t("tables.too_big", title=table.title, people=table.people, most=LARGEST_TABLE)
+        t("tables.too_big", title=table.title, people=table.people, most=TABLE_PEOPLE[1])
         for table in tables
-        if table.people > LARGEST_TABLE
+        if table.people > TABLE_PEOPLE[1]
     ]
     seats = sum(table.people for table in tables)
     if tables and expected_people and seats < expected_people * 0.8:
@@ -338,7 +352,7 @@ def diversity_check(guests: list[Guest], network: Network, limit: int = 6) -> Di
         if no_field:
             findings.append(t("diversity.no_fields", count=len(no_field), fields=german_list(no_field)))
         top_sector, top_count = max(by_sector.items(), key=lambda item: item[1])
-        if len(coming) >= 6 and top_count > len(coming) / 2:
+        if len(coming) >= 6 and top_count > DOMINANT_SECTOR_SHARE * len(coming):
             findings.append(
                 t("diversity.dominant", sector=SECTORS.get(top_sector, top_sector), count=top_count, total=len(coming))
             )
