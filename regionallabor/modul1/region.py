@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from regionallabor import refdata
 from regionallabor.core.messages import t
 from regionallabor.core.model import Region
+from regionallabor.dokumente.karte import region_map_svg
 from regionallabor.refdata import Figures, summarize
 
 
@@ -22,4 +24,34 @@ def region_figures(region: Region) -> Figures:
         stand=str(own.year),
         sources=(t("region.own_source", source=own.source), *figures.sources),
         missing_population=() if own.population is not None else figures.missing_population,
+    )
+
+
+def region_map(areas: list[refdata.Area], title: str) -> str | None:
+    """The region as the page and every HTML document draw it (plain SVG); None before an area is chosen.
+
+    The chosen areas, Gemeinden without a boundary as points within their whole district, the districts around.
+    """
+    shape = refdata.region_shape(areas)
+    if shape.bounds is None:
+        return None
+    countries = sorted({a.country for a in areas})
+    drawn = shape.polygon_ids | {p["properties"]["id"] for p in shape.parents}
+    context = [
+        f
+        for c in countries
+        for f in refdata.neighbouring_districts(c, shape.bounds)
+        if f["properties"]["id"] not in drawn
+    ]
+    (south, west), (north, east) = refdata.bounds_of(
+        shape.polygons + shape.parents, [(a.lat, a.lon) for a in shape.points]
+    )
+    pad = 0.02
+    return region_map_svg(
+        shape.polygons,
+        shape.parents,
+        context,
+        [(a.name, a.lat, a.lon) for a in shape.points],
+        ((south - pad, west - pad), (north + pad, east + pad)),
+        title,
     )

@@ -23,7 +23,7 @@ from regionallabor.dokumente.karte import region_map_chart
 from regionallabor.dokumente.statistik import radar_chart
 from regionallabor.dokumente.zeitplan import timeline_chart, timeline_html
 from regionallabor.handlungsfelder import ALL_FIELDS
-from regionallabor.modul1.region import region_figures
+from regionallabor.modul1.region import region_figures, region_map
 from regionallabor.modul2.bestandsaufnahme import rating_values, ratings, swot_board
 from regionallabor.modul2.kennzahlen import region_profile
 from regionallabor.modul3.beziehungsnetz import Network
@@ -83,7 +83,7 @@ def region_section(workbook: Arbeitsmappe, network: Network, today: date, scrub)
         rows.append([t("region.area"), f"{format_decimal(figures.area_km2)} km²"])
     if figures.density is not None:
         rows.append([t("region.density"), format_int(figures.density)])
-    map_figure = region_map(region)
+    map_figure = region_map_figure(region)
     if map_figure is not None:
         blocks.append(map_figure)
     if rows:
@@ -125,26 +125,29 @@ def region_section(workbook: Arbeitsmappe, network: Network, today: date, scrub)
     return blocks
 
 
-def region_map(region: Region) -> Figure | None:
+def region_map_figure(region: Region) -> Figure | None:
+    """Modul 1's map for the HTML; matplotlib draws it for the PDF only."""
     areas = [a for a in (refdata.area(i) for i in region.area_ids) if a is not None]
-    shape = refdata.region_shape(areas)
-    if shape.bounds is None:
+    title = t("profile.map_title", region=region.name)
+    markup = region_map(areas, title)
+    if markup is None:
         return None
-    context = [
-        f
-        for c in sorted({a.country for a in areas})
-        for f in refdata.neighbouring_districts(c, shape.bounds, 0.3)
-        if f["properties"]["id"] not in shape.polygon_ids
-    ]
-    points = [(a.name, a.lat, a.lon) for a in shape.points]
-    chart = region_map_chart(
-        shape.polygons, context, points, t("profile.map_title", region=region.name), png=FOR_PRINT.get()
-    )
+    shape = refdata.region_shape(areas)
+    chart = None
+    if FOR_PRINT.get():
+        context = [
+            f
+            for c in sorted({a.country for a in areas})
+            for f in refdata.neighbouring_districts(c, shape.bounds, 0.3)
+            if f["properties"]["id"] not in shape.polygon_ids
+        ]
+        points = [(a.name, a.lat, a.lon) for a in shape.points]
+        chart = region_map_chart(shape.polygons, context, points, title, png=True)
     attribution = "; ".join(dict.fromkeys(refdata.ATTRIBUTION[a.country]["boundaries"] for a in areas))
     caption = t("profile.map_caption", attribution=attribution)
     if shape.points:
         caption = t("profile.map_points") + " " + caption
-    return Figure(chart.svg, chart.png, chart.aspect, caption, width=0.62)
+    return Figure(markup, chart.png if chart else None, chart.aspect if chart else 0, caption, width=0.62)
 
 
 def fields_section(workbook: Arbeitsmappe, network: Network, today: date, scrub) -> list:

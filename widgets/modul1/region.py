@@ -12,8 +12,7 @@ from regionallabor.core.formatting import format_decimal, format_int, number_or_
 from regionallabor.core.messages import AREA_TYPES, COUNTRIES, WEGGEMEINSCHAFTEN, t
 from regionallabor.core.model import OwnFigures, Region, explain
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
-from regionallabor.dokumente.karte import region_map_svg
-from regionallabor.modul1.region import region_figures
+from regionallabor.modul1.region import region_figures, region_map
 from widgets.base import Notice, WorkbookTool, button, css, figures_html, heading, label, labelled
 
 SEARCH_LIMIT = 20
@@ -165,36 +164,16 @@ class RegionEditor(WorkbookTool):
         self.figures.value = figures_html(region_figures(self.region))
 
     def _show_map(self, areas: list[refdata.Area]) -> None:
-        shape = refdata.region_shape(areas)
+        name = self.name.value.strip()
+        drawn = region_map(areas, t("region.map_label", region=name) if name else t("region.map_label_unnamed"))
         # An empty map says nothing: it appears with the first chosen area.
-        self.map_box.layout.display = "none" if shape.bounds is None else ""
-        if shape.bounds is None:
+        self.map_box.layout.display = "none" if drawn is None else ""
+        if drawn is None:
             self.map.value = ""
             self.map_caption.value = ""
             return
+        self.map.value = drawn
         countries = sorted({a.country for a in areas})
-        drawn = shape.polygon_ids | {p["properties"]["id"] for p in shape.parents}
-        context = [
-            f
-            for c in countries
-            for f in refdata.neighbouring_districts(c, shape.bounds)
-            if f["properties"]["id"] not in drawn
-        ]
-        # Gemeinden drawn as points are shown within their whole district, the map's reference for them.
-        (south, west), (north, east) = refdata.bounds_of(
-            shape.polygons + shape.parents, [(a.lat, a.lon) for a in shape.points]
-        )
-        pad = 0.02
-        self.map.value = region_map_svg(
-            shape.polygons,
-            shape.parents,
-            context,
-            [(a.name, a.lat, a.lon) for a in shape.points],
-            ((south - pad, west - pad), (north + pad, east + pad)),
-            t("region.map_label", region=self.name.value.strip())
-            if self.name.value.strip()
-            else t("region.map_label_unnamed"),
-        )
         attribution = "; ".join(refdata.ATTRIBUTION[c]["boundaries"] for c in countries)
         self.map_caption.value = (
             f"<div class='rl-source'>{escape(t('region.map_attribution', attribution=attribution))}</div>"
