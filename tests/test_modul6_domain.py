@@ -148,6 +148,16 @@ def test_the_summary_counts_statuses_and_what_is_missing():
     summary = plan_summary(plan, TODAY)
     assert summary.by_status == {"idee": 1, "geplant": 1, "laeuft": 1, "erledigt": 1, "pausiert": 0}
     assert (summary.overdue, summary.without_owner, summary.without_due) == (1, 1, 1)
+    assert summary.overloaded == ()
+
+
+def test_the_summary_names_who_carries_more_actions_than_the_course_advises():
+    from regionallabor.richtwerte import ACTIONS_PER_PERSON
+
+    plan = [action(f"Lena {n}", status="laeuft", responsible="Lena ") for n in range(ACTIONS_PER_PERSON + 1)]
+    plan += [action(f"Ben {n}", status="geplant", responsible="Ben") for n in range(ACTIONS_PER_PERSON)]
+    plan += [action("Ben erledigt", status="erledigt", responsible="Ben"), action("Ben Idee", responsible="Ben")]
+    assert plan_summary(plan, TODAY).overloaded == ("Lena",)  # done ones and ideas weigh nothing
 
 
 def test_the_timeline_orders_by_start_and_draws_overdue_bars():

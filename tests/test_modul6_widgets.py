@@ -97,6 +97,17 @@ def test_the_row_status_changes_at_once_and_the_filters_find_overdue_ones(workbo
     assert_all_open(plan)
 
 
+def test_the_plan_says_who_carries_too_many_actions_and_updates_when_one_is_handed_on(workbook):
+    for title in ("Dorfladen", "Bürgerbus", "Repair-Café"):
+        workbook.add(Aktion(title=title, field="wirtschaft", status="laeuft", responsible="Lena"))
+    plan = ActionPlan(workbook, today=TODAY)
+    assert "Lena verantwortet mehr als 2 laufende Aktionen – wer übernimmt eine?" in plan.summary.value
+    stored = next(s for s in actions(workbook) if s.record.title == "Repair-Café")
+    workbook.update(stored.record.model_copy(update={"responsible": "Ben"}), stored.version)
+    plan.refresh()
+    assert "verantwortet mehr als" not in plan.summary.value
+
+
 def test_the_status_report_is_begun_edited_per_keystroke_sent_and_downloaded(workbook):
     report = StatusReport(workbook, today=TODAY)
     assert report.editor.layout.display == "none" and "Noch kein Bericht" in report.history.children[0].value

@@ -7,6 +7,7 @@ actions to their goals and fields, as in Decidim's accountability module – but
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,6 +18,7 @@ from regionallabor.core.store import Arbeitsmappe, Stored, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul3.beziehungsnetz import Network, read_network
 from regionallabor.modul6.aktionspool import PoolAction
+from regionallabor.richtwerte import ACTIONS_PER_PERSON
 
 MODUL6_KINDS = (Aktion.KIND, Statusbericht.KIND)
 MIN_ACTIONS = 3
@@ -147,6 +149,7 @@ class PlanSummary:
     overdue: int
     without_owner: int
     without_due: int
+    overloaded: tuple[str, ...] = ()  # people responsible for more open actions than the course advises
 
 
 def plan_summary(action_list: list[Aktion], today: date) -> PlanSummary:
@@ -154,11 +157,13 @@ def plan_summary(action_list: list[Aktion], today: date) -> PlanSummary:
     for action in action_list:
         by_status[action.status] += 1
     open_actions = [a for a in action_list if a.status in OPEN_STATUSES]
+    load = Counter(a.responsible.strip() for a in open_actions if a.status != "idee" and a.responsible.strip())
     return PlanSummary(
         by_status,
         sum(is_overdue(a, today) for a in action_list),
         sum(not a.responsible for a in open_actions if a.status != "idee"),
         sum(a.due is None for a in open_actions if a.status != "idee"),
+        tuple(sorted((name for name, count in load.items() if count > ACTIONS_PER_PERSON), key=str.casefold)),
     )
 
 

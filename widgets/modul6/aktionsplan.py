@@ -7,7 +7,7 @@ from html import escape
 
 import ipywidgets as ipw
 
-from regionallabor.core.formatting import format_date, format_euro, parse_amount
+from regionallabor.core.formatting import format_date, format_euro, german_list, parse_amount
 from regionallabor.core.messages import ACTION_EFFORTS, ACTION_STATUSES, t
 from regionallabor.core.model import Aktion, Member, Thementisch, Ziel
 from regionallabor.core.store import Stored
@@ -21,6 +21,7 @@ from regionallabor.modul6.aktionen import (
     progress_of,
     save_action,
 )
+from regionallabor.richtwerte import ACTIONS_PER_PERSON
 from widgets.base import (
     Pager,
     RecordListTool,
@@ -212,6 +213,14 @@ class ActionPlan(RecordListTool):
             warnings.append(
                 f"<span class='rl-tag'>{escape(t('actions.without_due', count=summary.without_due))}</span>"
             )
+        if summary.overloaded:
+            text = t(
+                "actions.overloaded",
+                count=len(summary.overloaded),
+                names=german_list(list(summary.overloaded)),
+                most=ACTIONS_PER_PERSON,
+            )
+            warnings.append(f"<span class='rl-tag rl-tag-overdue'>{escape(text)}</span>")
         self.summary.value = (
             f"<div class='rl-invite-summary'><strong>{len(records)}</strong> "
             f"{escape(t('actions.in_plan', count=len(records)))} · {parts} {''.join(warnings)}</div>"
