@@ -1,9 +1,9 @@
 """Voila page benchmark: time from request to the first interactive widget, and kernel memory.
 
-Pages: (a) a one-widget reference notebook, (b) the start page, (c) Modul 1, (d) Modul 2 with a
-German Landkreis as the region (so its comparisons, trend and pyramid are drawn) – each
-opened several times in Chromium, cold (a new kernel per request) and with Voila's
-preheated kernels. Prints medians, the ratios to (a), and each page's kernel memory
+Pages: (a) a one-widget reference notebook, (b) the start page, (c)–(h) Modul 1 to 6, with a German
+Landkreis as the region (so Modul 2 draws its comparisons, trend and pyramid; there the first chart
+counts, elsewhere the first tool) – each opened several times in Chromium, cold (a new kernel per
+request) and with Voila's preheated kernels. Prints medians, the ratios to (a), and each page's kernel memory
 (resident set size), and writes them to benchmarks/results/voila_render.json.
 
     make benchmark            # or: .venv/bin/python benchmarks/voila_render.py --runs 7
@@ -35,6 +35,10 @@ PAGES = {
     "start": ("00_start.ipynb", ".rl-modules"),
     "modul1": ("01_team_und_region.ipynb", ".rl-tool"),
     "modul2": ("02_region_unter_der_lupe.ipynb", "svg.rl-chart"),
+    "modul3": ("03_beziehungsnetz.ipynb", ".rl-tool"),
+    "modul4": ("04_vision.ipynb", ".rl-tool"),
+    "modul5": ("05_strategie_und_konferenz.ipynb", ".rl-tool"),
+    "modul6": ("06_aktionen_und_weg.ipynb", ".rl-tool"),
 }
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
