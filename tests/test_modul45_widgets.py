@@ -198,14 +198,15 @@ def test_programme_slots_are_checked_and_refused_in_german(workbook):
     tool.end_time.value, tool.title.value, tool.slot_format.value = time(9, 30), "Ankommen", "ankommen"
     tool.save()
     assert tool.start_time.value == time(9, 30)  # the next slot starts where the last ended
-    tool.end_time.value, tool.title.value = time(9, 0), "Begrüßung"
+    tool.end_time.value, tool.title.value, tool.slot_format.value = time(9, 0), "Begrüßung", "begruessung"
     assert tool.save() is None and tool.notice.text == "Das Ende muss nach dem Beginn liegen."
     tool.end_time.value = None
     assert tool.save() is None and tool.notice.text == "Ende: Bitte gebt etwas ein – das Feld darf nicht leer sein."
-    tool.start_time.value, tool.end_time.value = time(9, 15), time(10, 0)
+    tool.start_time.value, tool.end_time.value = time(9, 15), time(9, 45)
     tool.save()
     assert len(workbook.list(Programmpunkt)) == 2
     assert "„Ankommen“ und „Begrüßung“ überschneiden sich (09:15–09:30)." in tool.issues.value
+    assert "„Begrüßung“ dauert 30 Minuten – für Begrüßung rechnet der Kurs mit höchstens 15." in tool.issues.value
     flagged = [row for row in tool.list.children if "rl-slot-flagged" in row._dom_classes]
     assert len(flagged) == 2
     stored = next(s for s in workbook.list(Programmpunkt) if s.record.title == "Begrüßung")
@@ -228,7 +229,7 @@ def test_topic_tables_come_from_the_challenges(workbook):
     assert [label for label, _ in tool.challenge.options] == ["– eigenes Thema –"]
     assert (
         "hat noch keine Gastgeber:in" in tool.issues.value
-        and "ab 15 kommen nicht mehr alle zu Wort" in tool.issues.value
+        and "mit mehr als 12 kommen nicht alle zu Wort" in tool.issues.value
     )
     tool.title.value, tool.people.value = "Sonne auf jedes Dach", 0
     assert tool.save() is None and tool.notice.text == "Plätze am Tisch: Bitte gebt einen Wert zwischen 1 und 500 an."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -274,6 +275,9 @@ def test_the_regional_profile_holds_every_modules_data_in_html_and_pdf(full_work
     assert bars and html.count("class='rl-gantt-row'") == len(bars)  # the timeline as HTML, one row per action
     assert "Zeitplan der Aktionen" not in html  # matplotlib's chart is the PDF's
     assert "Die Handlungsfelder sind noch nicht eingeschätzt (Modul 2)." in text
+    # a document for the Gemeinde and funders: the team speaks as "wir", nobody addresses the team
+    assert "Unsere Region ist" in html or "Unsere Region hat" in html or "Unsere Region liegt" in html
+    assert not re.search(r"\b(eure|euer|euch|ihr)\b", html + text, re.IGNORECASE)
 
 
 def test_pseudonymising_replaces_private_persons_everywhere_but_keeps_organisations(full_workbook):

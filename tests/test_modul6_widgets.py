@@ -90,7 +90,8 @@ def test_the_row_status_changes_at_once_and_the_filters_find_overdue_ones(workbo
     assert (stored.record.status, stored.record.progress) == ("erledigt", 100)
     assert plan.notice.text == "„Bürgerbus“: Status „erledigt“ gespeichert."
     assert (
-        "1 von 1 erledigt" in overview.rollup.value.split("Fortschritt nach Handlungsfeldern")[1].split("Wirtschaft")[0]
+        "1 von 1 erledigt"
+        in overview.rollup.value.split("Umsetzung der Aktionen je Handlungsfeld")[1].split("Wirtschaft")[0]
     )
     assert "50 %" in overview.rollup.value.split("rl-rollup-total")[1]
     assert "Dorfladen" in overview.timeline.value and "1 Aktion ohne Zieldatum" in overview.timeline.value

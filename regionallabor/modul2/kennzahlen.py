@@ -73,7 +73,11 @@ class Comparison:
     below_share: float  # share of the peers with a lower value (ties count half)
     country: str
     peer_values: tuple[float, ...]
-    sentence: str
+    sentence: str  # addressed to the team: "Eure Region ist älter als …"
+
+    def sentence_as(self, who: str) -> str:
+        """The sentence about someone else: "Unsere Region …" in documents the team hands to others."""
+        return comparison_sentence(self.indicator.key, self.indicator.value, self.below_share, self.country, who)
 
 
 @dataclass(frozen=True)
@@ -199,16 +203,16 @@ def _phrases(key: str, value: float) -> tuple[str, str, str]:
     return "ist stärker gewachsen als", "ist schwächer gewachsen als", "bei der Entwicklung"
 
 
-def comparison_sentence(key: str, value: float, share: float, country: str) -> str:
+def comparison_sentence(key: str, value: float, share: float, country: str, who: str = "Eure Region") -> str:
     """'Eure Region ist älter als 8 von 10 Landkreisen …' – for people who don't read percentiles."""
     higher, lower, subject = _phrases(key, value)
     dative, plural = PEERS[country]
     if 0.45 <= share < 0.55:
-        return f"Eure Region liegt {subject} etwa in der Mitte der {plural}."
+        return f"{who} liegt {subject} etwa in der Mitte der {plural}."
     verb, side = (higher, share) if share >= 0.5 else (lower, 1 - share)
     if side >= 0.95:
-        return f"Eure Region {verb} fast alle {plural}."
-    return f"Eure Region {verb} {round(side * 10)} von 10 {dative}."
+        return f"{who} {verb} fast alle {plural}."
+    return f"{who} {verb} {round(side * 10)} von 10 {dative}."
 
 
 def compare(indicator: Indicator, country: str) -> Comparison | None:

@@ -106,7 +106,7 @@ def region_section(workbook: Arbeitsmappe, network: Network, today: date, scrub)
                         c.indicator.label,
                         format_indicator(c.indicator.value, c.indicator.unit, c.indicator.key),
                         format_indicator(c.median, c.indicator.unit, c.indicator.key),
-                        c.sentence,
+                        c.sentence_as(t("profile.our_region_subject")),
                     ]
                     for c in profile.comparisons
                 ],

@@ -1,4 +1,4 @@
-"""Modul 4, „4. Verwirklichungsphase“: goals from the favourite ideas, each with an owner and a dated first step."""
+"""Modul 4, „3. Verwirklichungsphase“: goals from the favourite ideas, each with an owner and a dated first step."""
 
 from __future__ import annotations
 
