@@ -76,7 +76,7 @@ MODULES: tuple[Module, ...] = (
         "03_beziehungsnetz.ipynb",
         modul3.KINDS,
         modul3.missing,
-        ("einladen", "landkarte-der-initiativen"),
+        ("einladen", "landkarte-der-initiativen", "datenschutz"),
     ),
     Module(
         4,
@@ -94,7 +94,7 @@ MODULES: tuple[Module, ...] = (
         "05_strategie_und_konferenz.ipynb",
         modul5.KINDS,
         modul5.missing,
-        ("zeitplan", "einladen", "ort-und-budget", "programm", "dokumentieren", "vorlagen"),
+        ("zeitplan", "einladen", "ort-und-budget", "geld-und-recht", "programm", "dokumentieren", "vorlagen"),
     ),
     Module(
         6,

@@ -24,9 +24,11 @@ REQUIRED_TOPICS = (
     "Zeitplan",
     "einladen",
     "Budget",
+    "Geld und Recht",
     "Programm",
     "Landkarte der Initiativen",
     "Dokumentieren",
+    "Datenschutz",
     "Nach der Konferenz",
     "Vorlagen",
 )
