@@ -67,7 +67,7 @@ MODULES: tuple[Module, ...] = (
         "02_region_unter_der_lupe.ipynb",
         modul2.KINDS,
         modul2.missing,
-        ("landkarte-der-initiativen",),
+        ("swot", "landkarte-der-initiativen"),
     ),
     Module(
         3,
@@ -76,7 +76,7 @@ MODULES: tuple[Module, ...] = (
         "03_beziehungsnetz.ipynb",
         modul3.KINDS,
         modul3.missing,
-        ("einladen", "landkarte-der-initiativen", "datenschutz"),
+        ("akteurslandkarte", "einladen", "landkarte-der-initiativen", "datenschutz"),
     ),
     Module(
         4,
@@ -85,7 +85,7 @@ MODULES: tuple[Module, ...] = (
         "04_vision.ipynb",
         modul4.KINDS,
         modul4.missing,
-        ("mitmach-konferenz", "nach-der-konferenz"),
+        ("zukunftswerkstatt", "mitmach-konferenz", "nach-der-konferenz"),
     ),
     Module(
         5,
@@ -94,7 +94,16 @@ MODULES: tuple[Module, ...] = (
         "05_strategie_und_konferenz.ipynb",
         modul5.KINDS,
         modul5.missing,
-        ("zeitplan", "einladen", "ort-und-budget", "geld-und-recht", "programm", "dokumentieren", "vorlagen"),
+        (
+            "wirkungslogik",
+            "zeitplan",
+            "einladen",
+            "ort-und-budget",
+            "geld-und-recht",
+            "programm",
+            "dokumentieren",
+            "vorlagen",
+        ),
     ),
     Module(
         6,

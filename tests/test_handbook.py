@@ -30,6 +30,10 @@ REQUIRED_TOPICS = (
     "Dokumentieren",
     "Datenschutz",
     "Nach der Konferenz",
+    "SWOT",
+    "Akteurslandkarte",
+    "Zukunftswerkstatt",
+    "Wirkungslogik",
     "Vorlagen",
 )
 

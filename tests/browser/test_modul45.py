@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from regionallabor.core.model import Akteur, Herausforderung, Idee, Team, Ziel
 from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
+from regionallabor.modul5.konferenz import PRESETS
 from tests.helpers import data_link_bytes
 
 from .conftest import screenshot
@@ -140,8 +141,10 @@ def test_a_goal_gets_its_impact_logic_and_the_conference_is_planned_and_exported
     setup.locator("input[type='date']").fill("2027-05-08")
     setup.locator("select").last.select_option(label="Mitmach-Werkstatt: ein halber Tag, 20–30 Menschen")
     setup.get_by_role("button", name="Vorlage übernehmen").click()
+    werkstatt = PRESETS["werkstatt"]
     expect(setup.locator(".rl-notice-success")).to_contain_text(
-        "Übernommen: 7 Programmpunkte, 8 Aufgaben, 4 Budgetposten"
+        f"Übernommen: {len(werkstatt.slots)} Programmpunkte, {len(werkstatt.tasks)} Aufgaben, "
+        f"{len(werkstatt.budget)} Budgetposten"
     )
     programme = tool(page, "Programm")
     expect(programme.locator(".rl-record-row")).to_have_count(7)
