@@ -14,6 +14,7 @@ BELOW = {
     "regionallabor.handlungsfelder": ("regionallabor.core",),
     "regionallabor.refdata": ("regionallabor.core",),
     "regionallabor.dokumente": ("regionallabor.core", "regionallabor.handlungsfelder"),
+    "regionallabor.richtwerte": (),  # numbers only: every module may state them
 }
 SHARED = tuple(BELOW)
 # Modul 6 sums up the whole course: its status report names every module's status.
