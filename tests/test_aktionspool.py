@@ -36,6 +36,30 @@ def test_every_handlungsfeld_has_at_least_eight_actions():
     assert {field: counts[field] for field in ALL_FIELDS if counts[field] < MIN_PER_FIELD} == {}
 
 
+def test_every_entry_says_what_it_costs_who_pays_how_long_it_takes_and_where_it_was_done():
+    for entry in load_pool():
+        assert 0 <= entry.kosten_euro[0] <= entry.kosten_euro[1] and 0 < entry.stunden[0] <= entry.stunden[1], entry.id
+        assert entry.wer_zahlt and entry.vorbild, entry.id
+    classes = {e.id: (e.kosten, e.aufwand) for e in load_pool()}
+    assert classes["mitfahrbank"] == ("gering", "klein") and classes["dorfladen"] == ("hoch", "gross")
+    assert next(e for e in load_pool() if e.id == "repair-cafe").cost_range == "100–500 €"
+    assert next(e for e in load_pool() if e.id == "laufbus").cost_range == "bis 200 €"
+
+
+def test_the_pool_covers_what_regions_asked_for():
+    titles = " ".join(e.titel for e in load_pool())
+    for topic in (
+        "Gemeindeschwester",
+        "pflegende Angehörige",
+        "Kultur",
+        "Spendenparlament",
+        "Dritter Ort",
+        "Kommunalpolitik",
+        "Neuzugezogene",
+    ):
+        assert topic in titles, topic
+
+
 def test_efforts_and_costs_are_spread_not_all_the_same():
     pool = load_pool()
     assert set(Counter(e.aufwand for e in pool)) == {"klein", "mittel", "gross"}
@@ -58,9 +82,12 @@ def test_the_actions_the_issue_names_are_in_the_pool():
 
 
 def test_a_broken_entry_is_refused_with_its_field_named():
-    broken = pool_file().decode("utf-8").replace('aufwand = "mittel"', 'aufwand = "riesig"', 1)
-    with pytest.raises(ValidationError, match="aufwand"):
+    broken = pool_file().decode("utf-8").replace("stunden = [150, 300]", "stunden = [300, 150]", 1)
+    with pytest.raises(ValidationError, match="stunden"):
         parse_pool(broken.encode("utf-8"))
+    unknown = pool_file().decode("utf-8").replace("stunden = [150, 300]", 'stunden = [150, 300]\naufwand = "riesig"', 1)
+    with pytest.raises(ValidationError, match="aufwand"):  # the class follows from the hours, it is not written
+        parse_pool(unknown.encode("utf-8"))
     missing = pool_file().decode("utf-8").replace('format = "Thementisch mit einer Landwirtin', 'formt = "x', 1)
     with pytest.raises(ValidationError, match="format"):
         parse_pool(missing.encode("utf-8"))

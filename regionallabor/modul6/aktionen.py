@@ -73,7 +73,11 @@ def from_pool(entry: PoolAction) -> Aktion:
         field=entry.handlungsfeld,
         pool_id=entry.id,
         effort=entry.aufwand,
-        description=f"{entry.beschreibung}\n\n{t('pool.first_steps')}:\n{steps}",
+        description=(
+            f"{entry.beschreibung}\n\n{t('pool.first_steps')}:\n{steps}\n\n"
+            f"{t('pool.cost')}: {entry.cost_range} ({t('pool.who_pays')}: {entry.wer_zahlt}). "
+            f"{t('pool.example')}: {entry.vorbild}"
+        ),
     )
 
 

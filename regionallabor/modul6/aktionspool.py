@@ -12,8 +12,9 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from regionallabor.core.formatting import format_int
 from regionallabor.core.messages import ACTION_EFFORTS, POOL_COSTS
 from regionallabor.core.model import Effort
 from regionallabor.handlungsfelder import FieldKey
@@ -22,6 +23,12 @@ PoolCost = Literal["gering", "mittel", "hoch"]
 assert set(POOL_COSTS) == set(PoolCost.__args__)
 
 POOL_FILE = "aktionspool.toml"
+# The classes the filters offer, from an entry's upper bounds: euros (unter 1.000 €, bis 20.000 €, darüber) and
+# the team's hours in the first year (a few evenings, some months of a steady group, a year and more).
+COST_CLASSES: tuple[tuple[int, PoolCost], ...] = ((1_000, "gering"), (20_000, "mittel"))
+EFFORT_CLASSES: tuple[tuple[int, Effort], ...] = ((40, "klein"), (300, "mittel"))
+
+Range = tuple[int, int]
 
 
 class PoolAction(BaseModel):
@@ -32,11 +39,29 @@ class PoolAction(BaseModel):
     titel: str = Field(min_length=3, max_length=80)
     handlungsfeld: FieldKey
     beschreibung: str = Field(min_length=120, max_length=900)
-    aufwand: Effort
-    kosten: PoolCost
+    kosten_euro: Range  # in the first year, the course's Richtwerte
+    wer_zahlt: str = Field(min_length=8, max_length=200)
+    stunden: Range  # the team's hours in the first year
+    vorbild: str = Field(min_length=20, max_length=300)  # a real example, or who advises
     beteiligte: tuple[str, ...] = Field(min_length=2, max_length=8)
     erste_schritte: tuple[str, ...] = Field(min_length=2, max_length=5)
     format: str = Field(min_length=8, max_length=160)
+
+    @field_validator("kosten_euro", "stunden")
+    @classmethod
+    def _ordered(cls, value: Range) -> Range:
+        low, high = value
+        if low < 0 or high < low:
+            raise ValueError("von … bis: zwei Zahlen ab 0, die zweite nicht kleiner als die erste")
+        return value
+
+    @property
+    def kosten(self) -> PoolCost:
+        return next((cls for bound, cls in COST_CLASSES if self.kosten_euro[1] <= bound), "hoch")
+
+    @property
+    def aufwand(self) -> Effort:
+        return next((cls for bound, cls in EFFORT_CLASSES if self.stunden[1] <= bound), "gross")
 
     @property
     def effort_label(self) -> str:
@@ -46,8 +71,21 @@ class PoolAction(BaseModel):
     def cost_label(self) -> str:
         return POOL_COSTS[self.kosten]
 
+    @property
+    def cost_range(self) -> str:
+        """'200–800 €', 'bis 300 €' – in German numbers."""
+        low, high = self.kosten_euro
+        return f"bis {format_int(high)} €" if low == 0 else f"{format_int(low)}–{format_int(high)} €"
+
+    @property
+    def hours_range(self) -> str:
+        low, high = self.stunden
+        return f"{low}–{high} Stunden"
+
     def searchable(self) -> str:
-        return _folded(" ".join([self.titel, self.beschreibung, *self.beteiligte, *self.erste_schritte, self.format]))
+        return _folded(
+            " ".join([self.titel, self.beschreibung, *self.beteiligte, *self.erste_schritte, self.format, self.vorbild])
+        )
 
 
 def _folded(text: str) -> str:

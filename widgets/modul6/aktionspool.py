@@ -92,10 +92,14 @@ class ActionPool(WorkbookTool):
         steps = "".join(f"<li>{escape(step)}</li>" for step in entry.erste_schritte)
         body = ipw.HTML(
             f"<div class='rl-pool-head'><span class='rl-member-name'>{escape(entry.titel)}</span>"
-            f"{field_chip(entry.handlungsfeld)}<span class='rl-tag'>{escape(t('pool.effort_tag', effort=entry.effort_label))}"
-            f"</span><span class='rl-tag'>{escape(entry.cost_label)}</span></div>"
+            f"{field_chip(entry.handlungsfeld)}"
+            f"<span class='rl-tag' title='{escape(t('pool.hours_help'))}'>"
+            f"{escape(t('pool.effort_tag', effort=entry.effort_label, hours=entry.hours_range))}</span>"
+            f"<span class='rl-tag' title='{escape(t('pool.cost_help'))}'>{escape(entry.cost_range)}</span></div>"
             f"<p class='rl-pool-text'>{escape(entry.beschreibung)}</p>"
             f"<details class='rl-pool-details'><summary>{escape(t('pool.more'))}</summary>"
+            f"<div class='rl-label'>{escape(t('pool.who_pays'))}</div><p>{escape(entry.wer_zahlt)}</p>"
+            f"<div class='rl-label'>{escape(t('pool.example'))}</div><p>{escape(entry.vorbild)}</p>"
             f"<div class='rl-label'>{escape(t('pool.involved'))}</div><p>{escape(', '.join(entry.beteiligte))}</p>"
             f"<div class='rl-label'>{escape(t('pool.first_steps'))}</div><ol>{steps}</ol>"
             f"<div class='rl-label'>{escape(t('pool.format'))}</div><p>{escape(entry.format)}</p></details>",
