@@ -105,6 +105,31 @@ def test_the_row_status_changes_at_once_and_the_filters_find_overdue_ones(workbo
     assert_all_open(plan)
 
 
+def test_goal_progress_is_shown_as_output_with_the_indicators_that_tell_the_effect(workbook):
+    from regionallabor.core.model import Indikator, Wirkungslogik
+
+    bus = workbook.add(Ziel(title="Mobil ohne eigenes Auto", handlungsfelder=["mobilitaet"])).record
+    shop = workbook.add(Ziel(title="Ein Laden im Ort", handlungsfelder=["wirtschaft"])).record
+    workbook.add(Aktion(title="Dorfauto", field="mobilitaet", status="laeuft", progress=50, goal_id=bus.id))
+    workbook.add(Aktion(title="Dorfladen", field="wirtschaft", status="geplant", goal_id=shop.id))
+    overview = ActionOverview(workbook, today=TODAY)
+    assert overview.rollup.value.count("tragt in Modul 5 einen Indikator für das Outcome ein") == 2
+    workbook.add(
+        Wirkungslogik(
+            id=bus.id,
+            indicators=[
+                Indikator(text="Zehn Familien nutzen das Dorfauto", noticed_by="Buchungsliste", level="outcome"),
+                Indikator(text="Zwölf Fahrten im Monat", level="output"),
+            ],
+        )
+    )
+    overview.refresh()
+    assert "Ob es wirkt, seht ihr an: Zehn Familien nutzen das Dorfauto (Buchungsliste)" in overview.rollup.value
+    assert "Zwölf Fahrten" not in overview.rollup.value  # an output indicator says nothing about the effect
+    assert overview.rollup.value.count("tragt in Modul 5 einen Indikator") == 1
+    assert "Umsetzung der Aktionen je Ziel" in overview.rollup.value
+
+
 def test_the_plan_says_who_carries_too_many_actions_and_updates_when_one_is_handed_on(workbook):
     for title in ("Dorfladen", "Bürgerbus", "Repair-Café"):
         workbook.add(Aktion(title=title, field="wirtschaft", status="laeuft", responsible="Lena"))

@@ -13,7 +13,7 @@ from datetime import date
 
 from regionallabor.core.formatting import german_list
 from regionallabor.core.messages import ACTION_STATUSES, t
-from regionallabor.core.model import Aktion, Statusbericht, Thementisch, Ziel
+from regionallabor.core.model import Aktion, Statusbericht, Thementisch, Wirkungslogik, Ziel
 from regionallabor.core.store import Arbeitsmappe, Stored, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul3.beziehungsnetz import Network, read_network
@@ -109,16 +109,28 @@ class Rollup:
     actions: int
     done: int
     percent: int
+    goal_id: str | None = None  # for a goal's line: where its Wirkungslogik (Modul 5) says how to see the effect
 
 
-def _rollup(label: str, group: list[Aktion]) -> Rollup:
+def _rollup(label: str, group: list[Aktion], goal_id: str | None = None) -> Rollup:
     percent = round(sum(progress_of(a) for a in group) / len(group)) if group else 0
-    return Rollup(label, len(group), sum(a.status == "erledigt" for a in group), percent)
+    return Rollup(label, len(group), sum(a.status == "erledigt" for a in group), percent, goal_id)
+
+
+def effect_indicators(logic: Wirkungslogik | None) -> list[str]:
+    """What tells a goal's effect – its outcome and impact indicators from Modul 5, with how the team notices."""
+    if logic is None:
+        return []
+    return [
+        f"{i.text} ({i.noticed_by})" if i.noticed_by else i.text
+        for i in logic.indicators
+        if i.level in ("outcome", "impact")
+    ]
 
 
 def progress_by_goal(action_list: list[Aktion], goal_list: list[Ziel]) -> list[Rollup]:
     """One line per goal with actions, in the goals' order, and one for actions without a goal."""
-    rows = [_rollup(goal.title, [a for a in action_list if a.goal_id == goal.id]) for goal in goal_list]
+    rows = [_rollup(goal.title, [a for a in action_list if a.goal_id == goal.id], goal.id) for goal in goal_list]
     rows = [row for row in rows if row.actions]
     loose = [a for a in action_list if not a.goal_id or a.goal_id not in {g.id for g in goal_list}]
     if loose:

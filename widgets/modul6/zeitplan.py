@@ -8,16 +8,24 @@ from html import escape
 import ipywidgets as ipw
 
 from regionallabor.core.messages import t
-from regionallabor.core.model import Aktion, Ziel
+from regionallabor.core.model import Aktion, Wirkungslogik, Ziel
 from regionallabor.dokumente.zeitplan import timeline_html
-from regionallabor.modul6.aktionen import actions, overall_progress, progress_by_field, progress_by_goal, timeline_bars
+from regionallabor.modul5.wirkungslogik import logics
+from regionallabor.modul6.aktionen import (
+    actions,
+    effect_indicators,
+    overall_progress,
+    progress_by_field,
+    progress_by_goal,
+    timeline_bars,
+)
 from widgets.base import WorkbookTool, heading
 
 
 class ActionOverview(WorkbookTool):
     """Zeitplan und Fortschritt: the timeline of the dated actions and the progress per goal and field."""
 
-    SHOWS = (Aktion.KIND, Ziel.KIND)
+    SHOWS = (Aktion.KIND, Ziel.KIND, Wirkungslogik.KIND)
 
     def __init__(self, workbook, today: date | None = None, **kwargs):
         super().__init__(workbook, **kwargs)
@@ -36,10 +44,11 @@ class ActionOverview(WorkbookTool):
             self.timeline.value, self._drawn = "", None
             return
         goal_list = [s.record for s in self.workbook.list(Ziel)]
+        stored_logics = logics(self.workbook)
         overall = overall_progress(action_list)
         self.rollup.value = (
             f"<div class='rl-rollup'><div class='rl-label'>{escape(t('overview.by_goal'))}</div>"
-            + "".join(self._bar(r) for r in progress_by_goal(action_list, goal_list))
+            + "".join(self._bar(r) + self._effect(r, stored_logics) for r in progress_by_goal(action_list, goal_list))
             + f"<div class='rl-label'>{escape(t('overview.by_field'))}</div>"
             + "".join(self._bar(r) for r in progress_by_field(action_list))
             + f"<div class='rl-rollup-total'>{self._bar(overall)}</div></div>"
@@ -56,6 +65,16 @@ class ActionOverview(WorkbookTool):
             if bars
             else f"<div class='rl-muted'>{escape(t('overview.no_dates'))}</div>"
         )
+
+    @staticmethod
+    def _effect(rollup, stored_logics) -> str:
+        """Under a goal's bar: the indicators that tell its effect (Modul 5) – the bar itself is only output."""
+        if rollup.goal_id is None:
+            return ""
+        logic = stored_logics.get(rollup.goal_id)
+        shown = effect_indicators(logic.record if logic else None)
+        text = t("overview.effect", indicators="; ".join(shown)) if shown else t("overview.no_effect_indicator")
+        return f"<div class='rl-rollup-effect rl-help'>{escape(text)}</div>"
 
     @staticmethod
     def _bar(rollup) -> str:
