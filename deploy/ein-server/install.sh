@@ -17,6 +17,9 @@ chmod -R a+rX "$course"
 
 deploy/ein-server/exchange.sh /srv/nbgrader/exchange  # nbgrader's exchange, set up for many users (see the script)
 install -d -m 0700 /srv/regionallabor-hub           # the hub's database and cookie secret
+# the cohort's course file (dates, hosting team, videos): facilitators write /srv/regionallabor/kurs.toml
+# (template: deploy/kurs.beispiel.toml), every team reads it
+install -d -m 2775 -g formgrade-regionallabor /srv/regionallabor
 install -d -m 0755 /etc/regionallabor
 [ -e /etc/regionallabor/teams.txt ] || printf '# ein Hub-Name pro Team und Zeile\n' > /etc/regionallabor/teams.txt
 [ -e /etc/regionallabor/hub.env ] || printf 'REGIONALLABOR_BEGLEITTEAM=\n' > /etc/regionallabor/hub.env

@@ -11,6 +11,7 @@ Settings from the environment (the systemd unit sets them):
   REGIONALLABOR_TEAMS       file with one hub user name per line: who may log in as a team
   REGIONALLABOR_BEGLEITTEAM comma-separated hub user names of the facilitators
   REGIONALLABOR_SPAWNER     systemd (default) or prozess, where systemd does not run
+  REGIONALLABOR_KURSRAHMEN  the cohort's course file, default /srv/regionallabor/kurs.toml
 """
 
 import grp
@@ -67,7 +68,12 @@ if os.environ.get("REGIONALLABOR_SPAWNER", "systemd") == "systemd":
 else:
     c.JupyterHub.spawner_class = "localprocess"
 c.Spawner.cmd = [str(COURSE / "deploy" / "ein-server" / "start-singleuser.sh")]
-c.Spawner.environment = {"REGIONALLABOR_KURSORDNER": str(COURSE), "REGIONALLABOR_EXCHANGE": EXCHANGE}
+c.Spawner.environment = {
+    "REGIONALLABOR_KURSORDNER": str(COURSE),
+    "REGIONALLABOR_EXCHANGE": EXCHANGE,
+    # the cohort's dates, hosting team and videos; until the facilitators write it, the pages run without a cohort
+    "REGIONALLABOR_KURSRAHMEN": os.environ.get("REGIONALLABOR_KURSRAHMEN", "/srv/regionallabor/kurs.toml"),
+}
 c.Spawner.http_timeout = 120  # many teams starting at 9 o'clock on the same morning
 c.Spawner.start_timeout = 120
 
