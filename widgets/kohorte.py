@@ -119,13 +119,7 @@ def _state_html(state: WorksheetState | None) -> str:
         False: ("open", t("cohort.check_open")),
         None: ("wait", t("cohort.check_wait")),
     }[state.selbstcheck]
-    feedback = (
-        t("cohort.returned", when=_day(state.feedback_returned_at))
-        if state.feedback_returned
-        else t("cohort.written")
-        if state.feedback_written
-        else t("cohort.no_feedback")
-    )
+    feedback = _feedback_text(state, "cohort.returned", "cohort.written", "cohort.no_feedback", _day)
     count = len(state.history)
     times = ", ".join(_short(when) for when in state.history)
     history = (
@@ -147,12 +141,8 @@ def _history_html(row: TeamRow) -> str:
         state = row.worksheets.get(module.number)
         if state is None or not state.submitted:
             continue
-        feedback = (
-            t("cohort.history_returned", when=_short(state.feedback_returned_at))
-            if state.feedback_returned
-            else t("cohort.history_written")
-            if state.feedback_written
-            else t("cohort.history_no_feedback")
+        feedback = _feedback_text(
+            state, "cohort.history_returned", "cohort.history_written", "cohort.history_no_feedback", _short
         )
         times = ", ".join(_short(when) for when in state.history or (state.submitted_at,))
         items.append(
@@ -160,6 +150,12 @@ def _history_html(row: TeamRow) -> str:
             f" – {escape(t('cohort.history_submitted', times=times))}; {escape(feedback)}</li>"
         )
     return f"<h3>{escape(t('cohort.history'))}</h3><ul class='rl-cohort-verlauf'>{''.join(items)}</ul>"
+
+
+def _feedback_text(state: WorksheetState, returned: str, written: str, none: str, moment) -> str:
+    if state.feedback == "returned":
+        return t(returned, when=moment(state.feedback_returned_at))
+    return t(written if state.feedback == "written" else none)
 
 
 def _short(iso: str) -> str:

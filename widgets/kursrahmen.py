@@ -35,7 +35,23 @@ def _broken(error: FrameError) -> str:
     return f"<div class='rl-notice rl-notice-warning'>{escape(t('frame.broken', detail=str(error)))}</div>"
 
 
-class CourseDates(WorkbookView, ipw.HTML):
+class _FrameView:
+    """Mixed in before ipywidgets' HTML: reads the course file on every refresh and draws it; a broken file shows
+    its German message instead."""
+
+    def refresh(self) -> None:
+        try:
+            frame = load_frame()
+        except FrameError as error:
+            self.value = _broken(error)
+            return
+        self.value = self.draw(frame)
+
+    def draw(self, frame: Kursrahmen) -> str:
+        raise NotImplementedError
+
+
+class CourseDates(_FrameView, WorkbookView, ipw.HTML):
     """Start page: the cohort, its next date (for the team's Weggemeinschaft), the hosting team, all dates as
     a calendar file – or, without a cohort, that the team learns on its own."""
 
@@ -48,15 +64,10 @@ class CourseDates(WorkbookView, ipw.HTML):
         self.listen(workbook)
         self.refresh()
 
-    def refresh(self) -> None:
-        try:
-            frame = load_frame()
-        except FrameError as error:
-            self.value = _broken(error)
-            return
+    def draw(self, frame: Kursrahmen) -> str:
         stored = self.workbook.get(Region)
-        wegg = stored.record.weggemeinschaft if stored and stored.record.weggemeinschaft else None
-        self.value = f"<div class='rl-frame-box'>{self._body(frame, wegg)}</div>"
+        weggemeinschaft = stored.record.weggemeinschaft if stored and stored.record.weggemeinschaft else None
+        return f"<div class='rl-frame-box'>{self._body(frame, weggemeinschaft)}</div>"
 
     def _body(self, frame: Kursrahmen, weggemeinschaft: str | None) -> str:
         if frame.kohorte is None:
@@ -102,7 +113,7 @@ class CourseDates(WorkbookView, ipw.HTML):
         return "".join(parts)
 
 
-class ModuleSupport(ipw.HTML):
+class ModuleSupport(_FrameView, ipw.HTML):
     """A module page: its accompanied session and its videos, when the cohort has them; nothing otherwise."""
 
     def __init__(self, module: int, **kwargs):
@@ -111,16 +122,10 @@ class ModuleSupport(ipw.HTML):
         self.module = module
         self.refresh()
 
-    def refresh(self) -> None:
-        try:
-            frame = load_frame()
-        except FrameError as error:
-            self.value = _broken(error)
-            return
+    def draw(self, frame: Kursrahmen) -> str:
         dates, videos = module_sessions(frame, self.module), module_videos(frame, self.module)
         if not dates and not videos:
-            self.value = ""
-            return
+            return ""
         parts = [f"<div class='rl-handbook-title'>{escape(t('frame.module_heading'))}</div>"]
         for session in dates:
             link = _link(session.link, t("frame.next_link")) if session.link else ""
@@ -139,4 +144,4 @@ class ModuleSupport(ipw.HTML):
                 f"<div class='rl-label'>{escape(t('frame.module_videos'))}</div><ul class='rl-videos'>{items}</ul>"
                 f"<div class='rl-help'>{escape(t('frame.online_only'))}</div>"
             )
-        self.value = f"<div class='rl-frame-box'>{''.join(parts)}</div>"
+        return f"<div class='rl-frame-box'>{''.join(parts)}</div>"

@@ -54,6 +54,11 @@ class WorksheetState:
     def feedback_returned(self) -> bool:
         return self.feedback_returned_at is not None
 
+    @property
+    def feedback(self) -> str:
+        """ "returned" (a reply went back), "written" (not yet returned) or "none"."""
+        return "returned" if self.feedback_returned else "written" if self.feedback_written else "none"
+
 
 @dataclass(frozen=True)
 class TeamRow:
