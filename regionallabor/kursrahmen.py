@@ -16,16 +16,14 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, ValidationInfo, field_validator
 
+from regionallabor.core.formatting import TIMEZONE
 from regionallabor.core.messages import t
 from regionallabor.core.model.base import Weggemeinschaft
 
 ENVIRONMENT = "REGIONALLABOR_KURSRAHMEN"
-TIMEZONE = ZoneInfo("Europe/Berlin")  # the course's four countries share it
-MODULE_NUMBERS = (1, 2, 3, 4, 5, 6)
 
 
 class _Entry(BaseModel):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 GERMAN_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+TIMEZONE = ZoneInfo("Europe/Berlin")  # the course's four countries share it: dates in calendars and course files
 
 
 def format_int(value: int | float) -> str:

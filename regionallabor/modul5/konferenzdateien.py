@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-from regionallabor.core.formatting import format_date
+from regionallabor.core.formatting import TIMEZONE, format_date
 from regionallabor.core.messages import CONFERENCE_FORMATS, SLOT_FORMATS, t
 from regionallabor.core.model import Konferenz, Programmpunkt
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.dokumente.dokument import Document, Heading, Paragraph, Table
 from regionallabor.dokumente.kopf import stand, team_name
 from regionallabor.modul5.konferenz import agenda, clock, conference, day_label, tasks, weeks_before
-
-TIMEZONE = ZoneInfo("Europe/Berlin")  # the course's four countries share it
 
 
 def conference_title(record: Konferenz | None) -> str:
