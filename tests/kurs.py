@@ -204,3 +204,48 @@ def autograded_zip_course(folder: Path, files: list[tuple[str, bytes]]):
         result = api.autograde("modul-1", student)
         assert result["success"], result.get("error") or result.get("log")
     return course, api, students
+
+
+# Four teams hand in Modul 1; three agreed to appear on the Vernetzungslandkarte, each showing something else.
+NETWORKING = {
+    "Lautertal": (
+        "DE-07335",
+        "Deutschland",
+        dict(share=True, handlungsfelder=["mobilitaet", "energie"], contact="team@lautertal.example"),
+    ),
+    "Hochwald": ("DE-07231", "Deutschland", dict(share=True, share_region=False, handlungsfelder=["mobilitaet"])),
+    "Seeufer": ("DE-08435", "Bodensee", dict(share=True, handlungsfelder=["landwirtschaft"])),
+    "Talaue": (
+        "DE-08315",
+        "Deutschland",
+        dict(share=False, handlungsfelder=["wirtschaft"], contact="geheim@talaue.example"),
+    ),
+}
+
+
+def networking_course(folder: Path) -> tuple[Path, dict[str, Arbeitsmappe]]:
+    """A course where the four NETWORKING teams handed in Modul 1 as files, collected (not graded)."""
+    from nbgrader.apps.zipcollectapp import ZipCollectApp
+
+    from regionallabor.arbeitsblaetter.abgabe import released_notebook, submission_zip
+    from regionallabor.arbeitsblaetter.snapshot import take_snapshot
+    from regionallabor.core.model import Region, Vernetzung
+
+    course, _, config = make_course(folder)
+    archive = course / "downloaded" / "modul-1" / "archive"
+    archive.mkdir(parents=True)
+    workbooks = {}
+    for team, (area, wegg, choice) in NETWORKING.items():
+        workbook = Arbeitsmappe(folder / "teams" / team / "arbeitsmappe.sqlite3")
+        fill_team_and_region(workbook, team)
+        stored = workbook.get(Region)
+        region = stored.record.model_copy(update={"area_ids": [area], "country": "DE", "weggemeinschaft": wegg})
+        workbook.save(region, stored.version)
+        workbook.save(Vernetzung(**choice), None)
+        name, raw = submission_zip(take_snapshot(workbook, 1), released_notebook(1), {})
+        (archive / name).write_bytes(raw)
+        workbooks[team] = workbook
+    app = ZipCollectApp(config=config)
+    app.initialize(["modul-1"])
+    app.start()
+    return course, workbooks

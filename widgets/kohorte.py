@@ -10,10 +10,12 @@ import ipywidgets as ipw
 
 from regionallabor.arbeitsblaetter.kohorte import TeamRow, WorksheetState, cohort, latest_snapshot
 from regionallabor.arbeitsblaetter.snapshot import SnapshotError, snapshot_html
+from regionallabor.arbeitsblaetter.vernetzung import publish_map
 from regionallabor.core.formatting import format_timestamp
 from regionallabor.core.messages import t
 from regionallabor.core.paths import EXERCISES_DIR
 from regionallabor.course import MODULES
+from regionallabor.kursrahmen import FrameError, frame_path, load_frame
 from widgets.base import GuardedActions, Notice, button, css, heading
 
 ALL = ""
@@ -35,6 +37,8 @@ class CohortOverview(GuardedActions, ipw.VBox):
         self.on_value(self.region, lambda _: self.draw())
         self.reload = button(t("cohort.reload"), "quiet")
         self.on_click(self.reload, self.refresh)
+        self.publish = button(t("network.publish"), "quiet", tooltip=t("network.publish_help"))
+        self.on_click(self.publish, self.publish_map)
         self.summary = ipw.HTML()
         self.grid = ipw.GridBox(
             layout=ipw.Layout(
@@ -48,7 +52,7 @@ class CohortOverview(GuardedActions, ipw.VBox):
         self.rows: list[TeamRow] = []
         self.children = [
             heading(t("cohort.heading")),
-            ipw.HBox([self.region, self.reload]),
+            ipw.HBox([self.region, self.reload, self.publish]),
             self.summary,
             self.notice,
             self.grid,
@@ -69,6 +73,19 @@ class CohortOverview(GuardedActions, ipw.VBox):
             self.region.options = options
             self.region.value = current if current in dict(options).values() else ALL
         self.draw()
+
+    def publish_map(self) -> None:
+        """The Vernetzungslandkarte from the teams' Modul 1 snapshots: for sending, and on a hub for every team."""
+        frame_file = frame_path()
+        try:
+            frame = load_frame()
+        except FrameError:
+            frame = None
+        cohort = frame.kohorte.name if frame is not None and frame.kohorte is not None else ""
+        handed_in, shown, files = publish_map(self.course, cohort, frame_file.parent if frame_file else None)
+        self.notice.show(
+            "success", t("network.published", shown=shown, handed_in=handed_in, files=", ".join(str(f) for f in files))
+        )
 
     def shown(self) -> list[TeamRow]:
         return [row for row in self.rows if self.region.value in (ALL, row.weggemeinschaft)]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from regionallabor.core.messages import t
-from regionallabor.core.model import Member, Region, Team
+from regionallabor.core.model import Member, Region, Team, Vernetzung
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.modul1.region import region_figures
 from regionallabor.modul1.team import MIN_TEAM_SIZE
 
-KINDS = (Team.KIND, Member.KIND, Region.KIND)
+KINDS = (Team.KIND, Member.KIND, Region.KIND, Vernetzung.KIND)
 
 
 def missing(workbook: Arbeitsmappe) -> list[str]:

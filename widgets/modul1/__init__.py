@@ -2,5 +2,6 @@
 
 from .region import RegionEditor
 from .team import TeamEditor
+from .vernetzung import NetworkingChoice
 
-__all__ = ["RegionEditor", "TeamEditor"]
+__all__ = ["NetworkingChoice", "RegionEditor", "TeamEditor"]

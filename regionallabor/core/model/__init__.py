@@ -26,7 +26,7 @@ from regionallabor.core.model.base import (
     new_id,
 )
 from regionallabor.core.model.explain import FIELD_LABELS, explain
-from regionallabor.core.model.modul1 import Member, OwnFigures, Region, Team
+from regionallabor.core.model.modul1 import Member, OwnFigures, Region, Team, Vernetzung
 from regionallabor.core.model.modul2 import FieldRating, Herausforderung, Kennzahl, RatingRound, Schatz, SwotEntry
 from regionallabor.core.model.modul3 import Akteur, Beziehung, Gespraech, sector_key, sector_label
 from regionallabor.core.model.modul4 import Idee, Kritikpunkt, Vision, Ziel, Zukunftsbild
@@ -48,6 +48,7 @@ RECORD_TYPES: dict[str, type[Record]] = {
         Team,
         Member,
         Region,
+        Vernetzung,
         Kennzahl,
         FieldRating,
         Schatz,
@@ -95,6 +96,7 @@ __all__ = [
     "TeamRelation",
     "Weggemeinschaft",
     "Team",
+    "Vernetzung",
     "Member",
     "OwnFigures",
     "Region",

@@ -1,4 +1,4 @@
-"""Records of Modul 1: the team, its members and its region."""
+"""Records of Modul 1: the team, its members, its region and what it shows the other teams of its cohort."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from regionallabor.core.model.base import EMAIL_PATTERN, AreaType, CountryCode, Record, SingletonRecord, Weggemeinschaft
+from regionallabor.handlungsfelder import FieldKey
 
 
 class Team(SingletonRecord):
@@ -48,3 +49,17 @@ class Region(SingletonRecord):
     own_figures: OwnFigures | None = None
     weggemeinschaft: Weggemeinschaft | None = None
     why: str = Field(default="", max_length=5000)
+
+
+class Vernetzung(SingletonRecord):
+    """What the team shows the other teams of its cohort on the Vernetzungslandkarte – nothing until it says so.
+
+    With ``share`` the team's name and Weggemeinschaft appear; its region (name and shape) only with
+    ``share_region``, the Handlungsfelder it names and a contact only where it fills them in.
+    """
+
+    KIND = "vernetzung"
+    share: bool = False
+    share_region: bool = True
+    handlungsfelder: list[FieldKey] = Field(default_factory=list, max_length=6)
+    contact: str = Field(default="", max_length=200)
