@@ -17,20 +17,16 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, ValidationInfo, field_validator
+from pydantic import Field, HttpUrl, ValidationError, ValidationInfo, field_validator
 
 from regionallabor.core.formatting import TIMEZONE
 from regionallabor.core.messages import t
-from regionallabor.core.model.base import Weggemeinschaft
+from regionallabor.core.model.base import FileEntry, Weggemeinschaft
 
 ENVIRONMENT = "REGIONALLABOR_KURSRAHMEN"
 
 
-class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class Kohorte(_Entry):
+class Kohorte(FileEntry):
     name: str = Field(min_length=3, max_length=120)
     beginn: date
     ende: date
@@ -43,7 +39,7 @@ class Kohorte(_Entry):
         return end
 
 
-class Begleitteam(_Entry):
+class Begleitteam(FileEntry):
     name: str = Field(min_length=3, max_length=120)
     ansprechperson: str = Field(default="", max_length=120)
     email: str = Field(default="", max_length=200, pattern=r"^$|^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -51,7 +47,7 @@ class Begleitteam(_Entry):
     sprechzeiten: str = Field(default="", max_length=200)
 
 
-class _Dated(_Entry):
+class _Dated(FileEntry):
     @field_validator("beginn", check_fields=False)
     @classmethod
     def _in_course_time(cls, moment: datetime) -> datetime:
@@ -79,7 +75,7 @@ class Treffen(_Dated):
     link: HttpUrl | None = None
 
 
-class Video(_Entry):
+class Video(FileEntry):
     modul: int = Field(ge=0, le=6)
     titel: str = Field(min_length=3, max_length=120)
     minuten: int = Field(ge=1, le=240)
@@ -87,7 +83,7 @@ class Video(_Entry):
     link: HttpUrl
 
 
-class Kursrahmen(_Entry):
+class Kursrahmen(FileEntry):
     kohorte: Kohorte | None = None  # None: self-learners, no cohort
     begleitteam: Begleitteam | None = None
     termin: tuple[Termin, ...] = ()

@@ -12,12 +12,12 @@ import math
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from regionallabor import refdata
 from regionallabor.core.messages import t
 from regionallabor.core.model import Region, Team, Vernetzung
-from regionallabor.core.model.base import Weggemeinschaft
+from regionallabor.core.model.base import FileEntry, Weggemeinschaft
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.handlungsfelder import FieldKey
 
@@ -25,10 +25,9 @@ MAP_FILE = "vernetzungslandkarte.json"
 MAP_FORMAT = "regionallabor-vernetzungslandkarte"
 
 
-class MapTeam(BaseModel):
+class MapTeam(FileEntry):
     """One team on the map – only what it chose to show."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
     team: str = Field(min_length=1, max_length=120)
     weggemeinschaft: Weggemeinschaft | None = None
     region: str = Field(default="", max_length=120)
@@ -37,8 +36,7 @@ class MapTeam(BaseModel):
     kontakt: str = Field(default="", max_length=200)
 
 
-class CohortMap(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class CohortMap(FileEntry):
     format: str = Field(pattern=f"^{MAP_FORMAT}$")
     version: int = Field(ge=1, le=1)
     kohorte: str = Field(default="", max_length=120)

@@ -13,18 +13,14 @@ from datetime import time
 from functools import cache
 from importlib import resources
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
-from regionallabor.core.model import ConferenceFormat, SlotFormat
+from regionallabor.core.model import ConferenceFormat, FileEntry, SlotFormat
 
 PRESETS_FILE = "vorlagen.toml"
 
 
-class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class _Slot(_Entry):
+class _Slot(FileEntry):
     tag: int = Field(ge=1, le=3)
     beginn: str
     ende: str
@@ -38,17 +34,17 @@ class _Slot(_Entry):
         return value
 
 
-class _Task(_Entry):
+class _Task(FileEntry):
     wochen: int = Field(ge=-8, le=26)
     titel: str = Field(min_length=3, max_length=200)
 
 
-class _BudgetLine(_Entry):
+class _BudgetLine(FileEntry):
     posten: str = Field(min_length=3, max_length=120)
     euro: float = Field(ge=0)
 
 
-class _PresetEntry(_Entry):
+class _PresetEntry(FileEntry):
     tage: int = Field(ge=1, le=3)
     gaeste: int = Field(ge=1, le=5000)
     programm: tuple[_Slot, ...] = Field(min_length=3)

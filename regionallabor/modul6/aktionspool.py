@@ -12,11 +12,11 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from regionallabor.core.formatting import format_int
 from regionallabor.core.messages import ACTION_EFFORTS, POOL_COSTS
-from regionallabor.core.model import Effort
+from regionallabor.core.model import Effort, FileEntry
 from regionallabor.handlungsfelder import FieldKey
 
 PoolCost = Literal["gering", "mittel", "hoch"]
@@ -31,10 +31,9 @@ EFFORT_CLASSES: tuple[tuple[int, Effort], ...] = ((40, "klein"), (300, "mittel")
 Range = tuple[int, int]
 
 
-class PoolAction(BaseModel):
+class PoolAction(FileEntry):
     """One entry of the pool, with the German keys of the data file."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=40)
     titel: str = Field(min_length=3, max_length=80)
     handlungsfeld: FieldKey

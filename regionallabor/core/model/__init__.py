@@ -14,6 +14,7 @@ from regionallabor.core.model.base import (
     ConferenceFormat,
     CountryCode,
     Effort,
+    FileEntry,
     ImpactLevel,
     InvitationStatus,
     Record,
@@ -77,6 +78,7 @@ RECORD_TYPES: dict[str, type[Record]] = {
 
 __all__ = [
     "RECORD_TYPES",
+    "FileEntry",
     "FIELD_LABELS",
     "explain",
     "new_id",

@@ -63,6 +63,13 @@ def new_id() -> str:
     return uuid.uuid4().hex[:12]
 
 
+class FileEntry(BaseModel):
+    """An entry of a data file – shipped with the course (presets, Aktionspool) or written by the facilitators
+    (course file, Vernetzungslandkarte): unknown keys are refused, texts stripped, entries never change."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
 class Record(BaseModel):
     """Base of every stored record: strict about unknown fields, trims text."""
 
