@@ -77,6 +77,9 @@ class Hub:
         # nbgrader's exchange, made by the deploy's own script (in the world-readable folder, as /srv is)
         self.exchange = environment.folder / f"exchange-{port}"
         subprocess.run([str(deploy / "exchange.sh"), str(self.exchange), GRADERS], check=True)
+        # the course file's folder, as install.sh makes /srv/regionallabor: the facilitators write, every team reads
+        self.course_frame = environment.folder / f"kursrahmen-{port}"
+        subprocess.run(["install", "-d", "-m", "2775", "-g", GRADERS, str(self.course_frame)], check=True)
         self.url = f"http://127.0.0.1:{port}"
         (folder / "teams.txt").write_text("\n".join(teams) + "\n")
         (folder / "jupyterhub_config.py").write_text(
@@ -104,6 +107,7 @@ class Hub:
                 REGIONALLABOR_KURSORDNER=str(environment.course),
                 REGIONALLABOR_EXCHANGE=str(self.exchange),
                 REGIONALLABOR_SPAWNER="prozess",  # no systemd on the test machine
+                REGIONALLABOR_KURSRAHMEN=str(self.course_frame / "kurs.toml"),
                 **self.roster,
             ),
         )

@@ -240,6 +240,9 @@ def check_pages_in_the_browser(hub: Hub, browser, submission_id: str) -> None:
     """A team lands on the course's start page; the facilitator's formgrader shows in its own tab, with the
     teams' markup as text."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    # the facilitator puts the cohort's course file where install.sh's folder is; every team's page reads it
+    example = hub.environment.course / "deploy" / "kurs.beispiel.toml"
+    hub.run_as(FACILITATOR, ["cp", str(example), str(hub.course_frame / "kurs.toml")])
     for user in ["rl-lautertal", FACILITATOR]:
         context, page = logged_in(hub, browser, user)
         if user == FACILITATOR:
@@ -264,6 +267,9 @@ def check_pages_in_the_browser(hub: Hub, browser, submission_id: str) -> None:
             page.wait_for_selector(".rl-modules", timeout=90_000)
             expect(page.locator(".rl-module[data-module='1']")).to_have_attribute("data-status", "done")
             expect(page.get_by_role("link", name="JupyterLab öffnen")).to_be_visible()
+            frame = page.locator(".rl-course-frame")
+            expect(frame).to_contain_text("Regionallabor 2027 · Frühjahrskohorte")
+            expect(frame).to_contain_text("Euer Begleitteam: Begleitteam der Mitmach-Regionen Initiative")
             page.screenshot(path=str(ARTIFACTS / "hub-startseite-team.png"))
             home = Path(pwd.getpwnam(user).pw_dir)
             feedback = next((home / COURSE / ASSIGNMENT / "feedback").glob("*/arbeitsblatt.html"))
