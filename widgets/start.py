@@ -10,7 +10,7 @@ import ipywidgets as ipw
 from regionallabor.core.environment import jupyterlab_link, on_binder
 from regionallabor.core.formatting import format_timestamp
 from regionallabor.core.messages import t
-from regionallabor.core.model import Team
+from regionallabor.core.model import Region, Team
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.core.transfer import ParsedWorkbook, export_filename, export_json, parse_workbook_file
 from regionallabor.course import MODULES, Status, available_modules
@@ -57,6 +57,33 @@ class ModuleOverview(WorkbookView, ipw.HTML):
                 f"<div class='rl-module-footer'>{status_html}{action}</div></div>"
             )
         self.value = f"<div class='rl-modules'>{''.join(cards)}</div>"
+
+
+class TeamGreeting(WorkbookView, ipw.HTML):
+    """The team and its region, as soon as Modul 1 names them – so the start page is theirs."""
+
+    SHOWS = (Team.KIND, Region.KIND)
+
+    def __init__(self, workbook: Arbeitsmappe, **kwargs):
+        super().__init__(**kwargs)
+        self.listen(workbook)
+        self.refresh()
+
+    def refresh(self) -> None:
+        team, region = self.workbook.get(Team), self.workbook.get(Region)
+        team_name = team.record.name if team else ""
+        region_name = region.record.name if region else ""
+        if not team_name and not region_name:
+            self.value = ""
+            return
+        text = (
+            t("start.greeting", team=team_name, region=region_name)
+            if team_name and region_name
+            else t("start.greeting_team", team=team_name)
+            if team_name
+            else t("start.greeting_region", region=region_name)
+        )
+        self.value = f"<div class='rl-greeting'>{escape(text)}</div>"
 
 
 class BinderWarning(ipw.HTML):

@@ -47,6 +47,7 @@ def test_team_and_region_survive_a_reload_and_show_on_the_start_page(start_serve
     expect(page.locator("[data-module='5']")).to_contain_text("nicht begonnen")
     expect(page.locator("[data-module='6']")).to_contain_text("nicht begonnen")
     expect(page.locator("text=Achtung, ihr arbeitet auf Binder")).to_have_count(0)
+    expect(page.locator(".rl-greeting")).to_have_count(0)  # nothing to greet before Modul 1
     screenshot(page, "01-startseite-leer")
 
     page.locator("[data-module='1']").get_by_role("link", name="Modul öffnen →").click()
@@ -100,6 +101,7 @@ def test_team_and_region_survive_a_reload_and_show_on_the_start_page(start_serve
     page.goto(server.url + "/voila/render/modules/00_start.ipynb")
     wait_for_page(page)
     expect(page.locator("[data-module='1']")).to_contain_text("erledigt")
+    expect(page.locator(".rl-greeting")).to_have_text("Mitmach-Team Hochschwarzwald · Region Hochschwarzwald")
     screenshot(page, "04-startseite-modul1-erledigt")
 
 
