@@ -41,7 +41,7 @@ class ImpactLogic(WorkbookTool):
             area = ipw.Textarea(
                 placeholder=t(f"logic.placeholder.{key}"),
                 continuous_update=True,
-                layout=ipw.Layout(width="100%", height="96px"),
+                layout=ipw.Layout(width="100%", height="120px"),
             )
             self.on_value(area, lambda new, key=key: self.write(**{key: new}))
             self.levels[key] = area
@@ -80,7 +80,7 @@ class ImpactLogic(WorkbookTool):
             [
                 ipw.GridBox(
                     boxes,
-                    layout=ipw.Layout(grid_template_columns="repeat(auto-fit, minmax(230px, 1fr))", grid_gap="10px"),
+                    layout=ipw.Layout(grid_template_columns="repeat(auto-fit, minmax(340px, 1fr))", grid_gap="10px"),
                 ),
                 heading(t("logic.indicators"), 4),
                 ipw.HTML(f"<div class='rl-help'>{escape(t('logic.indicators_help'))}</div>"),
