@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from regionallabor.core.model import Idee, Kritikpunkt, Vision, Wirkungslogik, Ziel, Zukunftsbild, explain
+from regionallabor.core.model import Idee, Kritikpunkt, Region, Vision, Wirkungslogik, Ziel, Zukunftsbild, explain
 from regionallabor.core.store import StaleRecordError
 from regionallabor.course import MODULES, Status
 from regionallabor.dokumente.dokument import to_html, to_pdf
@@ -138,3 +138,5 @@ def test_the_vision_board_as_html_and_pdf_holds_every_field_and_the_goals(workbo
     assert "Gespräch mit dem Bürgermeister – 15.01.2027" in html and "Stand: 23.11.2026" in html
     text = pdf_text(to_pdf(document))
     assert "Unser Zukunftsbild 2040" in text and "Mobilität" in text and "Dorfauto" in text
+    workbook.save(Region(name="Lautertal"), None)  # a board for the Gemeindehaus names its region
+    assert "<h1>Unser Zukunftsbild 2040 für Lautertal</h1>" in to_html(vision_document(workbook))

@@ -6,7 +6,7 @@ from datetime import date
 
 from regionallabor.core.formatting import format_date
 from regionallabor.core.messages import t
-from regionallabor.core.model import Zukunftsbild
+from regionallabor.core.model import Region, Zukunftsbild
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.dokumente.dokument import Cards, Document, Heading, Paragraph, Table
 from regionallabor.dokumente.kopf import stand, team_name
@@ -17,8 +17,14 @@ from regionallabor.modul4.vision import goals, vision_statements
 def vision_document(workbook: Arbeitsmappe, today: date | None = None) -> Document:
     """The one-page vision board: the overall vision, the six fields side by side, the goals."""
     board = vision_statements(workbook)
+    region = workbook.get(Region)
+    title = (
+        t("vision.board_title_region", year=board.horizon_year, region=region.record.name)
+        if region and region.record.name
+        else t("vision.board_title", year=board.horizon_year)
+    )
     document = Document(
-        t("vision.board_title", year=board.horizon_year),
+        title,
         t("export.by_team", team=team_name(workbook)),
         footer=stand(today),
     )
