@@ -203,7 +203,7 @@ def test_tables_are_checked_for_hosts_size_and_seats(workbook):
         "„Sonne auf jedes Dach“ hat noch keine Gastgeber:in.",
         "An „Mobil ohne eigenes Auto“ sollen 20 Menschen sitzen – mit mehr als 12 kommen nicht alle zu Wort. "
         "Teilt den Tisch.",
-        "An den Thementischen sind 28 Plätze, erwartet werden 60 Menschen – plant noch einen Tisch ein.",
+        "An den Thementischen sind 28 Plätze, erwartet werden 60 Menschen – plant noch 3 Tische ein.",
     ]
 
 

@@ -284,7 +284,9 @@ def table_issues(tables: list[Thementisch], expected_people: int | None) -> list
     ]
     seats = sum(table.people for table in tables)
     if tables and expected_people and seats < expected_people * 0.8:
-        issues.append(t("tables.too_few_seats", seats=seats, expected=expected_people))
+        # enough tables of the largest size the course advises for everyone who is expected
+        more = -(-(expected_people - seats) // TABLE_PEOPLE[1])
+        issues.append(t("tables.too_few_seats", seats=seats, expected=expected_people, count=more))
     return issues
 
 
