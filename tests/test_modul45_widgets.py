@@ -319,3 +319,25 @@ def test_the_files_hold_the_programme_the_tasks_and_the_calendar(workbook):
     files = downloads(tool.links.value)
     assert "BEGIN:VEVENT" in files["konferenz.ics"].decode() and "Auenfeld macht mit" in pdf_text(files["programm.pdf"])
     assert "09:30–10:00" in files["programm.html"].decode()
+
+
+def test_who_takes_care_offers_the_teams_members_and_still_takes_anyone(workbook):
+    """Goals, programme items, tables and tasks name a person: the team's members are offered, and as members
+    join, every open tool offers them without a reload; a partner from outside can still be typed in."""
+    from regionallabor.core.model import Member
+
+    tools = [GoalPlanner(workbook), ProgramPlanner(workbook), TopicTables(workbook), TaskPlan(workbook)]
+    fields = [tools[0].owner, tools[1].responsible, tools[2].host, tools[3].responsible]
+    assert all(isinstance(field, ipw.Combobox) and not field.ensure_option for field in fields)
+    assert all(list(field.options) == [] for field in fields)
+    workbook.add(Member(name="Anja Berger", is_main_contact=True))
+    workbook.add(Member(name="Murat Yilmaz"))
+    for tool in tools:
+        tool.sync.check()  # what the page's sync does every two seconds
+    assert all(list(field.options) == ["Anja Berger", "Murat Yilmaz"] for field in fields)
+    workbook.save(Konferenz(starts_on=date(2027, 5, 8)), None)
+    tools[3].sync.check()
+    tools[3].weeks.value = 8
+    tools[3].title.value, tools[3].responsible.value = "Saal buchen", "Frau Roth vom Bürgerhaus"
+    saved = tools[3].save()
+    assert saved is not None and saved.record.responsible == "Frau Roth vom Bürgerhaus"

@@ -23,11 +23,7 @@ def vision_document(workbook: Arbeitsmappe, today: date | None = None) -> Docume
         if region and region.record.name
         else t("vision.board_title", year=board.horizon_year)
     )
-    document = Document(
-        title,
-        t("export.by_team", team=team_name(workbook)),
-        footer=stand(today),
-    )
+    document = Document(title, t("export.by_team", team=team_name(workbook)), footer=stand(today))
     return document.add(*vision_blocks(workbook))
 
 

@@ -14,7 +14,7 @@ from .elements import (
     upload_button,
     wide,
 )
-from .fields import field_checkboxes, field_chip, field_options, short_choices
+from .fields import field_checkboxes, field_chip, field_options, offer_members, person_field, short_choices
 from .figures import figures_html, source_line
 from .lists import ConfirmsRemoval, EditsInForm, PagedRows, Pager, RecordListTool, RowCache, offer, show_page
 from .notices import Notice, findings_html
@@ -33,6 +33,8 @@ __all__ = [
     "EditsInForm",
     "field_checkboxes",
     "field_chip",
+    "offer_members",
+    "person_field",
     "field_options",
     "figures_html",
     "findings_html",

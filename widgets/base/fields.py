@@ -34,3 +34,16 @@ def field_options(empty: str | None = None) -> list[tuple[str, str]]:
 def short_choices(all_label: str, labels: dict[str, str]) -> list[tuple[str, str]]:
     """A filter drop-down over a choice list: „any“ first (value ""), each label only up to its dash."""
     return [(all_label, "")] + [(label.split(" – ")[0], key) for key, label in labels.items()]
+
+
+def person_field(placeholder: str, layout: ipw.Layout | None = None) -> ipw.Combobox:
+    """A name field that offers the team's members and still takes anyone else (a partner, a host from outside).
+    Fill its choices with ``offer_members`` when the tool refreshes."""
+    return ipw.Combobox(placeholder=placeholder, ensure_option=False, layout=layout or ipw.Layout(width="100%"))
+
+
+def offer_members(widget: ipw.Combobox, workbook) -> None:
+    from regionallabor.core.model import Member
+    from widgets.base.lists import offer
+
+    offer(widget, [stored.record.name for stored in workbook.list(Member)])

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from regionallabor.core.formatting import format_date
 from regionallabor.core.messages import t
-from regionallabor.core.model import Idee, Ziel
+from regionallabor.core.model import Idee, Member, Ziel
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul4.vision import goal_for_idea, goals, ideas, remove_goal, save_goal
 from widgets.base import (
@@ -23,13 +23,15 @@ from widgets.base import (
     heading,
     labelled,
     muted,
+    offer_members,
+    person_field,
 )
 
 
 class GoalPlanner(ConfirmsRemoval, WorkbookTool):
     """Verwirklichungsphase: favourite ideas become goals with Handlungsfelder, an owner and a first step."""
 
-    SHOWS = (Idee.KIND, Ziel.KIND)
+    SHOWS = (Idee.KIND, Ziel.KIND, Member.KIND)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
@@ -43,7 +45,7 @@ class GoalPlanner(ConfirmsRemoval, WorkbookTool):
             placeholder=t("goal.description_placeholder"), layout=ipw.Layout(width="100%", height="64px")
         )
         self.fields = field_checkboxes()
-        self.owner = ipw.Text(placeholder=t("goal.owner_placeholder"), layout=wide)
+        self.owner = person_field(t("goal.owner_placeholder"), wide)
         self.first_step = ipw.Text(placeholder=t("goal.first_step_placeholder"), layout=wide)
         self.first_step_due = ipw.DatePicker(layout=ipw.Layout(width="180px"))
         self.submit = button(t("goal.add"), "primary")
@@ -92,6 +94,7 @@ class GoalPlanner(ConfirmsRemoval, WorkbookTool):
         self.start()
 
     def refresh(self) -> None:
+        offer_members(self.owner, self.workbook)
         goal_list = goals(self.workbook)
         self._goals = {s.record.id: s for s in goal_list}
         favourites = [s.record for s in ideas(self.workbook) if s.record.favourite]

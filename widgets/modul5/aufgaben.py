@@ -9,24 +9,24 @@ import ipywidgets as ipw
 
 from regionallabor.core.formatting import format_date
 from regionallabor.core.messages import t
-from regionallabor.core.model import Aufgabe, Konferenz
+from regionallabor.core.model import Aufgabe, Konferenz, Member
 from regionallabor.core.store import Stored
 from regionallabor.modul5.konferenz import conference, tasks, weeks_before
-from widgets.base import RecordListTool, css, heading, labelled
+from widgets.base import RecordListTool, css, heading, labelled, offer_members, person_field
 
 
 class TaskPlan(RecordListTool):
     """Tasks up to the conference and after it: who, by when, done; overdue ones are marked."""
 
     MODEL = Aufgabe
-    SHOWS = (Aufgabe.KIND, Konferenz.KIND)
+    SHOWS = (Aufgabe.KIND, Konferenz.KIND, Member.KIND)
 
     def __init__(self, workbook, today: date | None = None, **kwargs):
         super().__init__(workbook, t("tasks.add"), **kwargs)
         self.today = today
         self._conference_date: date | None = None
         self.title = ipw.Text(placeholder=t("tasks.title_placeholder"), layout=ipw.Layout(width="100%"))
-        self.responsible = ipw.Text(placeholder=t("tasks.responsible_placeholder"), layout=ipw.Layout(width="100%"))
+        self.responsible = person_field(t("tasks.responsible_placeholder"))
         self.due = ipw.DatePicker(layout=ipw.Layout(width="180px"))
         self.weeks = ipw.BoundedIntText(value=0, min=-12, max=52, layout=ipw.Layout(width="90px"))
         self.on_value(self.weeks, self._due_from_weeks)
@@ -79,6 +79,7 @@ class TaskPlan(RecordListTool):
             self.due.value = self._conference_date - timedelta(weeks=weeks)
 
     def show_extra(self, records: list[Stored[Aufgabe]]) -> None:
+        offer_members(self.responsible, self.workbook)
         open_tasks = [s.record for s in records if not s.record.done]
         overdue = [task for task in open_tasks if task.due < self._today()]
         if not records:

@@ -8,17 +8,27 @@ from html import escape
 import ipywidgets as ipw
 
 from regionallabor.core.messages import SLOT_FORMATS, t
-from regionallabor.core.model import Konferenz, Programmpunkt
+from regionallabor.core.model import Konferenz, Member, Programmpunkt
 from regionallabor.core.store import Stored
 from regionallabor.modul5.konferenz import agenda, agenda_issues, clock, conference, day_label, days_of
-from widgets.base import RecordListTool, css, findings_html, heading, labelled, muted, offer
+from widgets.base import (
+    RecordListTool,
+    css,
+    findings_html,
+    heading,
+    labelled,
+    muted,
+    offer,
+    offer_members,
+    person_field,
+)
 
 
 class ProgramPlanner(RecordListTool):
     """The programme as a timetable: slots by day and time; overlaps, gaps and long stretches are flagged."""
 
     MODEL = Programmpunkt
-    SHOWS = (Programmpunkt.KIND, Konferenz.KIND)
+    SHOWS = (Programmpunkt.KIND, Konferenz.KIND, Member.KIND)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, t("agenda.add"), **kwargs)
@@ -34,7 +44,7 @@ class ProgramPlanner(RecordListTool):
             layout=ipw.Layout(width="170px"),
         )
         self.place = ipw.Text(placeholder=t("agenda.place_placeholder"), layout=ipw.Layout(width="100%"))
-        self.responsible = ipw.Text(placeholder=t("agenda.responsible_placeholder"), layout=ipw.Layout(width="100%"))
+        self.responsible = person_field(t("agenda.responsible_placeholder"))
         self.issues = ipw.HTML()
         grow = ipw.Layout(flex="1 1 220px", min_width="200px")
         self.children = [
@@ -80,6 +90,7 @@ class ProgramPlanner(RecordListTool):
         return t("agenda.empty")
 
     def refresh(self) -> None:
+        offer_members(self.responsible, self.workbook)
         stored = conference(self.workbook)
         self._conference = stored.record if stored else None
         records = self.records()

@@ -7,18 +7,28 @@ from html import escape
 import ipywidgets as ipw
 
 from regionallabor.core.messages import t
-from regionallabor.core.model import Herausforderung, Konferenz, Thementisch
+from regionallabor.core.model import Herausforderung, Konferenz, Member, Thementisch
 from regionallabor.core.store import Stored
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul5.konferenz import conference, open_challenges, table_issues, topic_tables
-from widgets.base import RecordListTool, css, field_chip, field_options, findings_html, heading, labelled
+from widgets.base import (
+    RecordListTool,
+    css,
+    field_chip,
+    field_options,
+    findings_html,
+    heading,
+    labelled,
+    offer_members,
+    person_field,
+)
 
 
 class TopicTables(RecordListTool):
     """One Thementisch per challenge the team wants worked on, with a Handlungsfeld, a host and its seats."""
 
     MODEL = Thementisch
-    SHOWS = (Thementisch.KIND, Herausforderung.KIND, Konferenz.KIND)
+    SHOWS = (Thementisch.KIND, Herausforderung.KIND, Konferenz.KIND, Member.KIND)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, t("tables.add"), **kwargs)
@@ -26,7 +36,7 @@ class TopicTables(RecordListTool):
         self.on_value(self.challenge, self._take_challenge)
         self.title = ipw.Text(placeholder=t("tables.title_placeholder"), layout=ipw.Layout(width="100%"))
         self.field = ipw.Dropdown(options=field_options(), value="landwirtschaft", layout=ipw.Layout(width="290px"))
-        self.host = ipw.Text(placeholder=t("tables.host_placeholder"), layout=ipw.Layout(width="100%"))
+        self.host = person_field(t("tables.host_placeholder"))
         self.people = ipw.IntText(value=8, layout=ipw.Layout(width="110px"))
         self.issues = ipw.HTML()
         self.summary = ipw.HTML()
@@ -74,6 +84,7 @@ class TopicTables(RecordListTool):
         return t("tables.empty")
 
     def show_extra(self, records: list[Stored[Thementisch]]) -> None:
+        offer_members(self.host, self.workbook)
         challenges = open_challenges(list(self._challenges.values()), records)
         editing_challenge = self.editing.record.challenge_id if self.editing else None
         options = [(t("tables.own_topic"), "")] + [(f"{ALL_FIELDS[c.field]}: {c.text}", c.id) for c in challenges]

@@ -33,6 +33,8 @@ from widgets.base import (
     labelled,
     muted,
     offer,
+    offer_members,
+    person_field,
     short_choices,
     wide,
 )
@@ -52,9 +54,7 @@ class ActionPlan(RecordListTool):
         self.field = ipw.Dropdown(options=field_options(), layout=ipw.Layout(width="270px"))
         self.goal = ipw.Dropdown(options=[(t("actions.no_goal"), "")], value="", layout=wide())
         self.table = ipw.Dropdown(options=[(t("actions.no_table"), "")], value="", layout=wide())
-        self.responsible = ipw.Combobox(
-            placeholder=t("actions.responsible_placeholder"), ensure_option=False, layout=wide()
-        )
+        self.responsible = person_field(t("actions.responsible_placeholder"), wide())
         self.partners = ipw.TagsInput(
             allowed_tags=[], allow_duplicates=False, placeholder=t("actions.partners_placeholder"), layout=wide()
         )
@@ -163,7 +163,7 @@ class ActionPlan(RecordListTool):
         self.table_titles = {table.id: table.title for table in tables}
         offer(self.goal, [(t("actions.no_goal"), "")] + [(g.title, g.id) for g in goal_list])
         offer(self.table, [(t("actions.no_table"), "")] + [(table.title, table.id) for table in tables])
-        offer(self.responsible, [s.record.name for s in self.workbook.list(Member)])
+        offer_members(self.responsible, self.workbook)
         names = self.network.names()
         if list(self.partners.allowed_tags) != names:
             self.partners.allowed_tags = names
