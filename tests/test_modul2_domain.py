@@ -64,11 +64,38 @@ def test_gemeinden_are_summed_and_their_kreis_gives_context_only():
     profile = region_profile(Region(area_ids=[TITISEE, FELDBERG]))
     assert profile.figures.population == 12_197 + 1_862
     assert profile.figures.area_km2 == pytest.approx(89.64 + 24.97)
-    assert set(by_key(profile)) == {"density"}  # no age or trend data for single Gemeinden
-    assert by_key(profile)["density"].indicator.value == pytest.approx(14_059 / 114.61)
+    # no age or trend data for single Gemeinden: density and size, among German Gemeinden of 10,000–20,000
+    compared = by_key(profile)
+    assert set(compared) == {"density", "population"}
+    assert compared["density"].indicator.value == pytest.approx(14_059 / 114.61)
+    assert compared["density"].sentence.endswith("Gemeinden mit 10.000 bis 20.000 Einwohner:innen in Deutschland.")
+    assert "Landkreis" not in compared["density"].sentence
+    peers = compared["population"].peer_values
+    assert peers and all(10_000 <= p < 20_000 for p in peers) and len(peers) == len(compared["density"].peer_values)
+    assert compared["population"].sentence.startswith("Eure Region hat mehr Einwohner:innen als")
     assert "Breisgau-Hochschwarzwald" in profile.trend.context_note
     assert profile.trend.values[-1] == 264_867
     assert "Breisgau-Hochschwarzwald" in profile.age.context_note
+
+
+@pytest.mark.parametrize(
+    ("population", "label"),
+    [(800, "unter 2.000"), (2_000, "2.000 bis 5.000"), (99_999, "50.000 bis 100.000"), (250_000, "100.000 und mehr")],
+)
+def test_the_size_classes_are_destatis_gemeindegroessenklassen(population, label):
+    from regionallabor.modul2.kennzahlen import size_class, size_class_label
+
+    assert size_class_label(*size_class(population)) == f"{label} Einwohner:innen"
+
+
+def test_a_small_gemeinde_draws_its_thousands_of_peers_as_quantiles():
+    from regionallabor.dokumente.statistik import comparison_svg
+
+    profile = region_profile(Region(area_ids=[FELDBERG]))  # 1,862 people: some 5,000 German Gemeinden below 2,000
+    density = by_key(profile)["density"]
+    assert len(density.peer_values) > 4_000
+    svg = comparison_svg(profile.comparisons)
+    assert len(svg) < 120_000  # all ~5,000 ticks would be ≈ 470 KB of SVG
 
 
 def test_swiss_bezirk_matches_the_bfs_aggregate():

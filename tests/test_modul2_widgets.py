@@ -26,6 +26,15 @@ def test_region_figures_compare_in_words_and_name_year_and_source(workbook):
     assert "Männer" in tool.age.value  # the pyramid
 
 
+def test_a_gemeinde_is_compared_with_gemeinden_of_its_size_and_the_kreis_is_context(workbook):
+    workbook.save(Region(name="Feldberg", area_ids=["DE-G-08315037"]), None)  # 1,862 Einwohner:innen
+    shown = html_of(RegionFigures(workbook))
+    assert "mittlere Gemeinde dieser Größe (Median)" in shown and "mittlerer Kreis" not in shown
+    assert "Gemeinden mit unter 2.000 Einwohner:innen in Deutschland" in shown
+    assert "jeder Strich ist eine Gemeinde ähnlicher Größe" in shown and "gelten für den Kreis drumherum" in shown
+    assert "Breisgau-Hochschwarzwald" in shown  # the trend and ages, named as the Kreis around
+
+
 def test_region_figures_without_areas_point_to_modul1(workbook):
     assert "noch keine Gebiete" in html_of(RegionFigures(workbook))
 

@@ -106,6 +106,9 @@ def age_shares_svg(age: AgeStructure) -> str:
     )
 
 
+CHART_TICKS = 400  # the most peer ticks a comparison strip draws
+
+
 def comparison_svg(comparisons: tuple[Comparison, ...]) -> str:
     """One strip per figure: every peer district as a tick, the median as a line, the region as a dot."""
 
@@ -117,6 +120,8 @@ def comparison_svg(comparisons: tuple[Comparison, ...]) -> str:
         rows = figure.subplots(len(comparisons), 1, squeeze=False, gridspec_kw=spacing)[:, 0]
         for ax, comparison in zip(rows, comparisons):
             values = sorted(comparison.peer_values)
+            if len(values) > CHART_TICKS:  # thousands of Gemeinden: their quantiles draw the same spread
+                values = [values[round(i * (len(values) - 1) / (CHART_TICKS - 1))] for i in range(CHART_TICKS)]
             # Density spans orders of magnitude: a log scale keeps villages and cities apart.
             if comparison.indicator.key == "density":
                 ax.set_xscale("log")

@@ -12,6 +12,7 @@ import statistics
 from dataclasses import dataclass
 from functools import cache
 
+from regionallabor.core.formatting import format_int
 from regionallabor.core.messages import COUNTRIES, t
 from regionallabor.core.model import Region
 from regionallabor.modul1.region import region_figures
@@ -74,10 +75,17 @@ class Comparison:
     country: str
     peer_values: tuple[float, ...]
     sentence: str  # addressed to the team: "Eure Region ist älter als …"
+    group: tuple[str, str] | None = None  # whom it is compared with, as PEERS says it; None: the country's districts
+
+    @property
+    def with_gemeinden(self) -> bool:
+        return self.group is not None
 
     def sentence_as(self, who: str) -> str:
         """The sentence about someone else: "Unsere Region …" in documents the team hands to others."""
-        return comparison_sentence(self.indicator.key, self.indicator.value, self.below_share, self.country, who)
+        return comparison_sentence(
+            self.indicator.key, self.indicator.value, self.below_share, self.country, who, self.group
+        )
 
 
 @dataclass(frozen=True)
@@ -186,6 +194,8 @@ def _phrases(key: str, value: float) -> tuple[str, str, str]:
     """(higher, lower, subject of 'in the middle') for an indicator."""
     if key == "density":
         return "ist dichter besiedelt als", "ist dünner besiedelt als", "bei der Besiedlung"
+    if key == "population":
+        return "hat mehr Einwohner:innen als", "hat weniger Einwohner:innen als", "bei der Einwohnerzahl"
     if key == "share_65plus":
         return "ist älter als", "ist jünger als", "beim Anteil Älterer"
     if key == "share_young":
@@ -203,10 +213,12 @@ def _phrases(key: str, value: float) -> tuple[str, str, str]:
     return "ist stärker gewachsen als", "ist schwächer gewachsen als", "bei der Entwicklung"
 
 
-def comparison_sentence(key: str, value: float, share: float, country: str, who: str = "Eure Region") -> str:
+def comparison_sentence(
+    key: str, value: float, share: float, country: str, who: str = "Eure Region", group: tuple[str, str] | None = None
+) -> str:
     """'Eure Region ist älter als 8 von 10 Landkreisen …' – for people who don't read percentiles."""
     higher, lower, subject = _phrases(key, value)
-    dative, plural = PEERS[country]
+    dative, plural = group or PEERS[country]
     if 0.45 <= share < 0.55:
         return f"{who} liegt {subject} etwa in der Mitte der {plural}."
     verb, side = (higher, share) if share >= 0.5 else (lower, 1 - share)
@@ -215,8 +227,11 @@ def comparison_sentence(key: str, value: float, share: float, country: str, who:
     return f"{who} {verb} {round(side * 10)} von 10 {dative}."
 
 
-def compare(indicator: Indicator, country: str) -> Comparison | None:
-    peers = _peer_values(country, PEER_COLUMNS[indicator.key])
+def compare(
+    indicator: Indicator, country: str, peers: tuple[float, ...] | None = None, group: tuple[str, str] | None = None
+) -> Comparison | None:
+    """The indicator among ``peers`` – by default the country's districts."""
+    peers = _peer_values(country, PEER_COLUMNS[indicator.key]) if peers is None else peers
     if not peers:
         return None
     share = below_share(indicator.value, peers)
@@ -226,8 +241,68 @@ def compare(indicator: Indicator, country: str) -> Comparison | None:
         share,
         country,
         peers,
-        comparison_sentence(indicator.key, indicator.value, share, country),
+        comparison_sentence(indicator.key, indicator.value, share, country, group=group),
+        group,
     )
+
+
+# A Gemeinde is compared with the Gemeinden of its size: Destatis' Gemeindegrößenklassen (Einwohner:innen).
+GEMEINDE_CLASSES = (0, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000)
+MIN_GEMEINDE_PEERS = 20
+
+
+def size_class(population: int) -> tuple[int, int | None]:
+    """(lowest, first above) of the size class a population falls in; None above the largest bound."""
+    low = max(bound for bound in GEMEINDE_CLASSES if bound <= population)
+    above = [bound for bound in GEMEINDE_CLASSES if bound > population]
+    return low, above[0] if above else None
+
+
+def size_class_label(low: int, high: int | None) -> str:
+    if low == 0:
+        return t("figures.class_below", high=format_int(high))
+    if high is None:
+        return t("figures.class_above", low=format_int(low))
+    return t("figures.class_between", low=format_int(low), high=format_int(high))
+
+
+@cache
+def _gemeinde_peers(country: str, low: int, high: int | None) -> tuple[tuple[float, float], ...]:
+    """(population, density) of every Gemeinde of ``country`` in the size class."""
+    from regionallabor.refdata import all_areas
+
+    return tuple(
+        (float(a.population), a.population / a.area_km2)
+        for a in all_areas().values()
+        if a.country == country
+        and not a.is_district
+        and a.population
+        and a.area_km2
+        and low <= a.population
+        and (high is None or a.population < high)
+    )
+
+
+def _gemeinde_comparisons(figures: Figures, country: str, density: Indicator) -> tuple[Comparison, ...]:
+    """Density and population of a region of Gemeinden among the Gemeinden of its size class in its country."""
+    low, high = size_class(figures.population)
+    peers = _gemeinde_peers(country, low, high)
+    if len(peers) < MIN_GEMEINDE_PEERS:
+        return ()
+    label = size_class_label(low, high)
+    where = COUNTRIES[country]
+    group = (
+        t("figures.gemeinden_dative", size=label, country=where),
+        t("figures.gemeinden_plural", size=label, country=where),
+    )
+    population = Indicator(
+        "population", t("figures.population"), float(figures.population), "Einw.", figures.stand or "", density.source
+    )
+    found = (
+        compare(density, country, tuple(d for _, d in peers), group),
+        compare(population, country, tuple(p for p, _ in peers), group),
+    )
+    return tuple(c for c in found if c is not None)
 
 
 # the profile
@@ -375,5 +450,10 @@ def region_profile(region: Region) -> RegionProfile:
         indicators = (density, *indicators)
     comparisons = ()
     if len(countries) == 1:
-        comparisons = tuple(c for c in (compare(i, countries[0]) for i in indicators) if c is not None)
+        country = countries[0]
+        gemeinden_only = all(not a.is_district for a in counted)
+        if gemeinden_only and figures.population and indicators and indicators[0].key == "density":
+            comparisons = _gemeinde_comparisons(figures, country, indicators[0])
+        if not comparisons:
+            comparisons = tuple(c for c in (compare(i, country) for i in indicators) if c is not None)
     return RegionProfile(figures, countries, indicators, comparisons, trend, age, tuple(notes))

@@ -78,13 +78,14 @@ def _comparison_html(profile: RegionProfile) -> str:
         )
     )
     sources = tuple(dict.fromkeys(source for c in profile.comparisons for source in c.indicator.source.split("; ")))
+    peers = "gemeinden" if profile.comparisons[0].with_gemeinden else "kreise"
     return (
         f"<h4 class='rl-heading'>{escape(t('figures.comparison_heading'))}</h4>"
-        "<table class='rl-table rl-comparison'><thead><tr><th>Kennzahl</th><th>eure Region</th>"
-        "<th>mittlerer Kreis (Median)</th><th>Was das heißt</th></tr></thead>"
+        f"<table class='rl-table rl-comparison'><thead><tr><th>{escape(t('figures.col_figure'))}</th>"
+        f"<th>{escape(t('figures.col_region'))}</th><th>{escape(t(f'figures.col_median_{peers}'))}</th>"
+        f"<th>{escape(t('figures.col_meaning'))}</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>"
-        "<div class='rl-help'>Im Bild: jeder Strich ist ein Kreis oder Bezirk, die gestrichelte Linie der mittlere, "
-        "der Punkt eure Region.</div>"
+        f"<div class='rl-help'>{escape(t(f'figures.chart_help_{peers}'))}</div>"
         f"<div class='rl-chart-box'>{statistik.comparison_svg(profile.comparisons)}</div>"
         f"{source_line(stands, sources)}"
     )
