@@ -91,7 +91,8 @@ class Kursrahmen(FileEntry):
     video: tuple[Video, ...] = ()
 
     @property
-    def sessions(self) -> list[Termin | Treffen]:
+    def dated(self) -> list[Termin | Treffen]:
+        """The sessions and the WEGG meetings, in order."""
         return sorted([*self.termin, *self.wegg], key=lambda s: s.beginn)
 
 
@@ -194,6 +195,7 @@ def frame_path() -> Path | None:
 
 @cache
 def _read(path: str | None, modified: float | None) -> Kursrahmen:
+    """Parsed once per version of the file: ``modified`` is part of the cache key, not used inside."""
     if path is None:
         text = (resources.files("regionallabor") / "data" / "kurs" / "selbstlernend.toml").read_text(encoding="utf-8")
         return parse_frame(text, "selbstlernend.toml")
@@ -234,7 +236,7 @@ def sessions(frame: Kursrahmen, weggemeinschaft: str | None = None) -> list[Sess
     Weggemeinschaft (all of them while it has none)."""
     return [
         _session(entry)
-        for entry in frame.sessions
+        for entry in frame.dated
         if not (isinstance(entry, Treffen) and weggemeinschaft and entry.weggemeinschaft != weggemeinschaft)
     ]
 

@@ -106,7 +106,7 @@ class CourseDates(_FrameView, WorkbookView, ipw.HTML):
             if team.sprechzeiten:
                 contact.append(escape(t("frame.office_hours", hours=team.sprechzeiten)))
             parts.append(f"<div class='rl-frame-contact'>{' · '.join(contact)}</div>")
-        if frame.sessions:
+        if frame.termin or frame.wegg:
             calendar = download_link("regionallabor-termine.ics", "text/calendar", frame_calendar(frame))
             parts.append(f"<div class='rl-frame-calendar'>{escape(t('frame.calendar'))}: {calendar}</div>")
         parts.append(f"<p class='rl-help'>{escape(t('frame.when_to_bring'))}</p>")

@@ -16,7 +16,7 @@ from regionallabor.core.model import Region, Team
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.dokumente.karte import region_map_svg
 from regionallabor.kursrahmen import frame_path
-from regionallabor.modul1.vernetzung import MAP_FILE, MapFileError, nearby, parse_map, published_map
+from regionallabor.modul1.vernetzung import MAP_FILE, MapFileError, nearby, parse_map, published_map, shape_of
 from widgets.base import GuardedActions, Notice, WorkbookView, css, field_chip, field_options, heading, upload_button
 
 
@@ -80,10 +80,7 @@ class CohortMapView(GuardedActions, WorkbookView, ipw.VBox):
         region = self.workbook.get(Region)
         own_areas = [a for a in (refdata.area(i) for i in (region.record.area_ids if region else [])) if a]
         own = refdata.region_shape(own_areas) if own_areas else None
-        here = None
-        if own is not None and own.bounds is not None:
-            (south, west), (north, east) = own.bounds
-            here = ((south + north) / 2, (west + east) / 2)
+        here = own.center if own is not None else None
         shown = nearby(cohort_map.teams, here, self.weggemeinschaft.value, self.field.value)
         self.map.value = self._map(shown, own)
         team = self.workbook.get(Team)
@@ -113,11 +110,10 @@ class CohortMapView(GuardedActions, WorkbookView, ipw.VBox):
         """The shown teams' regions (and the team's own, outlined) as plain SVG, like Modul 1's map."""
         features, points, countries = [], [], set()
         for entry, _ in shown:
-            areas = [a for a in (refdata.area(i) for i in entry.gebiete) if a]
-            if not areas:
+            shape = shape_of(entry)
+            if shape is None:
                 continue
-            countries |= {a.country for a in areas}
-            shape = refdata.region_shape(areas)
+            countries |= {area.country for area in (refdata.area(i) for i in entry.gebiete) if area}
             for feature in shape.polygons:
                 features.append({**feature, "properties": {**feature["properties"], "name": entry.team}})
             points += [(entry.team, a.lat, a.lon) for a in shape.points]

@@ -27,12 +27,13 @@ def region_figures(region: Region) -> Figures:
     )
 
 
-def region_map(areas: list[refdata.Area], title: str) -> str | None:
+def region_map(areas: list[refdata.Area], title: str, shape: refdata.RegionShape | None = None) -> str | None:
     """The region as the page and every HTML document draw it (plain SVG); None before an area is chosen.
 
     The chosen areas, Gemeinden without a boundary as points within their whole district, the districts around.
+    ``shape`` is the areas' shape when the caller has read it already.
     """
-    shape = refdata.region_shape(areas)
+    shape = shape or refdata.region_shape(areas)
     if shape.bounds is None:
         return None
     countries = sorted({a.country for a in areas})

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 from pydantic import Field, ValidationError
@@ -93,17 +94,26 @@ def published_map(*folders: Path | None) -> CohortMap | None:
     if not found:
         return None
     newest = max(found, key=lambda path: path.stat().st_mtime)
-    return parse_map(newest.read_bytes())
+    return _read_map(str(newest), newest.stat().st_mtime)
+
+
+@cache
+def _read_map(path: str, modified: float) -> CohortMap:
+    """Parsed once per version of the file (``modified`` is part of the key): filters redraw without reading it."""
+    return parse_map(Path(path).read_bytes())
+
+
+@cache
+def shape_of(entry: MapTeam) -> refdata.RegionShape | None:
+    """The team's region as a map draws it – once per entry, for its distance and its place on the map."""
+    areas = [a for a in (refdata.area(i) for i in entry.gebiete) if a is not None]
+    return refdata.region_shape(areas) if areas else None
 
 
 def center(entry: MapTeam) -> tuple[float, float] | None:
     """(lat, lon) in the middle of the region's areas, or None for a team that does not show its region."""
-    areas = [a for a in (refdata.area(i) for i in entry.gebiete) if a is not None]
-    bounds = refdata.region_shape(areas).bounds if areas else None
-    if bounds is None:
-        return None
-    (south, west), (north, east) = bounds
-    return (south + north) / 2, (west + east) / 2
+    shape = shape_of(entry)
+    return shape.center if shape is not None else None
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:

@@ -129,10 +129,10 @@ def region_map_figure(region: Region) -> Figure | None:
     """Modul 1's map for the HTML; matplotlib draws it for the PDF only."""
     areas = [a for a in (refdata.area(i) for i in region.area_ids) if a is not None]
     title = t("profile.map_title", region=region.name)
-    markup = region_map(areas, title)
+    shape = refdata.region_shape(areas)
+    markup = region_map(areas, title, shape)
     if markup is None:
         return None
-    shape = refdata.region_shape(areas)
     chart = None
     if FOR_PRINT.get():
         context = [

@@ -132,6 +132,14 @@ class RegionShape:
     def polygon_ids(self) -> set[str]:
         return {p["properties"]["id"] for p in self.polygons}
 
+    @property
+    def center(self) -> tuple[float, float] | None:
+        """(lat, lon) in the middle of the bounds; None without any area drawn."""
+        if self.bounds is None:
+            return None
+        (south, west), (north, east) = self.bounds
+        return (south + north) / 2, (west + east) / 2
+
 
 def region_shape(areas: list[Area]) -> RegionShape:
     polygons = [p for p in (polygon(a.id) for a in areas) if p]
