@@ -96,6 +96,7 @@ def test_a_small_gemeinde_draws_its_thousands_of_peers_as_quantiles():
     assert len(density.peer_values) > 4_000
     svg = comparison_svg(profile.comparisons)
     assert len(svg) < 120_000  # all ~5,000 ticks would be ≈ 470 KB of SVG
+    assert "1.000,0" not in svg and ">1.000<" in svg.replace(" ", "")  # people are counted in whole numbers
 
 
 def test_swiss_bezirk_matches_the_bfs_aggregate():

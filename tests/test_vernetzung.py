@@ -103,3 +103,20 @@ def test_without_a_hub_the_team_imports_the_file_it_was_sent(cohort, workbook, m
     view.receive(MAP_FILE, (course / "rueckmeldungen" / MAP_FILE).read_bytes())
     assert "eingelesen: 3 Teams" in view.notice.text and view.list.value.count("<li") == 3
     assert CohortMapView(workbook).list.value.count("<li") == 3  # kept beside the workbook
+
+
+def test_a_teams_markup_on_the_map_stays_text(workbook, tmp_path, monkeypatch):
+    from regionallabor.modul1.vernetzung import MapTeam, map_file
+    from tests.helpers import HOSTILE_MARKUP
+    from widgets.vernetzung import CohortMapView
+
+    hostile = MapTeam(
+        team=HOSTILE_MARKUP[0], region=HOSTILE_MARKUP[1], gebiete=("DE-07335",), kontakt=HOSTILE_MARKUP[0]
+    )
+    (tmp_path / MAP_FILE).write_bytes(map_file([hostile], "Kohorte"))
+    monkeypatch.setenv(ENVIRONMENT, str(tmp_path / "kurs.toml"))
+    view = CohortMapView(workbook)
+    shown = view.list.value + view.map.value
+    assert view.list.value.count("<li") == 1
+    for markup in HOSTILE_MARKUP[:2]:
+        assert markup not in shown and markup.replace("<", "&lt;").replace(">", "&gt;")[:12] in shown

@@ -137,7 +137,7 @@ def comparison_svg(comparisons: tuple[Comparison, ...]) -> str:
             ax.set_yticks([])
             ax.spines["left"].set_visible(False)
             ax.set_title(comparison.indicator.label, loc="left", fontsize=10, color=INK, fontweight="bold")
-            digits = 0 if comparison.indicator.key == "density" else 1
+            digits = 0 if comparison.indicator.key in ("density", "population") else 1
             german_ticks(ax.xaxis, digits)
             if comparison.indicator.key == "density":
                 from matplotlib.ticker import LogLocator
