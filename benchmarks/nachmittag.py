@@ -20,7 +20,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from benchmarks.voila_render import CHROMIUM_ARGS, save_results, seed_region
+from benchmarks.voila_render import CHROMIUM_ARGS, save_results, seed_workbook
 from tests.ensure_browser import find_chromium
 from tests.helpers import PAGE_READY, kernels_of, memory_mb
 
@@ -36,7 +36,7 @@ def main() -> None:
     parser.add_argument("--cull-wait", type=int, default=420, help="seconds to wait for the cull afterwards")
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="rl-nachmittag-")) / "home"
-    seed_region(home)
+    seed_workbook(home)
     server = VoilaServer(home)
     timeline, load_seconds = [], []
     started = time.monotonic()

@@ -2,7 +2,8 @@
 
 Pages: (a) a one-widget reference notebook, (b) the start page, (c)–(h) Modul 1 to 6, with a German
 Landkreis as the region (so Modul 2 draws its comparisons, trend and pyramid; there the first chart
-counts, elsewhere the first tool) – each opened several times in Chromium, cold (a new kernel per
+counts, elsewhere the first tool) and a network of 60 actors (Modul 3: the first tool, and separately the
+drawn map) – each opened several times in Chromium, cold (a new kernel per
 request) and with Voila's preheated kernels. Prints medians, the ratios to (a), and each page's kernel memory
 (resident set size), and writes them to benchmarks/results/voila_render.json.
 
@@ -36,6 +37,8 @@ PAGES = {
     "modul1": ("01_team_und_region.ipynb", ".rl-tool"),
     "modul2": ("02_region_unter_der_lupe.ipynb", "svg.rl-chart"),
     "modul3": ("03_beziehungsnetz.ipynb", ".rl-tool"),
+    # the network map draws after the page has loaded (widgets/base/deferred.py): when it is there
+    "modul3_map": ("03_beziehungsnetz.ipynb", ".rl-network-map .ipysigma-container canvas"),
     "modul4": ("04_vision.ipynb", ".rl-tool"),
     "modul5": ("05_strategie_und_konferenz.ipynb", ".rl-tool"),
     "modul6": ("06_aktionen_und_weg.ipynb", ".rl-tool"),
@@ -136,56 +139,70 @@ def save_results(name: str, report: dict) -> None:
     (out / f"{name}.json").write_text(json.dumps(report, indent=2))
 
 
-def measure(browser, server, url: str, runs: int, preheat: bool) -> dict:
-    results = {}
-    for name, (notebook, selector) in PAGES.items():
-        times, memory = [], []
-        for _ in range(runs):
+def measure(browser, server, url: str, runs: int, preheat: bool, pages: dict) -> dict:
+    """Each page ``runs`` times, the pages taken in turn (round-robin), so that a slower minute of the machine
+    falls on all of them alike and the ratios to the reference page stay fair."""
+    times: dict[str, list[float]] = {name: [] for name in pages}
+    memory: dict[str, list[float]] = {name: [] for name in pages}
+    for _ in range(runs):
+        for name, (notebook, selector) in pages.items():
             if preheat:
                 time.sleep(4)  # let the pool refill, as between two real visitors
             page = browser.new_page()
             seconds, rss = timed_visit(
                 page, server, f"{url}/voila/render/{notebook}", lambda p: p.wait_for_selector(selector, timeout=120_000)
             )
-            times.append(seconds)
+            times[name].append(seconds)
             if rss and not preheat:  # a preheated page runs in a pool kernel started earlier
-                memory.append(rss)
+                memory[name].append(rss)
             page.close()
-        results[name] = {
-            "median_s": statistics.median(times),
-            "all_s": times,
-            "kernel_rss_mb": statistics.median(memory) if memory else None,
+    return {
+        name: {
+            "median_s": statistics.median(times[name]),
+            "all_s": times[name],
+            "kernel_rss_mb": statistics.median(memory[name]) if memory[name] else None,
         }
-    return results
+        for name in pages
+    }
 
 
-def seed_region(home: Path) -> None:
-    """A workbook whose region is a German Landkreis: Modul 2 then draws all its charts."""
+NETWORK = (60, 120)  # actors and relations: a team's map late in Modul 3
+
+
+def seed_workbook(home: Path) -> None:
+    """A workbook whose region is a German Landkreis (Modul 2 then draws all its charts) and whose actor map
+    has ``NETWORK`` actors and relations (Modul 3 draws and analyses it)."""
     from regionallabor.core.model import Region
     from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
+    from regionallabor.testing import fill_network
 
     workbook = Arbeitsmappe(home / WORKBOOK_FILENAME)
     workbook.save(Region(name="Breisgau-Hochschwarzwald", country="DE", area_ids=["DE-08315"]), None)
+    fill_network(workbook, *NETWORK)
     workbook.close()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pages", nargs="+", choices=list(PAGES), help="only these pages (the reference always)")
+    parser.add_argument("--modes", nargs="+", choices=["cold", "preheated"], default=["cold", "preheated"])
     args = parser.parse_args()
+    chosen = {name: PAGES[name] for name in PAGES if not args.pages or name == "reference" or name in args.pages}
     folder = Path(tempfile.mkdtemp(prefix="rl-bench-"))
     home = folder / "home"
     shutil.copy(ROOT / "benchmarks" / "reference.ipynb", folder)
     for notebook, _ in list(PAGES.values())[1:]:
-        shutil.copy(ROOT / "modules" / notebook, folder)
-    seed_region(home)
+        shutil.copy(ROOT / "modules" / notebook, folder)  # modul3 twice: the same file
+    seed_workbook(home)
     report = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
-        for mode, preheat in (("cold", False), ("preheated", True)):
+        for mode in args.modes:
+            preheat = mode == "preheated"
             server, url = start_voila(folder, home, preheat)
             try:
-                report[mode] = measure(browser, server, url, args.runs, preheat)
+                report[mode] = measure(browser, server, url, args.runs, preheat, chosen)
             finally:
                 server.terminate()
                 server.wait(timeout=30)
@@ -197,7 +214,8 @@ def main() -> None:
             result["ratio_to_reference"] = result["median_s"] / reference
             rss = f"{result['kernel_rss_mb']:.0f} MB" if result["kernel_rss_mb"] else "–"
             print(f"{name:<12}{mode:<11}{result['median_s']:>8.2f}s{result['ratio_to_reference']:>11.2f}×{rss:>13}")
-    save_results("voila_render", report)
+    if chosen == PAGES and args.modes == ["cold", "preheated"]:
+        save_results("voila_render", report)  # a partial run is for looking, not for the README's figures
     shutil.rmtree(folder, ignore_errors=True)
 
 

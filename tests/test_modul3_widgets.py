@@ -75,11 +75,13 @@ def test_removing_an_actor_asks_first(workbook):
     assert workbook.list(Akteur) == [] and "Noch niemand" in html_of(tool.list)
 
 
-def test_five_hundred_actors_show_twenty_at_a_time_and_filter_by_sector_and_field(workbook):
+def test_five_hundred_actors_show_ten_at_a_time_and_filter_by_sector_and_field(workbook):
     fill_network(workbook, 500, 0)
     tool = ActorList(workbook)
-    assert len(tool.list.children) == PAGE_SIZE
-    assert "20 von 500 Akteur:innen" in tool.count.value
+    assert len(tool.list.children) == PAGE_SIZE == 10
+    assert "10 von 500 Akteur:innen" in tool.count.value
+    tool.pager.next_page()
+    assert len(tool.list.children) == 20 and "20 von 500 Akteur:innen" in tool.count.value
     tool.filter_sector.value = "politik"
     politics = [a for a in tool._actors if a.record.sector == "politik"]
     assert len(tool.matching()) == len(politics) > 0

@@ -19,6 +19,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.course import MODULES
 from widgets.base import WorkbookTool, button, css, download_link, downloads_html, heading, help_line
+from widgets.base.elements import html
 
 
 class WorksheetSubmission(WorkbookTool):
@@ -29,7 +30,7 @@ class WorksheetSubmission(WorkbookTool):
     def __init__(self, workbook: Arbeitsmappe, module: int, **kwargs):
         super().__init__(workbook, **kwargs)
         self.module = module
-        self.check = ipw.HTML()
+        self.check = html()
         self.fields: dict[str, ipw.Textarea] = {}
         rows = []
         for key, question, _hint in REFLECTIONS[module]:
@@ -40,18 +41,18 @@ class WorksheetSubmission(WorkbookTool):
             )
             self.on_value(field, lambda new, key=key: self._save(key, new))
             self.fields[key] = field
-            rows += [ipw.HTML(f"<div class='rl-label'>{escape(question)}</div>"), field]
+            rows += [html(f"<div class='rl-label'>{escape(question)}</div>"), field]
         self.pseudonymise = ipw.Checkbox(
             value=True, description=t("worksheet.pseudonymise"), indent=False, layout=ipw.Layout(width="auto")
         )
         self.make = button(t("worksheet.make_file"), "primary")
         self.on_click(self.make, self.make_file)
-        self.download = ipw.HTML()
+        self.download = html()
         self.children = [
             heading(t("worksheet.heading")),
-            ipw.HTML(f"<div class='rl-help'>{escape(t('worksheet.intro'))}</div>"),
+            html(f"<div class='rl-help'>{escape(t('worksheet.intro'))}</div>"),
             self.check,
-            ipw.HTML(f"<div class='rl-label'>{escape(t('worksheet.questions'))}</div>"),
+            html(f"<div class='rl-label'>{escape(t('worksheet.questions'))}</div>"),
             *rows,
             self.pseudonymise,
             help_line(t("privacy.what_is_replaced")),

@@ -13,6 +13,7 @@ from regionallabor.arbeitsblaetter.snapshot import snapshot_html
 from regionallabor.core.messages import t
 from regionallabor.course import MODULES
 from widgets.base import GuardedActions, Notice, button, css, heading
+from widgets.base.elements import html
 from widgets.kohorte import course_folder
 
 
@@ -27,16 +28,16 @@ class FacilitatorDesk(GuardedActions, ipw.VBox):
         self.on_click(self.collect_button, self.collect)
         self.give_back_button = button(t("desk.give_back"), "primary")
         self.on_click(self.give_back_button, self.give_back)
-        self.help = ipw.HTML()
+        self.help = html()
         self.notice = Notice()
-        self.summary = ipw.HTML()
+        self.summary = html()
         self.teams = css(ipw.HBox(layout=ipw.Layout(flex_flow="row wrap")), "rl-desk-teams")
         self.detail = ipw.VBox()
         self.submissions: list[Submission] = []
         self.team_buttons: dict[str, ipw.Button] = {}
         self.children = [
             heading(t("desk.heading")),
-            ipw.HTML(f"<div class='rl-label'>{escape(t('desk.module'))}</div>"),
+            html(f"<div class='rl-label'>{escape(t('desk.module'))}</div>"),
             self.module,
             self.help,
             ipw.HBox([self.collect_button, self.give_back_button]),
@@ -102,8 +103,8 @@ class FacilitatorDesk(GuardedActions, ipw.VBox):
         check = "done" if submission.view.check_done else "open"
         state = t("desk.check_done") if check == "done" else t("desk.check_open")
         parts: list[ipw.Widget] = [
-            ipw.HTML(f"<h3 class='rl-heading'>{escape(submission.team)}</h3>"),
-            ipw.HTML(
+            html(f"<h3 class='rl-heading'>{escape(submission.team)}</h3>"),
+            html(
                 f"<div class='rl-desk-check rl-desk-{check}'><strong>{escape(state)}</strong>"
                 f"<div>{escape(submission.view.check_text)}</div></div>"
             ),
@@ -119,7 +120,7 @@ class FacilitatorDesk(GuardedActions, ipw.VBox):
             self.on_value(reply, lambda text, key=key: self.save(submission, key, text))
             answer_html = shown.answer_html or f"<p class='rl-muted'>{escape(t('desk.no_answer'))}</p>"
             parts += [
-                ipw.HTML(
+                html(
                     f"<div class='rl-desk-question'><div class='rl-label'>{escape(shown.question)}</div>"
                     f"<div class='rl-help'><strong>{escape(t('desk.hint'))}</strong> {escape(shown.reflection.hint)}</div>"
                     f"<div class='rl-label'>{escape(t('desk.answer'))}</div>"
@@ -130,7 +131,7 @@ class FacilitatorDesk(GuardedActions, ipw.VBox):
             ]
         if submission.snapshot is not None:
             parts.append(
-                ipw.HTML(
+                html(
                     f"<details class='rl-desk-snapshot'><summary>{escape(t('desk.snapshot'))}</summary>"
                     f"{snapshot_html(submission.snapshot)}</details>"
                 )

@@ -17,6 +17,7 @@ from regionallabor.core.paths import EXERCISES_DIR
 from regionallabor.course import MODULES
 from regionallabor.kursrahmen import FrameError, frame_path, load_frame
 from widgets.base import GuardedActions, Notice, button, css, heading
+from widgets.base.elements import html
 
 ALL = ""
 
@@ -39,7 +40,7 @@ class CohortOverview(GuardedActions, ipw.VBox):
         self.on_click(self.reload, self.refresh)
         self.publish = button(t("network.publish"), "quiet", tooltip=t("network.publish_help"))
         self.on_click(self.publish, self.publish_map)
-        self.summary = ipw.HTML()
+        self.summary = html()
         self.grid = ipw.GridBox(
             layout=ipw.Layout(
                 grid_template_columns="minmax(150px, 1.3fr) minmax(140px, 1fr) repeat(6, minmax(96px, 1fr))",
@@ -48,7 +49,7 @@ class CohortOverview(GuardedActions, ipw.VBox):
             )
         )
         css(self.grid, "rl-cohort-grid")
-        self.detail = ipw.HTML()
+        self.detail = html()
         self.rows: list[TeamRow] = []
         self.children = [
             heading(t("cohort.heading")),
@@ -93,15 +94,15 @@ class CohortOverview(GuardedActions, ipw.VBox):
     def draw(self) -> None:
         rows = self.shown()
         header = [
-            ipw.HTML(f"<div class='rl-cohort-head'>{escape(text)}</div>")
+            html(f"<div class='rl-cohort-head'>{escape(text)}</div>")
             for text in (t("cohort.team"), t("cohort.weggemeinschaft"), *(f"Modul {m.number}" for m in MODULES))
         ]
         cells: list[ipw.Widget] = header
         for row in rows:
             open_team = button(row.team, "quiet", tooltip=t("cohort.show", team=row.team))
             self.on_click(open_team, lambda row=row: self.show(row))
-            cells += [open_team, ipw.HTML(escape(row.weggemeinschaft or "–"))]
-            cells += [ipw.HTML(_state_html(row.worksheets.get(m.number))) for m in MODULES]
+            cells += [open_team, html(escape(row.weggemeinschaft or "–"))]
+            cells += [html(_state_html(row.worksheets.get(m.number))) for m in MODULES]
         self.grid.children = cells
         submitted = sum(len(row.worksheets) for row in rows)
         self.summary.value = (

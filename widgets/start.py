@@ -15,6 +15,7 @@ from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.core.transfer import ParsedWorkbook, export_filename, export_json, parse_workbook_file
 from regionallabor.course import MODULES, Status, available_modules
 from widgets.base import WorkbookTool, WorkbookView, button, download_link, help_line, upload_button
+from widgets.base.elements import html
 
 
 class ModuleOverview(WorkbookView, ipw.HTML):
@@ -115,7 +116,7 @@ class WorkbookTransfer(WorkbookTool):
 
         self.export_button = button(t("transfer.export_button"), "primary")
         self.on_click(self.export_button, self.prepare_download)
-        self.download_link = ipw.HTML()
+        self.download_link = html()
         self.pseudonymise = ipw.Checkbox(
             value=False, description=t("transfer.pseudonymise"), indent=False, layout=ipw.Layout(width="auto")
         )
@@ -128,10 +129,8 @@ class WorkbookTransfer(WorkbookTool):
         self.confirm_box = ipw.HBox([self.confirm, self.cancel], layout=ipw.Layout(display="none"))
 
         self.children = [
-            ipw.HTML(
-                f"<div>{escape(t('start.location'))} <span class='rl-path'>{escape(str(workbook.path))}</span></div>"
-            ),
-            ipw.HTML(
+            html(f"<div>{escape(t('start.location'))} <span class='rl-path'>{escape(str(workbook.path))}</span></div>"),
+            html(
                 "<div class='rl-help'>Alles, was ihr in den Modulen eintragt, wird sofort dort gespeichert. "
                 "Ladet die Arbeitsmappe herunter, um sie zu sichern, weiterzugeben oder auf einem anderen "
                 "Rechner weiterzuarbeiten.</div>"
@@ -139,7 +138,7 @@ class WorkbookTransfer(WorkbookTool):
             self.pseudonymise,
             help_line(t("privacy.what_is_replaced")),
             ipw.HBox([self.export_button, self.download_link], layout=ipw.Layout(align_items="center")),
-            ipw.HTML(f"<div class='rl-help' style='margin-top:10px'>{t('transfer.import_help')}</div>"),
+            html(f"<div class='rl-help' style='margin-top:10px'>{t('transfer.import_help')}</div>"),
             self.upload,
             self.notice,
             self.confirm_box,

@@ -18,6 +18,7 @@ from regionallabor.dokumente.karte import region_map_svg
 from regionallabor.kursrahmen import frame_path
 from regionallabor.modul1.vernetzung import MAP_FILE, MapFileError, nearby, parse_map, published_map, shape_of
 from widgets.base import GuardedActions, Notice, WorkbookView, css, field_chip, field_options, heading, upload_button
+from widgets.base.elements import html
 
 
 class CohortMapView(GuardedActions, WorkbookView, ipw.VBox):
@@ -42,9 +43,9 @@ class CohortMapView(GuardedActions, WorkbookView, ipw.VBox):
             self.on_value(control, lambda _: self.refresh())
         self.upload = upload_button(t("network.import"), ".json,application/json")
         self.on_upload(self.upload, lambda files: self.receive(*files[0]))
-        self.summary = ipw.HTML()
-        self.map = ipw.HTML()
-        self.list = ipw.HTML()
+        self.summary = html()
+        self.map = html()
+        self.list = html()
         self.filters = ipw.HBox([self.weggemeinschaft, self.field], layout=ipw.Layout(flex_flow="row wrap"))
         self.children = [heading(t("network.map_heading")), self.summary, self.filters, self.map, self.list]
         self.children += (ipw.HBox([self.upload]), self.notice)

@@ -8,14 +8,15 @@ map but is no path through which a bridge builder connects people.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import networkx as nx
-import numpy as np
+from typing import TYPE_CHECKING
 
 from regionallabor.core.messages import SECTORS
 from regionallabor.core.model import sector_label
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul3.beziehungsnetz import MapEntry, Network
+
+if TYPE_CHECKING:  # imported where a graph is built: a page with an empty network never loads them
+    import networkx as nx
 
 CARRYING_KINDS = frozenset({"kooperiert", "kennt_sich", "foerdert"})
 # Up to this many actors betweenness is exact; beyond it Brandes' algorithm starts from a sample of sources.
@@ -29,6 +30,8 @@ CLOSE = ("eng", "kontakt")
 
 def carrying_graph(network: Network) -> nx.Graph:
     """Undirected graph of all actors, joined by the relations that carry cooperation."""
+    import networkx as nx
+
     graph = nx.Graph()
     graph.add_nodes_from(actor.id for actor in network.actors)
     for stored in network.relations:
@@ -40,6 +43,8 @@ def carrying_graph(network: Network) -> nx.Graph:
 
 def betweenness(graph: nx.Graph) -> dict[str, float]:
     """Share of shortest paths between other actors that pass through each actor (0 … 1)."""
+    import networkx as nx
+
     if graph.number_of_nodes() <= EXACT_BETWEENNESS_LIMIT:
         return nx.betweenness_centrality(graph)
     return nx.betweenness_centrality(graph, k=SAMPLED_SOURCES, seed=1)
@@ -99,6 +104,8 @@ def gap_matrix(network: Network) -> GapMatrix:
 
 
 def _bridges(network: Network, graph: nx.Graph, shares: dict[str, float]) -> list[Bridge]:
+    import networkx as nx
+
     cut_points = set(nx.articulation_points(graph))
     ranked = sorted(
         (a for a in network.actors if shares.get(a.id, 0) > 0), key=lambda a: (-shares[a.id], a.name.casefold())
@@ -157,6 +164,8 @@ _cache: dict[tuple, Analysis] = {}
 
 def analyse(network: Network) -> Analysis:
     """Everything „Was das Netz zeigt“ needs; computed once per state of the map in this kernel."""
+    import networkx as nx
+
     cached = _cache.get(network.fingerprint)
     if cached is not None:
         return cached
@@ -226,6 +235,8 @@ def spring_positions(
         return {}
     if n == 1:
         return {ids[0]: (0.5, 0.5)}
+    import numpy as np
+
     index = {actor_id: i for i, actor_id in enumerate(ids)}
     rng = np.random.default_rng(seed)
     pos = rng.random((n, 2))

@@ -1,5 +1,6 @@
 """Pieces every course tool uses: the page, its look, notices, keeping in step, lists, downloads."""
 
+from .deferred import when_page_loaded
 from .downloads import document_links, download_link, downloads_html
 from .elements import (
     button,
@@ -7,9 +8,11 @@ from .elements import (
     css,
     heading,
     help_line,
+    html,
     label,
     labelled,
     muted,
+    shared,
     stylesheet,
     upload_button,
     wide,
@@ -57,6 +60,9 @@ __all__ = [
     "upload_button",
     "sync_for",
     "wide",
+    "html",
+    "shared",
+    "when_page_loaded",
     "WorkbookSync",
     "GuardedActions",
     "WorkbookTool",

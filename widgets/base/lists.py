@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from regionallabor.core.messages import t
 from regionallabor.core.store import Stored, WorkbookError
 
-from .elements import button, close_tree, css, muted
+from .elements import button, close_tree, css, html, muted
 from .tool import GuardedActions, WorkbookTool
 
 
@@ -89,7 +89,7 @@ class RecordListTool(WorkbookTool):
         super().__init__(workbook, **kwargs)
         self.add_label = add_label
         self.editing: Stored | None = None
-        self.form_title = ipw.HTML()
+        self.form_title = html()
         self.submit = button(add_label, "primary")
         self.on_click(self.submit, self.save)
         self.cancel = button(t("cancel"), "quiet")
@@ -118,7 +118,7 @@ class RecordListTool(WorkbookTool):
         self.on_click(edit, lambda: self.load(stored))
         remove = button("✕", "quiet", tooltip=t("delete"))
         self.on_click(remove, lambda: self.remove(stored))
-        text = ipw.HTML(self.row_html(stored), layout=ipw.Layout(flex="1 1 auto"))
+        text = html(self.row_html(stored), layout=ipw.Layout(flex="1 1 auto"))
         return css(
             ipw.HBox([*self.row_controls(stored), text, edit, remove]),
             "rl-member",
@@ -195,7 +195,7 @@ class ConfirmsRemoval:
             self.on_click(yes, on_remove)
             no = button(t("cancel"), "quiet")
             self.on_click(no, lambda: self.ask(None))
-            return [ipw.HTML(f"<strong>{escape(question)}</strong>"), yes, no]
+            return [html(f"<strong>{escape(question)}</strong>"), yes, no]
         edit = button(t("edit"), "quiet")
         self.on_click(edit, on_edit)
         if not removable:
@@ -259,7 +259,7 @@ class EditsInForm:
     _editing: Stored | None = None
 
     def form_buttons(self) -> ipw.HBox:
-        self.form_title = ipw.HTML(f"<h4 class='rl-heading'>{escape(t(self.ADD_LABEL))}</h4>")
+        self.form_title = html(f"<h4 class='rl-heading'>{escape(t(self.ADD_LABEL))}</h4>")
         self.submit = button(t(self.ADD_LABEL), "primary")
         self.on_click(self.submit, self.submit_form)
         self.cancel_edit = button(t("cancel"), "quiet")

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
-import ipywidgets as ipw
 from IPython.display import display
 
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 
-from .elements import stylesheet
+from .elements import html, stylesheet
 
 
 def open_course_page(workbook: Arbeitsmappe | None = None) -> Arbeitsmappe:
@@ -21,5 +20,5 @@ def open_course_page(workbook: Arbeitsmappe | None = None) -> Arbeitsmappe:
     try:
         return workbook or Arbeitsmappe.open_default()
     except WorkbookError as error:
-        display(ipw.HTML(f"<div class='rl-notice rl-notice-error'>{escape(str(error))}</div>"))
+        display(html(f"<div class='rl-notice rl-notice-error'>{escape(str(error))}</div>"))
         raise

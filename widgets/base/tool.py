@@ -14,6 +14,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.model import explain
 from regionallabor.core.store import Arbeitsmappe, StaleRecordError, Stored, WorkbookError
 
+from .deferred import when_page_loaded
 from .elements import close_children, css
 from .notices import Notice
 from .sync import sync_for
@@ -111,6 +112,8 @@ class WorkbookTool(GuardedActions, WorkbookView, ipw.VBox):
     show a kind it touched – the store records which kinds each write touched, so no tool can forget one.
     """
 
+    DRAWS_AFTER_PAGE_LOAD = False
+
     def __init__(self, workbook: Arbeitsmappe, **kwargs):
         super().__init__(**kwargs)
         css(self, "rl-card", "rl-tool")
@@ -119,9 +122,21 @@ class WorkbookTool(GuardedActions, WorkbookView, ipw.VBox):
         self.notice = Notice()
 
     def start(self) -> None:
-        """Show the stored state now and whenever another page writes; subclasses define ``refresh()``."""
+        """Show the stored state now and whenever another page writes; subclasses define ``refresh()``.
+
+        A tool that takes most of a second to draw sets ``DRAWS_AFTER_PAGE_LOAD``: it shows what it has built so
+        far (a line saying it is being drawn) and draws the stored state while the browser loads the page.
+        """
         self.listen(self.workbook)
-        self.refresh()
+        if self.DRAWS_AFTER_PAGE_LOAD:
+            when_page_loaded(lambda: self.run(self.refresh), self.preparation())
+        else:
+            self.refresh()
+
+    def preparation(self) -> Callable[[], object] | None:
+        """For a tool that draws after the page has loaded: the slow, pure part of its first ``refresh()`` –
+        imports, computing into a cache ``refresh()`` reads – run on a worker thread. No widget, no workbook."""
+        return None
 
     def written(self, revision: int) -> None:
         """Tell the page's sync about this tool's own write: it does not reload this tool, but the others."""

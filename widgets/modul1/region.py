@@ -14,6 +14,7 @@ from regionallabor.core.model import OwnFigures, Region, explain
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.modul1.region import region_figures, region_map
 from widgets.base import Notice, WorkbookTool, button, css, figures_html, heading, label, labelled
+from widgets.base.elements import html
 
 SEARCH_LIMIT = 20
 
@@ -41,9 +42,9 @@ class RegionEditor(WorkbookTool):
         self.search_notice = Notice()
         self.results = ipw.VBox()
         self.selected = ipw.HBox(layout=ipw.Layout(flex_flow="row wrap"))
-        self.figures = ipw.HTML()
-        self.map = ipw.HTML()
-        self.map_caption = ipw.HTML()
+        self.figures = html()
+        self.map = html()
+        self.map_caption = html()
         self.map_box = css(ipw.VBox([self.map]), "rl-map")
 
         self.own_population = ipw.Text(placeholder="z. B. 4250", layout=ipw.Layout(width="160px"))
@@ -75,7 +76,7 @@ class RegionEditor(WorkbookTool):
 
         own_box = ipw.VBox(
             [
-                ipw.HTML(f"<div class='rl-help'>{escape(t('region.own_figures_help'))}</div>"),
+                html(f"<div class='rl-help'>{escape(t('region.own_figures_help'))}</div>"),
                 ipw.HBox(
                     [
                         labelled(t("field.population"), self.own_population),
@@ -155,7 +156,7 @@ class RegionEditor(WorkbookTool):
             self.on_click(chip, lambda area_id=area.id: self.remove_area(area_id))
             chips.append(css(chip, "rl-chip"))
         self.selected.children = chips or [
-            ipw.HTML(f"<span class='rl-muted'>{escape(t('region.nothing_selected'))}</span>")
+            html(f"<span class='rl-muted'>{escape(t('region.nothing_selected'))}</span>")
         ]
         self._show_figures()
         self._show_map(areas)
@@ -204,11 +205,11 @@ class RegionEditor(WorkbookTool):
         rows = []
         for area in shown:
             population = f" · {format_int(area.population)} Einw." if area.population else ""
-            text = ipw.HTML(
+            text = html(
                 f"{escape(area.label)}<span class='rl-muted'>{population}</span>", layout=ipw.Layout(flex="1 1 auto")
             )
             if area.id in self.region.area_ids:
-                action = ipw.HTML("<span class='rl-muted'>✓ gewählt</span>")
+                action = html("<span class='rl-muted'>✓ gewählt</span>")
             else:
                 action = button(t("region.add_area"), "quiet")
                 self.on_click(action, lambda area_id=area.id: self.add_area(area_id))

@@ -24,6 +24,7 @@ from widgets.base import (
     labelled,
     muted,
 )
+from widgets.base.elements import html
 
 
 class TeamEditor(ConfirmsRemoval, EditsInForm, WorkbookTool):
@@ -116,7 +117,7 @@ class TeamEditor(ConfirmsRemoval, EditsInForm, WorkbookTool):
             f"<span class='rl-badge'>{escape(t('team.main_contact_badge'))}</span>" if member.is_main_contact else ""
         )
         meta = " · ".join(escape(part) for part in (member.role, member.organisation, member.email) if part)
-        text = ipw.HTML(
+        text = html(
             f"<div class='rl-member-text'><span class='rl-member-name'>{escape(member.name)}</span>{badge}"
             f"<div class='rl-member-meta'>{meta}</div></div>",
             layout=ipw.Layout(flex="1 1 auto"),

@@ -13,6 +13,7 @@ from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul1.vernetzung import shown_entry
 from widgets.base import WorkbookTool, field_checkboxes, heading, help_line, label
+from widgets.base.elements import html
 
 
 class NetworkingChoice(WorkbookTool):
@@ -33,7 +34,7 @@ class NetworkingChoice(WorkbookTool):
         )
         for widget in (self.share, self.share_region, self.contact, *self.fields.values()):
             self.on_value(widget, lambda _: self.save())
-        self.preview = ipw.HTML()
+        self.preview = html()
         self.details = ipw.VBox(
             [
                 self.share_region,

@@ -15,6 +15,7 @@ from regionallabor.dokumente import statistik
 from regionallabor.handlungsfelder import ALL_FIELDS, CROSS_CUTTING
 from regionallabor.modul2.bestandsaufnahme import rating_values, ratings, save_rating
 from widgets.base import WorkbookTool, css
+from widgets.base.elements import html
 
 SCALE_TOOLTIPS = [
     "hier passiert kaum etwas",
@@ -41,9 +42,9 @@ class FieldRow(ipw.HBox):
             continuous_update=True,
             layout=ipw.Layout(width="100%", height="64px"),
         )
-        self.rated_on = ipw.HTML()
+        self.rated_on = html()
         cross = " <span class='rl-badge'>quer zu allen</span>" if key in CROSS_CUTTING else ""
-        title = ipw.HTML(f"<div class='rl-field-name'>{escape(label)}{cross}</div>")
+        title = html(f"<div class='rl-field-name'>{escape(label)}{cross}</div>")
         left = ipw.VBox([title, self.rating, self.rated_on], layout=ipw.Layout(flex="0 0 235px"))
         super().__init__([left, ipw.VBox([self.notes], layout=ipw.Layout(flex="1 1 auto"))])
         css(self, "rl-field-row")
@@ -60,16 +61,16 @@ class FieldCheck(WorkbookTool):
         self.round = ipw.ToggleButtons(
             options=[(t("rating.round_1"), 1), (t("rating.round_2"), 2)], value=1, style={"button_width": "190px"}
         )
-        self.round_help = ipw.HTML()
+        self.round_help = html()
         self.rows = {key: FieldRow(key, label) for key, label in ALL_FIELDS.items()}
-        self.progress = ipw.HTML()
-        self.chart = css(ipw.HTML(), "rl-chart-box")
+        self.progress = html()
+        self.chart = css(html(), "rl-chart-box")
         for key, row in self.rows.items():
             self.on_value(row.rating, lambda new, key=key: self._on_rating(key, new))
             self.on_value(row.notes, lambda new, key=key: self._on_notes(key, new))
         self.on_value(self.round, lambda _: self.refresh())
         self.children = [
-            ipw.HTML(f"<div class='rl-help'>{escape(t('rating.scale'))}</div>"),
+            html(f"<div class='rl-help'>{escape(t('rating.scale'))}</div>"),
             self.round,
             self.round_help,
             ipw.HBox(

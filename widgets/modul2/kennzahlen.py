@@ -3,6 +3,8 @@ and the team's own figures, typed in or uploaded as CSV."""
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
 from html import escape
 
 import ipywidgets as ipw
@@ -16,23 +18,26 @@ from regionallabor.dokumente import statistik
 from regionallabor.modul2.eigene_kennzahlen import kennzahl_from_text, parse_csv, save_figure, save_figures
 from regionallabor.modul2.kennzahlen import RegionProfile, region_profile
 from widgets.base import WorkbookTool, button, css, figures_html, labelled, source_line, upload_button
+from widgets.base.elements import html
 
 
 class RegionFigures(WorkbookTool):
     """What the reference data says about the region chosen in Modul 1, and the team's own figures."""
 
     SHOWS = (Region.KIND,)
+    DRAWS_AFTER_PAGE_LOAD = True  # matplotlib and the reference data take most of a second
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
         self._region_version: int | None | bool = False  # False: nothing shown yet
         self.profile: RegionProfile | None = None
-        self.overview = ipw.HTML()
-        self.comparison = ipw.HTML()
-        self.trend = ipw.HTML()
-        self.age = ipw.HTML()
-        self.notes = ipw.HTML()
-        self.children = [self.overview, self.comparison, self.trend, self.age, self.notes]
+        self.overview = html()
+        self.comparison = html()
+        self.trend = html()
+        self.age = html()
+        self.notes = html()
+        self.children = [self.overview, self.comparison, self.trend, self.age, self.notes, self.notice]
+        self.overview.value = f"<div class='rl-muted'>{escape(t('figures.drawing'))}</div>"
         self.start()
 
     def refresh(self) -> None:
@@ -43,20 +48,62 @@ class RegionFigures(WorkbookTool):
         self._region_version = version
         self.show(stored.record if stored else Region())
 
+    def preparation(self):
+        stored = self.workbook.get(Region)
+        region = stored.record if stored else Region()
+        return lambda: region_view(region)
+
     def show(self, region: Region) -> None:
-        profile = self.profile = region_profile(region)
-        if not profile.has_areas and profile.figures.population is None:
-            self.overview.value = f"<div class='rl-notice rl-notice-info'>{escape(t('figures.no_region'))}</div>"
-            self.comparison.value = self.trend.value = self.age.value = self.notes.value = ""
-            return
-        name = f"<div class='rl-region-name'>{escape(region.name)}</div>" if region.name else ""
-        self.overview.value = name + figures_html(profile.figures)
-        self.comparison.value = _comparison_html(profile)
-        self.trend.value = _trend_html(profile)
-        self.age.value = _age_html(profile)
-        self.notes.value = "".join(
-            f"<div class='rl-notice rl-notice-info'>{escape(note)}</div>" for note in profile.notes
-        )
+        view = region_view(region)
+        self.profile = view.profile
+        self.overview.value = view.overview
+        self.comparison.value = view.comparison
+        self.trend.value = view.trend
+        self.age.value = view.age
+        self.notes.value = view.notes
+
+
+@dataclass(frozen=True)
+class RegionView:
+    """What „Kennzahlen“ shows of a region, as HTML."""
+
+    profile: RegionProfile
+    overview: str
+    comparison: str = ""
+    trend: str = ""
+    age: str = ""
+    notes: str = ""
+
+
+_views: dict[str, RegionView] = {}
+_drawing = threading.Lock()  # matplotlib's rc_context is global: one drawing at a time (worker thread or loop)
+
+
+def region_view(region: Region) -> RegionView:
+    """The region's figures and charts; drawn once per region in a kernel (possibly on the page's worker thread)."""
+    key = region.model_dump_json()
+    with _drawing:
+        view = _views.get(key)
+        if view is None:
+            if len(_views) > 3:  # a team looks at one region, perhaps two while it chooses
+                _views.clear()
+            view = _views[key] = _draw_region(region)
+    return view
+
+
+def _draw_region(region: Region) -> RegionView:
+    profile = region_profile(region)
+    if not profile.has_areas and profile.figures.population is None:
+        return RegionView(profile, f"<div class='rl-notice rl-notice-info'>{escape(t('figures.no_region'))}</div>")
+    name = f"<div class='rl-region-name'>{escape(region.name)}</div>" if region.name else ""
+    return RegionView(
+        profile,
+        overview=name + figures_html(profile.figures),
+        comparison=_comparison_html(profile),
+        trend=_trend_html(profile),
+        age=_age_html(profile),
+        notes="".join(f"<div class='rl-notice rl-notice-info'>{escape(note)}</div>" for note in profile.notes),
+    )
 
 
 def _comparison_html(profile: RegionProfile) -> str:
@@ -156,7 +203,7 @@ class OwnFigures(WorkbookTool):
                 ),
                 "rl-form",
             ),
-            ipw.HTML(f"<div class='rl-help' style='margin-top:10px'>{t('figures.csv_help')}</div>"),
+            html(f"<div class='rl-help' style='margin-top:10px'>{t('figures.csv_help')}</div>"),
             self.upload,
             self.notice,
         ]
@@ -165,7 +212,7 @@ class OwnFigures(WorkbookTool):
     def refresh(self) -> None:
         stored = sorted(self.workbook.list(Kennzahl), key=lambda s: (s.record.name.casefold(), s.record.year))
         if not stored:
-            self.table.children = [ipw.HTML(f"<div class='rl-muted'>{escape(t('figures.own_empty'))}</div>")]
+            self.table.children = [html(f"<div class='rl-muted'>{escape(t('figures.own_empty'))}</div>")]
             return
         rows = []
         for s in stored:
@@ -176,7 +223,7 @@ class OwnFigures(WorkbookTool):
                 css(
                     ipw.HBox(
                         [
-                            ipw.HTML(
+                            html(
                                 f"<div class='rl-own-figure'><span class='rl-member-name'>{escape(figure.name)}</span> "
                                 f"<strong>{escape(format_figure(figure.value, figure.unit))}</strong>"
                                 f"<div class='rl-source'>Stand {figure.year} · Quelle: {escape(figure.source)}</div></div>",

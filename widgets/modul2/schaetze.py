@@ -22,6 +22,7 @@ from widgets.base import (
     field_options,
     labelled,
 )
+from widgets.base.elements import html
 
 PAGE_SIZE = 20
 
@@ -61,8 +62,8 @@ class SchatzInventory(ConfirmsRemoval, EditsInForm, PagedRows, WorkbookTool):
         )
         self.on_value(self.filter_field, lambda _: self.pager.reset())
         self.on_value(self.search, lambda _: self.pager.reset())
-        self.count = ipw.HTML()
-        self.gaps = ipw.HTML()
+        self.count = html()
+        self.gaps = html()
         self.list = ipw.VBox()
 
         def field(text: str, widget: ipw.Widget) -> ipw.VBox:
@@ -142,7 +143,7 @@ class SchatzInventory(ConfirmsRemoval, EditsInForm, PagedRows, WorkbookTool):
             meta.append(f"<a href='{escape(schatz.link)}' target='_blank' rel='noopener'>{escape(schatz.link)}</a>")
         if meta:
             details.append(f"<div class='rl-member-meta'>{' · '.join(meta)}</div>")
-        text = ipw.HTML(
+        text = html(
             f"<div><span class='rl-member-name'>{escape(schatz.name)}</span>"
             f"<span class='rl-field-chip rl-field-{schatz.field}'>{escape(ALL_FIELDS[schatz.field])}</span>"
             f"{''.join(details)}</div>",

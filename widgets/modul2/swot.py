@@ -13,6 +13,7 @@ from regionallabor.core.store import StaleRecordError, Stored, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul2.bestandsaufnahme import add_swot, move_swot, relocate_swot, swot_board
 from widgets.base import Pager, RowCache, WorkbookTool, button, css, heading, labelled
+from widgets.base.elements import html
 
 
 class ChallengeList(WorkbookTool):
@@ -68,9 +69,9 @@ class ChallengeList(WorkbookTool):
             items = [rows[s.record.id] for s in ordered if s.record.field == key]
             if items:
                 groups.append(
-                    css(ipw.VBox([ipw.HTML(f"<div class='rl-group-title'>{escape(label)}</div>"), *items]), "rl-group")
+                    css(ipw.VBox([html(f"<div class='rl-group-title'>{escape(label)}</div>"), *items]), "rl-group")
                 )
-        self.groups.children = groups or [ipw.HTML(f"<div class='rl-muted'>{escape(t('challenge.empty'))}</div>")]
+        self.groups.children = groups or [html(f"<div class='rl-muted'>{escape(t('challenge.empty'))}</div>")]
 
     def _row(self, stored: Stored[Herausforderung]) -> ipw.HBox:
         challenge_id = stored.record.id
@@ -140,7 +141,7 @@ class SwotBoard(WorkbookTool):
             self.on_click(add, lambda q=quadrant: self.add(q))
             box = ipw.VBox(
                 [
-                    ipw.HTML(
+                    html(
                         f"<div class='rl-swot-title'>{escape(title)}</div>"
                         f"<div class='rl-help'>{escape(t(f'swot.{quadrant}.help'))}</div>"
                     ),
@@ -169,7 +170,7 @@ class SwotBoard(WorkbookTool):
                         text.value = stored.record.text
                     up.disabled, down.disabled = index == 0, index == len(cards) - 1
                 self.lists[quadrant].children = rows or [
-                    ipw.HTML(f"<div class='rl-muted rl-small'>{escape(t('swot.empty'))}</div>")
+                    html(f"<div class='rl-muted rl-small'>{escape(t('swot.empty'))}</div>")
                 ]
 
     def _card(self, stored: Stored[SwotEntry]) -> ipw.HBox:

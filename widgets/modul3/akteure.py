@@ -26,8 +26,11 @@ from widgets.base import (
     labelled,
     offer,
 )
+from widgets.base.elements import html
 
-PAGE_SIZE = 20
+# rows per page of the actor, relation and conversation lists: each row is about seven widget models, and a
+# page of 20 cost Modul 3 a quarter of a second before it was usable; "Weitere 10 anzeigen" brings the next
+PAGE_SIZE = 10
 NETWORK_KINDS = (*MODUL3_KINDS, Schatz.KIND)
 
 
@@ -77,7 +80,7 @@ class ActorForm(ipw.VBox):
         wide = ipw.Layout(width="100%")
         self.title = heading(t("actor.add"), 4)
         self.name = ipw.Text(placeholder=t("actor.name_placeholder"), layout=wide)
-        self.name_help = ipw.HTML()
+        self.name_help = html()
         self.type = ipw.Dropdown(
             options=[(label, key) for key, label in ACTOR_TYPES.items()], value="organisation", layout=wide
         )
@@ -92,7 +95,7 @@ class ActorForm(ipw.VBox):
             value=True, description=t("actor.private"), indent=False, layout=ipw.Layout(width="auto")
         )
         self.private_box = ipw.VBox(
-            [self.private, ipw.HTML(f"<div class='rl-help'>{escape(t('actor.private_help'))}</div>")]
+            [self.private, html(f"<div class='rl-help'>{escape(t('actor.private_help'))}</div>")]
         )
         self.team_relation = ipw.Dropdown(
             options=[(label, key) for key, label in TEAM_RELATIONS.items()], value="keiner", layout=wide
@@ -239,7 +242,7 @@ class ActorList(ConfirmsRemoval, PagedRows, WorkbookTool):
         )
         for control in (self.search, self.filter_sector, self.filter_field):
             self.on_value(control, lambda _: self.pager.reset())
-        self.count = ipw.HTML()
+        self.count = html()
         self.list = ipw.VBox()
         self.children = [
             self.form,
@@ -300,7 +303,7 @@ class ActorList(ConfirmsRemoval, PagedRows, WorkbookTool):
         if record.place:
             meta.append(record.place)
         notes = f"<div class='rl-schatz-description'>{escape(record.notes)}</div>" if record.notes else ""
-        text = ipw.HTML(
+        text = html(
             f"<div><span class='rl-member-name'>{escape(actor.name)}</span>{actor_chips(actor)}"
             f"<div class='rl-member-meta'>{escape(' · '.join(meta))}</div>{notes}</div>",
             layout=ipw.Layout(flex="1 1 auto"),

@@ -11,6 +11,7 @@ from regionallabor.core.model import Beziehung
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul3.beziehungsnetz import Network, load_network, save_relation
 from widgets.base import PagedRows, Pager, RowCache, WorkbookTool, button, css, heading, labelled, offer
+from widgets.base.elements import html
 from widgets.modul3.akteure import NETWORK_KINDS, PAGE_SIZE, scale_buttons
 
 RELATION_COLOURS = {"kooperiert": "#2e7d32", "kennt_sich": "#90a4ae", "foerdert": "#1565c0", "konflikt": "#c62828"}
@@ -55,10 +56,10 @@ class RelationEditor(PagedRows, WorkbookTool):
         self.submit = button(t("relation.add"), "primary")
         self.submit.layout.align_self = "flex-start"
         self.on_click(self.submit, self.add)
-        self.hint = ipw.HTML()
+        self.hint = html()
         self.search = ipw.Text(placeholder=t("relation.filter_placeholder"), layout=ipw.Layout(width="100%"))
         self.on_value(self.search, lambda _: self.pager.reset())
-        self.count = ipw.HTML()
+        self.count = html()
         self.list = ipw.VBox()
 
         def field(text: str, widget: ipw.Widget, help_text: str = "") -> ipw.VBox:
@@ -148,7 +149,7 @@ class RelationEditor(PagedRows, WorkbookTool):
         )
 
     def _row(self, stored: Stored[Beziehung]) -> ipw.HBox:
-        text = ipw.HTML(f"<div>{relation_line(self.network, stored.record)}</div>", layout=ipw.Layout(flex="1 1 auto"))
+        text = html(f"<div>{relation_line(self.network, stored.record)}</div>", layout=ipw.Layout(flex="1 1 auto"))
         remove = button(t("delete"), "danger")
         by_id = self.network.by_id
         names = dict(a=by_id[stored.record.source_id].name, b=by_id[stored.record.target_id].name)

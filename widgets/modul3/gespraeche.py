@@ -13,6 +13,7 @@ from regionallabor.core.model import Gespraech
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul3.beziehungsnetz import Network, OpenStep, load_network, open_steps, save_conversation
 from widgets.base import Pager, RowCache, WorkbookTool, button, css, heading, labelled, offer
+from widgets.base.elements import html
 from widgets.modul3.akteure import NETWORK_KINDS, PAGE_SIZE
 from widgets.modul3.beziehungen import actor_picker
 
@@ -40,7 +41,7 @@ class ConversationLog(WorkbookTool):
         self.submit = button(t("talk.add"), "primary")
         self.submit.layout.align_self = "flex-start"
         self.on_click(self.submit, self.add)
-        self.hint = ipw.HTML()
+        self.hint = html()
         self.steps = ipw.VBox()
         self.list = ipw.VBox()
 
@@ -91,7 +92,7 @@ class ConversationLog(WorkbookTool):
         steps = open_steps(self.talks, self.network)
         self.steps.children = self._steps.rows(
             [((s.conversation.record.id, s.conversation.version, s.overdue), (s,)) for s in steps]
-        ) or [ipw.HTML(f"<div class='rl-muted'>{escape(t('talk.no_open_steps'))}</div>")]
+        ) or [html(f"<div class='rl-muted'>{escape(t('talk.no_open_steps'))}</div>")]
         self.show_rows()
 
     def show_rows(self) -> None:
@@ -99,7 +100,7 @@ class ConversationLog(WorkbookTool):
         visible = self.pager.page(newest)
         self.list.children = self._rows.rows(
             [((s.record.id, s.version, self._name(s.record)), (s,)) for s in visible]
-        ) or [ipw.HTML(f"<div class='rl-muted'>{escape(t('talk.empty'))}</div>")]
+        ) or [html(f"<div class='rl-muted'>{escape(t('talk.empty'))}</div>")]
 
     def _name(self, talk: Gespraech) -> str:
         actor = self.network.by_id.get(talk.actor_id)
@@ -111,7 +112,7 @@ class ConversationLog(WorkbookTool):
         if talk.due is not None:
             state = f" <span class='rl-tag rl-tag-overdue'>{escape(t('talk.overdue'))}</span>" if step.overdue else ""
             due = f" <span class='rl-muted'>· {escape(t('talk.due_on', date=format_date(talk.due.isoformat())))}</span>{state}"
-        text = ipw.HTML(
+        text = html(
             f"<div><span class='rl-member-name'>{escape(talk.next_step)}</span>"
             f" <span class='rl-muted'>– {escape(step.actor_name)}</span>{due}</div>",
             layout=ipw.Layout(flex="1 1 auto"),
@@ -127,7 +128,7 @@ class ConversationLog(WorkbookTool):
         if talk.next_step:
             status = f" ({escape(t('talk.done'))})" if talk.done else ""
             step = f"<div class='rl-member-meta'>{escape(t('field.next_step'))}: {escape(talk.next_step)}{status}</div>"
-        text = ipw.HTML(
+        text = html(
             f"<div><span class='rl-member-name'>{escape(self._name(talk))}</span>"
             f" <span class='rl-muted'>· {escape(format_date(talk.held_on.isoformat()))}{people}</span>"
             f"<div class='rl-schatz-description'>{escape(talk.learned)}</div>{step}</div>",

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from html import escape
 
-import ipywidgets as ipw
-
 from regionallabor.core.formatting import german_list
 from regionallabor.core.messages import t
 from regionallabor.core.model import sector_label
@@ -20,6 +18,7 @@ from regionallabor.modul3.netzanalyse import (
     quadrant,
 )
 from widgets.base import WorkbookTool
+from widgets.base.elements import html
 from widgets.modul3.akteure import NETWORK_KINDS
 from widgets.modul3.netzwerkkarte import sector_colours
 
@@ -160,9 +159,11 @@ class NetworkReport(WorkbookTool):
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
-        self.body = ipw.HTML()
+        self.body = html()
         self._fingerprint: tuple | None = None
         self.children = [self.body]
+        if self.DRAWS_AFTER_PAGE_LOAD:
+            self.body.value = f"<div class='rl-muted'>{escape(t('insights.drawing'))}</div>"
         self.start()
 
     def refresh(self) -> None:
@@ -174,6 +175,12 @@ class NetworkReport(WorkbookTool):
 
 class NetworkInsights(NetworkReport):
     """Bridge builders, isolated actors, the sector × Handlungsfeld matrix and whom to approach next."""
+
+    DRAWS_AFTER_PAGE_LOAD = True  # networkx: its import and the analysis of a large network
+
+    def preparation(self):
+        network = load_network(self.workbook)
+        return lambda: analyse(network)  # kept in netzanalyse's cache for render()
 
     def render(self, network: Network) -> str:
         if not network.actors:

@@ -9,18 +9,22 @@ downloads, layout buttons) are hidden by the course stylesheet; the legend is ou
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 import ipywidgets as ipw
-import networkx as nx
-from ipysigma import Sigma
 
 from regionallabor.core.messages import RELATION_KINDS, SECTORS, t
 from regionallabor.core.model import sector_label
 from regionallabor.modul3.beziehungsnetz import MapEntry, Network, load_network
 from regionallabor.modul3.netzanalyse import spring_positions
 from widgets.base import WorkbookTool, close_tree, css, field_options, label, offer
+from widgets.base.elements import html
 from widgets.modul3.akteure import NETWORK_KINDS, ActorForm, actor_chips
 from widgets.modul3.beziehungen import RELATION_COLOURS, relation_line
+
+if TYPE_CHECKING:  # both are imported when a map is drawn, after the page has loaded (numpy comes with them)
+    import networkx as nx
+    from ipysigma import Sigma
 
 SECTOR_COLOURS = {
     "zivilgesellschaft": "#e07b39",
@@ -45,6 +49,8 @@ def sector_colours(sectors: list[str]) -> dict[str, str]:
 
 def map_graph(network: Network, actors: list[MapEntry], colours: dict[str, str]) -> nx.Graph:
     """The graph ipysigma draws: node size from influence, colour from sector, edges by kind and strength."""
+    import networkx as nx
+
     graph = nx.Graph()
     shown = set()
     for actor in actors:
@@ -64,10 +70,15 @@ def map_graph(network: Network, actors: list[MapEntry], colours: dict[str, str])
     return graph
 
 
+def _import_drawing() -> None:
+    import ipysigma  # noqa: F401 – it brings networkx and numpy
+
+
 class NetworkMap(WorkbookTool):
     """The network, filterable by Handlungsfeld and sector; a click on an actor opens it beside the map."""
 
     SHOWS = NETWORK_KINDS
+    DRAWS_AFTER_PAGE_LOAD = True  # ipysigma, networkx and the layout take half a second
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
@@ -86,13 +97,14 @@ class NetworkMap(WorkbookTool):
         self.on_value(self.filter_sector, lambda _: self.draw())
         self.pick = ipw.Combobox(placeholder=t("map.select"), ensure_option=True, layout=ipw.Layout(width="260px"))
         self.on_value(self.pick, self._picked)
-        self.summary = ipw.HTML()
+        self.summary = html()
         self.canvas = css(ipw.Box(layout=ipw.Layout(width="100%", min_height=f"{MAP_HEIGHT}px")), "rl-map-canvas")
-        self.legend = ipw.HTML()
-        self.details = ipw.HTML()
-        self.form = ActorForm(self, self._saved, compact=True, on_cancel=lambda: self.select(None))
+        self.canvas.children = [html(f"<div class='rl-muted rl-map-empty'>{escape(t('map.drawing'))}</div>")]
+        self.legend = html()
+        self.details = html()
+        self.form: ActorForm | None = None  # built at the first click on an actor: a page without one saves ~120 models
         self.panel = css(
-            ipw.VBox([self.details, self.form], layout=ipw.Layout(flex="0 1 340px", min_width="280px")), "rl-map-panel"
+            ipw.VBox([self.details], layout=ipw.Layout(flex="0 1 340px", min_width="280px")), "rl-map-panel"
         )
         self.children = [
             ipw.HBox(
@@ -103,7 +115,7 @@ class NetworkMap(WorkbookTool):
                 ],
                 layout=ipw.Layout(flex_flow="row wrap", grid_gap="12px", align_items="flex-end"),
             ),
-            ipw.HTML(f"<div class='rl-help'>{escape(t('map.help'))}</div>"),
+            html(f"<div class='rl-help'>{escape(t('map.help'))}</div>"),
             self.summary,
             ipw.HBox(
                 [
@@ -118,6 +130,9 @@ class NetworkMap(WorkbookTool):
 
     # reading
 
+    def preparation(self):
+        return _import_drawing
+
     def refresh(self) -> None:
         network = load_network(self.workbook)
         if network.fingerprint == self.network.fingerprint and self.sigma is not None:
@@ -127,7 +142,8 @@ class NetworkMap(WorkbookTool):
         sectors = network.sectors()
         offer(self.filter_sector, [(t("map.all_sectors"), "")] + [(sector_label(s), s) for s in sectors])
         offer(self.pick, network.names())
-        self.form.set_sector_options(sectors)
+        if self.form is not None:
+            self.form.set_sector_options(sectors)
         if self.selected not in network.by_id:
             self.selected = None
         self.draw()
@@ -149,7 +165,7 @@ class NetworkMap(WorkbookTool):
         if not self.network.actors or not actors:
             self.sigma = None
             empty = t("map.empty") if not self.network.actors else t("map.none_match")
-            self.canvas.children = [ipw.HTML(f"<div class='rl-muted rl-map-empty'>{escape(empty)}</div>")]
+            self.canvas.children = [html(f"<div class='rl-muted rl-map-empty'>{escape(empty)}</div>")]
             self.summary.value = ""
         else:
             colours = sector_colours(self.network.sectors())
@@ -167,6 +183,8 @@ class NetworkMap(WorkbookTool):
                 selected_node=self.selected if self.selected in graph else None,
             )
             options["camera_state"] = camera or FIRST_CAMERA
+            from ipysigma import Sigma
+
             self.sigma = Sigma(graph, **options)
             self.on_value(self.sigma, self._clicked, "selected_node")
             self.canvas.children = [self.sigma]
@@ -202,7 +220,8 @@ class NetworkMap(WorkbookTool):
         actor = self.network.by_id.get(self.selected or "")
         if actor is None:
             self.details.value = f"<div class='rl-muted'>{escape(t('map.no_selection'))}</div>"
-            self.form.layout.display = "none"
+            if self.form is not None:
+                self.form.layout.display = "none"
             return
         ties = [r.record for r in self.network.relations if actor.id in (r.record.source_id, r.record.target_id)]
         lines = "".join(f"<li>{relation_line(self.network, r)}</li>" for r in ties)
@@ -211,6 +230,10 @@ class NetworkMap(WorkbookTool):
             f"<div>{actor_chips(actor)}</div>"
             f"{f'<ul class=rl-ties>{lines}</ul>' if lines else ''}</div>"
         )
+        if self.form is None:
+            self.form = ActorForm(self, self._saved, compact=True, on_cancel=lambda: self.select(None))
+            self.form.set_sector_options(self.network.sectors())
+            self.panel.children = [self.details, self.form]
         self.form.layout.display = ""
         if self.form.editing is None or self.form.editing.id != actor.id or self.form.editing.version != actor.version:
             self.form.load(actor)

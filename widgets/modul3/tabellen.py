@@ -12,6 +12,7 @@ from regionallabor.core.store import WorkbookError
 from regionallabor.modul3.beziehungsnetz import load_network
 from regionallabor.modul3.netzdateien import RELATION_REQUIRED, export_actors, export_relations, import_network
 from widgets.base import WorkbookTool, button, download_link, help_line, upload_button
+from widgets.base.elements import html
 from widgets.modul3.akteure import NETWORK_KINDS
 
 
@@ -32,15 +33,15 @@ class NetworkFiles(WorkbookTool):
         )
         self.export_button = button(t("network_csv.export"), "primary")
         self.on_click(self.export_button, self.prepare_downloads)
-        self.links = ipw.HTML()
+        self.links = html()
         self.upload = upload_button(t("network_csv.import"), ".csv,text/csv", multiple=True)
         self.on_upload(self.upload, self.receive)
         self.children = [
-            ipw.HTML(f"<div class='rl-help'>{t('network_csv.export_help')}</div>"),
+            html(f"<div class='rl-help'>{t('network_csv.export_help')}</div>"),
             self.pseudonymise,
             help_line(t("privacy.what_is_replaced")),
             ipw.HBox([self.export_button, self.links], layout=ipw.Layout(align_items="center", flex_flow="row wrap")),
-            ipw.HTML(f"<div class='rl-help' style='margin-top:12px'>{t('network_csv.import_help')}</div>"),
+            html(f"<div class='rl-help' style='margin-top:12px'>{t('network_csv.import_help')}</div>"),
             self.upload,
             self.notice,
         ]

@@ -12,6 +12,7 @@ from regionallabor.core.model import Idee, Kritikpunkt
 from regionallabor.core.store import Stored
 from regionallabor.modul4.vision import heaviest_critique, ideas
 from widgets.base import Pager, RowCache, button, css, field_chip, field_options, heading, labelled
+from widgets.base.elements import html
 from widgets.modul4.karten import TextCards
 
 
@@ -22,12 +23,12 @@ class FantasyPhase(TextCards):
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
-        self.prompt = ipw.HTML()
+        self.prompt = html()
         self.text = ipw.Text(placeholder=t("idea.placeholder"), layout=ipw.Layout(flex="1 1 360px"))
         self.field = ipw.Dropdown(options=field_options(t("idea.no_field")), value="", layout=ipw.Layout(width="290px"))
         self.add_button = button(t("idea.add"), "primary")
         self.on_click(self.add_button, self.add)
-        self.count = ipw.HTML()
+        self.count = html()
         self.cards = ipw.GridBox(
             layout=ipw.Layout(grid_template_columns="repeat(auto-fill, minmax(300px, 1fr))", grid_gap="8px")
         )
@@ -84,7 +85,7 @@ class FantasyPhase(TextCards):
         self.on_click(star, lambda: self.star(record.id))
         remove = button("✕", "quiet", tooltip=t("delete"))
         self.on_click(remove, lambda: self.remove(record.id))
-        chip = ipw.HTML(field_chip(record.field) if record.field else "")
+        chip = html(field_chip(record.field) if record.field else "")
         row = ipw.HBox([star, self.editable_text(stored), remove])
         card = css(ipw.VBox([css(row, "rl-card-row"), chip]), "rl-idea")
         if record.favourite:

@@ -13,6 +13,7 @@ from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul4.vision import critique_by_field, give_points, heaviest_critique
 from widgets.base import Pager, RowCache, button, css, field_options, heading, labelled, muted
+from widgets.base.elements import html
 from widgets.modul4.karten import TextCards
 
 
@@ -28,10 +29,10 @@ class CritiquePhase(TextCards):
         self.add_button = button(t("critique.add"), "primary")
         self.on_click(self.add_button, self.add)
         self.columns = {key: ipw.VBox() for key in ALL_FIELDS}
-        self.counts = {key: ipw.HTML() for key in ALL_FIELDS}
+        self.counts = {key: html() for key in ALL_FIELDS}
         self.pagers = {key: Pager(self, self.refresh, page_size=10) for key in ALL_FIELDS}
         self._rows = RowCache(self._row)
-        self.summary = ipw.HTML()
+        self.summary = html()
         boxes = [
             css(
                 ipw.VBox([self.counts[key], self.columns[key], self.pagers[key].more]),
@@ -107,7 +108,7 @@ class CritiquePhase(TextCards):
         self.on_click(minus, lambda: self.vote(record_id, -1))
         remove = button("✕", "quiet", tooltip=t("delete"))
         self.on_click(remove, lambda: self.remove(record_id))
-        points = ipw.HTML(self._points_html(stored.record.points))
+        points = html(self._points_html(stored.record.points))
         return css(ipw.HBox([points, plus, minus, self.editable_text(stored), remove]), "rl-card-row")
 
     def add(self) -> Stored[Kritikpunkt] | None:

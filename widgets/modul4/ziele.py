@@ -26,6 +26,7 @@ from widgets.base import (
     offer_members,
     person_field,
 )
+from widgets.base.elements import html
 
 
 class GoalPlanner(ConfirmsRemoval, WorkbookTool):
@@ -39,7 +40,7 @@ class GoalPlanner(ConfirmsRemoval, WorkbookTool):
         self._idea_id: str | None = None
         wide = ipw.Layout(width="100%")
         self.favourites = ipw.VBox()
-        self.form_title = ipw.HTML()
+        self.form_title = html()
         self.title = ipw.Text(placeholder=t("goal.title_placeholder"), layout=wide)
         self.description = ipw.Textarea(
             placeholder=t("goal.description_placeholder"), layout=ipw.Layout(width="100%", height="64px")
@@ -105,7 +106,7 @@ class GoalPlanner(ConfirmsRemoval, WorkbookTool):
             self.on_click(take, lambda idea=idea: self.from_idea(idea))
             rows.append(
                 css(
-                    ipw.HBox([ipw.HTML(f"<div>★ {escape(idea.text)}</div>", layout=ipw.Layout(flex="1 1 auto")), take]),
+                    ipw.HBox([html(f"<div>★ {escape(idea.text)}</div>", layout=ipw.Layout(flex="1 1 auto")), take]),
                     "rl-member",
                 )
             )
@@ -114,7 +115,7 @@ class GoalPlanner(ConfirmsRemoval, WorkbookTool):
             if open_favourites
             else (t("goal.no_favourites") if not favourites else t("goal.all_favourites_taken"))
         )
-        self.favourites.children = [ipw.HTML(f"<div class='rl-help'>{escape(intro)}</div>"), *rows]
+        self.favourites.children = [html(f"<div class='rl-help'>{escape(intro)}</div>"), *rows]
         self.list.children = [self._goal_row(s) for s in self.goal_pager.page(goal_list)] or [muted(t("goal.empty"))]
 
     def _goal_row(self, stored: Stored[Ziel]) -> ipw.HBox:
@@ -125,7 +126,7 @@ class GoalPlanner(ConfirmsRemoval, WorkbookTool):
             step += f" – {t('goal.until', date=format_date(goal.first_step_due.isoformat()))}"
         meta = [t("goal.owner_line", owner=goal.owner) if goal.owner else t("goal.no_owner"), step]
         description = f"<div class='rl-schatz-description'>{escape(goal.description)}</div>" if goal.description else ""
-        text = ipw.HTML(
+        text = html(
             f"<div><span class='rl-member-name'>{escape(goal.title)}</span>{chips}{description}"
             f"<div class='rl-member-meta'>{escape(' · '.join(meta))}</div></div>",
             layout=ipw.Layout(flex="1 1 auto"),

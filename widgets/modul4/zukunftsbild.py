@@ -15,6 +15,7 @@ from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul4.vision import save_statement, statement_opening, vision_statements
 from regionallabor.modul4.zukunftsbild import vision_document
 from widgets.base import WorkbookTool, button, css, download_link, heading, labelled
+from widgets.base.elements import html
 
 
 class VisionBoard(WorkbookTool):
@@ -35,10 +36,10 @@ class VisionBoard(WorkbookTool):
             self.on_value(area, lambda new, key=key: self.write(key, new))
             self.texts[key] = area
             boxes.append(css(labelled(label, area), "rl-vision-field", f"rl-phase-{key}"))
-        self.board = ipw.HTML()
+        self.board = html()
         self.make_files = button(t("vision.files"), "quiet")
         self.on_click(self.make_files, self.offer_files)
-        self.files = ipw.HTML()
+        self.files = html()
         self.children = [
             heading(t("vision.heading")),
             ipw.HBox([labelled(t("field.horizon_year"), self.horizon, t("vision.horizon_help"))]),

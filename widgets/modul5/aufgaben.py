@@ -13,6 +13,7 @@ from regionallabor.core.model import Aufgabe, Konferenz, Member
 from regionallabor.core.store import Stored
 from regionallabor.modul5.konferenz import conference, tasks, weeks_before
 from widgets.base import RecordListTool, css, heading, labelled, offer_members, person_field
+from widgets.base.elements import html
 
 
 class TaskPlan(RecordListTool):
@@ -31,7 +32,7 @@ class TaskPlan(RecordListTool):
         self.weeks = ipw.BoundedIntText(value=0, min=-12, max=52, layout=ipw.Layout(width="90px"))
         self.on_value(self.weeks, self._due_from_weeks)
         self.weeks_box = labelled(t("tasks.weeks_label"), self.weeks)
-        self.summary = ipw.HTML()
+        self.summary = html()
         self.children = [
             heading(t("tasks.heading")),
             css(

@@ -12,6 +12,7 @@ from regionallabor.core.model import Budgetposten
 from regionallabor.core.store import Stored
 from regionallabor.modul5.konferenz import budget_totals
 from widgets.base import RecordListTool, css, heading, labelled
+from widgets.base.elements import html
 
 
 class AmountError(ValueError):
@@ -36,7 +37,7 @@ class ConferenceBudget(RecordListTool):
         self.title = ipw.Text(placeholder=t("budget.title_placeholder"), layout=ipw.Layout(width="100%"))
         self.planned = ipw.Text(placeholder="0", layout=ipw.Layout(width="140px"))
         self.actual = ipw.Text(placeholder=t("budget.actual_placeholder"), layout=ipw.Layout(width="160px"))
-        self.totals = ipw.HTML()
+        self.totals = html()
         self.children = [
             heading(t("budget.heading")),
             css(

@@ -12,6 +12,7 @@ from regionallabor.core.model import Konferenz
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul5.konferenz import PRESETS, apply_preset, conference, save_conference
 from widgets.base import WorkbookTool, button, css, heading, labelled
+from widgets.base.elements import html
 
 DAY_OPTIONS = [("1 Tag", 1), ("2 Tage (z. B. anderthalb Tage)", 2), ("3 Tage", 3)]
 
@@ -43,7 +44,7 @@ class ConferenceSetup(WorkbookTool):
             ("expected_people", self.expected_people),
         ):
             self.on_value(widget, lambda new, name=name: self.save(**{name: new}))
-        self.preset_info = ipw.HTML()
+        self.preset_info = html()
         self.apply = button(t("conference.apply_preset"), "primary")
         self.on_click(self.apply, self.take_preset)
         half = ipw.Layout(flex="1 1 300px", min_width="240px")

@@ -13,6 +13,7 @@ from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul3.beziehungsnetz import load_network
 from regionallabor.modul5.konferenz import conference, diversity_check, guest_list, invite
 from widgets.base import Pager, RowCache, WorkbookTool, button, css, findings_html, heading, labelled, muted, offer
+from widgets.base.elements import html
 from widgets.modul3.akteure import NETWORK_KINDS, actor_chips
 
 
@@ -35,10 +36,10 @@ class InvitationList(WorkbookTool):
             layout=ipw.Layout(width="200px"),
         )
         self.on_value(self.status_filter, lambda _: self.pager.reset())
-        self.summary = ipw.HTML()
+        self.summary = html()
         self.list = ipw.VBox()
         self.pager = Pager(self, self._show_rows)
-        self.check = ipw.HTML()
+        self.check = html()
         self._rows = RowCache(self._row)
         self.children = [
             heading(t("invite.heading")),
@@ -115,7 +116,7 @@ class InvitationList(WorkbookTool):
         self.on_value(status, lambda new: self.set_status(guest, new))
         remove = button("✕", "quiet", tooltip=t("invite.remove"))
         self.on_click(remove, lambda: self.remove_record(Einladung, invitation, t("invite.removed", name=actor.name)))
-        text = ipw.HTML(
+        text = html(
             f"<div><span class='rl-member-name'>{escape(actor.name)}</span>{actor_chips(actor)}</div>",
             layout=ipw.Layout(flex="1 1 auto"),
         )
@@ -156,7 +157,7 @@ class InvitationList(WorkbookTool):
             []
             if not chips
             else [
-                ipw.HTML(f"<div class='rl-help'>{escape(t('invite.suggestions'))}</div>"),
+                html(f"<div class='rl-help'>{escape(t('invite.suggestions'))}</div>"),
                 ipw.HBox(chips, layout=ipw.Layout(flex_flow="row wrap")),
             ]
         )

@@ -22,6 +22,7 @@ from widgets.base import (
     offer_members,
     person_field,
 )
+from widgets.base.elements import html
 
 
 class ProgramPlanner(RecordListTool):
@@ -45,7 +46,7 @@ class ProgramPlanner(RecordListTool):
         )
         self.place = ipw.Text(placeholder=t("agenda.place_placeholder"), layout=ipw.Layout(width="100%"))
         self.responsible = person_field(t("agenda.responsible_placeholder"))
-        self.issues = ipw.HTML()
+        self.issues = html()
         grow = ipw.Layout(flex="1 1 220px", min_width="200px")
         self.children = [
             heading(t("agenda.heading")),
@@ -105,7 +106,7 @@ class ProgramPlanner(RecordListTool):
             if slot.record.day != current_day:
                 current_day = slot.record.day
                 rows.append(
-                    ipw.HTML(
+                    html(
                         f"<div class='rl-group-title rl-day-title'>"
                         f"{escape(day_label(self._conference, current_day))}</div>"
                     )

@@ -22,6 +22,7 @@ from widgets.base import (
     offer_members,
     person_field,
 )
+from widgets.base.elements import html
 
 
 class TopicTables(RecordListTool):
@@ -38,8 +39,8 @@ class TopicTables(RecordListTool):
         self.field = ipw.Dropdown(options=field_options(), value="landwirtschaft", layout=ipw.Layout(width="290px"))
         self.host = person_field(t("tables.host_placeholder"))
         self.people = ipw.IntText(value=8, layout=ipw.Layout(width="110px"))
-        self.issues = ipw.HTML()
-        self.summary = ipw.HTML()
+        self.issues = html()
+        self.summary = html()
         grow = ipw.Layout(flex="1 1 260px", min_width="220px")
         self.children = [
             heading(t("tables.heading")),

@@ -13,6 +13,7 @@ from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul4.vision import goals
 from regionallabor.modul5.wirkungslogik import check_logic, logics, save_logic
 from widgets.base import WorkbookTool, button, css, findings_html, heading, labelled, muted
+from widgets.base.elements import html
 
 STAIRS = (
     ("input", "", "logic.stairs.input"),
@@ -33,7 +34,7 @@ class ImpactLogic(WorkbookTool):
         self._stored: Stored[Wirkungslogik] | None = None
         self.goal = ipw.Dropdown(layout=ipw.Layout(width="min(520px, 100%)"))
         self.on_value(self.goal, lambda _: self.show_goal())
-        self.overview = ipw.HTML()
+        self.overview = html()
         self.levels: dict[str, ipw.Textarea] = {}
         self.level_boxes: dict[str, ipw.VBox] = {}
         boxes = []
@@ -47,7 +48,7 @@ class ImpactLogic(WorkbookTool):
             self.levels[key] = area
             step_text = f" · {t('logic.steps', steps=steps)}" if steps else ""
             parts = [
-                ipw.HTML(
+                html(
                     f"<div class='rl-level-title'>{number} {escape(IMPACT_LEVELS[key])}"
                     f"<span class='rl-level-steps'>{escape(step_text)}</span></div>"
                     f"<div class='rl-help'>{escape(t(help_key))}</div>"
@@ -75,7 +76,7 @@ class ImpactLogic(WorkbookTool):
         )
         self.add_indicator = button(t("logic.add_indicator"), "primary")
         self.on_click(self.add_indicator, self.add)
-        self.findings = ipw.HTML()
+        self.findings = html()
         self.editor = ipw.VBox(
             [
                 ipw.GridBox(
@@ -83,7 +84,7 @@ class ImpactLogic(WorkbookTool):
                     layout=ipw.Layout(grid_template_columns="repeat(auto-fit, minmax(340px, 1fr))", grid_gap="10px"),
                 ),
                 heading(t("logic.indicators"), 4),
-                ipw.HTML(f"<div class='rl-help'>{escape(t('logic.indicators_help'))}</div>"),
+                html(f"<div class='rl-help'>{escape(t('logic.indicators_help'))}</div>"),
                 self.indicator_list,
                 css(
                     ipw.VBox(
@@ -113,7 +114,7 @@ class ImpactLogic(WorkbookTool):
                 self.findings,
             ]
         )
-        self.empty = muted(t("logic.no_goals"))
+        self.empty = muted(t("logic.no_goals"), layout=ipw.Layout())  # shown only without goals
         self.children = [
             heading(t("logic.heading")),
             labelled(t("logic.goal_label"), self.goal),
@@ -170,7 +171,7 @@ class ImpactLogic(WorkbookTool):
                 css(
                     ipw.HBox(
                         [
-                            ipw.HTML(
+                            html(
                                 f"<div><span class='rl-member-name'>{escape(indicator.text)}</span>"
                                 f"<span class='rl-tag rl-level-tag-{indicator.level}'>{escape(IMPACT_LEVELS[indicator.level])}</span>"
                                 f"{noticed}</div>",

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
-import ipywidgets as ipw
-
 from regionallabor.core.messages import t
 from regionallabor.core.model import Aufgabe, Konferenz, Programmpunkt
 from regionallabor.modul5.konferenzdateien import conference_calendar, programme_document, task_document
 from widgets.base import WorkbookTool, button, document_links, download_link, downloads_html, heading
+from widgets.base.elements import html
 
 
 class ConferenceFiles(WorkbookTool):
@@ -21,10 +20,10 @@ class ConferenceFiles(WorkbookTool):
         super().__init__(workbook, **kwargs)
         self.make = button(t("files.make"), "primary")
         self.on_click(self.make, self.offer)
-        self.links = ipw.HTML()
+        self.links = html()
         self.children = [
             heading(t("files.heading")),
-            ipw.HTML(f"<div class='rl-help'>{escape(t('files.help'))}</div>"),
+            html(f"<div class='rl-help'>{escape(t('files.help'))}</div>"),
             self.make,
             self.notice,
             self.links,

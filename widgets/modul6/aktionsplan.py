@@ -38,6 +38,7 @@ from widgets.base import (
     short_choices,
     wide,
 )
+from widgets.base.elements import html
 from widgets.modul3.akteure import NETWORK_KINDS
 
 
@@ -88,7 +89,7 @@ class ActionPlan(RecordListTool):
             self.on_value(control, lambda _: self.pager.reset())
         self.pager = Pager(self, self._show_rows, page_size=15)
         self._rows = RowCache(self._row)
-        self.summary = ipw.HTML()
+        self.summary = html()
         self.stored_actions: list[Stored[Aktion]] = []
         self.goal_titles: dict[str, str] = {}
         self.table_titles: dict[str, str] = {}

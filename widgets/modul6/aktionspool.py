@@ -25,6 +25,7 @@ from widgets.base import (
     short_choices,
     wide,
 )
+from widgets.base.elements import html
 
 
 class ActionPool(WorkbookTool):
@@ -46,7 +47,7 @@ class ActionPool(WorkbookTool):
         )
         for control in (self.query, self.field, self.effort, self.cost):
             self.on_value(control, lambda _: self.pager.reset())
-        self.count = ipw.HTML()
+        self.count = html()
         self.list = ipw.VBox()
         self.pager = Pager(self, self._show_rows, page_size=8)
         self._rows = RowCache(self._card)
@@ -90,7 +91,7 @@ class ActionPool(WorkbookTool):
 
     def _card(self, entry: PoolAction) -> ipw.VBox:
         steps = "".join(f"<li>{escape(step)}</li>" for step in entry.erste_schritte)
-        body = ipw.HTML(
+        body = html(
             f"<div class='rl-pool-head'><span class='rl-member-name'>{escape(entry.titel)}</span>"
             f"{field_chip(entry.handlungsfeld)}"
             f"<span class='rl-tag' title='{escape(t('pool.hours_help'))}'>"
@@ -107,7 +108,7 @@ class ActionPool(WorkbookTool):
         )
         if entry.id in self.adopted:
             action = css(
-                ipw.HTML(f"<span class='rl-tag rl-tag-done'>✓ {escape(t('pool.in_plan'))}</span>"), "rl-pool-adopted"
+                html(f"<span class='rl-tag rl-tag-done'>✓ {escape(t('pool.in_plan'))}</span>"), "rl-pool-adopted"
             )
         else:
             action = button(t("pool.adopt"), "primary", tooltip=t("pool.adopt_tooltip", title=entry.titel))

@@ -12,6 +12,7 @@ from regionallabor.core.model import Aktion, Statusbericht
 from regionallabor.course import MODULES, Status
 from regionallabor.modul6.regionalprofil import regional_profile
 from widgets.base import WorkbookTool, button, document_links, downloads_html, heading, help_line
+from widgets.base.elements import html
 
 
 class RegionalProfile(WorkbookTool):
@@ -27,11 +28,11 @@ class RegionalProfile(WorkbookTool):
         )
         self.make = button(t("profile.make"), "primary")
         self.on_click(self.make, self.offer)
-        self.gaps = ipw.HTML()
-        self.links = ipw.HTML()
+        self.gaps = html()
+        self.links = html()
         self.children = [
             heading(t("profile.heading")),
-            ipw.HTML(f"<div class='rl-help'>{escape(t('profile.help'))}</div>"),
+            html(f"<div class='rl-help'>{escape(t('profile.help'))}</div>"),
             self.pseudonymise,
             help_line(t("privacy.what_is_replaced")),
             ipw.HBox([self.make]),

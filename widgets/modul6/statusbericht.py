@@ -21,6 +21,7 @@ from regionallabor.modul6.statusbericht import (
     start_draft,
 )
 from widgets.base import WorkbookTool, button, css, document_links, downloads_html, heading, labelled, muted
+from widgets.base.elements import html
 
 
 class StatusReport(WorkbookTool):
@@ -48,7 +49,7 @@ class StatusReport(WorkbookTool):
         self.on_click(self.refill, self.fill_from_workbook)
         self.send_button = button(t("report.send"), "primary")
         self.on_click(self.send_button, self.send)
-        self.saved_line = ipw.HTML()
+        self.saved_line = html()
         self.editor = css(
             ipw.VBox(
                 [
@@ -63,7 +64,7 @@ class StatusReport(WorkbookTool):
             "rl-form",
             "rl-report-form",
         )
-        self.files = ipw.HTML()
+        self.files = html()
         self.history = ipw.VBox()
         self.children = [
             heading(t("report.heading")),
@@ -99,7 +100,7 @@ class StatusReport(WorkbookTool):
             report = stored.record
             files = button(t("report.files"), "quiet")
             self.on_click(files, lambda r=report: self.offer(r))
-            text = ipw.HTML(
+            text = html(
                 f"<div><span class='rl-member-name'>{escape(format_date(report.sent_on.isoformat()))}</span>"
                 f"<div class='rl-member-meta'>{escape(report.phase)}</div></div>",
                 layout=ipw.Layout(flex="1 1 auto"),

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-import ipywidgets as ipw
-
 from regionallabor.core.messages import t
 from regionallabor.core.model import Aktion, Wirkungslogik, Ziel
 from regionallabor.dokumente.zeitplan import timeline_html
@@ -20,6 +18,7 @@ from regionallabor.modul6.aktionen import (
     timeline_bars,
 )
 from widgets.base import WorkbookTool, heading
+from widgets.base.elements import html
 
 
 class ActionOverview(WorkbookTool):
@@ -30,8 +29,8 @@ class ActionOverview(WorkbookTool):
     def __init__(self, workbook, today: date | None = None, **kwargs):
         super().__init__(workbook, **kwargs)
         self.today = today
-        self.rollup = ipw.HTML()
-        self.timeline = ipw.HTML()
+        self.rollup = html()
+        self.timeline = html()
         self._drawn: tuple | None = None
         self.children = [heading(t("overview.heading")), self.rollup, heading(t("overview.timeline"), 4), self.timeline]
         self.start()
