@@ -182,7 +182,7 @@ def test_conference_details_are_saved_at_once_and_a_preset_fills_the_plan(workbo
     # the page's other tools show the preset at once
     assert len([row for row in programme.list.children if "rl-record-row" in row._dom_classes]) == 9
     assert "Einladungen verschicken" in html_of(tasks.list) and "8 Wochen vorher" in html_of(tasks.list)
-    assert "4.070 €" in budget.totals.value
+    assert "4.070\xa0€" in budget.totals.value
     stored = workbook.get(Konferenz).record
     assert (stored.title, stored.expected_people, stored.format) == ("Auenfeld macht mit", 70, "konferenz")
     setup.starts_on.value = date(2027, 5, 22)
@@ -286,7 +286,7 @@ def test_budget_amounts_are_read_the_german_way_and_negative_ones_refused(workbo
     assert tool.planned.value == "1.200,50"
     tool.actual.value = "1.350"
     tool.save()
-    assert "1.350 €" in tool.totals.value and "149,50 € mehr ausgegeben" in tool.totals.value
+    assert "1.350\xa0€" in tool.totals.value and "149,50\xa0€ mehr ausgegeben" in tool.totals.value
 
 
 def test_tasks_are_marked_done_and_overdue(workbook):

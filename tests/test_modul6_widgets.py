@@ -63,7 +63,7 @@ def test_an_action_is_edited_with_owner_partner_goal_and_dates_and_bad_input_cha
     assert plan.notice.text == "Aktion „Mitfahrbank“ gespeichert."
     row_text = html_of(plan.list.children[0])
     assert "macht: Aylin Demir · mit Landratsamt Auenfeld · 01.05.2027 – 20.05.2027" in row_text
-    assert "Ziel: Mobil ohne Auto · vom Thementisch „Unterwegs ohne Auto“ · 1.200,50 €" in row_text
+    assert "Ziel: Mobil ohne Auto · vom Thementisch „Unterwegs ohne Auto“ · 1.200,50\xa0€" in row_text
     assert "überfällig" in row_text and "rl-task-overdue" in plan.list.children[0]._dom_classes
     assert "1 überfällig" in plan.summary.value
 

@@ -42,6 +42,54 @@ def test_team_editor_adds_edits_and_removes_members(workbook):
     assert "Clara wurde aus dem Team entfernt" in editor.notice.value
 
 
+def enter(field: ipw.Text) -> None:
+    """What the browser sends when Enter is pressed in a one-line field."""
+    field._handle_custom_msg({"event": "submit"}, [])
+
+
+def test_enter_in_a_form_field_saves_the_form(workbook):
+    editor = TeamEditor(workbook)
+    editor.name.value, editor.role.value = "Anna Berger", "Moderation"
+    enter(editor.role)
+    assert [(s.record.name, s.record.role) for s in workbook.list(Member)] == [("Anna Berger", "Moderation")]
+    assert editor.name.value == ""  # the form was saved and emptied, as by its button
+    enter(editor.name)  # Enter in the empty form: refused in German, nothing saved
+    assert editor.notice.kind == "error" and workbook.count_kind("member") == 1
+    from widgets.modul6 import ActionPlan
+
+    plan = ActionPlan(workbook)
+    plan.title.value = "Bürgerbus-Probefahrt"
+    enter(plan.title)
+    assert "Bürgerbus-Probefahrt" in [s.record.title for s in workbook.list(plan.MODEL)]
+
+
+def test_enter_leaves_a_field_alone_that_saves_itself(workbook):
+    from widgets.base import WorkbookTool, button, css
+
+    class Form(WorkbookTool):
+        def __init__(self, workbook):
+            super().__init__(workbook)
+            self.saved, self.pressed = [], []
+            self.own = ipw.Text()  # saved on every change, like the conference's title
+            self.on_value(self.own, self.saved.append)
+            self.typed = ipw.Text()
+            self.add = button("Hinzufügen", "primary")
+            self.on_click(self.add, lambda: self.pressed.append(self.typed.value))
+            self.children = [css(ipw.VBox([self.own, self.typed, self.add]), "rl-form")]
+            self.start()
+
+        def refresh(self):
+            pass
+
+    form = Form(workbook)
+    form.own.value = "Titel"
+    enter(form.own)
+    assert form.saved == ["Titel"] and form.pressed == []
+    form.typed.value = "Eintrag"
+    enter(form.typed)
+    assert form.pressed == ["Eintrag"]
+
+
 def test_empty_name_is_refused_and_nothing_is_saved(workbook):
     editor = TeamEditor(workbook)
     add_person(editor, "   ", role="Moderation")

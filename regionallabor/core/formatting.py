@@ -1,22 +1,92 @@
-"""Numbers and dates the way a German reader expects them, and numbers as people type them."""
+"""Numbers, money and dates the way readers in the team's country expect them, and numbers as people type them.
+
+Numbers and money go through Babel (CLDR) with the team's conventions: 1.234,5 and 1.234,50 € in Germany and
+South Tyrol, € 1.234,50 in Austria, 1’234.5 and CHF 1’234.50 in Switzerland. A kernel serves one team's
+workbook, so the conventions are set once per page (``use_conventions``, from the region chosen in Modul 1)
+and hold for every thread of it; until then, and outside a page, they are Germany's.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
+
+from babel import Locale
+from babel.numbers import format_currency, get_currency_symbol
+from babel.numbers import format_decimal as babel_decimal
 
 GERMAN_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 TIMEZONE = ZoneInfo("Europe/Berlin")  # the course's four countries share it: dates in calendars and course files
 
 
+class _SwissLocale(Locale):
+    """de_CH with the typographic apostrophe as group separator (1’234’567), as the Federal Chancellery writes it.
+
+    Babel 2.19 removes a plain ' in a formatted number as if it quoted a literal: with CLDR's ' for de_CH,
+    1234567 came out as "1234567" (two separators, one "quoted" pair).
+    """
+
+    @property
+    def number_symbols(self):
+        symbols = {system: dict(values) for system, values in super().number_symbols.items()}
+        symbols["latn"]["group"] = "\u2019"
+        return symbols
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """How a team writes numbers and money: a CLDR locale and an ISO 4217 currency."""
+
+    locale: str = "de_DE"
+    currency: str = "EUR"
+
+    @property
+    def babel_locale(self) -> Locale:
+        return _SWISS if self.locale == "de_CH" else Locale.parse(self.locale)
+
+    @property
+    def decimal_sign(self) -> str:
+        return self.babel_locale.number_symbols["latn"]["decimal"]
+
+    @property
+    def currency_symbol(self) -> str:
+        return get_currency_symbol(self.currency, self.babel_locale)
+
+
+_SWISS = _SwissLocale("de", "CH")
+BY_COUNTRY = {
+    "DE": Conventions("de_DE", "EUR"),
+    "AT": Conventions("de_AT", "EUR"),
+    "CH": Conventions("de_CH", "CHF"),
+    "BZ": Conventions("de_IT", "EUR"),  # South Tyrol writes German with Italy's conventions, as Germany's
+}
+_current = Conventions()
+
+
+def use_conventions(conventions: Conventions) -> None:
+    """The conventions of this kernel's page from now on."""
+    global _current
+    _current = conventions
+
+
+def conventions() -> Conventions:
+    return _current
+
+
+def conventions_for(country: str | None) -> Conventions:
+    """The conventions of a region's country; Germany's for none or an unknown one."""
+    return BY_COUNTRY.get(country or "", Conventions())
+
+
 def format_int(value: int | float) -> str:
-    return f"{round(value):,}".replace(",", ".")
+    return babel_decimal(round(value), format="#,##0", locale=_current.babel_locale)
 
 
 def format_decimal(value: float, digits: int = 1) -> str:
-    text = f"{value:,.{digits}f}"
-    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    return babel_decimal(value, format=pattern, locale=_current.babel_locale)
 
 
 def format_date(iso: str) -> str:
@@ -35,9 +105,26 @@ def german_list(items: list[str] | tuple[str, ...]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} und {items[-1]}"
 
 
-def format_euro(value: float) -> str:
-    """1234.5 -> '1.234,50 €'; whole amounts without cents: '1.500 €'."""
-    return f"{format_int(value) if float(value).is_integer() else format_decimal(value, 2)} €"
+def format_money(value: float) -> str:
+    """1234.5 -> '1.234,50 €' (CHF 1’234.50 in Switzerland); whole amounts without cents: '1.500 €'."""
+    whole = float(value).is_integer()
+    return format_currency(
+        value,
+        _current.currency,
+        format=None if not whole else _whole_currency_pattern(),
+        locale=_current.babel_locale,
+        currency_digits=not whole,
+    )
+
+
+def format_amount(value: float) -> str:
+    """A sum as it stands in an amount field, without currency: '1.200,50', '1.500' (Switzerland: '1’200.50')."""
+    return format_int(value) if float(value).is_integer() else format_decimal(value, 2)
+
+
+def _whole_currency_pattern() -> str:
+    pattern = _current.babel_locale.currency_formats["standard"].pattern.split(";")[0]
+    return re.sub(r"0\.0+", "0", pattern)
 
 
 def parse_number(text: str) -> float | None:
@@ -68,11 +155,11 @@ def number_or_text(text: str) -> float | str | None:
 
 
 def parse_amount(text: str) -> float | None:
-    """A sum of money as people type it – '1.200,50', '1200.50', '80 €' – or None for an empty field.
+    """A sum of money as people type it – '1.200,50', '1200.50', '80 €', 'CHF 1’200.50' – or None when empty.
 
     Raises ValueError for text that is not a number.
     """
-    return parse_number(text.replace("€", "").replace("EUR", ""))
+    return parse_number(re.sub(r"€|EUR|CHF|Fr\.|SFr\.|’|'", "", text))
 
 
 def format_figure(value: float, unit: str) -> str:
@@ -80,7 +167,8 @@ def format_figure(value: float, unit: str) -> str:
     if unit == "Einw./km²" or abs(value) >= 1000 or value == int(value):
         number = format_int(value)
     else:
-        number = format_decimal(value, 2).rstrip("0").rstrip(",") if abs(value) < 10 else format_decimal(value)
+        sign = _current.decimal_sign
+        number = format_decimal(value, 2).rstrip("0").rstrip(sign) if abs(value) < 10 else format_decimal(value)
     return f"{number} {unit}".strip()
 
 

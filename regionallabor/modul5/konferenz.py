@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from regionallabor.core.formatting import format_euro, german_list
+from regionallabor.core.formatting import format_money, german_list
 from regionallabor.core.messages import SECTORS, SLOT_FORMATS, t
 from regionallabor.core.model import (
     Aufgabe,
@@ -71,7 +71,7 @@ def preset_schedule(format_key: str) -> list[tuple[str, str]]:
 def preset_budget(format_key: str) -> tuple[list[tuple[str, str]], str]:
     """A preset's budget lines with German amounts, and their total."""
     lines = PRESETS[format_key].budget
-    return [(title, format_euro(amount)) for title, amount in lines], format_euro(sum(amount for _, amount in lines))
+    return [(title, format_money(amount)) for title, amount in lines], format_money(sum(amount for _, amount in lines))
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ from html import escape
 
 from IPython.display import display
 
+from regionallabor.core.formatting import conventions_for, use_conventions
+from regionallabor.core.model import Region
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 
 from .elements import html, stylesheet
@@ -18,7 +20,11 @@ def open_course_page(workbook: Arbeitsmappe | None = None) -> Arbeitsmappe:
     """
     display(stylesheet())
     try:
-        return workbook or Arbeitsmappe.open_default()
+        workbook = workbook or Arbeitsmappe.open_default()
     except WorkbookError as error:
         display(html(f"<div class='rl-notice rl-notice-error'>{escape(str(error))}</div>"))
         raise
+    region = workbook.get(Region)
+    # numbers and money as the team's country writes them; a region changed later counts from the next page
+    use_conventions(conventions_for(region.record.country if region else None))
+    return workbook

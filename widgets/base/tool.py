@@ -34,6 +34,7 @@ class GuardedActions:
 
     def on_value(self, widget: ipw.Widget, action: Callable[[Any], object], name: str = "value") -> None:
         """Run ``action(new value)`` whenever the widget's ``name`` trait changes."""
+        widget._acts_on_change = True  # Enter in it is left alone (enter_submits): it saves or acts by itself
         widget.observe(lambda change: self.run(action, change["new"]), name)
 
     def on_upload(self, upload: ipw.FileUpload, receive: Callable[[list[tuple[str, bytes]]], object]) -> None:
@@ -62,6 +63,43 @@ class GuardedActions:
         finally:
             for upload in uploads:
                 upload.value = ()
+
+
+def enter_submits(root: ipw.Widget) -> None:
+    """Enter in a one-line field of a form (a box with the class ``rl-form``) presses the form's primary button.
+
+    The browser sends Enter as a ``submit`` message after the field's last keystroke, so the value has arrived.
+    Left out: a field that saves itself on every change (``on_value``: Enter in the conference's title must not
+    apply the preset beside it), one that syncs only when it loses focus (its value would come after the
+    Enter) and a Combobox, where Enter picks a suggestion. ipywidgets' own ``on_submit`` is deprecated; the message is not.
+    """
+    for form in _descendants(root):
+        if "rl-form" not in getattr(form, "_dom_classes", ()):
+            continue
+        inside = list(_descendants(form))
+        primary = next((w for w in inside if isinstance(w, ipw.Button) and "rl-button-primary" in w._dom_classes), None)
+        if primary is None:
+            continue
+        for field in inside:
+            if (
+                type(field) is ipw.Text
+                and field.continuous_update
+                and not getattr(field, "_acts_on_change", False)
+                and not getattr(field, "_submits", False)
+            ):
+                field._submits = True
+                field.on_msg(lambda _, content, __, primary=primary: _pressed(primary, content))
+
+
+def _pressed(primary: ipw.Button, content: dict) -> None:
+    if content.get("event") == "submit" and not primary.disabled:
+        primary.click()
+
+
+def _descendants(widget: ipw.Widget) -> Iterator[ipw.Widget]:
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _descendants(child)
 
 
 class WorkbookView:
@@ -128,6 +166,7 @@ class WorkbookTool(GuardedActions, WorkbookView, ipw.VBox):
         far (a line saying it is being drawn) and draws the stored state while the browser loads the page.
         """
         self.listen(self.workbook)
+        enter_submits(self)
         if self.DRAWS_AFTER_PAGE_LOAD:
             when_page_loaded(lambda: self.run(self.refresh), self.preparation())
         else:

@@ -6,7 +6,7 @@ from html import escape
 
 import ipywidgets as ipw
 
-from regionallabor.core.formatting import format_euro, parse_amount
+from regionallabor.core.formatting import format_amount, format_money, parse_amount
 from regionallabor.core.messages import t
 from regionallabor.core.model import Budgetposten
 from regionallabor.core.store import Stored
@@ -88,19 +88,19 @@ class ConferenceBudget(RecordListTool):
 
     def load_form(self, line: Budgetposten) -> None:
         self.title.value = line.title
-        self.planned.value = format_euro(line.planned).removesuffix(" €")
-        self.actual.value = "" if line.actual is None else format_euro(line.actual).removesuffix(" €")
+        self.planned.value = format_amount(line.planned)
+        self.actual.value = "" if line.actual is None else format_amount(line.actual)
 
     def clear_form(self) -> None:
         self.title.value = self.planned.value = self.actual.value = ""
 
     def row_html(self, stored: Stored[Budgetposten]) -> str:
         line = stored.record
-        actual = format_euro(line.actual) if line.actual is not None else t("budget.no_actual")
+        actual = format_money(line.actual) if line.actual is not None else t("budget.no_actual")
         return (
             f"<div class='rl-budget-line'><span class='rl-member-name'>{escape(line.title)}</span>"
             f"<span class='rl-budget-amounts'><span>{escape(t('budget.planned_short'))} "
-            f"<strong>{escape(format_euro(line.planned))}</strong></span>"
+            f"<strong>{escape(format_money(line.planned))}</strong></span>"
             f"<span>{escape(t('budget.actual_short'))} <strong>{escape(actual)}</strong></span></span></div>"
         )
 
@@ -112,12 +112,12 @@ class ConferenceBudget(RecordListTool):
         difference = ""
         if totals.lines_with_actual:
             key = "budget.over" if totals.difference > 0 else "budget.under"
-            difference = f"<div class='rl-help'>{escape(t(key, amount=format_euro(abs(totals.difference)), lines=totals.lines_with_actual))}</div>"
+            difference = f"<div class='rl-help'>{escape(t(key, amount=format_money(abs(totals.difference)), lines=totals.lines_with_actual))}</div>"
         self.totals.value = (
             f"<div class='rl-budget-total'><span>{escape(t('budget.total'))}</span>"
-            f"<span>{escape(t('budget.planned_short'))} <strong>{escape(format_euro(totals.planned))}</strong></span>"
+            f"<span>{escape(t('budget.planned_short'))} <strong>{escape(format_money(totals.planned))}</strong></span>"
             f"<span>{escape(t('budget.actual_short'))} <strong>"
-            f"{escape(format_euro(totals.actual) if totals.lines_with_actual else t('budget.no_actual'))}"
+            f"{escape(format_money(totals.actual) if totals.lines_with_actual else t('budget.no_actual'))}"
             f"</strong></span>"
             f"</div>{difference}"
         )

@@ -7,7 +7,7 @@ from html import escape
 
 import ipywidgets as ipw
 
-from regionallabor.core.formatting import format_date, format_euro, german_list, parse_amount
+from regionallabor.core.formatting import format_amount, format_date, format_money, german_list, parse_amount
 from regionallabor.core.messages import ACTION_EFFORTS, ACTION_STATUSES, t
 from regionallabor.core.model import Aktion, Member, Thementisch, Ziel
 from regionallabor.core.store import Stored
@@ -262,7 +262,7 @@ class ActionPlan(RecordListTool):
         if action.table_id in self.table_titles:
             links.append(t("actions.from_table", title=self.table_titles[action.table_id]))
         if action.cost is not None:
-            links.append(format_euro(action.cost))
+            links.append(format_money(action.cost))
         percent = progress_of(action)
         bar = (
             f"<div class='rl-progress' title='{percent} %'><span style='width:{percent}%'></span></div>"
@@ -319,7 +319,7 @@ class ActionPlan(RecordListTool):
         self.starts_on.value, self.due.value = action.starts_on, action.due
         self.status.value, self.progress.value = action.status, action.progress
         self.effort.value = action.effort or ""
-        self.cost.value = "" if action.cost is None else format_euro(action.cost).removesuffix(" €")
+        self.cost.value = "" if action.cost is None else format_amount(action.cost)
         self.description.value = action.description
 
     def clear_form(self) -> None:
