@@ -289,6 +289,41 @@ def test_budget_amounts_are_read_the_german_way_and_negative_ones_refused(workbo
     assert "1.350\xa0€" in tool.totals.value and "149,50\xa0€ mehr ausgegeben" in tool.totals.value
 
 
+def test_the_budget_has_an_income_side_and_says_what_is_not_covered(workbook):
+    tool = ConferenceBudget(workbook)
+    tool.title.value, tool.planned.value = "Saalmiete", "1.500"
+    tool.save()
+    tool.title.value, tool.planned.value = "Verpflegung", "900"
+    tool.save()
+    assert "Noch keine Einnahmen eingetragen" in tool.totals.value
+    tool.kind.value, tool.title.value, tool.planned.value = "einnahme", "LEADER-Förderung", "1.800"
+    income = tool.save()
+    assert income.record.kind == "einnahme" and tool.kind.value == "einnahme"  # kept for the next line of income
+    assert "Es fehlen noch 600\xa0€" in tool.totals.value
+    rows = [html_of(row) for row in tool.list.children]
+    assert "Saalmiete" in rows[0] and "Verpflegung" in rows[1] and "LEADER-Förderung" in rows[2]  # costs first
+    assert "Einnahme" in rows[2] and "eingegangen" in rows[2]
+    tool.kind.value, tool.title.value, tool.planned.value = "einnahme", "Eigenanteil der Gemeinde", "800"
+    tool.save()
+    assert "übersteigen die geplanten Ausgaben um 200\xa0€" in tool.totals.value
+    tool.load(income)
+    assert tool.kind.value == "einnahme" and tool.planned.value == "1.800"
+
+
+def test_a_swiss_teams_budget_is_in_francs(workbook):
+    from regionallabor.core.formatting import conventions_for, use_conventions
+
+    use_conventions(conventions_for("CH"))
+    try:
+        tool = ConferenceBudget(workbook)
+        assert "Geplant (CHF)" in html_of(tool)
+        tool.title.value, tool.planned.value = "Saalmiete", "1’500.50"
+        tool.save()
+        assert "CHF\xa01’500.50" in tool.totals.value
+    finally:
+        use_conventions(conventions_for("DE"))
+
+
 def test_tasks_are_marked_done_and_overdue(workbook):
     workbook.save(Konferenz(starts_on=date(2027, 5, 8)), None)
     tool = TaskPlan(workbook, today=date(2027, 3, 20))
@@ -306,11 +341,13 @@ def test_tasks_are_marked_done_and_overdue(workbook):
     assert "rl-task-done" in tool.list.children[-1]._dom_classes and "1 erledigt" in tool.summary.value
 
 
-def test_the_files_hold_the_programme_the_tasks_and_the_calendar(workbook):
+def test_the_files_hold_the_programme_the_tasks_the_budget_and_the_calendar(workbook):
     tool = ConferenceFiles(workbook)
     tool.offer()
     assert tool.notice.text == "Für den Kalendereintrag braucht eure Konferenz zuerst ein Datum."
-    assert set(downloads(tool.links.value)) == {"programm.html", "programm.pdf", "aufgaben.html", "aufgaben.pdf"}
+    assert set(downloads(tool.links.value)) == {
+        *("programm.html", "programm.pdf", "aufgaben.html", "aufgaben.pdf", "budget.html", "budget.pdf")
+    }
     workbook.save(Konferenz(title="Auenfeld macht mit", starts_on=date(2027, 5, 8)), None)
     workbook.add(Programmpunkt(start=time(9, 30), end=time(10), title="Ankommen", format="ankommen"))
     tool.sync.check()
@@ -319,6 +356,13 @@ def test_the_files_hold_the_programme_the_tasks_and_the_calendar(workbook):
     files = downloads(tool.links.value)
     assert "BEGIN:VEVENT" in files["konferenz.ics"].decode() and "Auenfeld macht mit" in pdf_text(files["programm.pdf"])
     assert "09:30–10:00" in files["programm.html"].decode()
+    workbook.add(Budgetposten(title="Saalmiete", planned=1500))
+    workbook.add(Budgetposten(title="LEADER-Förderung", kind="einnahme", planned=1200, actual=600))
+    tool.sync.check()
+    tool.offer()
+    budget = pdf_text(downloads(tool.links.value)["budget.pdf"])
+    for text in ("Ausgaben", "Saalmiete", "Einnahmen", "LEADER-Förderung", "eingegangen", "Es fehlen noch 300"):
+        assert text in budget, text
 
 
 def test_who_takes_care_offers_the_teams_members_and_still_takes_anyone(workbook):

@@ -15,6 +15,8 @@ from importlib import resources
 
 from babel import Locale
 
+from regionallabor.core.formatting import conventions
+
 DEFAULT_LANGUAGE = "de"
 PLURAL_FORMS = frozenset({"zero", "one", "two", "few", "many", "other"})
 
@@ -59,12 +61,15 @@ def t(key: str, **values: object) -> str:
     """The message for ``key`` in the current language, with ``values`` filled in.
 
     A message with plural forms needs ``count``: ``t("critique.points", count=1)`` is „1 Punkt“.
+    ``{currency}`` is the team's currency symbol (€, CHF) unless given.
     """
     language = current_language()
     entry = messages(language).get(key) or messages(DEFAULT_LANGUAGE)[key]
     if isinstance(entry, dict):
         form = _locale(language).plural_form(abs(values["count"]))
         entry = entry.get(form, entry["other"])
+    if "{currency}" in entry and "currency" not in values:
+        values = {**values, "currency": conventions().currency_symbol}
     return entry.format(**values) if values else entry
 
 

@@ -375,20 +375,37 @@ def diversity_check(guests: list[Guest], network: Network, limit: int = 6) -> Di
 
 @dataclass(frozen=True)
 class BudgetTotals:
+    """Costs and income, each planned and so far actual, and what is still not covered."""
+
     planned: float
     actual: float
     lines_with_actual: int
+    income_planned: float = 0
+    income_actual: float = 0
+    income_lines: int = 0
+    income_with_actual: int = 0
 
     @property
     def difference(self) -> float:
         return self.actual - self.planned
 
+    @property
+    def gap(self) -> float:
+        """Planned costs not covered by planned income; negative: more income than costs."""
+        return self.planned - self.income_planned
+
 
 def budget_totals(lines: list[Budgetposten]) -> BudgetTotals:
+    costs = [line for line in lines if line.kind == "ausgabe"]
+    income = [line for line in lines if line.kind == "einnahme"]
     return BudgetTotals(
-        sum(line.planned for line in lines),
-        sum(line.actual or 0 for line in lines),
-        sum(line.actual is not None for line in lines),
+        sum(line.planned for line in costs),
+        sum(line.actual or 0 for line in costs),
+        sum(line.actual is not None for line in costs),
+        sum(line.planned for line in income),
+        sum(line.actual or 0 for line in income),
+        len(income),
+        sum(line.actual is not None for line in income),
     )
 
 

@@ -1,16 +1,16 @@
-"""What a team takes out of Modul 5: the programme, the task list, the calendar entry."""
+"""What a team takes out of Modul 5: the programme, the task list, the budget, the calendar entry."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from regionallabor.core.formatting import TIMEZONE, format_date
+from regionallabor.core.formatting import TIMEZONE, format_date, format_money
 from regionallabor.core.messages import CONFERENCE_FORMATS, SLOT_FORMATS, t
-from regionallabor.core.model import Konferenz, Programmpunkt
+from regionallabor.core.model import Budgetposten, Konferenz, Programmpunkt
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.dokumente.dokument import Document, Heading, Paragraph, Table
 from regionallabor.dokumente.kopf import stand, team_name
-from regionallabor.modul5.konferenz import agenda, clock, conference, day_label, tasks, weeks_before
+from regionallabor.modul5.konferenz import agenda, budget_totals, clock, conference, day_label, tasks, weeks_before
 
 
 def conference_title(record: Konferenz | None) -> str:
@@ -72,13 +72,7 @@ def programme_blocks(workbook: Arbeitsmappe, record: Konferenz | None) -> list:
 
 def task_document(workbook: Arbeitsmappe, today: date | None = None) -> Document:
     """Every task with its due date, its distance to the conference, who does it and whether it is done."""
-    stored = conference(workbook)
-    record = stored.record if stored else None
-    document = Document(
-        t("export.tasks_title", title=conference_title(record)),
-        conference_subtitle(record, team_name(workbook)),
-        footer=stand(today),
-    )
+    record, document = _conference_document(workbook, "export.tasks_title", today)
     task_list = [s.record for s in tasks(workbook)]
     if not task_list:
         return document.add(Paragraph(t("export.no_tasks"), "muted"))
@@ -100,6 +94,56 @@ def task_document(workbook: Arbeitsmappe, today: date | None = None) -> Document
         )
     )
     return document
+
+
+def budget_document(workbook: Arbeitsmappe, today: date | None = None) -> Document:
+    """Costs and income, planned and so far actual, with their sums and what is not yet covered – for funders."""
+    _, document = _conference_document(workbook, "export.budget_title", today)
+    lines = [s.record for s in workbook.list(Budgetposten)]
+    if not lines:
+        return document.add(Paragraph(t("export.no_budget"), "muted"))
+    totals = budget_totals(lines)
+
+    def money(value: float | None) -> str:
+        return "" if value is None else format_money(value)
+
+    for kind, heading, done_column, planned, actual, none in (
+        ("ausgabe", "budget.costs", "export.col.actual", totals.planned, totals.actual, "budget.no_costs"),
+        (
+            "einnahme",
+            "budget.income",
+            "export.col.received",
+            totals.income_planned,
+            totals.income_actual,
+            "budget.no_income",
+        ),
+    ):
+        of_kind = [line for line in lines if line.kind == kind]
+        document.add(Heading(t(heading)))
+        if not of_kind:
+            document.add(Paragraph(t(none), "muted"))
+            continue
+        rows = [[line.title, money(line.planned), money(line.actual)] for line in of_kind]
+        rows.append([t("export.col.sum"), money(planned), money(actual)])
+        document.add(Table([t("export.col.line"), t("export.col.planned"), t(done_column)], rows, [0.56, 0.22, 0.22]))
+    if totals.income_lines:
+        if totals.gap > 0:
+            document.add(Paragraph(t("budget.gap", amount=format_money(totals.gap))))
+        elif totals.gap < 0:
+            document.add(Paragraph(t("budget.surplus", amount=format_money(-totals.gap))))
+        else:
+            document.add(Paragraph(t("budget.covered")))
+    return document
+
+
+def _conference_document(
+    workbook: Arbeitsmappe, title_key: str, today: date | None
+) -> tuple[Konferenz | None, Document]:
+    """The conference record and an empty document titled „<part>: <conference>“, with team and date."""
+    stored = conference(workbook)
+    record = stored.record if stored else None
+    title = t(title_key, title=conference_title(record))
+    return record, Document(title, conference_subtitle(record, team_name(workbook)), footer=stand(today))
 
 
 def conference_calendar(workbook: Arbeitsmappe) -> bytes:

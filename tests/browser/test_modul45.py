@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from regionallabor.core.formatting import format_amount
 from regionallabor.core.model import Akteur, Herausforderung, Idee, Team, Ziel
 from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
 from regionallabor.modul5.konferenz import PRESETS
@@ -167,8 +168,18 @@ def test_a_goal_gets_its_impact_logic_and_the_conference_is_planned_and_exported
     guests.locator(".rl-guest", has_text="Jugendrat").locator("select").select_option(label="zugesagt")
     expect(guests.locator(".rl-invite-summary")).to_contain_text("zugesagt: 1")
 
-    files = tool(page, "Programm, Aufgaben und Kalender zum Mitnehmen")
+    budget = tool(page, "Budget")
+    costs = sum(amount for _, amount in werkstatt.budget)
+    budget.get_by_role("button", name="Einnahme", exact=True).click()
+    budget.get_by_placeholder("z. B. Verpflegung – oder LEADER-Förderung").fill("LEADER-Förderung")
+    budget.get_by_placeholder("0", exact=True).fill("100")
+    budget.get_by_placeholder("0", exact=True).press("Enter")  # Enter saves, as the button does
+    expect(budget.locator(".rl-record-row", has_text="LEADER-Förderung")).to_contain_text("Einnahme")
+    expect(budget.locator(".rl-notice-warning")).to_contain_text(f"Es fehlen noch {format_amount(costs - 100)}")
+
+    files = tool(page, "Programm, Aufgaben, Budget und Kalender zum Mitnehmen")
     files.get_by_role("button", name="Dateien erstellen").click()
+    expect(files.locator("a[download='budget.pdf']")).to_be_visible()
     link = files.locator("a[download='programm.pdf']")
     expect(link).to_be_visible()
     href = link.get_attribute("href")

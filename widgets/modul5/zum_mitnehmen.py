@@ -5,16 +5,21 @@ from __future__ import annotations
 from html import escape
 
 from regionallabor.core.messages import t
-from regionallabor.core.model import Aufgabe, Konferenz, Programmpunkt
-from regionallabor.modul5.konferenzdateien import conference_calendar, programme_document, task_document
+from regionallabor.core.model import Aufgabe, Budgetposten, Konferenz, Programmpunkt
+from regionallabor.modul5.konferenzdateien import (
+    budget_document,
+    conference_calendar,
+    programme_document,
+    task_document,
+)
 from widgets.base import WorkbookTool, button, document_links, download_link, downloads_html, heading
 from widgets.base.elements import html
 
 
 class ConferenceFiles(WorkbookTool):
-    """The programme and the task list as HTML and PDF, and the conference as a calendar entry."""
+    """The programme, the task list and the budget as HTML and PDF, and the conference as a calendar entry."""
 
-    SHOWS = (Konferenz.KIND, Programmpunkt.KIND, Aufgabe.KIND)
+    SHOWS = (Konferenz.KIND, Programmpunkt.KIND, Aufgabe.KIND, Budgetposten.KIND)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
@@ -35,7 +40,11 @@ class ConferenceFiles(WorkbookTool):
 
     def offer(self) -> None:
         programme, task_list = programme_document(self.workbook), task_document(self.workbook)
-        links = [*document_links(programme, "programm"), *document_links(task_list, "aufgaben")]
+        links = [
+            *document_links(programme, "programm"),
+            *document_links(task_list, "aufgaben"),
+            *document_links(budget_document(self.workbook), "budget"),
+        ]
         try:
             links.append(download_link("konferenz.ics", "text/calendar", conference_calendar(self.workbook)))
             self.notice.clear()

@@ -88,8 +88,11 @@ class Einladung(Record):
 
 
 class Budgetposten(Record):
+    """A line of the conference budget: a cost, or money coming in (funding, the own share, donations, fees)."""
+
     KIND = "budget"
     title: str = Field(min_length=1, max_length=150)
+    kind: Literal["ausgabe", "einnahme"] = "ausgabe"
     planned: float = Field(default=0, ge=0, le=10_000_000, allow_inf_nan=False)
     actual: float | None = Field(default=None, ge=0, le=10_000_000, allow_inf_nan=False)
 
