@@ -248,6 +248,11 @@ def full_workbook(workbook):
 
 
 def test_the_regional_profile_holds_every_modules_data_in_html_and_pdf(full_workbook):
+    from regionallabor.core.model import Budgetposten, Herausforderung
+
+    full_workbook.add(Herausforderung(field="energie", text="Kaum Dachflächen für Solar in Bürgerhand"))
+    full_workbook.add(Budgetposten(title="Saalmiete", planned=700))
+    full_workbook.add(Budgetposten(title="LEADER-Förderung", kind="einnahme", planned=500))
     document = regional_profile(full_workbook, today=TODAY)
     html, text = to_html(document), pdf_text(to_pdf(document))
     network = load_network(full_workbook)
@@ -266,6 +271,9 @@ def test_the_regional_profile_holds_every_modules_data_in_html_and_pdf(full_work
         "Mobil ohne eigenes Auto",
         first_action.title,
         "Dorfauto für zehn Familien bis 2027",
+        "Kaum Dachflächen für Solar in Bürgerhand",  # Modul 2's challenges
+        "Einnahmen geplant",  # and the conference's budget, both sides
+        "LEADER-Förderung",
         *private,
     ):
         assert expected in html, expected

@@ -13,10 +13,11 @@ from regionallabor.core.formatting import (
     format_figure,
     format_indicator,
     format_int,
+    format_money,
     german_list,
 )
 from regionallabor.core.messages import ACTION_STATUSES, INVITATION_STATUSES, SWOT_QUADRANTS, t
-from regionallabor.core.model import Einladung, Kennzahl, Member, Region, Schatz
+from regionallabor.core.model import Budgetposten, Einladung, Herausforderung, Kennzahl, Member, Region, Schatz
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.dokumente.dokument import Cards, Figure, Heading, Paragraph, Table
 from regionallabor.dokumente.karte import region_map_chart
@@ -29,7 +30,7 @@ from regionallabor.modul2.kennzahlen import region_profile
 from regionallabor.modul3.beziehungsnetz import Network
 from regionallabor.modul4.vision import goals
 from regionallabor.modul4.zukunftsbild import vision_blocks
-from regionallabor.modul5.konferenz import conference, topic_tables
+from regionallabor.modul5.konferenz import budget_totals, conference, topic_tables
 from regionallabor.modul5.konferenzdateien import conference_subtitle, conference_title, programme_blocks
 from regionallabor.modul5.wirkungslogik import logics
 from regionallabor.modul6.aktionen import actions, is_overdue, progress_by_goal, progress_of, timeline_bars
@@ -179,6 +180,8 @@ def fields_section(workbook: Arbeitsmappe, network: Network, today: date, scrub)
                 [0.3, 0.14, 0.56],
             )
         )
+    else:
+        blocks.append(empty_note("profile.fields_empty"))  # the ratings; Schätze, SWOT and challenges may follow
     schaetze = [s.record for s in workbook.list(Schatz)]
     if schaetze:
         blocks.append(
@@ -198,8 +201,17 @@ def fields_section(workbook: Arbeitsmappe, network: Network, today: date, scrub)
                 columns=2,
             )
         )
-    if len(blocks) == 1:
-        blocks.append(empty_note("profile.fields_empty"))
+    challenges = sorted(
+        (s.record for s in workbook.list(Herausforderung)), key=lambda c: list(ALL_FIELDS).index(c.field)
+    )
+    if challenges:
+        blocks.append(
+            Table(
+                [t("field.handlungsfeld"), t("profile.challenge")],
+                [[ALL_FIELDS[c.field], c.text] for c in challenges],
+                [0.3, 0.7],
+            )
+        )
     return blocks
 
 
@@ -311,6 +323,17 @@ def conference_section(workbook: Arbeitsmappe, network: Network, today: date, sc
                 )
             )
         )
+    lines = [s.record for s in workbook.list(Budgetposten)]
+    if lines:
+        totals = budget_totals(lines)
+        income = [line.title for line in lines if line.kind == "einnahme"]
+        text = t("profile.budget", costs=format_money(totals.planned), income=format_money(totals.income_planned))
+        if income:
+            text += f" ({german_list(income)})"
+        text += "."
+        if totals.gap > 0:
+            text += " " + t("budget.gap", amount=format_money(totals.gap))
+        blocks.append(Paragraph(text))
     return blocks
 
 
