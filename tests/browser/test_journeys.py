@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import PAGE_READY
+from tests.helpers import PAGE_READY, kernels_of
 
 from .conftest import screenshot
 
@@ -106,6 +107,39 @@ def test_team_and_region_survive_a_reload_and_show_on_the_start_page(start_serve
     expect(page.locator("[data-module='1']")).to_contain_text("erledigt")
     expect(page.locator(".rl-greeting")).to_have_text("Mitmach-Team Hochschwarzwald · Region Hochschwarzwald")
     screenshot(page, "04-startseite-modul1-erledigt")
+
+
+LEAVING = """() => {
+    const event = new Event("beforeunload", {cancelable: true});
+    window.dispatchEvent(event);
+    return event.defaultPrevented;  // true: Chromium asks „Seite verlassen?“ before a reload or leaving
+}"""
+
+
+def test_unsaved_text_in_a_form_asks_before_the_page_is_left_and_keeps_the_kernel(start_server, page):
+    server = start_server()
+    page.goto(server.url + MODULE1)
+    wait_for_page(page)
+    unsaved = "() => window.regionallabor.unsavedText()"
+    assert page.evaluate(unsaved) is False
+    # the team's name saves itself on every keystroke: nothing to warn about
+    page.get_by_placeholder("z. B. Mitmach-Team Oberes Kinzigtal").fill("Mitmach-Team Lautertal")
+    assert page.evaluate(unsaved) is False
+    page.get_by_placeholder("Vor- und Nachname").fill("Halb eingetragen")
+    assert page.evaluate(unsaved) is True
+    kernels = len(kernels_of(server.process))
+    # the browser asks; the team stays – and its kernel must too (Voila's own handler would shut it down)
+    assert page.evaluate(LEAVING) is True
+    page.get_by_role("button", name="Person hinzufügen").click()
+    expect(page.locator(".rl-member-name", has_text="Halb eingetragen")).to_be_visible()
+    expect(page.get_by_placeholder("Vor- und Nachname")).to_have_value("")  # saved: the form is empty again
+    assert page.evaluate(unsaved) is False and len(kernels_of(server.process)) == kernels
+    # when the page then really goes, its kernel is shut down as Voila would have done
+    page.evaluate("() => window.dispatchEvent(new Event('pagehide'))")
+    deadline = time.monotonic() + 20
+    while len(kernels_of(server.process)) == kernels and time.monotonic() < deadline:
+        time.sleep(0.3)
+    assert len(kernels_of(server.process)) == kernels - 1
 
 
 def test_second_tab_shows_changes_from_the_first(start_server, browser):

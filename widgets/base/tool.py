@@ -34,7 +34,9 @@ class GuardedActions:
 
     def on_value(self, widget: ipw.Widget, action: Callable[[Any], object], name: str = "value") -> None:
         """Run ``action(new value)`` whenever the widget's ``name`` trait changes."""
-        widget._acts_on_change = True  # Enter in it is left alone (enter_submits): it saves or acts by itself
+        if name == "value" and isinstance(widget, ipw.DOMWidget):
+            widget._acts_on_change = True  # Enter in it is left alone (enter_submits): it saves or acts by itself
+            css(widget, "rl-autosave")  # and the page does not warn of unsaved text in it (regionallabor.js)
         widget.observe(lambda change: self.run(action, change["new"]), name)
 
     def on_upload(self, upload: ipw.FileUpload, receive: Callable[[list[tuple[str, bytes]]], object]) -> None:

@@ -23,4 +23,38 @@
       }
     });
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+
+  // Text typed into a form and not yet saved: the browser asks before the page is reloaded or left. A form
+  // empties itself when it saves, and a field that saves on every change has the class rl-autosave.
+  var typed = new Set();
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    if (field.matches && field.matches("input[type=text], input:not([type]), textarea") &&
+        field.closest(".rl-form") && !field.closest(".rl-autosave")) {
+      typed.add(field);
+    }
+  }, true);
+  function unsavedText() {
+    return Array.from(typed).some(function (field) { return field.isConnected && field.value.trim() !== ""; });
+  }
+  // Voila shuts the kernel down in its own beforeunload handler – also when the team then chooses to stay.
+  // Ours runs first (this script comes before Voila's): with unsaved text it stops Voila's handler and sends
+  // the same shutdown only when the page really goes (pagehide).
+  function shutDownKernel() {
+    var config = JSON.parse(document.getElementById("jupyter-config-data").textContent);
+    var xsrf = (document.cookie.match("\\b_xsrf=([^;]*)\\b") || [])[1] || "";
+    var form = new FormData();
+    form.append("_xsrf", xsrf);
+    navigator.sendBeacon(config.baseUrl + "voila/api/shutdown/" + config.kernelId, form);
+  }
+  window.addEventListener("beforeunload", function (event) {
+    if (!unsavedText()) {
+      return;
+    }
+    event.stopImmediatePropagation();
+    event.preventDefault();
+    event.returnValue = "";  // Chromium shows its own question; the text cannot be chosen
+    window.addEventListener("pagehide", shutDownKernel, { once: true });
+  });
+  window.regionallabor = { unsavedText: unsavedText };
 })();
