@@ -18,8 +18,7 @@ from regionallabor.arbeitsblaetter.snapshot import take_snapshot
 from regionallabor.core.messages import t
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.course import MODULES
-from widgets.base import WorkbookTool, button, css, download_link, downloads_html, heading, help_line
-from widgets.base.elements import html
+from widgets.base import WorkbookTool, button, css, download_link, downloads_html, heading, help_line, html
 
 
 class WorksheetSubmission(WorkbookTool):

@@ -12,8 +12,7 @@ from regionallabor.arbeitsblaetter.kohorte import OUTBOX
 from regionallabor.arbeitsblaetter.snapshot import snapshot_html
 from regionallabor.core.messages import t
 from regionallabor.course import MODULES
-from widgets.base import GuardedActions, Notice, button, css, heading
-from widgets.base.elements import html
+from widgets.base import GuardedActions, Notice, button, css, heading, html
 from widgets.kohorte import course_folder
 
 

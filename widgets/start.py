@@ -14,8 +14,7 @@ from regionallabor.core.model import Region, Team
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.core.transfer import ParsedWorkbook, export_filename, export_json, parse_workbook_file
 from regionallabor.course import MODULES, Status, available_modules
-from widgets.base import WorkbookTool, WorkbookView, button, download_link, help_line, upload_button
-from widgets.base.elements import html
+from widgets.base import WorkbookTool, WorkbookView, button, download_link, help_line, html, upload_button
 
 
 class ModuleOverview(WorkbookView, ipw.HTML):

@@ -17,8 +17,17 @@ from regionallabor.core.store import Arbeitsmappe
 from regionallabor.dokumente.karte import region_map_svg
 from regionallabor.kursrahmen import frame_path
 from regionallabor.modul1.vernetzung import MAP_FILE, MapFileError, nearby, parse_map, published_map, shape_of
-from widgets.base import GuardedActions, Notice, WorkbookView, css, field_chip, field_options, heading, upload_button
-from widgets.base.elements import html
+from widgets.base import (
+    GuardedActions,
+    Notice,
+    WorkbookView,
+    css,
+    field_chip,
+    field_options,
+    heading,
+    html,
+    upload_button,
+)
 
 
 class CohortMapView(GuardedActions, WorkbookView, ipw.VBox):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -28,7 +29,7 @@ class _SwissLocale(Locale):
     1234567 came out as "1234567" (two separators, one "quoted" pair).
     """
 
-    @property
+    @cached_property
     def number_symbols(self):
         symbols = {system: dict(values) for system, values in super().number_symbols.items()}
         symbols["latn"]["group"] = "\u2019"
@@ -42,8 +43,8 @@ class Conventions:
     locale: str = "de_DE"
     currency: str = "EUR"
 
-    @property
-    def babel_locale(self) -> Locale:
+    @cached_property
+    def babel_locale(self) -> Locale:  # computed once per conventions: every number on a page asks for it
         return _SWISS if self.locale == "de_CH" else Locale.parse(self.locale)
 
     @property

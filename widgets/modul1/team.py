@@ -20,11 +20,11 @@ from widgets.base import (
     button,
     css,
     heading,
+    html,
     label,
     labelled,
     muted,
 )
-from widgets.base.elements import html
 
 
 class TeamEditor(ConfirmsRemoval, EditsInForm, WorkbookTool):

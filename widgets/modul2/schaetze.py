@@ -20,9 +20,9 @@ from widgets.base import (
     WorkbookTool,
     css,
     field_options,
+    html,
     labelled,
 )
-from widgets.base.elements import html
 
 PAGE_SIZE = 20
 

@@ -12,8 +12,7 @@ from regionallabor.core.model import Herausforderung, SwotEntry, explain
 from regionallabor.core.store import StaleRecordError, Stored, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul2.bestandsaufnahme import add_swot, move_swot, relocate_swot, swot_board
-from widgets.base import Pager, RowCache, WorkbookTool, button, css, heading, labelled
-from widgets.base.elements import html
+from widgets.base import Pager, RowCache, WorkbookTool, button, css, heading, html, labelled
 
 
 class ChallengeList(WorkbookTool):

@@ -23,10 +23,10 @@ from widgets.base import (
     field_checkboxes,
     field_options,
     heading,
+    html,
     labelled,
     offer,
 )
-from widgets.base.elements import html
 
 # rows per page of the actor, relation and conversation lists: each row is about seven widget models, and a
 # page of 20 cost Modul 3 a quarter of a second before it was usable; "Weitere 10 anzeigen" brings the next

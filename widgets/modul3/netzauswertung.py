@@ -17,8 +17,7 @@ from regionallabor.modul3.netzanalyse import (
     analyse,
     quadrant,
 )
-from widgets.base import WorkbookTool
-from widgets.base.elements import html
+from widgets.base import WorkbookTool, html
 from widgets.modul3.akteure import NETWORK_KINDS
 from widgets.modul3.netzwerkkarte import sector_colours
 

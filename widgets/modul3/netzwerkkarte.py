@@ -17,8 +17,7 @@ from regionallabor.core.messages import RELATION_KINDS, SECTORS, t
 from regionallabor.core.model import sector_label
 from regionallabor.modul3.beziehungsnetz import MapEntry, Network, load_network
 from regionallabor.modul3.netzanalyse import spring_positions
-from widgets.base import WorkbookTool, close_tree, css, field_options, label, offer
-from widgets.base.elements import html
+from widgets.base import WorkbookTool, close_tree, css, field_options, html, label, offer
 from widgets.modul3.akteure import NETWORK_KINDS, ActorForm, actor_chips
 from widgets.modul3.beziehungen import RELATION_COLOURS, relation_line
 

@@ -11,8 +11,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.store import WorkbookError
 from regionallabor.modul3.beziehungsnetz import load_network
 from regionallabor.modul3.netzdateien import RELATION_REQUIRED, export_actors, export_relations, import_network
-from widgets.base import WorkbookTool, button, download_link, help_line, upload_button
-from widgets.base.elements import html
+from widgets.base import WorkbookTool, button, download_link, help_line, html, upload_button
 from widgets.modul3.akteure import NETWORK_KINDS
 
 

@@ -11,8 +11,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.model import Idee, Kritikpunkt
 from regionallabor.core.store import Stored
 from regionallabor.modul4.vision import heaviest_critique, ideas
-from widgets.base import Pager, RowCache, button, css, field_chip, field_options, heading, labelled
-from widgets.base.elements import html
+from widgets.base import Pager, RowCache, button, css, field_chip, field_options, heading, html, labelled
 from widgets.modul4.karten import TextCards
 
 

@@ -12,8 +12,7 @@ from regionallabor.core.model import Kritikpunkt
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul4.vision import critique_by_field, give_points, heaviest_critique
-from widgets.base import Pager, RowCache, button, css, field_options, heading, labelled, muted
-from widgets.base.elements import html
+from widgets.base import Pager, RowCache, button, css, field_options, heading, html, labelled, muted
 from widgets.modul4.karten import TextCards
 
 

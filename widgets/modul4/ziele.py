@@ -21,12 +21,12 @@ from widgets.base import (
     field_checkboxes,
     field_chip,
     heading,
+    html,
     labelled,
     muted,
     offer_members,
     person_field,
 )
-from widgets.base.elements import html
 
 
 class GoalPlanner(ConfirmsRemoval, WorkbookTool):

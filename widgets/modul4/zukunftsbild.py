@@ -14,8 +14,7 @@ from regionallabor.dokumente.dokument import to_html, to_pdf
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul4.vision import save_statement, statement_opening, vision_statements
 from regionallabor.modul4.zukunftsbild import vision_document
-from widgets.base import WorkbookTool, button, css, download_link, heading, labelled
-from widgets.base.elements import html
+from widgets.base import WorkbookTool, button, css, download_link, heading, html, labelled
 
 
 class VisionBoard(WorkbookTool):

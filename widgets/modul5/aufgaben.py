@@ -12,8 +12,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.model import Aufgabe, Konferenz, Member
 from regionallabor.core.store import Stored
 from regionallabor.modul5.konferenz import conference, tasks, weeks_before
-from widgets.base import RecordListTool, css, heading, labelled, offer_members, person_field
-from widgets.base.elements import html
+from widgets.base import RecordListTool, css, heading, html, labelled, offer_members, person_field
 
 
 class TaskPlan(RecordListTool):

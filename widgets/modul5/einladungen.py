@@ -12,8 +12,19 @@ from regionallabor.core.store import WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul3.beziehungsnetz import load_network
 from regionallabor.modul5.konferenz import conference, diversity_check, guest_list, invite
-from widgets.base import Pager, RowCache, WorkbookTool, button, css, findings_html, heading, labelled, muted, offer
-from widgets.base.elements import html
+from widgets.base import (
+    Pager,
+    RowCache,
+    WorkbookTool,
+    button,
+    css,
+    findings_html,
+    heading,
+    html,
+    labelled,
+    muted,
+    offer,
+)
 from widgets.modul3.akteure import NETWORK_KINDS, actor_chips
 
 

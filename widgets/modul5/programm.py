@@ -16,13 +16,13 @@ from widgets.base import (
     css,
     findings_html,
     heading,
+    html,
     labelled,
     muted,
     offer,
     offer_members,
     person_field,
 )
-from widgets.base.elements import html
 
 
 class ProgramPlanner(RecordListTool):

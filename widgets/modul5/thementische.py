@@ -18,11 +18,11 @@ from widgets.base import (
     field_options,
     findings_html,
     heading,
+    html,
     labelled,
     offer_members,
     person_field,
 )
-from widgets.base.elements import html
 
 
 class TopicTables(RecordListTool):

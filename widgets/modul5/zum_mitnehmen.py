@@ -12,8 +12,7 @@ from regionallabor.modul5.konferenzdateien import (
     programme_document,
     task_document,
 )
-from widgets.base import WorkbookTool, button, document_links, download_link, downloads_html, heading
-from widgets.base.elements import html
+from widgets.base import WorkbookTool, button, document_links, download_link, downloads_html, heading, html
 
 
 class ConferenceFiles(WorkbookTool):

@@ -30,6 +30,7 @@ from widgets.base import (
     field_chip,
     field_options,
     heading,
+    html,
     labelled,
     muted,
     offer,
@@ -38,7 +39,6 @@ from widgets.base import (
     short_choices,
     wide,
 )
-from widgets.base.elements import html
 from widgets.modul3.akteure import NETWORK_KINDS
 
 

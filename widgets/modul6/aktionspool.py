@@ -20,12 +20,12 @@ from widgets.base import (
     field_chip,
     field_options,
     heading,
+    html,
     labelled,
     muted,
     short_choices,
     wide,
 )
-from widgets.base.elements import html
 
 
 class ActionPool(WorkbookTool):

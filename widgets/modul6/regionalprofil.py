@@ -11,8 +11,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.model import Aktion, Statusbericht
 from regionallabor.course import MODULES, Status
 from regionallabor.modul6.regionalprofil import regional_profile
-from widgets.base import WorkbookTool, button, document_links, downloads_html, heading, help_line
-from widgets.base.elements import html
+from widgets.base import WorkbookTool, button, document_links, downloads_html, heading, help_line, html
 
 
 class RegionalProfile(WorkbookTool):

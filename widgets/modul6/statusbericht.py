@@ -20,8 +20,7 @@ from regionallabor.modul6.statusbericht import (
     send,
     start_draft,
 )
-from widgets.base import WorkbookTool, button, css, document_links, downloads_html, heading, labelled, muted
-from widgets.base.elements import html
+from widgets.base import WorkbookTool, button, css, document_links, downloads_html, heading, html, labelled, muted
 
 
 class StatusReport(WorkbookTool):
