@@ -9,7 +9,11 @@ at once. So:
   last written. A write names the version it was based on and is refused with
   :class:`StaleRecordError` if another kernel has written the record since;
 * the workbook's ``revision`` grows with every write, so a page can notice
-  cheaply that another page changed something and reload.
+  cheaply that another page changed something and reload;
+* every record knows who wrote it last (the person a page was opened by, see
+  :func:`current_person`), and nothing a write replaces or removes is lost: the
+  earlier state goes to the ``history`` table, from which :meth:`Arbeitsmappe.restore`
+  brings back any version and any removed record (the Papierkorb).
 
 The schema version lives in SQLite's ``user_version``; older files are migrated
 forward on opening (after a backup copy), newer ones are refused untouched.
@@ -29,14 +33,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from pydantic import ValidationError
+
 from regionallabor.core.environment import on_binder
 from regionallabor.core.messages import t
 from regionallabor.core.model import RECORD_TYPES, Record, SingletonRecord
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 WORKBOOK_FILENAME = "arbeitsmappe.sqlite3"
 BUSY_TIMEOUT_MS = 15_000
 KINDS_KEPT = 64  # how many of its own writes a workbook object remembers the kinds of
+PERSON_VARIABLE = "REGIONALLABOR_PERSON"  # set for each page's kernel by serving.set_page_person
+# One person's changes to one record within this many seconds are one version in its history: a text
+# saved as it is typed leaves the state before the typing, not one version per pause.
+VERSION_WINDOW_SECONDS = 120
 
 R = TypeVar("R", bound=Record)
 log = logging.getLogger(__name__)
@@ -85,6 +95,26 @@ class Stored(Generic[R]):
     record: R
     version: int
     updated_at: str
+    updated_by: str | None = None
+
+
+@dataclass(frozen=True)
+class EarlierVersion(Generic[R]):
+    """A state a record had before a write replaced or removed it: one entry of its history."""
+
+    entry: int  # the history's own number, what :meth:`Arbeitsmappe.restore` takes
+    record: R
+    updated_at: str  # when this state was written …
+    updated_by: str | None  # … and by whom
+    replaced_at: str  # when it was replaced or removed, and by whom
+    replaced_by: str | None
+    removed: bool
+    revision: int  # the workbook's revision of the write that replaced it
+
+
+def current_person() -> str | None:
+    """Who is working in this kernel: the name the page was opened by (on a hub, the member's), if known."""
+    return os.environ.get(PERSON_VARIABLE, "").strip()[:80] or None
 
 
 def _now() -> str:
@@ -106,7 +136,19 @@ def _migrate_to_2(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE records SET updated_at = ?", (_now(),))
 
 
-MIGRATIONS = {1: _migrate_to_1, 2: _migrate_to_2}
+def _migrate_to_3(conn: sqlite3.Connection) -> None:
+    # Who wrote a record last, and every state a write replaced or removed.
+    conn.execute("ALTER TABLE records ADD COLUMN updated_by TEXT")
+    conn.execute(
+        "CREATE TABLE history (entry INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, id TEXT NOT NULL,"
+        " data TEXT NOT NULL, updated_at TEXT, updated_by TEXT, replaced_at TEXT NOT NULL, replaced_by TEXT,"
+        " removed INTEGER NOT NULL, revision INTEGER NOT NULL)"
+    )
+    conn.execute("CREATE INDEX history_record ON history (kind, id)")
+    conn.execute("CREATE INDEX history_removed ON history (removed, revision)")
+
+
+MIGRATIONS = {1: _migrate_to_1, 2: _migrate_to_2, 3: _migrate_to_3}
 
 
 def default_home() -> Path:
@@ -168,8 +210,9 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
 class Arbeitsmappe:
     """A team's workbook. Open one per kernel; they coordinate through the file."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, person: str | None = None):
         self.path = Path(path)
+        self.person = person or current_person()
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if self.path.exists() and self.path.stat().st_size > 0:
             try:
@@ -256,17 +299,18 @@ class Arbeitsmappe:
             record_id = cls.SINGLETON_ID if issubclass(cls, SingletonRecord) else None
         with self._lock:
             row = self._conn.execute(
-                "SELECT data, version, updated_at FROM records WHERE kind = ? AND id = ?", (cls.KIND, record_id)
+                "SELECT data, version, updated_at, updated_by FROM records WHERE kind = ? AND id = ?",
+                (cls.KIND, record_id),
             ).fetchone()
-        return Stored(cls.model_validate_json(row[0]), row[1], row[2]) if row else None
+        return Stored(cls.model_validate_json(row[0]), *row[1:]) if row else None
 
     def list(self, cls: type[R]) -> list[Stored[R]]:
         """All records of a kind, in the order they were first added."""
         with self._lock:
             rows = self._conn.execute(
-                "SELECT data, version, updated_at FROM records WHERE kind = ? ORDER BY rowid", (cls.KIND,)
+                "SELECT data, version, updated_at, updated_by FROM records WHERE kind = ? ORDER BY rowid", (cls.KIND,)
             ).fetchall()
-        return [Stored(cls.model_validate_json(data), version, updated) for data, version, updated in rows]
+        return [Stored(cls.model_validate_json(row[0]), *row[1:]) for row in rows]
 
     def count_kind(self, kind: str) -> int:
         with self._lock:
@@ -295,7 +339,7 @@ class Arbeitsmappe:
                 raise WorkbookError(storage_problem(error, self.path.parent)) from error
             try:
                 revision = int(self._conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]) + 1
-                tx = _Transaction(self._conn, revision)
+                tx = _Transaction(self._conn, revision, self.person)
                 yield tx
                 self._conn.execute("UPDATE meta SET value = ? WHERE key = 'revision'", (str(revision),))
                 self._conn.execute("COMMIT")
@@ -336,6 +380,87 @@ class Arbeitsmappe:
             tx.delete(cls, record_id, version)
         return tx.revision
 
+    # history and Papierkorb
+
+    def recently_changed(self, limit: int = 12) -> list[Stored]:
+        """The records written last, newest first, of every kind this course knows."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT kind, data, version, updated_at, updated_by FROM records ORDER BY version DESC, rowid LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [
+            Stored(RECORD_TYPES[kind].model_validate_json(data), *rest)
+            for kind, data, *rest in rows
+            if kind in RECORD_TYPES
+        ]
+
+    def history(self, cls: type[R], record_id: str) -> list[EarlierVersion[R]]:
+        """The record's earlier states, newest first (its current one is :meth:`get`)."""
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {_HISTORY_COLUMNS} FROM history WHERE kind = ? AND id = ? ORDER BY entry DESC",
+                (cls.KIND, record_id),
+            ).fetchall()
+        return [earlier for row in rows if (earlier := _earlier(cls, row))]
+
+    def papierkorb(self, limit: int = 50) -> list[list[EarlierVersion]]:
+        """Removed records that are not back, newest removal first; those removed together in one group.
+
+        A group is what one action removed – an actor with its relations, a goal with its impact logic – and
+        :meth:`restore` brings it back as a whole. Kinds this version of the course does not know are left out.
+        """
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {_HISTORY_COLUMNS}, kind FROM history AS h WHERE removed = 1"
+                " AND NOT EXISTS (SELECT 1 FROM records AS r WHERE r.kind = h.kind AND r.id = h.id)"
+                " AND entry = (SELECT max(entry) FROM history AS l WHERE l.kind = h.kind AND l.id = h.id)"
+                " ORDER BY revision DESC, entry"
+            ).fetchall()
+        groups: dict[int, list[EarlierVersion]] = {}
+        for *row, kind in rows:
+            earlier = _earlier(RECORD_TYPES[kind], row) if kind in RECORD_TYPES else None
+            if earlier and (earlier.revision in groups or len(groups) < limit):
+                groups.setdefault(earlier.revision, []).append(earlier)
+        return list(groups.values())
+
+    def restore(self, cls: type[R], entry: int) -> Stored[R]:
+        """Bring back the state of history ``entry``: an earlier version, or a removed record with whatever
+        was removed together with it. The state it replaces is kept in the history in turn."""
+        with self.transaction() as tx:
+            row = tx.conn.execute(
+                f"SELECT {_HISTORY_COLUMNS} FROM history WHERE entry = ? AND kind = ?", (entry, cls.KIND)
+            ).fetchone()
+            if row is None:
+                raise WorkbookError(t("history.unknown_version"))
+            chosen = _earlier(cls, row)
+            if chosen is None:
+                raise WorkbookError(t("history.unknown_version"))
+            restored = self._put_back(tx, chosen)
+            if chosen.removed:
+                for earlier in self._removed_with(tx, chosen):
+                    self._put_back(tx, earlier)
+        return restored
+
+    @staticmethod
+    def _put_back(tx: _Transaction, earlier: EarlierVersion[R]) -> Stored[R]:
+        row = tx.conn.execute(
+            "SELECT version FROM records WHERE kind = ? AND id = ?", (earlier.record.KIND, earlier.record.id)
+        ).fetchone()
+        if row is None:
+            return tx.add(earlier.record)
+        return tx.update(earlier.record, row[0], keep_every_version=True)
+
+    @staticmethod
+    def _removed_with(tx: _Transaction, chosen: EarlierVersion) -> list[EarlierVersion]:
+        rows = tx.conn.execute(
+            f"SELECT {_HISTORY_COLUMNS}, kind FROM history AS h WHERE removed = 1 AND revision = ? AND entry != ?"
+            " AND NOT EXISTS (SELECT 1 FROM records AS r WHERE r.kind = h.kind AND r.id = h.id) ORDER BY entry",
+            (chosen.revision, chosen.entry),
+        ).fetchall()
+        found = [_earlier(RECORD_TYPES[kind], row) for *row, kind in rows if kind in RECORD_TYPES]
+        return [earlier for earlier in found if earlier]
+
     # the whole workbook
 
     def export_data(self) -> dict:
@@ -362,16 +487,31 @@ class Arbeitsmappe:
             # The backup reads through a connection of its own: it sees the last commit, and nobody can commit now.
             backup = self._backup_file("vor-import")
             tx.kinds.update(RECORD_TYPES)
-            tx.conn.execute("DELETE FROM records")
+            tx.remove_everything()
             for record in records:
                 tx.add(record)
         return backup
 
 
+_HISTORY_COLUMNS = "entry, data, updated_at, updated_by, replaced_at, replaced_by, removed, revision"
+
+
+def _earlier(cls: type[R], row) -> EarlierVersion[R] | None:
+    """A history row as a version – None for a state this course's models no longer accept."""
+    entry, data, updated_at, updated_by, replaced_at, replaced_by, removed, revision = row
+    try:
+        record = cls.model_validate_json(data)
+    except ValidationError:
+        log.warning("Fassung %s von %s ist nicht mehr lesbar", entry, cls.KIND)
+        return None
+    return EarlierVersion(entry, record, updated_at, updated_by, replaced_at, replaced_by, bool(removed), revision)
+
+
 class _Transaction:
-    def __init__(self, conn: sqlite3.Connection, revision: int):
+    def __init__(self, conn: sqlite3.Connection, revision: int, person: str | None):
         self.conn = conn
         self.revision = revision
+        self.person = person
         self.updated_at = _now()
         self.kinds: set[str] = set()
 
@@ -379,28 +519,64 @@ class _Transaction:
         self.kinds.add(record.KIND)
         try:
             self.conn.execute(
-                "INSERT INTO records (kind, id, data, version, updated_at) VALUES (?, ?, ?, ?, ?)",
-                (record.KIND, record.id, record.model_dump_json(), self.revision, self.updated_at),
+                "INSERT INTO records (kind, id, data, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)",
+                (record.KIND, record.id, record.model_dump_json(), self.revision, self.updated_at, self.person),
             )
         except sqlite3.IntegrityError as error:
             # Someone else created the same singleton or id in the meantime.
             raise StaleRecordError(record.KIND, record.id) from error
-        return Stored(record, self.revision, self.updated_at)
+        return Stored(record, self.revision, self.updated_at, self.person)
 
-    def update(self, record: R, version: int) -> Stored[R]:
+    def update(self, record: R, version: int, keep_every_version: bool = False) -> Stored[R]:
         self.kinds.add(record.KIND)
-        changed = self.conn.execute(
-            "UPDATE records SET data = ?, version = ?, updated_at = ? WHERE kind = ? AND id = ? AND version = ?",
-            (record.model_dump_json(), self.revision, self.updated_at, record.KIND, record.id, version),
-        ).rowcount
-        if changed != 1:
-            raise StaleRecordError(record.KIND, record.id)
-        return Stored(record, self.revision, self.updated_at)
+        self._keep_current(record.KIND, record.id, version, removed=False, coalesce=not keep_every_version)
+        self.conn.execute(
+            "UPDATE records SET data = ?, version = ?, updated_at = ?, updated_by = ? WHERE kind = ? AND id = ?",
+            (record.model_dump_json(), self.revision, self.updated_at, self.person, record.KIND, record.id),
+        )
+        return Stored(record, self.revision, self.updated_at, self.person)
 
     def delete(self, cls: type[Record], record_id: str, version: int) -> None:
         self.kinds.add(cls.KIND)
-        deleted = self.conn.execute(
-            "DELETE FROM records WHERE kind = ? AND id = ? AND version = ?", (cls.KIND, record_id, version)
-        ).rowcount
-        if deleted != 1:
-            raise StaleRecordError(cls.KIND, record_id)
+        self._keep_current(cls.KIND, record_id, version, removed=True)
+        self.conn.execute("DELETE FROM records WHERE kind = ? AND id = ?", (cls.KIND, record_id))
+
+    def remove_everything(self) -> None:
+        """Every record into the history as removed (an import replaces them), then out of the workbook."""
+        self.conn.execute(
+            "INSERT INTO history (kind, id, data, updated_at, updated_by, replaced_at, replaced_by, removed, revision)"
+            " SELECT kind, id, data, updated_at, updated_by, ?, ?, 1, ? FROM records ORDER BY rowid",
+            (self.updated_at, self.person, self.revision),
+        )
+        self.conn.execute("DELETE FROM records")
+
+    def _keep_current(self, kind: str, record_id: str, version: int, removed: bool, coalesce: bool = False) -> None:
+        """The record's state at ``version`` into its history – refused if it is no longer at that version.
+
+        With ``coalesce``, a state the same person wrote moments ago is not kept: it is part of the change
+        being made now (see VERSION_WINDOW_SECONDS).
+        """
+        row = self.conn.execute(
+            "SELECT data, updated_at, updated_by FROM records WHERE kind = ? AND id = ? AND version = ?",
+            (kind, record_id, version),
+        ).fetchone()
+        if row is None:
+            raise StaleRecordError(kind, record_id)
+        data, updated_at, updated_by = row
+        if (
+            coalesce
+            and updated_by == self.person
+            and _seconds_between(updated_at, self.updated_at) < VERSION_WINDOW_SECONDS
+        ):
+            return
+        self.conn.execute(
+            "INSERT INTO history (kind, id, data, updated_at, updated_by, replaced_at, replaced_by, removed, revision)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (kind, record_id, data, updated_at, updated_by, self.updated_at, self.person, int(removed), self.revision),
+        )
+
+
+def _seconds_between(earlier: str | None, later: str) -> float:
+    if not earlier:
+        return float("inf")
+    return (datetime.fromisoformat(later) - datetime.fromisoformat(earlier)).total_seconds()

@@ -202,7 +202,7 @@ class WorkbookTool(GuardedActions, WorkbookView, ipw.VBox):
             self.reload_after(error)
             return False
         self.written(revision)
-        self.notice.show("success", message)
+        self.notice.show("success", f"{message} {t('history.in_trash')}")
         self.refresh()
         return True
 

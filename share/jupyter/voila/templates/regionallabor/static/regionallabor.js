@@ -14,12 +14,27 @@
       node.data = "Wird geladen …";
     }
   }
+  // „Wer arbeitet gerade an diesem Gerät?“ on the start page: the kernel shows the chosen name (percent-encoded)
+  // in a data-person attribute; the cookie carries it to the pages opened next, whose kernels write it into
+  // the workbook's history (regionallabor/serving.py).
+  function rememberPerson(node) {
+    if (node.nodeType !== Node.ELEMENT_NODE) {
+      return;
+    }
+    var marker = node.matches("[data-person]") ? node : node.querySelector("[data-person]");
+    if (marker && marker.closest(".rl-person-cookie")) {
+      var name = marker.getAttribute("data-person");
+      document.cookie = "regionallabor-person=" + name + "; path=/; SameSite=Strict; max-age=" +
+        (name ? 31536000 : 0);
+    }
+  }
   new MutationObserver(function (changes) {
     changes.forEach(function (change) {
       if (change.type === "characterData") {
         translate(change.target);
       } else {
         change.addedNodes.forEach(translate);
+        change.addedNodes.forEach(rememberPerson);
       }
     });
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
