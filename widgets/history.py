@@ -50,9 +50,11 @@ class WorkbookHistory(WorkbookTool):
 
     def change_row(self, change: RecentChange) -> ipw.Widget:
         record = change.current.record
+        what = "history.changed" if change.earlier else "history.added"
+        when = when_and_who(change.current.updated_at, change.current.updated_by)
         line = html(
             f"<div class='rl-history-line'><span class='rl-history-what'>{escape(record_label(record))}</span> "
-            f"<span class='rl-muted'>{escape(t('history.changed', when=when_and_who(change.current.updated_at, change.current.updated_by)))}</span></div>"
+            f"<span class='rl-muted'>{escape(t(what, when=when))}</span></div>"
         )
         if not change.earlier:
             return css(ipw.HBox([line]), "rl-history-row")

@@ -29,6 +29,7 @@ CHROMIUM_ARGS = [
 class VoilaServer:
     def __init__(self, home: Path, extra_env: dict[str, str] | None = None):
         self.port = free_port()
+        self.home = home
         self.url = f"http://localhost:{self.port}"
         env = {**os.environ, "REGIONALLABOR_HOME": str(home), **(extra_env or {})}
         self.log = open(home.parent / f"voila-{self.port}.log", "w")

@@ -210,3 +210,41 @@ def test_work_survives_a_restart_of_voila(start_server, page, tmp_path):
     page.goto(restarted.url + MODULE1)
     wait_for_page(page)
     expect(page.locator(".rl-member-name", has_text="Greta vor dem Neustart")).to_be_visible()
+
+
+def test_the_name_chosen_on_the_start_page_signs_changes_and_the_papierkorb_gives_them_back(start_server, page):
+    """On a laptop: „Wer arbeitet gerade?“ sets a cookie, the next page's kernel signs its changes with it;
+    a member removed in Modul 1 comes back from the start page's Papierkorb."""
+    from regionallabor.core.model import Member
+    from regionallabor.core.store import Arbeitsmappe
+
+    server = start_server()
+    page.goto(server.url + MODULE1)
+    wait_for_page(page)
+    add_member(page, "Anna Becker")
+    page.goto(server.url)
+    wait_for_page(page)
+    page.locator(".rl-person-choice select").select_option(label="Anna Becker")
+    page.wait_for_function("document.cookie.includes('regionallabor-person=Anna%20Becker')")
+
+    page.goto(server.url + MODULE1)  # a new kernel, started with the cookie's name
+    wait_for_page(page)
+    add_member(page, "Ben Yilmaz")
+    workbook = Arbeitsmappe(server.home / "arbeitsmappe.sqlite3", person="Test")
+    assert {s.record.name: s.updated_by for s in workbook.list(Member)} == {
+        "Anna Becker": None,
+        "Ben Yilmaz": "Anna Becker",
+    }
+    page.locator(".rl-member", has_text="Ben Yilmaz").get_by_role("button", name="Entfernen").click()
+    page.locator(".rl-member", has_text="Ben Yilmaz").get_by_role("button", name="Entfernen").click()  # confirmed
+    expect(page.locator(".rl-notice", has_text="Im Papierkorb auf der Startseite")).to_be_visible()
+
+    page.goto(server.url)
+    wait_for_page(page)
+    trash = page.locator(".rl-trash-row", has_text="Teammitglied „Ben Yilmaz“")
+    expect(trash).to_contain_text("entfernt gerade eben von Anna Becker")
+    expect(page.locator(".rl-history")).to_contain_text("Teammitglied „Anna Becker“")
+    screenshot(page, "07-startseite-verlauf")
+    trash.get_by_role("button", name="Zurückholen").click()
+    expect(page.locator(".rl-history")).to_contain_text("Teammitglied „Ben Yilmaz“ ist wieder da.")
+    assert [s.record.name for s in workbook.list(Member)] == ["Anna Becker", "Ben Yilmaz"]
