@@ -75,9 +75,7 @@ class WorkbookHistory(WorkbookTool):
             f"<div class='rl-history-version'><div>{escape(t('history.version_of', when=when_and_who(earlier.updated_at, earlier.updated_by)))}</div>"
             f"<div class='rl-muted'>{escape(t('history.version_changes', changes=changes))}</div></div>"
         )
-        restore = button(t("history.restore"))
-        self.on_click(restore, lambda: self.restore(earlier))
-        return css(ipw.HBox([text, restore]), "rl-history-row", "rl-history-earlier")
+        return self.restore_row(text, t("history.restore"), earlier, "rl-history-earlier")
 
     def trash_row(self, group: list[EarlierVersion]) -> ipw.Widget:
         first = group[0]
@@ -86,9 +84,13 @@ class WorkbookHistory(WorkbookTool):
             f"<div class='rl-history-line'><span class='rl-history-what'>{escape(record_label(first.record))}</span>"
             f"{escape(others)} <span class='rl-muted'>{escape(t('history.removed', when=when_and_who(first.replaced_at, first.replaced_by)))}</span></div>"
         )
-        restore = button(t("history.restore_removed"))
-        self.on_click(restore, lambda: self.restore(first))
-        return css(ipw.HBox([line, restore]), "rl-history-row", "rl-trash-row")
+        return self.restore_row(line, t("history.restore_removed"), first, "rl-trash-row")
+
+    def restore_row(self, text: ipw.HTML, label: str, earlier: EarlierVersion, kind: str) -> ipw.HBox:
+        """A version or a removal, with the button that brings it back."""
+        restore = button(label)
+        self.on_click(restore, lambda: self.restore(earlier))
+        return css(ipw.HBox([text, restore]), "rl-history-row", kind)
 
     def toggle(self, kind: str, record_id: str) -> None:
         self.open_record = None if self.open_record == (kind, record_id) else (kind, record_id)
