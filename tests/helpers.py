@@ -112,11 +112,14 @@ def kernels_of(server: subprocess.Popen) -> list:
     """The kernel processes a Jupyter or Voila server started (its ipykernel children)."""
     import psutil
 
-    return [
-        child
-        for child in psutil.Process(server.pid).children(recursive=True)
-        if "ipykernel_launcher" in " ".join(child.cmdline())
-    ]
+    kernels = []
+    for child in psutil.Process(server.pid).children(recursive=True):
+        try:
+            if child.status() != psutil.STATUS_ZOMBIE and "ipykernel_launcher" in " ".join(child.cmdline()):
+                kernels.append(child)
+        except psutil.Error:  # a kernel that ended while we looked is not a kernel left
+            continue
+    return kernels
 
 
 def memory_mb(server: subprocess.Popen) -> float:
@@ -125,7 +128,13 @@ def memory_mb(server: subprocess.Popen) -> float:
 
     root = psutil.Process(server.pid)
     processes = [root, *root.children(recursive=True)]
-    return sum(p.memory_info().rss for p in processes if p.is_running()) / 2**20
+    total = 0
+    for process in processes:
+        try:
+            total += process.memory_info().rss
+        except psutil.Error:
+            continue
+    return total / 2**20
 
 
 # Markup a team might write into any free-text field; each, if it ran, would set window.rl_xss.
