@@ -79,7 +79,7 @@ async def drive_team(browser, hub, user: str, rounds: int, times: list[float], s
     page.set_default_timeout(300_000)
     begin = time.perf_counter()
     await page.goto(f"{hub.url}/hub/login")
-    await page.locator("#username_input").fill(user)
+    await page.locator("#username_input").fill(f"{user}-a")  # the team's first member
     await page.locator("#password_input").fill(hub.password)
     await page.locator("#login_submit").click()
     await page.wait_for_url(f"**/user/{user}/voila/render/modules/00_start.ipynb", timeout=300_000)
@@ -125,7 +125,8 @@ def main() -> None:
     reuse = os.environ.get("REGIONALLABOR_KURSUMGEBUNG")
     environment = load_course_environment(Path(reuse)) if reuse else build_course_environment()
     users = [f"rl-last{number:02d}" for number in range(1, args.teams + 1)]
-    hub = Hub(environment, Path(tempfile.mkdtemp(prefix="rl-hub-last-")), teams=users, facilitators=[])
+    teams = {user: {f"{user}-a": "Anna"} for user in users}
+    hub = Hub(environment, Path(tempfile.mkdtemp(prefix="rl-hub-last-")), teams=teams, facilitators=[])
     machine_start = psutil.virtual_memory().used / 2**20
     try:
         sampler = None

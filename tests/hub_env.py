@@ -58,19 +58,32 @@ def install_hub(environment: CourseEnvironment) -> None:
     subprocess.run(["chmod", "-R", "a+rX", str(environment.env)], check=True)
 
 
+def roster_toml(teams: dict[str, dict[str, str]]) -> str:
+    """teams.toml for team account → {member account: name}; the team's name is its account's."""
+    lines = []
+    for account, members in teams.items():
+        listed = ", ".join(f'{{ konto = "{member}", name = "{name}" }}' for member, name in members.items())
+        lines += ["[[team]]", f'konto = "{account}"', f'name = "{team_name(account)}"', f"mitglieder = [{listed}]", ""]
+    return "\n".join(lines)
+
+
+def team_name(account: str) -> str:
+    return account.removeprefix("rl-").capitalize()
+
+
 class Hub:
     def __init__(
         self,
         environment: CourseEnvironment,
         folder: Path,
-        teams: list[str],
+        teams: dict[str, dict[str, str]],
         facilitators: list[str],
         deploy_login: bool = False,
     ):
         install_hub(environment)
         deploy = environment.course / "deploy" / "ein-server"
         self.environment = environment
-        self.users = [*teams, *facilitators]
+        self.users = [*teams, *(member for members in teams.values() for member in members), *facilitators]
         self.password = secrets.token_hex(8)
         self.token = secrets.token_hex(24)
         port = free_port()
@@ -81,7 +94,8 @@ class Hub:
         self.course_frame = environment.folder / f"kursrahmen-{port}"
         subprocess.run(["install", "-d", "-m", "2775", "-g", GRADERS, str(self.course_frame)], check=True)
         self.url = f"http://127.0.0.1:{port}"
-        (folder / "teams.txt").write_text("\n".join(teams) + "\n")
+        self.roster_file = folder / "teams.toml"
+        self.roster_file.write_text(roster_toml(teams), encoding="utf-8")
         (folder / "jupyterhub_config.py").write_text(
             HUB_CONFIG.format(
                 deploy=str(deploy),
@@ -94,7 +108,7 @@ class Hub:
             )
         )
         self.roster = {
-            "REGIONALLABOR_TEAMS": str(folder / "teams.txt"),
+            "REGIONALLABOR_TEAMS": str(self.roster_file),
             "REGIONALLABOR_BEGLEITTEAM": ",".join(facilitators),
         }
         self.log = open(folder / "jupyterhub.log", "w")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
@@ -141,3 +143,105 @@ def test_facilitators_servers_send_the_content_security_policy():
     shown = shown_config(ROOT / "deploy" / "ein-server" / "begleitteam")
     assert "frame-ancestors 'none'" in shown and "img-src 'self' data: blob:" in shown
     assert "'nbgrader.server_extensions.formgrader': True" in shown
+
+
+def load_roster():
+    """deploy/ein-server/roster.py, imported as jupyterhub_config.py and zugaenge.py import it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("roster", ROOT / "deploy" / "ein-server" / "roster.py")
+    module = sys.modules.setdefault("roster", importlib.util.module_from_spec(spec))
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_example_roster_has_teams_with_their_members():
+    roster = load_roster()
+    teams = roster.parse((ROOT / "deploy" / "teams.beispiel.toml").read_text(encoding="utf-8"))
+    lautertal = teams[0]
+    assert (lautertal.account, lautertal.name, lautertal.weggemeinschaft) == ("rl-lautertal", "Lautertal", "Vogelsberg")
+    assert lautertal.names() == {"rl-lt-anna": "Anna", "rl-lt-ben": "Ben", "rl-lt-cem": "Cem"}
+    assert lautertal.group == "team-rl-lautertal"
+    assert roster.members(teams) == {"rl-lt-anna", "rl-lt-ben", "rl-lt-cem", "rl-hw-dana", "rl-hw-emil"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[[team]]\nkonto = "rl-a"\nname = "A"\nmitglieder = [{ konto = "rl-a", name = "Anna" }]', "zweimal"),
+        (
+            '[[team]]\nkonto = "rl-a"\nname = "A"\nmitglieder = [{ konto = "x1", name = "X" }]\n'
+            '[[team]]\nkonto = "rl-b"\nname = "B"\nmitglieder = [{ konto = "x1", name = "X" }]',
+            "„x1“ steht zweimal in teams.toml (Team „rl-a“ und Team „rl-b“)",
+        ),
+        ('[[team]]\nkonto = "Lautertal"\nname = "L"', "nur Kleinbuchstaben"),
+        ('[[team]]\nkonto = "rl-a; rm -rf /"\nname = "A"', "geht nicht"),
+        ('[[team]]\nkonto = "rl-a"', "„name“ fehlt"),
+        ('[[team]]\nkonto = "rl-a"\nname = "A"\nmitglieder = ["anna"]', "Mitglied 1"),
+        ('[[team]\nkonto = "rl-a"', "kein gültiges TOML"),
+    ],
+)
+def test_a_roster_that_cannot_be_used_says_where_in_german(text, message):
+    roster = load_roster()
+    with pytest.raises(roster.RosterError, match=re.escape(message)):
+        roster.parse(text)
+
+
+def test_a_facilitator_is_no_teams_member():
+    roster = load_roster()
+    teams = roster.parse('[[team]]\nkonto = "rl-a"\nname = "A"\nmitglieder = [{ konto = "mia", name = "Mia" }]')
+    roster.check(teams, {"begleitung"})
+    with pytest.raises(roster.RosterError, match="Im Begleitteam und in teams.toml zugleich: mia"):
+        roster.check(teams, {"mia", "begleitung"})
+
+
+def test_the_hub_gives_each_teams_members_its_server_and_nobody_a_server_of_their_own(monkeypatch):
+    """jupyterhub_config.py read as JupyterHub reads it, with the example roster: the groups and roles."""
+    from traitlets.config import Config
+
+    deploy = ROOT / "deploy" / "ein-server"
+    monkeypatch.setenv("REGIONALLABOR_TEAMS", str(ROOT / "deploy" / "teams.beispiel.toml"))
+    monkeypatch.setenv("REGIONALLABOR_BEGLEITTEAM", "rl-begleitung")
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    config = Config()
+    exec(
+        compile((deploy / "jupyterhub_config.py").read_text(), "jupyterhub_config.py", "exec"),
+        {"get_config": lambda: config, "__file__": str(deploy / "jupyterhub_config.py")},
+    )
+    hub = config.JupyterHub
+    assert config.Authenticator.allowed_users == {
+        "rl-lt-anna",
+        "rl-lt-ben",
+        "rl-lt-cem",
+        "rl-hw-dana",
+        "rl-hw-emil",
+        "rl-begleitung",
+    }
+    assert config.Authenticator.allow_existing_users is False
+    assert hub.load_groups["team-rl-hochwald"] == {"users": ["rl-hochwald", "rl-hw-dana", "rl-hw-emil"]}
+    roles = {role["name"]: role for role in hub.load_roles}
+    assert roles["team-server-rl-lautertal"]["groups"] == ["team-rl-lautertal"]
+    assert "access:servers!user=rl-lautertal" in roles["team-server-rl-lautertal"]["scopes"]
+    assert not any("servers" in scope for scope in roles["user"]["scopes"])
+    assert "jupyterhub-idle-culler-role" in roles
+
+    class Handler:
+        def __init__(self, name):
+            self.current_user = type("User", (), {"name": name})()
+
+    assert hub.default_url(Handler("rl-hw-dana")) == (
+        "/hub/spawn/rl-hochwald?next=/user/rl-hochwald/voila/render/modules/00_start.ipynb"
+    )
+    assert hub.default_url(Handler("rl-begleitung")) == ""
+    assert hub.tornado_settings["oauth_no_confirm_list"] == {
+        "jupyterhub-user-rl-lautertal",
+        "jupyterhub-user-rl-hochwald",
+    }
+
+    class Spawner:
+        def __init__(self, name):
+            self.user = type("User", (), {"name": name})()
+            self.environment = {}
+
+    with pytest.raises(RuntimeError, match="keinen eigenen Server"):
+        config.Spawner.pre_spawn_hook(Spawner("rl-lt-anna"))

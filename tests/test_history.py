@@ -244,5 +244,5 @@ def test_on_a_hub_the_login_names_the_person(pages, monkeypatch):
     monkeypatch.setenv("JUPYTERHUB_USER", "lautertal")
     _, ben = pages
     choice = PersonChoice(ben)
-    assert "Ihr seid angemeldet als Ben" in text_of(choice)
+    assert "Angemeldet als Ben –" in text_of(choice)
     assert choice.choice not in choice.children

@@ -1,20 +1,23 @@
 """JupyterHub for a Regionallabor cohort on one machine (up to ~100 Regional-Teams).
 
 Every team is a hub user with its own system user and home folder, where its workbook and its
-worksheets stay between sessions. Facilitators are the members of nbgrader's group
-``formgrade-regionallabor``: their servers open JupyterLab with the formgrader and the course folder
-``~/regionallabor``; teams' servers open the course's start page. See deploy/README.md.
+worksheets stay between sessions; nobody logs in as a team. Each member logs in with an own account and
+opens the team's one server (JupyterHub's roles, generated from teams.toml), so all members' pages work
+in one workbook and sign their changes with the member's name. Facilitators are the members of
+nbgrader's group ``formgrade-regionallabor``: their servers open JupyterLab with the formgrader and the
+course folder ``~/regionallabor``; teams' servers open the course's start page. See deploy/README.md.
 
 Settings from the environment (the systemd unit sets them):
   REGIONALLABOR_KURSORDNER  the course checkout, default /opt/regionallabor
   REGIONALLABOR_EXCHANGE    nbgrader's exchange folder, default /srv/nbgrader/exchange
-  REGIONALLABOR_TEAMS       file with one hub user name per line: who may log in as a team
+  REGIONALLABOR_TEAMS       the roster, teams.toml: teams, their names and members (roster.py)
   REGIONALLABOR_BEGLEITTEAM comma-separated hub user names of the facilitators
   REGIONALLABOR_SPAWNER     systemd (default) or prozess, where systemd does not run
   REGIONALLABOR_KURSRAHMEN  the cohort's course file, default /srv/regionallabor/kurs.toml
 """
 
 import grp
+import json
 import os
 import pwd
 import subprocess
@@ -35,17 +38,59 @@ START_PAGE = "/voila/render/modules/00_start.ipynb"
 
 
 facilitators = roster.facilitators()
-teams = roster.teams()
+teams = {team.account: team for team in roster.teams()}
+roster.check(list(teams.values()), facilitators)
+team_of = {member.account: team for team in teams.values() for member in team.members}
 
-# Who may log in is the facilitators' decision: only the names on the roster (REGIONALLABOR_TEAMS,
-# REGIONALLABOR_BEGLEITTEAM), each with the password zugaenge.py gave it – JupyterHub's own PAM login
-# against the system users. Nobody claims an account by logging in first (as with FirstUse before), and the
-# machine's other users (root, services) cannot log in at all. NativeAuthenticator, which lets facilitators
-# approve sign-ups in the browser, does not run on JupyterHub 6 (its login handler uses the removed statsd).
+# Who may log in is the facilitators' decision: only the members and facilitators on the roster, each with
+# the password zugaenge.py gave them – JupyterHub's own PAM login against the system users. Nobody claims an
+# account by logging in first, a name taken off the roster no longer logs in (allow_existing_users), and
+# the machine's other users (root, services) and the team accounts (no password) cannot log in at all.
+# NativeAuthenticator, which lets facilitators approve sign-ups in the browser, does not run on
+# JupyterHub 6 (its login handler uses the removed statsd).
 c.JupyterHub.authenticator_class = "pam"
-c.Authenticator.allowed_users = teams | facilitators
+c.Authenticator.allowed_users = set(team_of) | facilitators
+c.Authenticator.allow_existing_users = False
 c.Authenticator.admin_users = facilitators
-c.JupyterHub.load_groups = {GRADERS: {"users": sorted(facilitators)}}
+c.JupyterHub.load_groups = {
+    GRADERS: {"users": sorted(facilitators)},
+    **{team.group: {"users": [account, *sorted(team.names())]} for account, team in teams.items()},
+}
+
+# One server per team, opened by each of its members: the team's group may start it and use it. Nobody
+# has a server of their own but the facilitators, so the default `user` role loses `servers!user`
+# (JupyterHub's default grants it); a member of another team gets 403 at the team's server.
+c.JupyterHub.load_roles = [
+    {
+        "name": f"team-server-{account}",
+        "description": f"Die Mitglieder von {team.name} öffnen den Server ihres Teams.",
+        "scopes": [f"access:servers!user={account}", f"servers!user={account}", f"read:users!user={account}"],
+        "groups": [team.group],
+    }
+    for account, team in teams.items()
+] + [
+    {"name": "user", "scopes": ["read:users!user", "users:activity!user", "tokens!user"]},
+    {
+        "name": "begleitteam-server",
+        "description": "Das Begleitteam startet seine eigenen Server (JupyterLab mit dem Formgrader).",
+        "scopes": ["servers!user", "access:servers!user"],
+        "groups": [GRADERS],
+    },
+]
+# A member opening the team's server is not asked to confirm access to "another user's" server each time.
+c.JupyterHub.tornado_settings = {"oauth_no_confirm_list": {f"jupyterhub-user-{account}" for account in teams}}
+
+
+def landing_page(handler) -> str:
+    """After login a member lands on the team's start page, its server started if need be; a facilitator
+    on their own server (JupyterHub's default, chosen by returning nothing)."""
+    team = team_of.get(getattr(handler.current_user, "name", ""))
+    if team is None:
+        return ""
+    return f"/hub/spawn/{team.account}?next=/user/{team.account}{START_PAGE}"
+
+
+c.JupyterHub.default_url = landing_page
 
 # JupyterHub's own proxy (Node.js), installed by install.sh with `npm ci` from package.json
 c.ConfigurableHTTPProxy.command = [
@@ -78,34 +123,25 @@ c.Spawner.http_timeout = 120  # many teams starting at 9 o'clock on the same mor
 c.Spawner.start_timeout = 120
 
 
-def ensure_system_user(name: str, facilitator: bool) -> pwd.struct_passwd:
-    """Each hub user runs as a system user of the same name (created on first start, as TLJH does).
-
-    A team's home is its own (0700); a facilitator's is shared with the other facilitators (0750, group
-    GRADERS), who grade in each other's course folders. Set on every start, so homes made by an older
-    version of this file are closed too.
-    """
-    try:
-        account = pwd.getpwnam(name)
-    except KeyError:
+def ensure_facilitator_account(name: str) -> pwd.struct_passwd:
+    """A facilitator's system user, whose home is shared with the other facilitators (0750, group GRADERS):
+    they grade in each other's course folders. Set on every start, as roster.ensure_team_account does."""
+    if not roster.exists(name):
         subprocess.run(["useradd", "--create-home", "--shell", "/bin/bash", name], check=True)
-        account = pwd.getpwnam(name)
+    account = pwd.getpwnam(name)
+    subprocess.run(["groupadd", "--force", GRADERS], check=True)
+    subprocess.run(["usermod", "--append", "--groups", GRADERS, name], check=True)
     home = Path(account.pw_dir)
-    if facilitator:
-        subprocess.run(["groupadd", "--force", GRADERS], check=True)
-        subprocess.run(["usermod", "--append", "--groups", GRADERS, name], check=True)
-        os.chown(home, account.pw_uid, grp.getgrnam(GRADERS).gr_gid)
-        home.chmod(0o750)
-    else:
-        home.chmod(0o700)
+    os.chown(home, account.pw_uid, grp.getgrnam(GRADERS).gr_gid)
+    home.chmod(0o750)
     return account
 
 
 def prepare_server(spawner) -> None:
-    """Teams open the course's start page; facilitators JupyterLab with nbgrader's formgrader."""
-    facilitator = any(group.name == GRADERS for group in spawner.user.groups)
-    account = ensure_system_user(spawner.user.name, facilitator)
-    if facilitator:
+    """Teams' servers open the course's start page; facilitators' JupyterLab with nbgrader's formgrader."""
+    name = spawner.user.name
+    if name in facilitators:
+        account = ensure_facilitator_account(name)
         spawner.default_url = "/lab"
         spawner.environment.update(
             {
@@ -115,8 +151,14 @@ def prepare_server(spawner) -> None:
                 "REGIONALLABOR_BEGLEITGRUPPE": GRADERS,
             }
         )
-    else:
+    elif name in teams:
+        roster.ensure_team_account(teams[name])
         spawner.default_url = START_PAGE
+        # the page signs each change with the name of the member who opened it (regionallabor.serving)
+        spawner.environment["REGIONALLABOR_KONTEN"] = json.dumps(teams[name].names(), ensure_ascii=False)
+    else:
+        # Only reached through the API: the roles give a member no server of their own.
+        raise RuntimeError(f"{name} hat keinen eigenen Server – die Mitglieder arbeiten im Server ihres Teams.")
 
 
 c.Spawner.pre_spawn_hook = prepare_server
@@ -128,7 +170,7 @@ c.JupyterHub.services = [
         "command": [sys.executable, "-m", "jupyterhub_idle_culler", "--timeout=3600"],
     }
 ]
-c.JupyterHub.load_roles = [
+c.JupyterHub.load_roles += [
     {
         "name": "jupyterhub-idle-culler-role",
         "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],

@@ -1,10 +1,10 @@
-"""Accounts for the roster: a system user and a first password for every name on it that has none yet.
+"""Accounts for the roster: a system user and a first password for every member and facilitator without one.
 
     sudo /opt/regionallabor/env/bin/python /opt/regionallabor/deploy/ein-server/zugaenge.py [--neu NAME …]
 
-Prints the new accounts' names and passwords – once; hand each team its own (in person or on the phone,
-not in a group e-mail). ``--neu`` gives the named accounts a new password, e.g. when a team lost its own.
-A team changes its password in JupyterLab's terminal with ``passwd``.
+Prints the new accounts' names and passwords – once; hand each person their own (in person or on the
+phone, not in a group e-mail). ``--neu`` gives the named accounts a new password, e.g. when someone lost
+theirs. A team's account has no password: nobody logs in as the team, its members open its server.
 """
 
 from __future__ import annotations
@@ -26,21 +26,20 @@ def new_password() -> str:
     return "-".join("".join(secrets.choice(ALPHABET) for _ in range(4)) for _ in range(3))
 
 
-def exists(name: str) -> bool:
-    try:
-        pwd.getpwnam(name)
-    except KeyError:
-        return False
-    return True
+def give_accounts(members: set[str], facilitators: set[str], renew: set[str] = frozenset()) -> dict[str, str]:
+    """Create the missing system users and set passwords for them and for ``renew``.
 
-
-def give_accounts(names: set[str], renew: set[str] = frozenset()) -> dict[str, str]:
-    """Create the missing system users (home 0700) and set passwords for them and for ``renew``."""
+    A member's user has no home and no shell (roster.ensure_member_account); a facilitator's has both,
+    closed to others (0700) until the hub opens it to the other facilitators on the first start.
+    """
     passwords = {}
-    for name in sorted(names):
-        if not exists(name):
-            subprocess.run(["useradd", "--create-home", "--shell", "/bin/bash", name], check=True)
-            Path(pwd.getpwnam(name).pw_dir).chmod(0o700)
+    for name in sorted(members | facilitators):
+        if not roster.exists(name):
+            if name in members:
+                roster.ensure_member_account(name)
+            else:
+                subprocess.run(["useradd", "--create-home", "--shell", "/bin/bash", name], check=True)
+                Path(pwd.getpwnam(name).pw_dir).chmod(0o700)
         elif name not in renew:
             continue
         passwords[name] = new_password()
@@ -51,14 +50,23 @@ def give_accounts(names: set[str], renew: set[str] = frozenset()) -> dict[str, s
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Zugänge für die Namen in teams.txt und REGIONALLABOR_BEGLEITTEAM")
+    parser = argparse.ArgumentParser(description="Zugänge für die Mitglieder in teams.toml und das Begleitteam")
     parser.add_argument("--neu", nargs="*", default=[], help="diesen Konten ein neues Passwort geben")
     args = parser.parse_args()
-    names = roster.teams() | roster.facilitators()
-    unknown = set(args.neu) - names
+    try:
+        cohort = roster.teams()
+        facilitators = roster.facilitators()
+        roster.check(cohort, facilitators)
+    except roster.RosterError as error:
+        sys.exit(str(error))
+    members = roster.members(cohort)
+    unknown = set(args.neu) - members - facilitators
     if unknown:
-        sys.exit(f"Nicht auf der Liste: {', '.join(sorted(unknown))} – erst in teams.txt oder hub.env eintragen.")
-    passwords = give_accounts(names, set(args.neu))
+        sys.exit(
+            f"Nicht auf der Liste: {', '.join(sorted(unknown))} – erst in teams.toml (als Mitglied) oder hub.env "
+            "eintragen. Team-Konten haben kein Passwort."
+        )
+    passwords = give_accounts(members, facilitators, set(args.neu))
     if not passwords:
         print("Alle Namen auf der Liste haben schon einen Zugang.")
     for name, password in passwords.items():

@@ -1,5 +1,7 @@
 """A cohort on one machine: a real JupyterHub configured by deploy/ein-server/, two teams and a facilitator.
 
+Each team is a hub user owning one server; its members log in with their own accounts and open it.
+
 Release → fetch → submit → collect → autograde → feedback, all through the hub: the facilitator
 drives nbgrader's formgrader API, the teams its assignment list, each with its own token from the
 hub's REST API. The teams' servers run as their own system users, so the exchange's file
@@ -17,7 +19,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.helpers import HOSTILE_TEXT, live_markup
-from tests.hub_env import Hub
+from tests.hub_env import Hub, team_name
 
 from .conftest import ARTIFACTS
 
@@ -27,7 +29,12 @@ COURSE = "regionallabor"
 ASSIGNMENT = "modul-1"
 WORKSHEET = f"{COURSE}/{ASSIGNMENT}/arbeitsblatt.ipynb"
 FACILITATOR = "rl-begleitung"
-TEAMS = {"rl-lautertal": 3, "rl-hochwald": 2}  # team members: Lautertal has enough, Hochwald not yet
+# Lautertal has enough members for Modul 1's Selbstcheck (three), Hochwald not yet.
+MEMBERS = {
+    "rl-lautertal": {"rl-lt-anna": "Anna", "rl-lt-ben": "Ben", "rl-lt-cem": "Cem"},
+    "rl-hochwald": {"rl-hw-dana": "Dana", "rl-hw-emil": "Emil"},
+}
+TEAMS = {team: len(members) for team, members in MEMBERS.items()}
 FILL_WORKBOOK = """\
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.testing import fill_team_and_region
@@ -35,10 +42,6 @@ workbook = Arbeitsmappe.open_default()
 fill_team_and_region(workbook, "{team}", members={members})
 workbook.close()
 """
-
-
-def team_name(user: str) -> str:
-    return user.removeprefix("rl-").capitalize()
 
 
 def ok(response) -> dict | list:
@@ -95,7 +98,7 @@ def feedback_html(hub: Hub, user: str, token: str) -> str:
 
 
 def test_a_cohort_hands_in_and_gets_feedback_through_the_hub(course_environment, browser, tmp_path):
-    hub = Hub(course_environment, tmp_path, teams=list(TEAMS), facilitators=[FACILITATOR])
+    hub = Hub(course_environment, tmp_path, teams=MEMBERS, facilitators=[FACILITATOR])
     try:
         tokens = {user: hub.login(user) for user in [FACILITATOR, *TEAMS]}
         for user, token in tokens.items():
@@ -243,7 +246,7 @@ def check_pages_in_the_browser(hub: Hub, browser, submission_id: str) -> None:
     # the facilitator puts the cohort's course file where install.sh's folder is; every team's page reads it
     example = hub.environment.course / "deploy" / "kurs.beispiel.toml"
     hub.run_as(FACILITATOR, ["cp", str(example), str(hub.course_frame / "kurs.toml")])
-    for user in ["rl-lautertal", FACILITATOR]:
+    for user in ["rl-lt-anna", FACILITATOR]:
         context, page = logged_in(hub, browser, user)
         if user == FACILITATOR:
             # JupyterHub ≥ 4.1 forbids framing a user's server, which leaves the formgrader's tab inside
@@ -263,6 +266,7 @@ def check_pages_in_the_browser(hub: Hub, browser, submission_id: str) -> None:
             page.goto(f"{hub.url}/user/{user}/lab")
             expect(page.locator(".jp-Launcher").first).to_be_visible(timeout=90_000)
         else:
+            user = "rl-lautertal"  # Anna lands on her team's start page
             page.wait_for_url(f"**/user/{user}/voila/render/modules/00_start.ipynb")
             page.wait_for_selector(".rl-modules", timeout=90_000)
             expect(page.locator(".rl-module[data-module='1']")).to_have_attribute("data-status", "done")
@@ -287,7 +291,13 @@ def test_only_the_rosters_accounts_log_in_and_only_with_the_password_they_were_g
     import subprocess
     from urllib.parse import urlparse
 
-    hub = Hub(course_environment, tmp_path, teams=["rl-lautertal"], facilitators=[FACILITATOR], deploy_login=True)
+    hub = Hub(
+        course_environment,
+        tmp_path,
+        teams={"rl-lautertal": {"rl-lt-anna": "Anna", "rl-lt-ben": "Ben"}},
+        facilitators=[FACILITATOR],
+        deploy_login=True,
+    )
     hub.users.append("rl-fremd")
     context = browser.new_context(locale="de-DE")
     page = context.new_page()
@@ -310,23 +320,99 @@ def test_only_the_rosters_accounts_log_in_and_only_with_the_password_they_were_g
 
     try:
         passwords = give_accounts()
-        assert set(passwords) == {"rl-lautertal", FACILITATOR}
+        assert set(passwords) == {"rl-lt-anna", "rl-lt-ben", FACILITATOR}  # the team's own account has none
         assert give_accounts() == {}  # run again: nobody's password changes
-        assert oct(Path(pwd.getpwnam("rl-lautertal").pw_dir).stat().st_mode & 0o777) == "0o700"
+        assert pwd.getpwnam("rl-lt-anna").pw_shell == "/usr/sbin/nologin"
+        assert not Path(pwd.getpwnam("rl-lt-anna").pw_dir).exists()
+        assert oct(Path(pwd.getpwnam(FACILITATOR).pw_dir).stat().st_mode & 0o777) == "0o700"
 
         assert not logs_in("rl-lautertal", "lautertal2026")  # a guess
         # A system user with a password, but not on the roster: no way in.
         subprocess.run(["useradd", "--create-home", "rl-fremd"], check=True)
         subprocess.run(["chpasswd"], input="rl-fremd:bekannt-2026\n", text=True, check=True)
         assert not logs_in("rl-fremd", "bekannt-2026")
-        assert logs_in("rl-lautertal", passwords["rl-lautertal"])
+        assert logs_in("rl-lt-anna", passwords["rl-lt-anna"])
         assert logs_in(FACILITATOR, passwords[FACILITATOR])
 
-        # The team lost its password: a new one, and the old one no longer opens the account.
-        renewed = give_accounts("rl-lautertal")
-        assert set(renewed) == {"rl-lautertal"} and renewed["rl-lautertal"] != passwords["rl-lautertal"]
-        assert not logs_in("rl-lautertal", passwords["rl-lautertal"])
-        assert logs_in("rl-lautertal", renewed["rl-lautertal"])
+        # Anna lost her password: a new one, and the old one no longer opens her account; Ben's still works.
+        renewed = give_accounts("rl-lt-anna")
+        assert set(renewed) == {"rl-lt-anna"} and renewed["rl-lt-anna"] != passwords["rl-lt-anna"]
+        assert not logs_in("rl-lt-anna", passwords["rl-lt-anna"])
+        assert logs_in("rl-lt-anna", renewed["rl-lt-anna"])
+        assert logs_in("rl-lt-ben", passwords["rl-lt-ben"])
     finally:
         context.close()
+        hub.stop()
+
+
+MODULE1 = "voila/render/modules/01_team_und_region.ipynb"
+READ_SIGNATURES = """\
+import json
+from regionallabor.core.model import Member
+from regionallabor.core.store import Arbeitsmappe
+workbook = Arbeitsmappe.open_default()
+print(json.dumps({s.record.name: s.updated_by for s in workbook.list(Member)}))
+workbook.close()
+"""
+
+
+def test_a_teams_members_log_in_on_their_own_and_work_in_one_workbook(course_environment, browser, tmp_path):
+    """Three members of Lautertal and one of Hochwald, each with an own login: Lautertal's members land on
+    their team's one server, see each other's changes within seconds, and each change carries its author's
+    name; Hochwald's member cannot open Lautertal's server, and nobody logs in as a team."""
+    from urllib.parse import urlparse
+
+    teams = {"rl-lautertal": MEMBERS["rl-lautertal"], "rl-hochwald": {"rl-hw-dana": "Dana"}}
+    hub = Hub(course_environment, tmp_path, teams=teams, facilitators=[FACILITATOR])
+    contexts = []
+    try:
+        pages = {}
+        for member, name in MEMBERS["rl-lautertal"].items():
+            context, page = logged_in(hub, browser, member)
+            contexts.append(context)
+            page.wait_for_url("**/user/rl-lautertal/voila/render/modules/00_start.ipynb", timeout=180_000)
+            expect(page.locator(".rl-person-choice")).to_contain_text(f"Angemeldet als {name} –", timeout=90_000)
+            pages[name] = page
+        screenshot_of = ARTIFACTS / "hub-startseite-mitglied.png"
+        pages["Cem"].screenshot(path=str(screenshot_of), full_page=True)
+        servers = ok(hub.api("get", "/users/rl-lautertal"))["servers"]
+        assert list(servers) == [""]  # one server for the team, started by the first member to arrive
+        for member in MEMBERS["rl-lautertal"]:
+            assert ok(hub.api("get", f"/users/{member}"))["servers"] == {}
+
+        for page in pages.values():
+            page.goto(f"{hub.url}/user/rl-lautertal/{MODULE1}")
+            page.wait_for_selector(".rl-tool", timeout=90_000)
+        anna, ben, cem = pages["Anna"], pages["Ben"], pages["Cem"]
+        anna.get_by_placeholder("Vor- und Nachname").fill("Anna Becker")
+        anna.get_by_role("button", name="Person hinzufügen").click()
+        expect(anna.locator(".rl-member-name", has_text="Anna Becker")).to_be_visible()
+        for other in (ben, cem):  # the other pages poll the workbook every two seconds
+            expect(other.locator(".rl-member-name", has_text="Anna Becker")).to_be_visible(timeout=3_000)
+        ben.get_by_placeholder("Vor- und Nachname").fill("Ben Yilmaz")
+        ben.get_by_role("button", name="Person hinzufügen").click()
+        expect(ben.locator(".rl-member-name", has_text="Ben Yilmaz")).to_be_visible()
+        expect(anna.locator(".rl-member-name", has_text="Ben Yilmaz")).to_be_visible(timeout=3_000)
+        cem.screenshot(path=str(ARTIFACTS / "hub-modul1-drei-mitglieder.png"), full_page=True)
+        signed = hub.run_as("rl-lautertal", [str(hub.environment.bin / "python"), "-c", READ_SIGNATURES])
+        assert signed.stdout.strip() == '{"Anna Becker": "Anna", "Ben Yilmaz": "Ben"}'
+
+        # Dana lands on Hochwald's page, and Lautertal's server is closed to her – in the browser and by token.
+        context, dana = logged_in(hub, browser, "rl-hw-dana")
+        contexts.append(context)
+        dana.wait_for_url("**/user/rl-hochwald/voila/render/modules/00_start.ipynb", timeout=180_000)
+        assert dana.goto(f"{hub.url}/user/rl-lautertal/{MODULE1}").status == 403
+        dana_token = hub.login("rl-hw-dana")
+        assert hub.server("rl-lautertal", dana_token).get("api/contents").status_code == 403
+        assert hub.api("post", "/users/rl-lautertal/server", token=dana_token).status_code == 403
+        # A member has no server of their own; a team's account is nobody's login.
+        anna_token = hub.login("rl-lt-anna")
+        assert hub.api("post", "/users/rl-lt-anna/server", token=anna_token).status_code == 403
+        assert hub.server("rl-lautertal", anna_token).get("api/contents").status_code == 200
+        context, page = logged_in(hub, browser, "rl-lautertal")
+        contexts.append(context)
+        assert urlparse(page.url).path == "/hub/login"
+    finally:
+        for context in contexts:
+            context.close()
         hub.stop()
