@@ -127,10 +127,6 @@ class Hub:
         )
         self.wait_for(lambda: self.api("get", "/").ok, "the hub did not answer")
 
-    def roster_environment(self) -> dict[str, str]:
-        """The environment in which the deploy's scripts read this hub's roster."""
-        return self.environment.environ(**self.roster)
-
     def wait_for(self, condition, message: str, timeout: float = 120) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

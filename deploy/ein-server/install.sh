@@ -21,11 +21,11 @@ install -d -m 0700 /srv/regionallabor-hub           # the hub's database and coo
 # (template: deploy/kurs.beispiel.toml), every team reads it
 install -d -m 2775 -g formgrade-regionallabor /srv/regionallabor
 install -d -m 0755 /etc/regionallabor
-[ -e /etc/regionallabor/teams.toml ] || cp deploy/teams.beispiel.toml /etc/regionallabor/teams.toml
+[ -e /etc/regionallabor/teams.toml ] || printf "# die Teams und ihre Mitglieder, Vorlage: $course/deploy/teams.beispiel.toml\n" > /etc/regionallabor/teams.toml
 [ -e /etc/regionallabor/hub.env ] || printf 'REGIONALLABOR_BEGLEITTEAM=\n' > /etc/regionallabor/hub.env
 
 cp deploy/ein-server/regionallabor-hub.service /etc/systemd/system/
 systemctl daemon-reload
 systemctl enable --now regionallabor-hub
 echo "Der Hub läuft auf Port 8000. Teams und ihre Mitglieder in /etc/regionallabor/teams.toml, Begleitteam in /etc/regionallabor/hub.env eintragen,"
-echo "dann: systemctl restart regionallabor-hub"
+echo "dann: env/bin/python deploy/ein-server/zugaenge.py und systemctl restart regionallabor-hub"

@@ -66,6 +66,8 @@ def main() -> None:
             f"Nicht auf der Liste: {', '.join(sorted(unknown))} – erst in teams.toml (als Mitglied) oder hub.env "
             "eintragen. Team-Konten haben kein Passwort."
         )
+    for team in cohort:  # the hub needs every account it knows as a system user before it starts
+        roster.ensure_team_account(team)
     passwords = give_accounts(members, facilitators, set(args.neu))
     if not passwords:
         print("Alle Namen auf der Liste haben schon einen Zugang.")
