@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 from tests.helpers import HOSTILE_TEXT, live_markup
 from tests.hub_env import Hub, roster_toml, team_name
 
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]
 
@@ -375,8 +375,7 @@ def test_a_teams_members_log_in_on_their_own_and_work_in_one_workbook(course_env
             page.wait_for_url("**/user/rl-lautertal/voila/render/modules/00_start.ipynb", timeout=180_000)
             expect(page.locator(".rl-person-choice")).to_contain_text(f"Angemeldet als {name} –", timeout=90_000)
             pages[name] = page
-        screenshot_of = ARTIFACTS / "hub-startseite-mitglied.png"
-        pages["Cem"].screenshot(path=str(screenshot_of), full_page=True)
+        screenshot(pages["Cem"], "hub-startseite-mitglied")
         servers = ok(hub.api("get", "/users/rl-lautertal"))["servers"]
         assert list(servers) == [""]  # one server for the team, started by the first member to arrive
         for member in MEMBERS["rl-lautertal"]:
@@ -395,7 +394,7 @@ def test_a_teams_members_log_in_on_their_own_and_work_in_one_workbook(course_env
         ben.get_by_role("button", name="Person hinzufügen").click()
         expect(ben.locator(".rl-member-name", has_text="Ben Yilmaz")).to_be_visible()
         expect(anna.locator(".rl-member-name", has_text="Ben Yilmaz")).to_be_visible(timeout=3_000)
-        cem.screenshot(path=str(ARTIFACTS / "hub-modul1-drei-mitglieder.png"), full_page=True)
+        screenshot(cem, "hub-modul1-drei-mitglieder")
         signed = hub.run_as("rl-lautertal", [str(hub.environment.bin / "python"), "-c", READ_SIGNATURES])
         assert signed.stdout.strip() == '{"Anna Becker": "Anna", "Ben Yilmaz": "Ben"}'
 
