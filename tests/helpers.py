@@ -210,3 +210,23 @@ def mark_up_every_text(workbook) -> int:
             records.append(record)
     workbook.replace_all(records)
     return changed
+
+
+def edited(record):
+    """The record with one of its values changed, as a member's edit would."""
+    from pydantic import ValidationError
+
+    data = record.model_dump()
+    for field, value in data.items():
+        if field == "id":
+            continue
+        for new in (
+            ([value + " (geändert)"] if isinstance(value, str) else [])
+            + ([value + 1] if isinstance(value, int | float) and not isinstance(value, bool) else [])
+            + ([not value] if isinstance(value, bool) else [])
+        ):
+            try:
+                return type(record).model_validate({**data, field: new})
+            except ValidationError:
+                continue
+    raise AssertionError(f"nothing to change in {record.KIND}")

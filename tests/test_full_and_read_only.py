@@ -64,6 +64,10 @@ def try_every_write(workbook: Arbeitsmappe, files: dict[str, bytes], fragment: s
     transfer.receive("kollegin.json", files["json"])
     transfer.confirm_import()
     assert_refused_in_german(transfer.notice, fragment)
+    transfer.receive("kollegin.json", files["json"])
+    transfer.plan_merge()
+    transfer.merge_now()  # the conflicts left as they are: the workbook's own state
+    assert_refused_in_german(transfer.notice, fragment)
 
     network_files = NetworkFiles(workbook)
     network_files.receive([("akteure.csv", files["csv"])])

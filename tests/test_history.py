@@ -30,7 +30,7 @@ from regionallabor.core.model import (
 from regionallabor.core.store import Arbeitsmappe, WorkbookError, current_person
 from regionallabor.modul3.beziehungsnetz import load_network, remove_actor
 from regionallabor.testing import fill_actions, fill_bestandsaufnahme, fill_network, fill_planning, fill_team_and_region
-from tests.helpers import control
+from tests.helpers import control, edited
 from widgets.history import PersonChoice, WorkbookHistory
 
 
@@ -61,24 +61,6 @@ def pages(tmp_path) -> tuple[Arbeitsmappe, Arbeitsmappe]:
     ben.close()
 
 
-def changed(record: Record) -> Record:
-    """The record with one of its values changed, as a member's edit would."""
-    data = record.model_dump()
-    for field, value in data.items():
-        if field == "id":
-            continue
-        for new in (
-            ([value + " (geändert)"] if isinstance(value, str) else [])
-            + ([value + 1] if isinstance(value, int | float) and not isinstance(value, bool) else [])
-            + ([not value] if isinstance(value, bool) else [])
-        ):
-            try:
-                return type(record).model_validate({**data, field: new})
-            except ValidationError:
-                continue
-    raise AssertionError(f"nothing to change in {record.KIND}")
-
-
 def test_the_fixture_holds_every_kind(pages):
     anna, _ = pages
     assert [kind for kind in RECORD_TYPES if not anna.count_kind(kind)] == []
@@ -91,7 +73,7 @@ def test_every_kind_keeps_its_earlier_version_and_comes_back_from_the_papierkorb
     original = anna.list(cls)[0]
     assert original.updated_by == "Anna"
 
-    edited = ben.update(changed(original.record), original.version)
+    bens = ben.update(edited(original.record), original.version)
     assert ben.get(cls, original.record.id).updated_by == "Ben"
     [earlier] = anna.history(cls, original.record.id)
     assert earlier.record == original.record
@@ -100,7 +82,7 @@ def test_every_kind_keeps_its_earlier_version_and_comes_back_from_the_papierkorb
     back = anna.restore(cls, earlier.entry)  # Anna takes her version back; Ben's stays in the history
     assert anna.get(cls, original.record.id).record == original.record
     assert back.updated_by == "Anna"
-    assert [v.record for v in anna.history(cls, original.record.id)] == [edited.record, original.record]
+    assert [v.record for v in anna.history(cls, original.record.id)] == [bens.record, original.record]
 
     ben.delete(cls, original.record.id, back.version)
     assert ben.get(cls, original.record.id) is None

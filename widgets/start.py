@@ -11,10 +11,22 @@ from regionallabor.core.environment import jupyterlab_link, on_binder
 from regionallabor.core.formatting import format_timestamp
 from regionallabor.core.messages import t
 from regionallabor.core.model import Region, Team
+from regionallabor.core.merge import Conflict, MergePlan, apply_merge, plan_merge
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.core.transfer import ParsedWorkbook, export_filename, export_json, parse_workbook_file
 from regionallabor.course import MODULES, Status, available_modules
-from widgets.base import WorkbookTool, WorkbookView, button, download_link, help_line, html, upload_button
+from regionallabor.core.history import when_and_who
+from widgets.base import (
+    WorkbookTool,
+    WorkbookView,
+    button,
+    close_children,
+    css,
+    download_link,
+    help_line,
+    html,
+    upload_button,
+)
 
 
 class ModuleOverview(WorkbookView, ipw.HTML):
@@ -107,11 +119,13 @@ class JupyterLabLink(ipw.HTML):
 
 
 class WorkbookTransfer(WorkbookTool):
-    """Where the workbook lives; download it as one JSON file, or replace it with an uploaded one."""
+    """Where the workbook lives; download it as one JSON file; merge an uploaded one into it, or replace it."""
 
     def __init__(self, workbook: Arbeitsmappe, **kwargs):
         super().__init__(workbook, **kwargs)
         self._pending: tuple[str, ParsedWorkbook] | None = None
+        self._plan: MergePlan | None = None
+        self._choices: list[tuple[Conflict, ipw.RadioButtons]] = []
 
         self.export_button = button(t("transfer.export_button"), "primary")
         self.on_click(self.export_button, self.prepare_download)
@@ -121,11 +135,21 @@ class WorkbookTransfer(WorkbookTool):
         )
         self.upload = upload_button(t("transfer.import_button"), ".json,application/json")
         self.on_upload(self.upload, lambda files: self.receive(*files[0]))
-        self.confirm = button(t("transfer.import_confirm"), "primary")
+        self.merge = button(t("transfer.merge_button"), "primary")
+        self.on_click(self.merge, self.plan_merge)
+        self.confirm = button(t("transfer.import_confirm"))
         self.on_click(self.confirm, self.confirm_import)
         self.cancel = button(t("cancel"), "quiet")
         self.on_click(self.cancel, self.cancel_import)
-        self.confirm_box = ipw.HBox([self.confirm, self.cancel], layout=ipw.Layout(display="none"))
+        self.confirm_box = ipw.HBox([self.merge, self.confirm, self.cancel], layout=ipw.Layout(display="none"))
+        self.conflicts = ipw.VBox()
+        self.confirm_merge = button(t("transfer.merge_confirm"), "primary")
+        self.on_click(self.confirm_merge, self.merge_now)
+        self.cancel_merge = button(t("cancel"), "quiet")
+        self.on_click(self.cancel_merge, self.cancel_import)
+        self.merge_box = ipw.VBox(
+            [self.conflicts, ipw.HBox([self.confirm_merge, self.cancel_merge])], layout=ipw.Layout(display="none")
+        )
 
         self.children = [
             html(f"<div>{escape(t('start.location'))} <span class='rl-path'>{escape(str(workbook.path))}</span></div>"),
@@ -141,7 +165,11 @@ class WorkbookTransfer(WorkbookTool):
             self.upload,
             self.notice,
             self.confirm_box,
+            self.merge_box,
         ]
+
+    def refresh(self) -> None:
+        """Nothing shown here follows the workbook; a merge being chosen checks its state when it is done."""
 
     def prepare_download(self) -> str:
         team = self.workbook.get(Team)
@@ -153,35 +181,80 @@ class WorkbookTransfer(WorkbookTool):
         return filename
 
     def receive(self, filename: str, raw: bytes) -> ParsedWorkbook | None:
-        """Check an uploaded file completely, then ask before it replaces the workbook."""
-        self._pending = None
-        self.confirm_box.layout.display = "none"
+        """Check an uploaded file completely, then ask whether to merge it or let it replace the workbook."""
+        self._close_choices()
         try:
             parsed = parse_workbook_file(raw)
         except WorkbookError as error:
             self.notice.show("error", str(error))
             return None
         self._pending = (filename, parsed)
-        self.notice.show(
-            "info",
-            t(
-                "transfer.import_summary",
-                filename=filename,
-                summary=parsed.summary(),
-                backup_dir=self.workbook.backup_dir,
-            ),
-        )
+        question = escape(t("transfer.import_choice", filename=filename, summary=parsed.summary()))
+        self.notice.show("info", f"{question}<br>{t('transfer.merge_help')}", markup=True)
         self.confirm_box.layout.display = ""
         return parsed
+
+    def plan_merge(self) -> MergePlan | None:
+        """Compare the file with the workbook; without conflicts merge at once, else let the team choose."""
+        if self._pending is None:
+            return None
+        try:
+            plan = plan_merge(self.workbook, self._pending[1])
+        except WorkbookError as error:
+            self.notice.show("error", str(error))
+            return None
+        self.confirm_box.layout.display = "none"
+        if not plan.changes_anything:
+            self._close_choices()
+            self.notice.show("info", plan.summary())
+            return plan
+        self._plan = plan
+        if not plan.conflicts:
+            self.merge_now()
+            return plan
+        self._choices = [(conflict, self._choice(conflict)) for conflict in plan.conflicts]
+        self.conflicts.children = [
+            css(ipw.VBox([html(conflict_html(conflict)), choice]), "rl-merge-conflict")
+            for conflict, choice in self._choices
+        ]
+        self.notice.show("warning", plan.summary())
+        self.merge_box.layout.display = ""
+        return plan
+
+    @staticmethod
+    def _choice(conflict: Conflict) -> ipw.RadioButtons:
+        if conflict.ours is None:
+            labels = (t("merge.ours_removed"), t("merge.theirs_changed"))
+        elif conflict.theirs is None:
+            labels = (t("merge.ours_kept"), t("merge.theirs_removed"))
+        else:
+            labels = (t("merge.ours"), t("merge.theirs"))
+        return ipw.RadioButtons(
+            options=[(labels[0], "ours"), (labels[1], "theirs")], value="ours", layout=ipw.Layout(width="auto")
+        )
+
+    def merge_now(self) -> None:
+        if self._pending is None or self._plan is None:
+            return
+        filename, plan = self._pending[0], self._plan
+        take_theirs = {conflict.key for conflict, choice in self._choices if choice.value == "theirs"}
+        self._close_choices()
+        try:
+            backup = apply_merge(self.workbook, plan, take_theirs)
+        except WorkbookError as error:  # another page wrote meanwhile, a full disk: nothing was merged
+            self.notice.show("error", str(error))
+            return
+        self.download_link.value = ""
+        self.notice.show("success", f"{plan.summary()} {t('transfer.merge_done', filename=filename, backup=backup.name)}")
+        self.sync.check()
 
     def confirm_import(self) -> None:
         if self._pending is None:
             return
         filename, parsed = self._pending
-        self._pending = None
-        self.confirm_box.layout.display = "none"
+        self._close_choices()
         try:
-            backup = self.workbook.replace_all(parsed.records)
+            backup = self.workbook.replace_all(parsed.records, parsed.known)
         except WorkbookError as error:  # no backup, a full disk: nothing was replaced
             self.notice.show("error", str(error))
             return
@@ -190,6 +263,36 @@ class WorkbookTransfer(WorkbookTool):
         self.sync.check()
 
     def cancel_import(self) -> None:
-        self._pending = None
-        self.confirm_box.layout.display = "none"
+        self._close_choices()
         self.notice.show("info", t("transfer.import_cancelled"))
+
+    def _close_choices(self) -> None:
+        self._pending = self._plan = None
+        self._choices = []
+        close_children(self.conflicts)
+        self.conflicts.children = []
+        self.confirm_box.layout.display = "none"
+        self.merge_box.layout.display = "none"
+
+
+def conflict_html(conflict: Conflict) -> str:
+    """A record both sides changed: what it is, which side did what, and each field's two texts."""
+    if conflict.ours is None:
+        heading = t("merge.removed_here")
+    elif conflict.theirs is None:
+        heading = t("merge.removed_there")
+    else:
+        heading = t("merge.both_changed")
+    lines = "".join(
+        f"<li>{escape(t('merge.difference', field=d.field, ours=d.now, theirs=d.earlier))}</li>"
+        for d in conflict.changes()
+    )
+    who = (
+        f" <span class='rl-muted'>({escape(t('history.changed', when=when_and_who(conflict.ours.updated_at, conflict.ours.updated_by)))})</span>"
+        if conflict.ours
+        else ""
+    )
+    return (
+        f"<div><strong>{escape(heading)}</strong> {escape(conflict.label)}{who}</div>"
+        + (f"<ul class='rl-merge-differences'>{lines}</ul>" if lines else "")
+    )

@@ -21,6 +21,7 @@ forward on opening (after a backup copy), newer ones are refused untouched.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -39,7 +40,7 @@ from regionallabor.core.environment import on_binder
 from regionallabor.core.messages import t
 from regionallabor.core.model import RECORD_TYPES, Record, SingletonRecord
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 WORKBOOK_FILENAME = "arbeitsmappe.sqlite3"
 BUSY_TIMEOUT_MS = 15_000
 KINDS_KEPT = 64  # how many of its own writes a workbook object remembers the kinds of
@@ -47,6 +48,8 @@ PERSON_VARIABLE = "REGIONALLABOR_PERSON"  # set for each page's kernel by servin
 # One person's changes to one record within this many seconds are one version in its history: a text
 # saved as it is typed leaves the state before the typing, not one version per pause.
 VERSION_WINDOW_SECONDS = 120
+STATE_DIGITS = 20  # of a state's fingerprint: 80 bits, no two states of a team's records collide
+REMOVED_STATE = "0" * STATE_DIGITS  # the state "removed": known to a workbook that removed the record or saw it removed
 
 R = TypeVar("R", bound=Record)
 log = logging.getLogger(__name__)
@@ -74,12 +77,16 @@ class WorkbookError(Exception):
 
 
 class StaleRecordError(WorkbookError):
-    """The record was changed (or removed) by someone else since it was read."""
+    """The record was changed (or removed) by someone else since it was read.
 
-    def __init__(self, kind: str, record_id: str):
+    ``attempted`` is the state the refused write would have stored, so the page can show it beside the saved one.
+    """
+
+    def __init__(self, kind: str, record_id: str, attempted: Record | None = None):
         super().__init__(t("stale_reloaded"))
         self.kind = kind
         self.record_id = record_id
+        self.attempted = attempted
 
 
 class NewerSchemaError(WorkbookError):
@@ -148,7 +155,25 @@ def _migrate_to_3(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX history_removed ON history (removed, revision)")
 
 
-MIGRATIONS = {1: _migrate_to_1, 2: _migrate_to_2, 3: _migrate_to_3}
+def _migrate_to_4(conn: sqlite3.Connection) -> None:
+    # States of records that came in from a workbook file or went out in one (see core.merge): with the
+    # history they tell which side of a merge changed a record.
+    conn.execute(
+        "CREATE TABLE known_states (kind TEXT NOT NULL, id TEXT NOT NULL, state TEXT NOT NULL,"
+        " PRIMARY KEY (kind, id, state)) WITHOUT ROWID"
+    )
+
+
+MIGRATIONS = {1: _migrate_to_1, 2: _migrate_to_2, 3: _migrate_to_3, 4: _migrate_to_4}
+
+# A record's key in the whole workbook, and what it knows of each record's states (see state_of)
+RecordKey = tuple[str, str]
+KnownStates = dict[RecordKey, set[str]]
+
+
+def state_of(record: Record) -> str:
+    """A short fingerprint of a record's content: equal for equal content, in every workbook."""
+    return hashlib.sha256(record.model_dump_json().encode()).hexdigest()[:STATE_DIGITS]
 
 
 def default_home() -> Path:
@@ -463,25 +488,84 @@ class Arbeitsmappe:
 
     # the whole workbook
 
-    def export_data(self) -> dict:
-        """Everything in the workbook, as plain data for a JSON file."""
+    def export_data(self, known_states: bool = False) -> dict:
+        """Everything in the workbook, as plain data for a JSON file.
+
+        With ``known_states`` the file also carries the fingerprints of every earlier state of every record (also
+        of removed ones) – what a merge of the file into another workbook needs – and the workbook remembers
+        the states it gave away.
+        """
         with self._lock:
             rows = self._conn.execute("SELECT kind, data FROM records ORDER BY kind, rowid").fetchall()
         records: dict[str, list] = {kind: [] for kind in RECORD_TYPES}
         for kind, data in rows:
             records.setdefault(kind, []).append(json.loads(data))
-        return {
+        data = {
             "format": "regionallabor-arbeitsmappe",
             "schema_version": SCHEMA_VERSION,
             "exported_at": _now(),
             "records": records,
         }
+        if known_states:
+            known = self.known_states()
+            data["known_states"] = _known_as_data(known)
+            self._remember_current()
+        return data
 
-    def replace_all(self, records: list[Record]) -> Path:
+    def known_states(self) -> KnownStates:
+        """Every state of every record this workbook has had, holds, or has exchanged with a file: by record key.
+
+        A removed record keeps its key here (its history stays), so a merge can tell "removed" from "never seen".
+        """
+        known: KnownStates = {}
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT kind, id, data, 0 FROM records UNION ALL SELECT kind, id, data, removed FROM history"
+            ).fetchall()
+            remembered = self._conn.execute("SELECT kind, id, state FROM known_states").fetchall()
+        for kind, record_id, data, removed in rows:
+            cls = RECORD_TYPES.get(kind)
+            if cls is None:
+                continue
+            states = known.setdefault((kind, record_id), set())
+            if removed:
+                states.add(REMOVED_STATE)
+            with suppress(ValidationError):  # a state this course's models no longer read: not one a file can hold
+                states.add(state_of(cls.model_validate_json(data)))
+        for kind, record_id, state in remembered:
+            known.setdefault((kind, record_id), set()).add(state)
+        return known
+
+    def _remember_current(self) -> None:
+        """Remember the records' current states as given away (an export); a read-only workbook cannot, and
+        needs not – nobody changes it."""
+        states = [(s.record.KIND, s.record.id, state_of(s.record)) for s in self._all_records()]
+        with self._lock, suppress(sqlite3.Error):
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.executemany("INSERT OR IGNORE INTO known_states VALUES (?, ?, ?)", states)
+                self._conn.execute("COMMIT")
+            except sqlite3.Error:
+                self._conn.execute("ROLLBACK")
+                raise
+
+    def _all_records(self) -> list[Stored]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT kind, data, version, updated_at, updated_by FROM records ORDER BY rowid"
+            ).fetchall()
+        return [
+            Stored(RECORD_TYPES[kind].model_validate_json(data), *rest)
+            for kind, data, *rest in rows
+            if kind in RECORD_TYPES
+        ]
+
+    def replace_all(self, records: list[Record], known: KnownStates | None = None) -> Path:
         """Replace the workbook's content with ``records`` (already validated); back up first.
 
         The backup is taken inside the import's write lock: a write from another page lands either
-        before it (and is in the backup) or after the import – never in neither.
+        before it (and is in the backup) or after the import – never in neither. ``known`` are the states
+        the file knew of (see :meth:`known_states`); they are remembered for a later merge.
         """
         with self.transaction() as tx:
             # The backup reads through a connection of its own: it sees the last commit, and nobody can commit now.
@@ -490,7 +574,51 @@ class Arbeitsmappe:
             tx.remove_everything()
             for record in records:
                 tx.add(record)
+            tx.remember(records, known or {})
         return backup
+
+    def merge(
+        self,
+        writes: list[Record],
+        removals: list[tuple[type[Record], str]],
+        expected: dict[RecordKey, str | None],
+        known: KnownStates,
+    ) -> Path:
+        """Write the records a merge takes from a file and remove the ones it removes, together; back up first.
+
+        ``expected`` is the state (:func:`state_of`, None for absent) each touched record had when the merge was
+        planned: if another page changed one since, nothing is written and WorkbookError says so.
+        """
+        with self.transaction() as tx:
+            for (kind, record_id), state in expected.items():
+                row = tx.conn.execute("SELECT data FROM records WHERE kind = ? AND id = ?", (kind, record_id)).fetchone()
+                now = state_of(RECORD_TYPES[kind].model_validate_json(row[0])) if row else None
+                if now != state:
+                    raise WorkbookError(t("merge.changed_meanwhile"))
+            backup = self._backup_file("vor-zusammenfuehren")
+            for cls, record_id in removals:
+                row = tx.conn.execute(
+                    "SELECT version FROM records WHERE kind = ? AND id = ?", (cls.KIND, record_id)
+                ).fetchone()
+                if row:
+                    tx.delete(cls, record_id, row[0])
+            for record in writes:
+                row = tx.conn.execute(
+                    "SELECT version FROM records WHERE kind = ? AND id = ?", (record.KIND, record.id)
+                ).fetchone()
+                if row is None:
+                    tx.add(record)
+                else:
+                    tx.update(record, row[0], keep_every_version=True)
+            tx.remember(writes, known)
+        return backup
+
+
+def _known_as_data(known: KnownStates) -> dict[str, dict[str, list[str]]]:
+    data: dict[str, dict[str, list[str]]] = {}
+    for (kind, record_id), states in known.items():
+        data.setdefault(kind, {})[record_id] = sorted(states)
+    return data
 
 
 _HISTORY_COLUMNS = "entry, data, updated_at, updated_by, replaced_at, replaced_by, removed, revision"
@@ -524,12 +652,16 @@ class _Transaction:
             )
         except sqlite3.IntegrityError as error:
             # Someone else created the same singleton or id in the meantime.
-            raise StaleRecordError(record.KIND, record.id) from error
+            raise StaleRecordError(record.KIND, record.id, record) from error
         return Stored(record, self.revision, self.updated_at, self.person)
 
     def update(self, record: R, version: int, keep_every_version: bool = False) -> Stored[R]:
         self.kinds.add(record.KIND)
-        self._keep_current(record.KIND, record.id, version, removed=False, coalesce=not keep_every_version)
+        try:
+            self._keep_current(record.KIND, record.id, version, removed=False, coalesce=not keep_every_version)
+        except StaleRecordError as error:
+            error.attempted = record
+            raise
         self.conn.execute(
             "UPDATE records SET data = ?, version = ?, updated_at = ?, updated_by = ? WHERE kind = ? AND id = ?",
             (record.model_dump_json(), self.revision, self.updated_at, self.person, record.KIND, record.id),
@@ -540,6 +672,12 @@ class _Transaction:
         self.kinds.add(cls.KIND)
         self._keep_current(cls.KIND, record_id, version, removed=True)
         self.conn.execute("DELETE FROM records WHERE kind = ? AND id = ?", (cls.KIND, record_id))
+
+    def remember(self, records: list[Record], known: KnownStates) -> None:
+        """Remember the states a file brought in – its records' and the earlier ones it knew of."""
+        states = {(kind, record_id, state) for (kind, record_id), found in known.items() for state in found}
+        states.update((record.KIND, record.id, state_of(record)) for record in records)
+        self.conn.executemany("INSERT OR IGNORE INTO known_states VALUES (?, ?, ?)", sorted(states))
 
     def remove_everything(self) -> None:
         """Every record into the history as removed (an import replaces them), then out of the workbook."""

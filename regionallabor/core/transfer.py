@@ -8,7 +8,7 @@ nothing and says why in German.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from pydantic import ValidationError
@@ -16,7 +16,14 @@ from pydantic import ValidationError
 from regionallabor.core.messages import messages, t
 from regionallabor.core.model import RECORD_TYPES, Record, SingletonRecord, explain
 from regionallabor.core.privacy import pseudonymise_export
-from regionallabor.core.store import SCHEMA_VERSION, Arbeitsmappe, NewerSchemaError, WorkbookError
+from regionallabor.core.store import (
+    SCHEMA_VERSION,
+    STATE_DIGITS,
+    Arbeitsmappe,
+    KnownStates,
+    NewerSchemaError,
+    WorkbookError,
+)
 
 FORMAT_NAME = "regionallabor-arbeitsmappe"
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -25,6 +32,7 @@ MAX_DEPTH = 12  # a record holds lists of small objects at most (a Wirkungslogik
 MAX_DIGITS = 15  # money in cents, populations, years: far below 10^15
 MAX_RECORDS_PER_KIND = 1_000
 MAX_RECORDS = {"akteur": 2_000, "beziehung": 10_000, "gespraech": 5_000}  # as many as a network file may bring
+MAX_KNOWN_STATES = 200_000  # earlier states of records a file may name (a long course's history: a few thousand)
 
 
 class InvalidWorkbookFile(WorkbookError):
@@ -35,6 +43,7 @@ class InvalidWorkbookFile(WorkbookError):
 class ParsedWorkbook:
     records: list[Record]
     pseudonymised: bool = False
+    known: KnownStates = field(default_factory=dict)  # the earlier states the file's workbook knew (core.merge)
 
     def summary(self) -> str:
         counts: dict[str, int] = {}
@@ -59,9 +68,10 @@ def export_filename(team_name: str = "", today: date | None = None) -> str:
 
 def export_json(workbook: Arbeitsmappe, pseudonymise: bool = False) -> bytes:
     """The whole workbook as JSON; ``pseudonymise`` replaces private persons for passing it on (see core.privacy)."""
-    data = workbook.export_data()
-    if pseudonymise:
-        data = pseudonymise_export(data)
+    if pseudonymise:  # a file for others: no merge comes back from it, so it carries no earlier states
+        data = pseudonymise_export(workbook.export_data())
+    else:
+        data = workbook.export_data(known_states=True)
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
 
@@ -147,4 +157,28 @@ def parse_workbook_file(raw: bytes) -> ParsedWorkbook:
                 raise InvalidWorkbookFile(t("workbook.duplicate_id", kind=kind, id=record.id))
             seen.add((kind, record.id))
             records.append(record)
-    return ParsedWorkbook(records, data.get("pseudonymised") is True)
+    return ParsedWorkbook(records, data.get("pseudonymised") is True, _known_states(data.get("known_states", {})))
+
+
+def _known_states(data) -> KnownStates:
+    """The file's ``known_states`` ({kind: {id: [state, …]}}); kinds this course does not know are left out."""
+    if not isinstance(data, dict):
+        raise InvalidWorkbookFile(t("workbook.not_a_workbook"))
+    known: KnownStates = {}
+    count = 0
+    for kind, by_id in data.items():
+        if not isinstance(by_id, dict):
+            raise InvalidWorkbookFile(t("workbook.not_a_workbook"))
+        for record_id, states in by_id.items():
+            if not isinstance(states, list) or not all(_is_state(state) for state in states) or len(record_id) > 64:
+                raise InvalidWorkbookFile(t("workbook.not_a_workbook"))
+            count += len(states)
+            if count > MAX_KNOWN_STATES:
+                raise InvalidWorkbookFile(t("workbook.too_many_states", limit=MAX_KNOWN_STATES))
+            if kind in RECORD_TYPES:
+                known[(kind, record_id)] = set(states)
+    return known
+
+
+def _is_state(value) -> bool:
+    return isinstance(value, str) and len(value) == STATE_DIGITS and all(c in "0123456789abcdef" for c in value)

@@ -179,16 +179,40 @@ def test_export_and_refused_import_on_the_start_page(start_server, page, tmp_pat
     expect(page.locator(".rl-notice-error")).to_contain_text("kein gültiges JSON")
     screenshot(page, "06-startseite-import-abgelehnt")
 
+    # a colleague's file: she added Frieda on her own laptop – merged, Emil stays
     exported["records"]["member"].append({"id": "neu1", "name": "Frieda"})
     good = tmp_path / "arbeitsmappe-neu.json"
     good.write_text(json.dumps(exported))
     upload(page, good)
     expect(page.locator(".rl-notice-info")).to_contain_text("2 Teammitglieder")
-    page.get_by_role("button", name="Ja, Arbeitsmappe ersetzen").click()
-    expect(page.locator(".rl-notice-success")).to_contain_text("ist geladen")
+    screenshot(page, "06-startseite-zusammenfuehren-oder-ersetzen")
+    page.get_by_role("button", name="Zusammenführen").click()
+    expect(page.locator(".rl-notice-success")).to_contain_text("1 neuer Eintrag")
+
+    # Emil's role changed here (another page) and in the colleague's file: the team chooses
+    from regionallabor.core.model import Member
+    from regionallabor.core.store import Arbeitsmappe
+
+    here = Arbeitsmappe(server.home / "arbeitsmappe.sqlite3", person="Anna")
+    emil = next(s for s in here.list(Member) if s.record.name == "Emil")
+    here.update(emil.record.model_copy(update={"role": "Moderation"}), emil.version)
+    for member in exported["records"]["member"]:
+        if member["name"] == "Emil":
+            member["role"] = "Kasse"
+    good.write_text(json.dumps(exported))
+    upload(page, good)
+    page.get_by_role("button", name="Zusammenführen").click()
+    conflict = page.locator(".rl-merge-conflict")
+    expect(conflict).to_contain_text("bei euch „Moderation“, in der Datei „Kasse“")
+    screenshot(page, "06-startseite-zusammenfuehren-konflikt")
+    conflict.get_by_text("Fassung aus der Datei nehmen").click()
+    page.get_by_role("button", name="Jetzt zusammenführen").click()
+    expect(page.locator(".rl-notice-success")).to_contain_text("zusammengeführt")
+    assert {s.record.name: s.record.role for s in here.list(Member)}["Emil"] == "Kasse"
     page.goto(server.url + MODULE1)
     wait_for_page(page)
     expect(page.locator(".rl-member-name", has_text="Frieda")).to_be_visible()
+    expect(page.locator(".rl-member-name", has_text="Emil")).to_be_visible()
 
 
 def test_binder_warning(start_server, page):

@@ -4,6 +4,7 @@ from .deferred import when_page_loaded
 from .downloads import document_links, download_link, downloads_html
 from .elements import (
     button,
+    close_children,
     close_tree,
     css,
     heading,
