@@ -65,15 +65,14 @@ def test_hub_requirements_build_on_the_binder_pins():
 
 def test_kubernetes_values_use_the_course_names_and_the_shared_start_script():
     values = yaml.safe_load((ROOT / "deploy" / "kubernetes" / "values.yaml").read_text())
-    extra = values["hub"]["extraConfig"]["regionallabor.py"]
-    compile(extra, "regionallabor.py", "exec")
-    assert f'GRADERS = "formgrade-{COURSE_ID}"' in extra
+    compile(values["hub"]["extraConfig"]["regionallabor.py"], "regionallabor.py", "exec")
+    hub_module = (ROOT / "deploy" / "kubernetes" / "regionallabor_hub.py").read_text()
+    assert f'GRADERS = "formgrade-{COURSE_ID}"' in hub_module
+    assert '"/opt/regionallabor/deploy/ein-server/begleitteam"' in hub_module
+    assert (ROOT / "deploy" / "ein-server" / "begleitteam").is_dir()
     start_script = values["singleuser"]["cmd"][-1]
     assert (ROOT / start_script.removeprefix("/opt/regionallabor/")).exists()
-    assert "/opt/regionallabor/deploy/ein-server/begleitteam" in extra
     assert values["cull"]["enabled"] and values["singleuser"]["storage"]["type"] == "dynamic"
-    mounts = {m["mountPath"] for m in values["singleuser"]["storage"]["extraVolumeMounts"]}
-    assert values["singleuser"]["extraEnv"]["REGIONALLABOR_EXCHANGE"] in mounts
     dockerfile = (ROOT / "deploy" / "kubernetes" / "Dockerfile").read_text()
     assert "binder/requirements.txt" in dockerfile and "binder/postBuild" in dockerfile
 

@@ -10,7 +10,6 @@ from urllib.parse import quote
 
 import ipywidgets as ipw
 import pytest
-from pydantic import ValidationError
 
 from regionallabor.core.messages import t
 from regionallabor.core.model import (
@@ -21,7 +20,6 @@ from regionallabor.core.model import (
     Gespraech,
     Kennzahl,
     Member,
-    Record,
     Reflexion,
     Statusbericht,
     Vernetzung,

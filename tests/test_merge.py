@@ -22,7 +22,9 @@ from widgets.start import WorkbookTransfer
 
 def content(workbook: Arbeitsmappe) -> dict:
     """The records by kind, in any order (entries added on two sides stand in different orders)."""
-    return {kind: sorted(items, key=lambda item: item["id"]) for kind, items in workbook.export_data()["records"].items()}
+    return {
+        kind: sorted(items, key=lambda item: item["id"]) for kind, items in workbook.export_data()["records"].items()
+    }
 
 
 def file_of(workbook: Arbeitsmappe, **options):

@@ -180,6 +180,7 @@ def test_an_edit_in_another_window_is_not_overwritten(workbook):
     there.form.save()
     here.form.engagement.value = "1"
     assert here.form.save() is None
-    assert "in einem anderen Fenster geändert" in here.notice.text
+    assert "wurde gerade eben geändert, während ihr geschrieben habt" in here.notice.text
+    assert "<strong>Engagement</strong> – eure Fassung: <span class='rl-conflict-text'>1</span>" in here.notice.text
     assert workbook.list(Akteur)[0].record.influence == 5
     assert here.form.influence.value == "5"  # the form now shows the newer state

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import time
+from datetime import date
 
 import ipywidgets as ipw
 
@@ -123,19 +125,77 @@ def test_team_name_is_saved_on_every_change(workbook):
     assert reopened.team_name.value == "Mitmach-Team Kinzigtal"
 
 
-def test_stale_edit_from_a_second_tab_reloads_instead_of_overwriting(workbook_path):
-    tab1 = TeamEditor(Arbeitsmappe(workbook_path))
-    add_person(tab1, "Anna")
-    tab2 = TeamEditor(Arbeitsmappe(workbook_path))
-    tab1.start_edit(tab1.members()[0])
-    tab2.start_edit(tab2.members()[0])
-    tab2.role.value = "Netzwerk"
-    tab2.submit_form()
-    tab1.role.value = "Organisation"
-    tab1.submit_form()
-    assert tab1.notice.kind == "warning"
-    assert "anderen Fenster" in tab1.notice.value
+def test_two_people_saving_one_entry_the_second_sees_both_texts_and_decides(workbook_path):
+    annas = TeamEditor(Arbeitsmappe(workbook_path, person="Anna"))
+    add_person(annas, "Cem")
+    bens = TeamEditor(Arbeitsmappe(workbook_path, person="Ben"))
+    annas.start_edit(annas.members()[0])
+    bens.start_edit(bens.members()[0])
+    bens.role.value = "Netzwerk"
+    bens.submit_form()
+    annas.role.value = "Organisation <b>& Kasse</b>"
+    assert annas.submit_form() is None
+    assert annas.notice.kind == "warning"
+    assert "Teammitglied „Cem“ wurde gerade eben von Ben geändert" in annas.notice.value
+    assert "eure Fassung: <span class='rl-conflict-text'>Organisation &lt;b&gt;&amp; Kasse&lt;/b&gt;</span>" in (
+        annas.notice.value
+    )
+    assert "gespeichert: <span class='rl-conflict-text'>Netzwerk</span>" in annas.notice.value
     assert Arbeitsmappe(workbook_path).list(Member)[0].record.role == "Netzwerk"
+    assert annas.role.value == "Organisation <b>& Kasse</b>"  # what Anna typed stays in her form …
+    assert annas.submit_form() is not None  # … and saving it again makes it count, knowingly
+    workbook = Arbeitsmappe(workbook_path)
+    cem = workbook.list(Member)[0]
+    assert cem.record.role == "Organisation <b>& Kasse</b>"
+    assert [v.record.role for v in workbook.history(Member, cem.record.id)][:1] == ["Netzwerk"]  # Ben's is kept
+
+
+def test_a_text_typed_while_another_person_types_in_it_is_shown_not_dropped(workbook_path):
+    from regionallabor.core.model import Kritikpunkt
+    from widgets.modul4 import CritiquePhase
+
+    annas = CritiquePhase(Arbeitsmappe(workbook_path, person="Anna"))
+    annas.field.value, annas.text.value = "mobilitaet", "Bus"
+    annas.add()
+    bens = CritiquePhase(Arbeitsmappe(workbook_path, person="Ben"))
+    control(bens.columns["mobilitaet"].children[0], ipw.Textarea).value = "Sonntags fährt kein Bus"
+    card = control(annas.columns["mobilitaet"].children[0], ipw.Textarea)
+    card.value = "Der Bus fährt zu selten"  # Anna's page had not heard of Ben's change yet
+    assert "eure Fassung: <span class='rl-conflict-text'>Der Bus fährt zu selten</span>" in annas.notice.value
+    assert "gespeichert: <span class='rl-conflict-text'>Sonntags fährt kein Bus</span>" in annas.notice.value
+    assert card.value == "Sonntags fährt kein Bus"  # the card shows what is saved, the notice what Anna typed
+    assert Arbeitsmappe(workbook_path).list(Kritikpunkt)[0].record.text == "Sonntags fährt kein Bus"
+
+
+def test_an_entry_removed_while_it_is_in_another_persons_form_keeps_what_was_typed(workbook_path):
+    annas = TeamEditor(Arbeitsmappe(workbook_path, person="Anna"))
+    add_person(annas, "Cem")
+    bens = TeamEditor(Arbeitsmappe(workbook_path, person="Ben"))
+    annas.start_edit(annas.members()[0])
+    annas.role.value = "Moderation"
+    bens.remove(bens.members()[0])
+    annas.sync.check()  # Anna's page hears of the removal
+    assert "Teammitglied „Cem“ wurde gerade eben von Ben entfernt" in annas.notice.text
+    assert "steht noch im Formular" in annas.notice.text
+    assert (annas.name.value, annas.role.value) == ("Cem", "Moderation")
+    assert annas.submit_form() is not None  # saved anew
+    assert [(s.record.name, s.record.role) for s in Arbeitsmappe(workbook_path).list(Member)] == [("Cem", "Moderation")]
+
+
+def test_an_entry_removed_before_the_save_arrives_keeps_what_was_typed_too(workbook_path):
+    from widgets.modul5.aufgaben import TaskPlan
+
+    annas = TaskPlan(Arbeitsmappe(workbook_path, person="Anna"))
+    annas.title.value, annas.due.value = "Saal buchen", date(2027, 4, 1)
+    annas.save()
+    bens = TaskPlan(Arbeitsmappe(workbook_path, person="Ben"))
+    annas.load(annas.records()[0])
+    annas.title.value = "Saal und Technik buchen"
+    bens.remove(bens.records()[0])
+    assert annas.save() is None  # before Anna's page heard of it
+    assert "wurde gerade eben von Ben entfernt" in annas.notice.text
+    assert annas.title.value == "Saal und Technik buchen" and annas.submit.description == annas.add_label
+    assert annas.save() is not None
 
 
 def test_sync_reloads_a_page_when_another_kernel_writes(workbook_path):
@@ -310,3 +370,29 @@ def test_the_selbstcheck_follows_every_tool_on_its_page(workbook):
     control(board, ipw.Button, t("swot.add")).click()
     assert check2.check.value != shown
     assert workbook.kinds_at(workbook.revision()) == {SwotEntry.KIND}
+
+
+def test_the_start_page_shows_who_works_in_which_module_now(workbook_path, monkeypatch):
+    from widgets.base.presence import GONE_AFTER_SECONDS, PagePresence
+    from widgets.start import WhoIsHere
+
+    here = WhoIsHere(Arbeitsmappe(workbook_path, person="Anna"))
+    assert "sonst niemand" in here.value
+    ben = Arbeitsmappe(workbook_path, person="Ben")
+    bens_module = PagePresence(ben, 3)
+    PagePresence(ben, 0)
+    PagePresence(Arbeitsmappe(workbook_path, person="Cem"), 1)
+    PagePresence(Arbeitsmappe(workbook_path, person="<b>Dana</b>"), 6)
+    PagePresence(Arbeitsmappe(workbook_path, person="Anna"), 2)  # Anna's own other tab: not news to her
+    here.presence.beat()
+    assert (
+        "Gerade dabei: Ben auf der Startseite und in Modul 3 (Beziehungsnetz), Cem in Modul 1 (Team &amp; Region), "
+        "&lt;b&gt;Dana&lt;/b&gt; in Modul 6" in here.value
+    )
+    ben.leave(bens_module.page)  # Ben's Modul 3 kernel ended
+    here.presence.beat()
+    assert "Ben auf der Startseite, Cem" in here.value
+    later = time.time() + GONE_AFTER_SECONDS + 1  # the others' kernels were killed: no sign of life since
+    monkeypatch.setattr(time, "time", lambda: later)
+    here.presence.beat()
+    assert "sonst niemand" in here.value

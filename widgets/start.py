@@ -6,16 +6,17 @@ from html import escape
 from pathlib import Path
 
 import ipywidgets as ipw
+from babel.lists import format_list
 
 from regionallabor.core.environment import jupyterlab_link, on_binder
 from regionallabor.core.formatting import format_timestamp
+from regionallabor.core.history import when_and_who
+from regionallabor.core.merge import Conflict, MergePlan, apply_merge, plan_merge
 from regionallabor.core.messages import t
 from regionallabor.core.model import Region, Team
-from regionallabor.core.merge import Conflict, MergePlan, apply_merge, plan_merge
-from regionallabor.core.store import Arbeitsmappe, WorkbookError
+from regionallabor.core.store import Arbeitsmappe, OpenPage, WorkbookError
 from regionallabor.core.transfer import ParsedWorkbook, export_filename, export_json, parse_workbook_file
 from regionallabor.course import MODULES, Status, available_modules
-from regionallabor.core.history import when_and_who
 from widgets.base import (
     WorkbookTool,
     WorkbookView,
@@ -27,6 +28,7 @@ from widgets.base import (
     html,
     upload_button,
 )
+from widgets.base.presence import announce_page
 
 
 class ModuleOverview(WorkbookView, ipw.HTML):
@@ -96,6 +98,53 @@ class TeamGreeting(WorkbookView, ipw.HTML):
             else t("start.greeting_region", region=region_name)
         )
         self.value = f"<div class='rl-greeting'>{escape(text)}</div>"
+
+
+class WhoIsHere(ipw.HTML):
+    """„Gerade dabei: Anna in Modul 3 (Beziehungsnetz), Ben auf der Startseite“ – the team's other open pages,
+    updated with every sign of life (see widgets.base.presence)."""
+
+    def __init__(self, workbook: Arbeitsmappe, **kwargs):
+        super().__init__(**kwargs)
+        self.presence = announce_page(workbook, 0)
+        self.presence.listeners.append(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.value = f"<div class='rl-presence'>{escape(who_is_here(self.presence.others()))}</div>"
+
+    def close(self) -> None:
+        if self.refresh in self.presence.listeners:
+            self.presence.listeners.remove(self.refresh)
+        super().close()
+
+
+def who_is_here(pages: list[OpenPage]) -> str:
+    places: dict[str, list[int]] = {}
+    for page in pages:
+        found = places.setdefault(page.person or t("presence.unnamed"), [])
+        if page.module not in found:
+            found.append(page.module)
+    if not places:
+        return t("presence.nobody")
+    titles = {module.number: module.title for module in MODULES}
+    people = [
+        t(
+            "presence.person",
+            person=person,
+            places=format_list(
+                [
+                    t("presence.start_page")
+                    if number == 0
+                    else t("presence.module", number=number, title=titles[number])
+                    for number in sorted(modules)
+                ],
+                locale="de",
+            ),
+        )
+        for person, modules in places.items()
+    ]
+    return t("presence.here", people=", ".join(people))
 
 
 class BinderWarning(ipw.HTML):
@@ -245,7 +294,9 @@ class WorkbookTransfer(WorkbookTool):
             self.notice.show("error", str(error))
             return
         self.download_link.value = ""
-        self.notice.show("success", f"{plan.summary()} {t('transfer.merge_done', filename=filename, backup=backup.name)}")
+        self.notice.show(
+            "success", f"{plan.summary()} {t('transfer.merge_done', filename=filename, backup=backup.name)}"
+        )
         self.sync.check()
 
     def confirm_import(self) -> None:
@@ -292,7 +343,6 @@ def conflict_html(conflict: Conflict) -> str:
         if conflict.ours
         else ""
     )
-    return (
-        f"<div><strong>{escape(heading)}</strong> {escape(conflict.label)}{who}</div>"
-        + (f"<ul class='rl-merge-differences'>{lines}</ul>" if lines else "")
+    return f"<div><strong>{escape(heading)}</strong> {escape(conflict.label)}{who}</div>" + (
+        f"<ul class='rl-merge-differences'>{lines}</ul>" if lines else ""
     )

@@ -40,7 +40,6 @@ START_PAGE = "/voila/render/modules/00_start.ipynb"
 facilitators = roster.facilitators()
 teams = {team.account: team for team in roster.teams()}
 roster.check(list(teams.values()), facilitators)
-team_of = {member.account: team for team in teams.values() for member in team.members}
 
 # Who may log in is the facilitators' decision: only the members and facilitators on the roster, each with
 # the password zugaenge.py gave them – JupyterHub's own PAM login against the system users. Nobody claims an
@@ -49,45 +48,16 @@ team_of = {member.account: team for team in teams.values() for member in team.me
 # NativeAuthenticator, which lets facilitators approve sign-ups in the browser, does not run on
 # JupyterHub 6 (its login handler uses the removed statsd).
 c.JupyterHub.authenticator_class = "pam"
-c.Authenticator.allowed_users = set(team_of) | facilitators
+c.Authenticator.allowed_users = roster.members(list(teams.values())) | facilitators
 c.Authenticator.allow_existing_users = False
 c.Authenticator.admin_users = facilitators
-c.JupyterHub.load_groups = {
-    GRADERS: {"users": sorted(facilitators)},
-    **{team.group: {"users": [account, *sorted(team.names())]} for account, team in teams.items()},
-}
-
-# One server per team, opened by each of its members: the team's group may start it and use it. Nobody
-# has a server of their own but the facilitators, so the default `user` role loses `servers!user`
-# (JupyterHub's default grants it); a member of another team gets 403 at the team's server.
-c.JupyterHub.load_roles = [
-    {
-        "name": f"team-server-{account}",
-        "description": f"Die Mitglieder von {team.name} öffnen den Server ihres Teams.",
-        "scopes": [f"access:servers!user={account}", f"servers!user={account}", f"read:users!user={account}"],
-        "groups": [team.group],
-    }
-    for account, team in teams.items()
-] + [
-    {"name": "user", "scopes": ["read:users!user", "users:activity!user", "tokens!user"]},
-    {
-        "name": "begleitteam-server",
-        "description": "Das Begleitteam startet seine eigenen Server (JupyterLab mit dem Formgrader).",
-        "scopes": ["servers!user", "access:servers!user"],
-        "groups": [GRADERS],
-    },
-]
-# A member opening the team's server is not asked to confirm access to "another user's" server each time.
-c.JupyterHub.tornado_settings = {"oauth_no_confirm_list": {f"jupyterhub-user-{account}" for account in teams}}
+c.JupyterHub.load_groups = roster.hub_groups(list(teams.values()), facilitators, GRADERS)
+c.JupyterHub.load_roles = roster.hub_roles(list(teams.values()), GRADERS)
+c.JupyterHub.tornado_settings = {"oauth_no_confirm_list": roster.no_confirm_clients(list(teams.values()))}
 
 
 def landing_page(handler) -> str:
-    """After login a member lands on the team's start page, its server started if need be; a facilitator
-    on their own server (JupyterHub's default, chosen by returning nothing)."""
-    team = team_of.get(getattr(handler.current_user, "name", ""))
-    if team is None:
-        return ""
-    return f"/hub/spawn/{team.account}?next=/user/{team.account}{START_PAGE}"
+    return roster.landing_url(list(teams.values()), getattr(handler.current_user, "name", ""), START_PAGE)
 
 
 c.JupyterHub.default_url = landing_page

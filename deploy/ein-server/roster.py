@@ -11,7 +11,8 @@ roles (jupyterhub_config.py). The facilitators keep the roster in teams.toml (de
     mitglieder = [{ konto = "rl-lt-anna", name = "Anna" }, { konto = "rl-lt-ben", name = "Ben" }]
 
 Read by jupyterhub_config.py (the systemd unit sets the variables) and by zugaenge.py (run by hand,
-where the files in /etc/regionallabor/ are read instead).
+where the files in /etc/regionallabor/ are read instead); on Kubernetes by deploy/kubernetes/regionallabor_hub.py.
+The grants both hubs give (groups, roles, landing page) are made here once.
 """
 
 from __future__ import annotations
@@ -125,6 +126,62 @@ def check(cohort: list[Team], facilitator_accounts: set[str]) -> None:
     both = facilitator_accounts & ({team.account for team in cohort} | members(cohort))
     if both:
         raise RosterError(f"Im Begleitteam und in teams.toml zugleich: {', '.join(sorted(both))}.")
+
+
+# What JupyterHub grants, the same on one machine and on Kubernetes
+
+
+def hub_groups(cohort: list[Team], facilitator_accounts: set[str], graders: str) -> dict:
+    """JupyterHub's ``load_groups``: the facilitators as nbgrader's graders, each team with its members."""
+    return {
+        graders: {"users": sorted(facilitator_accounts)},
+        **{team.group: {"users": [team.account, *sorted(team.names())]} for team in cohort},
+    }
+
+
+def hub_roles(cohort: list[Team], graders: str) -> list[dict]:
+    """JupyterHub's ``load_roles``: one server per team, opened by each of its members.
+
+    The team's group may start and use the team's server. Nobody has a server of their own but the
+    facilitators, so the default ``user`` role loses ``servers!user`` (JupyterHub's default grants it); a
+    member of another team gets 403 at the team's server.
+    """
+    return [
+        {
+            "name": f"team-server-{team.account}",
+            "description": f"Die Mitglieder von {team.name} öffnen den Server ihres Teams.",
+            "scopes": [
+                f"access:servers!user={team.account}",
+                f"servers!user={team.account}",
+                f"read:users!user={team.account}",
+            ],
+            "groups": [team.group],
+        }
+        for team in cohort
+    ] + [
+        {"name": "user", "scopes": ["read:users!user", "users:activity!user", "tokens!user"]},
+        {
+            "name": "begleitteam-server",
+            "description": "Das Begleitteam startet seine eigenen Server (JupyterLab mit dem Formgrader).",
+            "scopes": ["servers!user", "access:servers!user"],
+            "groups": [graders],
+        },
+    ]
+
+
+def no_confirm_clients(cohort: list[Team]) -> set[str]:
+    """The team servers' OAuth clients: a member opening the team's server is not asked each time to confirm
+    access to "another user's" server (``tornado_settings["oauth_no_confirm_list"]``)."""
+    return {f"jupyterhub-user-{team.account}" for team in cohort}
+
+
+def landing_url(cohort: list[Team], user_name: str, start_page: str) -> str:
+    """Where a user lands after login: a member on the team's start page, its server started if need be; anyone
+    else on their own server (JupyterHub's default, chosen by returning nothing)."""
+    team = next((team for team in cohort if user_name in team.names()), None)
+    if team is None:
+        return ""
+    return f"/hub/spawn/{team.account}?next=/user/{team.account}{start_page}"
 
 
 def exists(account: str) -> bool:

@@ -48,7 +48,7 @@ def when_and_who(moment: str | None, person: str | None, now: datetime | None = 
     return t("history.by_person", when=when, person=person) if person else when
 
 
-def shown_value(value: object) -> str:
+def shown_value(value: object, shorten: bool = True) -> str:
     if value in (None, "", [], ()):
         return t("history.empty_value")
     if isinstance(value, bool):
@@ -56,7 +56,7 @@ def shown_value(value: object) -> str:
     if isinstance(value, list | tuple):
         value = ", ".join(str(item) for item in value)
     text = str(value)
-    return text if len(text) <= SHOWN_CHARACTERS else text[: SHOWN_CHARACTERS - 1].rstrip() + "…"
+    return text if not shorten or len(text) <= SHOWN_CHARACTERS else text[: SHOWN_CHARACTERS - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,11 @@ class Difference:
     now: str
 
 
-def differences(earlier: Record, current: Record | None) -> list[Difference]:
-    """What taking ``earlier`` back would change in ``current`` (every filled field, if the record is gone)."""
+def differences(earlier: Record, current: Record | None, shorten: bool = True) -> list[Difference]:
+    """What taking ``earlier`` back would change in ``current`` (every filled field, if the record is gone).
+
+    ``shorten=False`` gives each text whole: a text someone typed and could not save is shown as typed.
+    """
     old, new = earlier.model_dump(), current.model_dump() if current is not None else {}
     found = []
     for field, value in old.items():
@@ -76,8 +79,13 @@ def differences(earlier: Record, current: Record | None) -> list[Difference]:
         if current is None and value in (None, "", [], (), False):
             continue
         label = t(FIELD_LABELS[field]) if field in FIELD_LABELS else field
-        found.append(Difference(label, shown_value(value), shown_value(new.get(field))))
+        found.append(Difference(label, shown_value(value, shorten), shown_value(new.get(field), shorten)))
     return found
+
+
+def removal_of(workbook: Arbeitsmappe, cls: type[Record], record_id: str) -> EarlierVersion | None:
+    """The removal of a record no longer in the workbook: when and by whom (None if it was never there)."""
+    return next((earlier for earlier in workbook.history(cls, record_id) if earlier.removed), None)
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,16 @@ class Stored(Generic[R]):
 
 
 @dataclass(frozen=True)
+class OpenPage:
+    """A page open on the workbook now: whose, which module (0 the start page), last seen (seconds since epoch)."""
+
+    page: str
+    person: str | None
+    module: int
+    seen_at: float
+
+
+@dataclass(frozen=True)
 class EarlierVersion(Generic[R]):
     """A state a record had before a write replaced or removed it: one entry of its history."""
 
@@ -162,6 +172,8 @@ def _migrate_to_4(conn: sqlite3.Connection) -> None:
         "CREATE TABLE known_states (kind TEXT NOT NULL, id TEXT NOT NULL, state TEXT NOT NULL,"
         " PRIMARY KEY (kind, id, state)) WITHOUT ROWID"
     )
+    # The pages open now: who has which module open, as of the page's last sign of life (see Arbeitsmappe.present)
+    conn.execute("CREATE TABLE presence (page TEXT PRIMARY KEY, person TEXT, module INTEGER, seen_at REAL NOT NULL)")
 
 
 MIGRATIONS = {1: _migrate_to_1, 2: _migrate_to_2, 3: _migrate_to_3, 4: _migrate_to_4}
@@ -405,6 +417,30 @@ class Arbeitsmappe:
             tx.delete(cls, record_id, version)
         return tx.revision
 
+    # who is here: pages write a sign of life outside the records – no revision, no reload anywhere
+
+    def mark_present(self, page: str, module: int, now: float) -> None:
+        """This page (a kernel) is open on ``module``; a read-only or busy workbook simply shows nobody.
+        Pages silent for an hour (a kernel that was killed) are forgotten."""
+        self._presence("INSERT OR REPLACE INTO presence VALUES (?, ?, ?, ?)", (page, self.person, module, now))
+        self._presence("DELETE FROM presence WHERE seen_at < ?", (now - 3600,))
+
+    def leave(self, page: str) -> None:
+        self._presence("DELETE FROM presence WHERE page = ?", (page,))
+
+    def present(self, since: float) -> list[OpenPage]:
+        """The pages that gave a sign of life since ``since``, longest open first."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT page, person, module, seen_at FROM presence WHERE seen_at >= ? ORDER BY module, person",
+                (since,),
+            ).fetchall()
+        return [OpenPage(*row) for row in rows]
+
+    def _presence(self, sql: str, values: tuple) -> None:
+        with self._lock, suppress(sqlite3.Error):
+            self._conn.execute(sql, values)
+
     # history and Papierkorb
 
     def recently_changed(self, limit: int = 12) -> list[Stored]:
@@ -591,7 +627,9 @@ class Arbeitsmappe:
         """
         with self.transaction() as tx:
             for (kind, record_id), state in expected.items():
-                row = tx.conn.execute("SELECT data FROM records WHERE kind = ? AND id = ?", (kind, record_id)).fetchone()
+                row = tx.conn.execute(
+                    "SELECT data FROM records WHERE kind = ? AND id = ?", (kind, record_id)
+                ).fetchone()
                 now = state_of(RECORD_TYPES[kind].model_validate_json(row[0])) if row else None
                 if now != state:
                     raise WorkbookError(t("merge.changed_meanwhile"))

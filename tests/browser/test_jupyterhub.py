@@ -397,6 +397,11 @@ def test_a_teams_members_log_in_on_their_own_and_work_in_one_workbook(course_env
         screenshot(cem, "hub-modul1-drei-mitglieder")
         signed = hub.run_as("rl-lautertal", [str(hub.environment.bin / "python"), "-c", READ_SIGNATURES])
         assert signed.stdout.strip() == '{"Anna Becker": "Anna", "Ben Yilmaz": "Ben"}'
+        cem.goto(f"{hub.url}/user/rl-lautertal/voila/render/modules/00_start.ipynb")
+        expect(cem.locator(".rl-presence")).to_contain_text(
+            "Gerade dabei: Anna in Modul 1 (Team & Region), Ben in Modul 1 (Team & Region).", timeout=90_000
+        )
+        screenshot(cem, "hub-startseite-gerade-dabei")
 
         # Dana lands on Hochwald's page, and Lautertal's server is closed to her – in the browser and by token.
         context, dana = logged_in(hub, browser, "rl-hw-dana")

@@ -28,6 +28,7 @@ from .tool import GuardedActions, WorkbookTool, WorkbookView
 
 __all__ = [
     "button",
+    "close_children",
     "close_tree",
     "ConfirmsRemoval",
     "css",

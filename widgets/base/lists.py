@@ -8,11 +8,22 @@ from html import escape
 import ipywidgets as ipw
 from pydantic import ValidationError
 
+from regionallabor.core.history import record_label, removal_of, when_and_who
 from regionallabor.core.messages import t
-from regionallabor.core.store import Stored, WorkbookError
+from regionallabor.core.store import StaleRecordError, Stored, WorkbookError
 
 from .elements import button, close_tree, css, html, muted
 from .tool import GuardedActions, WorkbookTool
+
+
+def form_adds_anew(tool: WorkbookTool, removed: Stored, add_label: str) -> None:
+    """The record in a tool's form was removed on another page: the form keeps what was typed, saving adds it
+    anew, and the notice says who removed it when."""
+    tool.form_title.value = f"<h4 class='rl-heading'>{escape(add_label)}</h4>"
+    tool.submit.description = add_label
+    removal = removal_of(tool.workbook, type(removed.record), removed.record.id)
+    when = when_and_who(removal.replaced_at, removal.replaced_by) if removal else t("history.unknown_time")
+    tool.notice.show("warning", t("conflict.removed_while_editing", label=record_label(removed.record), when=when))
 
 
 class RowCache:
@@ -100,6 +111,10 @@ class RecordListTool(WorkbookTool):
 
     def refresh(self) -> None:
         records = self.records()
+        if self.editing and not any(s.record.id == self.editing.record.id for s in records):
+            # removed on another page while it was in the form: the form keeps what was typed, to add it anew
+            removed, self.editing = self.editing, None
+            form_adds_anew(self, removed, self.add_label)
         self.list.children = [self._row(stored) for stored in self.pager.page(records)] or [muted(self.empty_text())]
         self.show_extra(records)
 
@@ -149,7 +164,10 @@ class RecordListTool(WorkbookTool):
                 record = self.MODEL.model_validate({**self.editing.record.model_dump(), **values})
                 stored = self.write(record, self.editing.version)
         except (ValidationError, WorkbookError) as error:
-            self.refused(error)
+            if self.editing is not None and isinstance(error, StaleRecordError):
+                # saving again makes it count; a removed record stays in the form for refresh() to add anew
+                self.editing = self.workbook.get(self.MODEL, self.editing.record.id) or self.editing
+            self.refused(error, kept_in_form=self.editing is not None)
             return None
         self.written(stored.version)
         self.notice.show("success", self.saved_message(stored.record))
@@ -275,7 +293,10 @@ class EditsInForm:
             record = self.MODEL(id=editing.record.id, **values) if editing else self.MODEL(**values)
             stored = self.save_record(record, editing.version if editing else None)
         except (ValidationError, WorkbookError) as error:
-            self.refused(error)
+            if editing is not None and isinstance(error, StaleRecordError):
+                # saving again makes it count; a removed record stays in the form for refresh() to add anew
+                self._editing = self.workbook.get(self.MODEL, editing.record.id) or editing
+            self.refused(error, kept_in_form=self._editing is not None)
             return None
         self.written(stored.version)
         self.notice.show("success", self.saved_text(stored.record, editing is not None))
@@ -304,6 +325,8 @@ class EditsInForm:
         self.cancel_edit.layout.display = "none"
 
     def forget_removed_edit(self, stored: list[Stored]) -> None:
-        """The record in the form was removed on another page: the form starts over."""
+        """The record in the form was removed on another page: the form says so and keeps what was typed;
+        saving it adds the record anew."""
         if self._editing and not any(s.record.id == self._editing.record.id for s in stored):
-            self.reset_form()
+            removed, self._editing = self._editing, None
+            form_adds_anew(self, removed, t(self.ADD_LABEL))

@@ -5,13 +5,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from html import escape
 from typing import Any
 
 import ipywidgets as ipw
 from pydantic import ValidationError
 
+from regionallabor.core.history import differences, record_label, removal_of, when_and_who
 from regionallabor.core.messages import t
-from regionallabor.core.model import explain
+from regionallabor.core.model import RECORD_TYPES, explain
 from regionallabor.core.store import Arbeitsmappe, StaleRecordError, Stored, WorkbookError
 
 from .deferred import when_page_loaded
@@ -206,10 +208,16 @@ class WorkbookTool(GuardedActions, WorkbookView, ipw.VBox):
         self.refresh()
         return True
 
-    def refused(self, error: Exception) -> None:
-        """A write that did not happen: bad input or a broken rule gets its German message, a conflict reloads."""
+    def refused(self, error: Exception, kept_in_form: bool = False) -> None:
+        """A write that did not happen: bad input or a broken rule gets its German message; a conflict shows
+        what was typed beside what another page saved, then the saved state (``kept_in_form``: a form that
+        keeps what was typed, so that saving again makes it count)."""
         if isinstance(error, ValidationError):
             self.notice.show("error", explain(error))
+        elif isinstance(error, StaleRecordError) and error.attempted is not None:
+            self.notice.show("warning", conflict_html(self.workbook, error.attempted, kept_in_form), markup=True)
+            self.sync.check()
+            self.refresh()
         elif isinstance(error, StaleRecordError):
             self.reload_after(error)
         else:
@@ -220,3 +228,32 @@ class WorkbookTool(GuardedActions, WorkbookView, ipw.VBox):
         self.notice.show("warning", str(error))
         self.sync.check()
         self.refresh()
+
+
+def conflict_html(workbook: Arbeitsmappe, attempted, kept_in_form: bool = False) -> str:
+    """Why a write was refused – another page changed or removed the record meanwhile –, and every text the
+    refused write held beside the saved one, whole: nothing typed is lost without the team seeing it."""
+    cls = RECORD_TYPES[attempted.KIND]
+    current = workbook.get(cls, attempted.id)
+    label = record_label(current.record if current else attempted)
+    if current is None:
+        removal = removal_of(workbook, cls, attempted.id)
+        when = when_and_who(removal.replaced_at, removal.replaced_by) if removal else t("history.unknown_time")
+        heading = t("conflict.removed", label=label, when=when)
+    else:
+        key = "conflict.changed_form" if kept_in_form else "conflict.changed"
+        heading = t(key, label=label, when=when_and_who(current.updated_at, current.updated_by))
+    lines = [
+        f"<li><strong>{escape(d.field)}</strong> – {escape(t('conflict.yours'))} "
+        f"<span class='rl-conflict-text'>{escape(d.earlier)}</span>"
+        + (
+            f" · {escape(t('conflict.saved'))} <span class='rl-conflict-text'>{escape(d.now)}</span>"
+            if current is not None
+            else ""
+        )
+        + "</li>"
+        for d in differences(attempted, current.record if current else None, shorten=False)
+    ]
+    if not lines:
+        return escape(t("stale_reloaded"))
+    return f"{escape(heading)}<ul class='rl-conflict'>{''.join(lines)}</ul>"
