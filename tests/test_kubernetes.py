@@ -101,7 +101,7 @@ def hub_config(tmp_path, monkeypatch):
     folder = tmp_path / "regionallabor"
     folder.mkdir()
     mount_dirs = set()
-    for key, entry in values["hub"]["extraFiles"].items():
+    for entry in values["hub"]["extraFiles"].values():
         mounted = Path(entry["mountPath"])
         mount_dirs.add(str(mounted.parent))
         (folder / mounted.name).write_text(entry["stringData"])

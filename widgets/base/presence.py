@@ -8,6 +8,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
+from contextlib import suppress
 
 from regionallabor.core.store import Arbeitsmappe, OpenPage
 
@@ -29,10 +30,8 @@ class PagePresence:
         self._task: asyncio.Task | None = None
         workbook.mark_present(self.page, module, time.time())
         atexit.register(workbook.leave, self.page)
-        try:
+        with suppress(RuntimeError):  # not in a kernel (tests): call beat()
             self._task = asyncio.get_running_loop().create_task(self._beat())
-        except RuntimeError:
-            pass  # not in a kernel (tests): call beat()
 
     def beat(self) -> None:
         self.workbook.mark_present(self.page, self.module, time.time())
