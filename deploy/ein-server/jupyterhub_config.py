@@ -96,14 +96,10 @@ c.Spawner.start_timeout = 120
 def ensure_facilitator_account(name: str) -> pwd.struct_passwd:
     """A facilitator's system user, whose home is shared with the other facilitators (0750, group GRADERS):
     they grade in each other's course folders. Set on every start, as roster.ensure_team_account does."""
-    if not roster.exists(name):
-        subprocess.run(["useradd", "--create-home", "--shell", "/bin/bash", name], check=True)
-    account = pwd.getpwnam(name)
+    account = roster.ensure_account_with_home(name, 0o750)
     subprocess.run(["groupadd", "--force", GRADERS], check=True)
     subprocess.run(["usermod", "--append", "--groups", GRADERS, name], check=True)
-    home = Path(account.pw_dir)
-    os.chown(home, account.pw_uid, grp.getgrnam(GRADERS).gr_gid)
-    home.chmod(0o750)
+    os.chown(account.pw_dir, account.pw_uid, grp.getgrnam(GRADERS).gr_gid)
     return account
 
 

@@ -192,16 +192,19 @@ def exists(account: str) -> bool:
     return True
 
 
-def ensure_team_account(team: Team) -> pwd.struct_passwd:
-    """The team's system user, whose home (0700) holds the team's workbook and worksheets.
-
-    Set on every start, so homes made by an older version of this file are closed too.
-    """
-    if not exists(team.account):
-        subprocess.run(["useradd", "--create-home", "--shell", "/bin/bash", team.account], check=True)
-    account = pwd.getpwnam(team.account)
-    Path(account.pw_dir).chmod(0o700)
+def ensure_account_with_home(name: str, mode: int = 0o700) -> pwd.struct_passwd:
+    """A system user with a home folder and a shell, created if missing; the home gets ``mode`` every time, so
+    homes made by an older version of these files are closed too."""
+    if not exists(name):
+        subprocess.run(["useradd", "--create-home", "--shell", "/bin/bash", name], check=True)
+    account = pwd.getpwnam(name)
+    Path(account.pw_dir).chmod(mode)
     return account
+
+
+def ensure_team_account(team: Team) -> pwd.struct_passwd:
+    """The team's system user, whose home (0700) holds the team's workbook and worksheets."""
+    return ensure_account_with_home(team.account)
 
 
 def ensure_member_account(account: str) -> None:

@@ -10,7 +10,6 @@ theirs. A team's account has no password: nobody logs in as the team, its member
 from __future__ import annotations
 
 import argparse
-import pwd
 import secrets
 import subprocess
 import sys
@@ -38,8 +37,7 @@ def give_accounts(members: set[str], facilitators: set[str], renew: set[str] = f
             if name in members:
                 roster.ensure_member_account(name)
             else:
-                subprocess.run(["useradd", "--create-home", "--shell", "/bin/bash", name], check=True)
-                Path(pwd.getpwnam(name).pw_dir).chmod(0o700)
+                roster.ensure_account_with_home(name)
         elif name not in renew:
             continue
         passwords[name] = new_password()

@@ -429,7 +429,7 @@ class Arbeitsmappe:
         self._presence("DELETE FROM presence WHERE page = ?", (page,))
 
     def present(self, since: float) -> list[OpenPage]:
-        """The pages that gave a sign of life since ``since``, longest open first."""
+        """The pages that gave a sign of life since ``since``, by module and person."""
         with self._lock:
             rows = self._conn.execute(
                 "SELECT page, person, module, seen_at FROM presence WHERE seen_at >= ? ORDER BY module, person",
