@@ -41,6 +41,7 @@ test-fast: lint
 benchmark: install browser
 	$(BIN)/python -m benchmarks.voila_render
 	$(BIN)/python -m benchmarks.nachmittag
+	$(BIN)/python -m benchmarks.team_server
 	$(BIN)/python -m benchmarks.modul2_responsiveness
 	$(BIN)/python -m benchmarks.modul3_network
 	$(BIN)/python -m benchmarks.modul45_planning

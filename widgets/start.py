@@ -111,7 +111,9 @@ class WhoIsHere(ipw.HTML):
         self.refresh()
 
     def refresh(self) -> None:
-        self.value = f"<div class='rl-presence'>{escape(who_is_here(self.presence.others()))}</div>"
+        """Nothing while nobody else is here: a team working alone on a laptop needs no line about it."""
+        others = self.presence.others()
+        self.value = f"<div class='rl-presence'>{escape(who_is_here(others))}</div>" if others else ""
 
     def close(self) -> None:
         if self.refresh in self.presence.listeners:
@@ -120,13 +122,12 @@ class WhoIsHere(ipw.HTML):
 
 
 def who_is_here(pages: list[OpenPage]) -> str:
+    """„Gerade dabei: Anna in Modul 3 (Beziehungsnetz), Ben auf der Startseite“ for a non-empty list of pages."""
     places: dict[str, list[int]] = {}
     for page in pages:
         found = places.setdefault(page.person or t("presence.unnamed"), [])
         if page.module not in found:
             found.append(page.module)
-    if not places:
-        return t("presence.nobody")
     titles = {module.number: module.title for module in MODULES}
     people = [
         t(
