@@ -207,6 +207,31 @@ def test_an_earlier_version_is_shown_with_what_it_changes_and_taken_back(pages):
     assert "Die frühere Fassung von Teammitglied „Cem“ gilt wieder" in history.notice.value
 
 
+def test_every_records_history_is_reached_from_the_start_page_page_by_page(pages):
+    anna, ben = pages
+    first = anna.list(Member)[0]
+    ben.update(first.record.model_copy(update={"role": "Kasse"}), first.version)
+    for number in range(12):  # twelve later changes push the first member off the first page
+        anna.add(Member(name=f"Neu {number}"))
+    history = WorkbookHistory(anna, recent=8)
+    assert len(history.recent_box.children) == 8 and f"„{first.record.name}“" not in text_of(history.recent_box)
+    while history.pager.more.layout.display != "none" and f"„{first.record.name}“" not in text_of(history.recent_box):
+        history.pager.more.click()
+    assert f"Teammitglied „{first.record.name}“" in text_of(history.recent_box)
+    assert control(history.recent_box, ipw.Button, "1 frühere Fassung")
+
+
+def test_a_form_editing_a_record_says_who_changed_it_last(pages):
+    from widgets.modul1.team import TeamEditor
+
+    anna, ben = pages
+    first = anna.list(Member)[0]
+    ben.update(first.record.model_copy(update={"role": "Kasse"}), first.version)
+    editor = TeamEditor(anna)
+    editor.start_edit(next(s for s in editor.members() if s.record.id == first.record.id))
+    assert "Zuletzt geändert gerade eben von Ben." in editor.form_title.value
+
+
 def test_the_person_chosen_on_a_laptop_signs_this_pages_changes_and_sets_the_cookie(pages, monkeypatch):
     monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
     _, ben = pages

@@ -13,7 +13,7 @@ from regionallabor.core.history import RecentChange, differences, recent_changes
 from regionallabor.core.messages import t
 from regionallabor.core.model import RECORD_TYPES, Member
 from regionallabor.core.store import Arbeitsmappe, EarlierVersion, WorkbookError
-from widgets.base import WorkbookTool, button, css, heading, help_line, html
+from widgets.base import Pager, WorkbookTool, button, css, heading, help_line, html
 
 TRASH_SHOWN = 8
 
@@ -26,7 +26,7 @@ class WorkbookHistory(WorkbookTool):
     def __init__(self, workbook: Arbeitsmappe, recent: int = 8, **kwargs):
         super().__init__(workbook, **kwargs)
         css(self, "rl-history")
-        self.recent = recent
+        self.pager = Pager(self, self.refresh, page_size=recent)  # every record's history is a few clicks away
         self.open_record: tuple[str, str] | None = None  # whose versions are shown
         self.recent_box = ipw.VBox()
         self.trash_box = ipw.VBox()
@@ -34,6 +34,7 @@ class WorkbookHistory(WorkbookTool):
             self.notice,
             heading(t("history.recent_heading"), 4),
             self.recent_box,
+            self.pager.more,
             heading(t("history.trash_heading"), 4),
             help_line(t("history.trash_help")),
             self.trash_box,
@@ -41,7 +42,7 @@ class WorkbookHistory(WorkbookTool):
         self.start()
 
     def refresh(self) -> None:
-        changes = recent_changes(self.workbook, self.recent)
+        changes = self.pager.page(recent_changes(self.workbook, self.pager.shown + self.pager.page_size))
         self.recent_box.children = [self.change_row(change) for change in changes] or [
             help_line(t("history.recent_empty"))
         ]

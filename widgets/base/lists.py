@@ -16,6 +16,12 @@ from .elements import button, close_tree, css, html, muted
 from .tool import GuardedActions, WorkbookTool
 
 
+def editing_title_html(title: str, stored: Stored) -> str:
+    """A form's title while it edits a record, with who changed the record last and when."""
+    changed = t("history.last_changed", when=when_and_who(stored.updated_at, stored.updated_by))
+    return f"<h4 class='rl-heading'>{escape(title)}</h4><div class='rl-muted rl-small'>{escape(changed)}</div>"
+
+
 def form_adds_anew(tool: WorkbookTool, removed: Stored, add_label: str) -> None:
     """The record in a tool's form was removed on another page: the form keeps what was typed, saving adds it
     anew, and the notice says who removed it when."""
@@ -144,7 +150,7 @@ class RecordListTool(WorkbookTool):
     def load(self, stored: Stored) -> None:
         self.editing = stored
         self.load_form(stored.record)
-        self.form_title.value = f"<h4 class='rl-heading'>{escape(t('form.editing'))}</h4>"
+        self.form_title.value = editing_title_html(t("form.editing"), stored)
         self.submit.description = t("save")
         self.cancel.layout.display = ""
 
@@ -308,7 +314,7 @@ class EditsInForm:
         self._editing = stored
         for name, widget in self.form_fields().items():
             widget.value = getattr(stored.record, name)
-        self.form_title.value = f"<h4 class='rl-heading'>{escape(self.editing_title(stored.record))}</h4>"
+        self.form_title.value = editing_title_html(self.editing_title(stored.record), stored)
         self.submit.description = t("save")
         self.cancel_edit.layout.display = ""
 
