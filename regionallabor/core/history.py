@@ -83,9 +83,10 @@ def differences(earlier: Record, current: Record | None, shorten: bool = True) -
     return found
 
 
-def removal_of(workbook: Arbeitsmappe, cls: type[Record], record_id: str) -> EarlierVersion | None:
-    """The removal of a record no longer in the workbook: when and by whom (None if it was never there)."""
-    return next((earlier for earlier in workbook.history(cls, record_id) if earlier.removed), None)
+def when_removed(workbook: Arbeitsmappe, cls: type[Record], record_id: str) -> str:
+    """When and by whom a record no longer in the workbook was removed: 'gerade eben von Ben'."""
+    removal = next((earlier for earlier in workbook.history(cls, record_id) if earlier.removed), None)
+    return when_and_who(removal.replaced_at, removal.replaced_by) if removal else t("history.unknown_time")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from html import escape
 import ipywidgets as ipw
 from pydantic import ValidationError
 
-from regionallabor.core.history import record_label, removal_of, when_and_who
+from regionallabor.core.history import record_label, when_and_who, when_removed
 from regionallabor.core.messages import t
 from regionallabor.core.store import StaleRecordError, Stored, WorkbookError
 
@@ -27,8 +27,7 @@ def form_adds_anew(tool: WorkbookTool, removed: Stored, add_label: str) -> None:
     anew, and the notice says who removed it when."""
     tool.form_title.value = f"<h4 class='rl-heading'>{escape(add_label)}</h4>"
     tool.submit.description = add_label
-    removal = removal_of(tool.workbook, type(removed.record), removed.record.id)
-    when = when_and_who(removal.replaced_at, removal.replaced_by) if removal else t("history.unknown_time")
+    when = when_removed(tool.workbook, type(removed.record), removed.record.id)
     tool.notice.show("warning", t("conflict.removed_while_editing", label=record_label(removed.record), when=when))
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import ipywidgets as ipw
 from pydantic import ValidationError
 
-from regionallabor.core.history import differences, record_label, removal_of, when_and_who
+from regionallabor.core.history import differences, record_label, when_and_who, when_removed
 from regionallabor.core.messages import t
 from regionallabor.core.model import RECORD_TYPES, explain
 from regionallabor.core.store import Arbeitsmappe, StaleRecordError, Stored, WorkbookError
@@ -237,9 +237,7 @@ def conflict_html(workbook: Arbeitsmappe, attempted, kept_in_form: bool = False)
     current = workbook.get(cls, attempted.id)
     label = record_label(current.record if current else attempted)
     if current is None:
-        removal = removal_of(workbook, cls, attempted.id)
-        when = when_and_who(removal.replaced_at, removal.replaced_by) if removal else t("history.unknown_time")
-        heading = t("conflict.removed", label=label, when=when)
+        heading = t("conflict.removed", label=label, when=when_removed(workbook, cls, attempted.id))
     else:
         key = "conflict.changed_form" if kept_in_form else "conflict.changed"
         heading = t(key, label=label, when=when_and_who(current.updated_at, current.updated_by))
