@@ -14,6 +14,7 @@ import copy
 import json
 import shutil
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import jsonschema
@@ -173,7 +174,9 @@ def spawned(config: Config, name: str, number: int):
         spawner.pre_spawn_hook(spawner)
         return spawner, await spawner.get_pod_manifest()
 
-    return asyncio.run(spawn())
+    # on a thread of its own: the browser tests' Playwright may keep an event loop running in this one
+    with ThreadPoolExecutor(1) as worker:
+        return worker.submit(asyncio.run, spawn()).result()
 
 
 def test_a_facilitators_pod_mounts_the_course_folder_beside_the_charts_volumes(hub_config):

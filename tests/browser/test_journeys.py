@@ -259,8 +259,11 @@ def test_the_name_chosen_on_the_start_page_signs_changes_and_the_papierkorb_give
         "Anna Becker": None,
         "Ben Yilmaz": "Anna Becker",
     }
-    page.locator(".rl-member", has_text="Ben Yilmaz").get_by_role("button", name="Entfernen").click()
-    page.locator(".rl-member", has_text="Ben Yilmaz").get_by_role("button", name="Entfernen").click()  # confirmed
+    ben = page.locator(".rl-member", has_text="Ben Yilmaz")
+    ben.get_by_role("button", name="Entfernen").click()
+    # the row asks first; its own „Entfernen“ confirms (waiting, so the click does not hit the first button again)
+    expect(ben.get_by_text("wirklich aus dem Team entfernen?")).to_be_visible()
+    ben.get_by_role("button", name="Entfernen").click()
     expect(page.locator(".rl-notice", has_text="Im Papierkorb auf der Startseite")).to_be_visible()
 
     page.goto(server.url)
