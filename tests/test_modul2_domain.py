@@ -12,8 +12,7 @@ from regionallabor.course import MODULES, Status
 from regionallabor.modul2.bestandsaufnahme import (
     DuplicateSchatzError,
     add_swot,
-    move_swot,
-    relocate_swot,
+    place_swot,
     save_rating,
     save_schatz,
     swot_board,
@@ -282,26 +281,30 @@ def test_schatz_links_get_a_scheme_and_nonsense_is_refused():
     assert "sieht nicht wie eine Web-Adresse aus" in explain(refused.value)
 
 
-def test_swot_cards_keep_their_order_when_moved_up_down_and_across(workbook):
+def test_swot_cards_keep_their_order_when_placed_within_and_across(workbook):
     for text in ("Viele Vereine", "Starke Landwirtschaft", "Engagierte Jugend"):
         add_swot(workbook, "staerken", text)
     board = swot_board(workbook)
-    move_swot(workbook, board["staerken"][2], -1)
+    place_swot(workbook, board["staerken"][2], "staerken", 1)
     assert [s.record.text for s in swot_board(workbook)["staerken"]] == [
         "Viele Vereine",
         "Engagierte Jugend",
         "Starke Landwirtschaft",
     ]
-    move_swot(workbook, swot_board(workbook)["staerken"][0], -1)  # the top card stays on top
+    place_swot(workbook, swot_board(workbook)["staerken"][0], "staerken", -3)  # before the top: stays on top
     assert swot_board(workbook)["staerken"][0].record.text == "Viele Vereine"
-    relocate_swot(workbook, swot_board(workbook)["staerken"][0], "chancen")
+    place_swot(workbook, swot_board(workbook)["staerken"][0], "chancen", 0)
     board = swot_board(workbook)
     assert [s.record.text for s in board["chancen"]] == ["Viele Vereine"]
-    assert [s.record.text for s in board["staerken"]] == ["Engagierte Jugend", "Starke Landwirtschaft"]
+    assert [(s.record.text, s.record.position) for s in board["staerken"]] == [
+        ("Engagierte Jugend", 0),
+        ("Starke Landwirtschaft", 1),
+    ]
     held_by_a_second_page = board["staerken"][1]
-    move_swot(workbook, board["staerken"][0], 1)  # renumbers the card the second page holds
+    place_swot(workbook, board["staerken"][0], "staerken", 1)  # renumbers the card the second page holds
     with pytest.raises(StaleRecordError):
-        move_swot(workbook, held_by_a_second_page, -1)
+        place_swot(workbook, held_by_a_second_page, "risiken", 0)
+    assert swot_board(workbook)["risiken"] == []
 
 
 def test_module2_status_follows_the_work(workbook):

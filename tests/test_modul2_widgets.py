@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from regionallabor.core.messages import t
 from regionallabor.core.model import FieldRating, Herausforderung, Kennzahl, Region, Schatz
 from regionallabor.core.store import Arbeitsmappe
-from tests.helpers import control, html_of
+from regionallabor.modul2.bestandsaufnahme import swot_board
+from tests.helpers import control, html_of, widgets_in
 from widgets.modul2.handlungsfelder_check import FieldCheck
 from widgets.modul2.kennzahlen import OwnFigures, RegionFigures
 from widgets.modul2.schaetze import PAGE_SIZE, SchatzInventory
@@ -156,42 +156,67 @@ def test_challenges_are_grouped_by_field_and_edited_in_place(workbook):
     assert workbook.list(Herausforderung)[0].record.text.endswith("18:30 Uhr")
 
 
-def card_texts(board: SwotBoard, quadrant: str) -> list[str]:
-    return [control(card, ipw.Text).value for card in board.lists[quadrant].children]
+def card_id(board, text: str) -> str:
+    return next(card["id"] for card in board.cards if card["text"] == text)
 
 
-def test_swot_board_fill_reorder_edit_and_move_across(workbook):
+def test_swot_cards_are_added_edited_dragged_within_and_across_and_removed(workbook):
     tool = SwotBoard(workbook)
-    for text in ("Viele Vereine", "Engagierte Jugend"):
-        tool.inputs["staerken"].value = text
-        tool.add("staerken")
-    tool.inputs["chancen"].value = ""
-    assert tool.add("chancen") is None and "Text: Bitte gebt etwas ein" in tool.notice.value
-    second = tool.lists["staerken"].children[1]
-    control(second, ipw.Button, t("swot.up")).click()
-    assert card_texts(tool, "staerken") == ["Engagierte Jugend", "Viele Vereine"]
-    control(tool.lists["staerken"].children[0], ipw.Text).value = "Engagierte Jugendfeuerwehr"
-    control(tool.lists["staerken"].children[1], ipw.Dropdown).value = "chancen"  # "verschieben nach …" → Chancen
-    assert card_texts(tool, "chancen") == ["Viele Vereine"]
-    assert card_texts(SwotBoard(workbook), "staerken") == ["Engagierte Jugendfeuerwehr"]
-
-
-def test_adding_a_card_keeps_the_other_cards_widgets(workbook):
-    tool = SwotBoard(workbook)
+    board = tool.board
     for text in ("Viele Vereine", "Engagierte Jugend", "Guter Nahverkehr nach Freiburg"):
-        tool.inputs["staerken"].value = text
-        tool.add("staerken")
-    first, second = tool.lists["staerken"].children[:2]
-    tool.inputs["risiken"].value = "Hofnachfolge ungeklärt"
-    tool.add("risiken")
-    assert tool.lists["staerken"].children[:2] == (first, second)  # the same widgets: nothing rebuilt
-    third = tool.lists["staerken"].children[2]
-    control(third, ipw.Button, t("swot.up")).click()  # the rows change place, their arrows follow
-    assert tool.lists["staerken"].children == (first, third, second)
-    assert card_texts(tool, "staerken") == ["Viele Vereine", "Guter Nahverkehr nach Freiburg", "Engagierte Jugend"]
-    assert (
-        control(second, ipw.Button, t("swot.up")).disabled,
-        control(second, ipw.Button, t("swot.down")).disabled,
-    ) == (False, True)
-    control(third, ipw.Button, t("delete")).click()
-    assert third.comm is None  # the removed row was closed, not leaked
+        board.act("add", column="staerken", text=text)
+    board.act("add", column="chancen", text="  ")
+    assert "Text: Bitte gebt etwas ein" in tool.notice.value and board.card_texts("chancen") == []
+    board.act("place", id=card_id(board, "Guter Nahverkehr nach Freiburg"), column="staerken", index=0)
+    assert board.card_texts("staerken") == ["Guter Nahverkehr nach Freiburg", "Viele Vereine", "Engagierte Jugend"]
+    board.act("edit", id=card_id(board, "Engagierte Jugend"), text="Engagierte Jugendfeuerwehr")
+    board.act("place", id=card_id(board, "Viele Vereine"), column="chancen", index=5)  # past the end: at the end
+    assert board.card_texts("chancen") == ["Viele Vereine"]
+    again = SwotBoard(workbook).board  # what another page (or a reload) shows
+    assert again.card_texts("staerken") == ["Guter Nahverkehr nach Freiburg", "Engagierte Jugendfeuerwehr"]
+    assert [s.record.position for s in swot_board(workbook)["staerken"]] == [0, 1]
+    board.act("remove", id=card_id(board, "Viele Vereine"))
+    assert board.card_texts("chancen") == [] and "„Viele Vereine“ entfernt." in tool.notice.value
+    assert [group[0].record.text for group in workbook.papierkorb()] == ["Viele Vereine"]
+
+
+def test_the_board_is_one_widget_however_many_cards_it_holds(workbook):
+    tool = SwotBoard(workbook)
+    models = len(list(widgets_in(tool)))
+    for number in range(40):
+        tool.board.act("add", column=("staerken", "risiken")[number % 2], text=f"Karte {number}")
+    assert len(tool.board.cards) == 40 and len(list(widgets_in(tool))) == models
+
+
+def test_the_board_ignores_what_no_page_of_ours_sends(workbook):
+    tool = SwotBoard(workbook)
+    tool.board.act("add", column="staerken", text="Viele Vereine")
+    card = card_id(tool.board, "Viele Vereine")
+    revision = workbook.revision()
+    for action, arguments in (
+        ("add", {"column": "irgendwo", "text": "x"}),  # a column the board lacks
+        ("add", {"column": "staerken", "text": ["x"]}),  # not a text
+        ("place", {"id": card, "column": "chancen", "index": "0"}),
+        ("run", {"code": "import os"}),
+        ("dot", {"id": card, "step": 1}),  # the SWOT has no dots
+    ):
+        tool.board.act(action, **arguments)
+    tool.board._handle_custom_msg(["not", "a", "dict"], [])
+    assert workbook.revision() == revision
+    tool.board.act("edit", id="gibt-es-nicht", text="x")
+    assert tool.notice.kind == "warning" and workbook.revision() == revision
+
+
+def test_two_pages_on_one_swot_card_lose_nothing(workbook_path):
+    anna = SwotBoard(Arbeitsmappe(workbook_path, person="Anna"))
+    ben = SwotBoard(Arbeitsmappe(workbook_path, person="Ben"))
+    anna.board.act("add", column="staerken", text="Viele Vereine")
+    ben.refresh()
+    card = card_id(anna.board, "Viele Vereine")
+    anna.board.act("edit", id=card, text="Viele Vereine, 80 im ganzen Ort")
+    ben.board.act("edit", id=card, text="Viele Vereine und ein Dorffest")  # Ben's page still had the old card
+    assert ben.notice.kind == "warning"
+    assert "Viele Vereine und ein Dorffest" in ben.notice.value and "Anna" in ben.notice.value
+    assert ben.board.card_texts("staerken") == ["Viele Vereine, 80 im ganzen Ort"]
+    ben.board.act("place", id=card, column="risiken", index=0)  # now with the current card
+    assert [s.record.text for s in swot_board(anna.workbook)["risiken"]] == ["Viele Vereine, 80 im ganzen Ort"]

@@ -83,26 +83,22 @@ def add_swot(workbook: Arbeitsmappe, quadrant: str, text: str) -> Stored[SwotEnt
         return tx.add(entry.model_copy(update={"position": last + 1}))
 
 
-def move_swot(workbook: Arbeitsmappe, stored: Stored[SwotEntry], step: int) -> int:
-    """Swap a card with its neighbour above (step -1) or below (step +1); returns the workbook's new revision."""
+def place_swot(workbook: Arbeitsmappe, stored: Stored[SwotEntry], quadrant: str, index: int) -> int:
+    """Put a card at ``index`` of ``quadrant`` (dragged there, or moved by a key) and number the quadrant's cards
+    anew; refused if another page changed the card meanwhile. Returns the workbook's new revision."""
     with workbook.transaction() as tx:
-        cards = swot_board(workbook)[stored.record.quadrant]
-        index = next((i for i, c in enumerate(cards) if c.record.id == stored.record.id), None)
-        if index is None or cards[index].version != stored.version:
+        board = swot_board(workbook)
+        current = next((c for cards in board.values() for c in cards if c.record.id == stored.record.id), None)
+        if current is None or current.version != stored.version:
             raise StaleRecordError(SwotEntry.KIND, stored.record.id)
-        other = index + step
-        if 0 <= other < len(cards):
-            order = list(cards)
-            order[index], order[other] = order[other], order[index]
-            for position, card in enumerate(order):
-                if card.record.position != position:
-                    tx.update(card.record.model_copy(update={"position": position}), card.version)
+        left = current.record.quadrant
+        order = [c for c in board[quadrant] if c.record.id != stored.record.id]
+        order.insert(max(0, min(index, len(order))), current)
+        numbered = {quadrant: order}
+        if left != quadrant:
+            numbered[left] = [c for c in board[left] if c.record.id != stored.record.id]
+        for cards_in, cards in numbered.items():
+            for position, card in enumerate(cards):
+                if card.record.position != position or card.record.quadrant != cards_in:
+                    tx.update(card.record.model_copy(update={"quadrant": cards_in, "position": position}), card.version)
     return tx.revision
-
-
-def relocate_swot(workbook: Arbeitsmappe, stored: Stored[SwotEntry], quadrant: str) -> Stored[SwotEntry]:
-    """Move a card to the end of another quadrant (a Stärke that is really a Chance, say)."""
-    with workbook.transaction() as tx:
-        cards = swot_board(workbook)[quadrant]
-        last = cards[-1].record.position if cards else -1
-        return tx.update(stored.record.model_copy(update={"quadrant": quadrant, "position": last + 1}), stored.version)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,37 @@ def page(browser):
     page.set_default_timeout(60_000)
     yield page
     context.close()
+
+
+STICKING_OUT = """([outer, inner]) => {
+  const out = [];
+  for (const box of document.querySelectorAll(outer)) {
+    if (!box.offsetParent) continue;
+    const edge = box.getBoundingClientRect();
+    for (const control of box.querySelectorAll(inner)) {
+      const r = control.getBoundingClientRect();
+      if (!r.width) continue;
+      if (r.left < edge.left - 0.5 || r.right > edge.right + 0.5 || r.top < edge.top - 0.5 || r.bottom > edge.bottom + 0.5)
+        out.push(`${control.tagName.toLowerCase()}.${control.className} (${control.textContent || control.value || ""})`.slice(0, 120));
+    }
+  }
+  return out;
+}"""
+
+
+def assert_nothing_sticks_out(page, container: str, controls: str) -> None:
+    """Every control (CSS selector) lies whole inside its container: nothing clipped off a card or a column."""
+    outside = page.evaluate(STICKING_OUT, [container, controls])
+    assert outside == [], f"outside their {container}: {outside}"
+
+
+def eventually(check, timeout: float = 10.0):
+    """Wait until ``check()`` is true – for what the kernel saves while the page does not change."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError("never came true")
+        time.sleep(0.1)
 
 
 def screenshot(page, name: str) -> Path:

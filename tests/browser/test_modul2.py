@@ -10,8 +10,9 @@ from playwright.sync_api import expect
 from regionallabor import refdata
 from regionallabor.core.model import Region, Schatz, Team
 from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
+from regionallabor.modul2.bestandsaufnahme import add_swot, swot_board
 
-from .conftest import screenshot
+from .conftest import ARTIFACTS, assert_nothing_sticks_out, eventually, screenshot
 from .test_journeys import wait_for_page
 
 pytestmark = pytest.mark.browser
@@ -90,10 +91,10 @@ def test_rate_collect_and_swot_survive_a_reload(start_server, page, tmp_path):
     ).select_option(label="Bauen & Wohnen")
     page.get_by_role("button", name="Herausforderung hinzufügen").click()
     expect(page.get_by_text("Herausforderung gespeichert.")).to_be_visible()
-    strengths = page.locator(".rl-swot-staerken")
+    strengths = page.locator(".rl-cards-column-staerken")
     strengths.get_by_placeholder("Neuer Punkt …").fill("Viele aktive Vereine")
     strengths.get_by_role("button", name="Hinzufügen").click()
-    expect(strengths.locator("input[type='text']").first).to_have_value("Viele aktive Vereine")
+    expect(strengths.locator("textarea").first).to_have_value("Viele aktive Vereine")
     page.wait_for_timeout(500)
     screenshot(page, "11-modul2-ausgefuellt")
 
@@ -109,7 +110,7 @@ def test_rate_collect_and_swot_survive_a_reload(start_server, page, tmp_path):
     expect(page.locator(".rl-group", has_text="Bauen & Wohnen").locator("input")).to_have_value(
         "Kaum bezahlbare Wohnungen für junge Familien"
     )
-    expect(page.locator(".rl-swot-staerken input[type='text']").first).to_have_value("Viele aktive Vereine")
+    expect(page.locator(".rl-cards-column-staerken textarea").first).to_have_value("Viele aktive Vereine")
     screenshot(page, "12-modul2-nach-neuladen")
 
     page.goto(server.url + "/voila/render/modules/00_start.ipynb")
@@ -118,6 +119,80 @@ def test_rate_collect_and_swot_survive_a_reload(start_server, page, tmp_path):
     expect(card).to_contain_text("in Arbeit")
     expect(card).to_contain_text("Einträge in der SWOT unter Schwächen, Chancen, Risiken")
     screenshot(page, "13-startseite-modul2-in-arbeit")
+
+
+def swot_texts(workbook_path, quadrant):
+    workbook = Arbeitsmappe(workbook_path)
+    try:
+        return [s.record.text for s in swot_board(workbook)[quadrant]]
+    finally:
+        workbook.close()
+
+
+def test_swot_cards_are_dragged_edited_and_removed_on_the_board(start_server, page, tmp_path):
+    home = seeded_home(tmp_path, Region(name="Lautertal (Vogelsberg)", country="DE", area_ids=["DE-G-06535012"]))
+    workbook = Arbeitsmappe(home / WORKBOOK_FILENAME)
+    for text in ("Starkes Vereinsleben in allen sieben Ortsteilen", "Schöne Landschaft", "Viele Pendler:innen"):
+        add_swot(workbook, "staerken", text)
+    workbook.close()
+    server = start_server(home=home)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(server.url + MODUL2)
+    wait_for_page(page)
+    board = page.locator(".rl-cards")
+    strengths, weaknesses = board.locator(".rl-cards-column-staerken"), board.locator(".rl-cards-column-schwaechen")
+    expect(strengths.locator(".rl-cards-card")).to_have_count(3)
+    assert_nothing_sticks_out(page, ".rl-cards-card", ".rl-cards-button, textarea, .rl-cards-grip")
+    assert_nothing_sticks_out(page, ".rl-cards-column", ".rl-cards-card, .rl-cards-add input, .rl-cards-add button")
+
+    commuters = strengths.locator(".rl-cards-card").nth(2)
+    expect(commuters.locator("textarea")).to_have_value("Viele Pendler:innen")
+    commuters.locator(".rl-cards-grip").drag_to(weaknesses.locator(".rl-cards-cards"))
+    expect(weaknesses.locator("textarea")).to_have_value("Viele Pendler:innen")
+    assert swot_texts(home / WORKBOOK_FILENAME, "schwaechen") == ["Viele Pendler:innen"]
+
+    landscape = strengths.locator(".rl-cards-card").nth(1)
+    landscape.locator(".rl-cards-grip").drag_to(
+        strengths.locator(".rl-cards-card").first, target_position={"x": 20, "y": 3}
+    )
+    expect(strengths.locator("textarea").first).to_have_value("Schöne Landschaft")
+    assert swot_texts(home / WORKBOOK_FILENAME, "staerken")[0] == "Schöne Landschaft"
+
+    first = strengths.locator(".rl-cards-card").first  # by keyboard: down one place, then over to Schwächen
+    first.focus()
+    page.keyboard.press("ArrowDown")
+    expect(strengths.locator("textarea").nth(1)).to_have_value("Schöne Landschaft")
+    expect(strengths.locator(".rl-cards-card").nth(1)).to_be_focused()
+    page.keyboard.press("ArrowRight")
+    expect(weaknesses.locator("textarea")).to_have_count(2)
+    assert swot_texts(home / WORKBOOK_FILENAME, "schwaechen") == ["Viele Pendler:innen", "Schöne Landschaft"]
+
+    text = strengths.locator("textarea").first
+    text.fill("Starkes Vereinsleben in allen sieben Ortsteilen – <b>80 Vereine</b>")
+    page.keyboard.press("Escape")
+    expect(strengths.locator(".rl-cards-card").first).to_be_focused()
+    eventually(
+        lambda: (
+            swot_texts(home / WORKBOOK_FILENAME, "staerken")
+            == ["Starkes Vereinsleben in allen sieben Ortsteilen – <b>80 Vereine</b>"]
+        )
+    )
+    screenshot(page, "14-modul2-swot-board")
+    board.screenshot(path=str(ARTIFACTS / "14-modul2-swot-board-nah.png"))
+    page.set_viewport_size({"width": 1024, "height": 900})
+    assert_nothing_sticks_out(page, ".rl-cards-card", ".rl-cards-button, textarea, .rl-cards-grip")
+    assert_nothing_sticks_out(page, ".rl-cards-column", ".rl-cards-card, .rl-cards-add input, .rl-cards-add button")
+    board.screenshot(path=str(ARTIFACTS / "15-modul2-swot-board-1024.png"))
+
+    weaknesses.locator(".rl-cards-card").first.get_by_role("button", name="Karte entfernen").click()
+    expect(page.get_by_text("„Viele Pendler:innen“ entfernt.")).to_be_visible()
+    page.reload()
+    wait_for_page(page)
+    expect(page.locator(".rl-cards-column-staerken textarea").first).to_have_value(
+        "Starkes Vereinsleben in allen sieben Ortsteilen – <b>80 Vereine</b>"
+    )
+    expect(page.locator(".rl-cards-column-schwaechen textarea")).to_have_count(1)
+    expect(page.locator(".rl-cards b")).to_have_count(0)  # the team's markup stays text
 
 
 def test_a_big_region_and_300_schaetze_stay_usable(start_server, page, tmp_path):

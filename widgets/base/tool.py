@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 class GuardedActions:
     """A widget whose clicks, edits and uploads all run guarded: an unexpected error in any of them becomes a
     German notice and a log line, and the widget stays usable. Mix it in before the ipywidgets class; it needs
-    ``self.notice``. Tools connect their controls only through ``on_click``, ``on_value`` and ``on_upload``."""
+    ``self.notice``. Tools connect their controls only through ``on_click``, ``on_value``, ``on_actions`` and ``on_upload``."""
 
     notice: Notice
 
@@ -40,6 +40,11 @@ class GuardedActions:
             widget._acts_on_change = True  # Enter in it is left alone (enter_submits): it saves or acts by itself
             css(widget, "rl-autosave")  # and the page does not warn of unsaved text in it (regionallabor.js)
         widget.observe(lambda change: self.run(action, change["new"]), name)
+
+    def on_actions(self, board, handlers: dict[str, Callable[..., object]]) -> None:
+        """Run each ``handlers[action](**arguments)`` when the team acts on a card board (widgets/base/board.py)."""
+        for action, handler in handlers.items():
+            board.on_action(action, lambda handler=handler, **arguments: self.run(lambda: handler(**arguments)))
 
     def on_upload(self, upload: ipw.FileUpload, receive: Callable[[list[tuple[str, bytes]]], object]) -> None:
         """Hand uploaded files as (name, content) to ``receive``; the uploader is emptied afterwards, whatever happened."""

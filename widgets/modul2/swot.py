@@ -11,8 +11,9 @@ from regionallabor.core.messages import SWOT_QUADRANTS, t
 from regionallabor.core.model import Herausforderung, SwotEntry, explain
 from regionallabor.core.store import StaleRecordError, Stored, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
-from regionallabor.modul2.bestandsaufnahme import add_swot, move_swot, relocate_swot, swot_board
+from regionallabor.modul2.bestandsaufnahme import add_swot, place_swot, swot_board
 from widgets.base import Pager, RowCache, WorkbookTool, button, css, heading, html, labelled
+from widgets.base.board import Card, CardBoard, Column
 
 
 class ChallengeList(WorkbookTool):
@@ -121,115 +122,71 @@ class ChallengeList(WorkbookTool):
 
 
 class SwotBoard(WorkbookTool):
-    """Stärken, Schwächen, Chancen, Risiken as four boxes; cards are edited in place, moved up, down or across."""
+    """Stärken, Schwächen, Chancen, Risiken as four boxes of cards: dragged within and between them, edited in
+    place, removed to the Papierkorb – with the mouse or the keyboard."""
 
     SHOWS = (SwotEntry.KIND,)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
-        self.inputs = {
-            q: ipw.Text(placeholder=t("swot.placeholder"), layout=ipw.Layout(flex="1 1 auto")) for q in SWOT_QUADRANTS
-        }
-        self.lists = {q: ipw.VBox() for q in SWOT_QUADRANTS}
-        self._cards: dict[str, Stored[SwotEntry]] = {}
-        self._rows = {q: RowCache(self._card) for q in SWOT_QUADRANTS}
-        self.pagers = {q: Pager(self, self.refresh, page_size=12) for q in SWOT_QUADRANTS}
-        quadrants = []
-        for quadrant, title in SWOT_QUADRANTS.items():
-            add = button(t("swot.add"), "quiet")
-            self.on_click(add, lambda q=quadrant: self.add(q))
-            box = ipw.VBox(
-                [
-                    html(
-                        f"<div class='rl-swot-title'>{escape(title)}</div>"
-                        f"<div class='rl-help'>{escape(t(f'swot.{quadrant}.help'))}</div>"
-                    ),
-                    self.lists[quadrant],
-                    self.pagers[quadrant].more,
-                    ipw.HBox([self.inputs[quadrant], add]),
-                ]
-            )
-            quadrants.append(css(box, "rl-swot-quadrant", f"rl-swot-{quadrant}"))
-        grid = ipw.GridBox(
-            quadrants, layout=ipw.Layout(grid_template_columns="repeat(auto-fit, minmax(360px, 1fr))", grid_gap="12px")
+        self.board = CardBoard(
+            [Column(q, title, t(f"swot.{q}.help")) for q, title in SWOT_QUADRANTS.items()],
+            {"add", "reorder"},
+            labels={"placeholder": t("swot.placeholder")},
+            column_width=320,
         )
-        self.children = [heading("SWOT: Stärken, Schwächen, Chancen, Risiken"), grid, self.notice]
+        self._cards: dict[str, Stored[SwotEntry]] = {}
+        self.on_actions(self.board, {"add": self.add, "edit": self.edit, "place": self.place, "remove": self.remove})
+        self.children = [heading("SWOT: Stärken, Schwächen, Chancen, Risiken"), self.notice, self.board]
         self.start()
 
     def refresh(self) -> None:
         board = swot_board(self.workbook)
         self._cards = {s.record.id: s for cards in board.values() for s in cards}
-        with self.loading():
-            for quadrant, cards in board.items():
-                visible = self.pagers[quadrant].page(cards)
-                rows = self._rows[quadrant].rows([(s.record.id, (s,)) for s in visible])
-                for index, (row, stored) in enumerate(zip(rows, visible)):
-                    text, up, down = row.children[:3]
-                    if text.value != stored.record.text:
-                        text.value = stored.record.text
-                    up.disabled, down.disabled = index == 0, index == len(cards) - 1
-                self.lists[quadrant].children = rows or [
-                    html(f"<div class='rl-muted rl-small'>{escape(t('swot.empty'))}</div>")
-                ]
+        self.board.show(
+            [Card(s.record.id, s.record.quadrant, s.record.text) for cards in board.values() for s in cards]
+        )
 
-    def _card(self, stored: Stored[SwotEntry]) -> ipw.HBox:
-        card_id = stored.record.id
-        text = ipw.Text(value=stored.record.text, continuous_update=True, layout=ipw.Layout(flex="1 1 auto"))
-        self.on_value(text, lambda new: self.edit(card_id, new))
-        up = button("↑", "quiet", tooltip=t("swot.up"))
-        self.on_click(up, lambda: self.move(card_id, -1))
-        down = button("↓", "quiet", tooltip=t("swot.down"))
-        self.on_click(down, lambda: self.move(card_id, +1))
-        others = [(f"→ {title}", q) for q, title in SWOT_QUADRANTS.items() if q != stored.record.quadrant]
-        across = ipw.Dropdown(options=[(t("swot.move_to"), "")] + others, value="", layout=ipw.Layout(width="140px"))
-        self.on_value(across, lambda new: new and self.relocate(card_id, new))
-        remove = button("✕", "quiet", tooltip=t("delete"))
-        self.on_click(remove, lambda: self.remove(card_id))
-        return css(ipw.HBox([text, up, down, across, remove]), "rl-card-row")
-
-    def add(self, quadrant: str) -> Stored[SwotEntry] | None:
+    def add(self, column: str, text: str) -> Stored[SwotEntry] | None:
         try:
-            stored = add_swot(self.workbook, quadrant, self.inputs[quadrant].value)
+            stored = add_swot(self.workbook, column, text)
         except (ValidationError, WorkbookError) as error:
             self.refused(error)
             return None
         self.written(stored.version)
-        self.inputs[quadrant].value = ""
         self.notice.clear()
         self.refresh()
+        self.board.added(column)
         return stored
 
-    def edit(self, card_id: str, text: str) -> None:
-        if self.is_loading:
-            return
-        stored = self._cards[card_id]
-        try:
-            updated = SwotEntry.model_validate({**stored.record.model_dump(), "text": text})
-            self._cards[card_id] = saved = self.workbook.update(updated, stored.version)
-        except (ValidationError, WorkbookError) as error:
-            self.refused(error)
-            return
-        self.written(saved.version)
-        self.notice.clear()
+    def _known(self, id: str) -> Stored[SwotEntry] | None:
+        """The card the page shows; None (and the current state shown) for one another page removed."""
+        stored = self._cards.get(id)
+        if stored is None:
+            self.reload_after(StaleRecordError(SwotEntry.KIND, id))
+        return stored
 
-    def move(self, card_id: str, step: int) -> None:
+    def edit(self, id: str, text: str) -> None:
+        if (stored := self._known(id)) is None:
+            return
+        saved = self.change(stored, text=text)
+        if saved is not None:
+            self._cards[id] = saved
+            self.notice.clear()
+            self.refresh()
+
+    def place(self, id: str, column: str, index: int) -> None:
+        if (stored := self._known(id)) is None:
+            return
         try:
-            revision = move_swot(self.workbook, self._cards[card_id], step)
+            revision = place_swot(self.workbook, stored, column, index)
         except WorkbookError as error:
-            self.refused(error)
+            self.reload_after(error)
             return
         self.written(revision)
+        self.notice.clear()
         self.refresh()
 
-    def relocate(self, card_id: str, quadrant: str) -> None:
-        try:
-            stored = relocate_swot(self.workbook, self._cards[card_id], quadrant)
-        except WorkbookError as error:
-            self.refused(error)
-            return
-        self.written(stored.version)
-        self.refresh()
-
-    def remove(self, card_id: str) -> None:
-        stored = self._cards[card_id]
-        self.remove_record(SwotEntry, stored, t("swot.removed", text=stored.record.text))
+    def remove(self, id: str) -> None:
+        if (stored := self._known(id)) is not None:
+            self.remove_record(SwotEntry, stored, t("swot.removed", text=stored.record.text))
