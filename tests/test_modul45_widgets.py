@@ -6,7 +6,6 @@ from datetime import date, time
 
 import ipywidgets as ipw
 
-from regionallabor.core.messages import t
 from regionallabor.core.model import (
     Akteur,
     Aufgabe,
@@ -22,8 +21,9 @@ from regionallabor.core.model import (
     Ziel,
     Zukunftsbild,
 )
+from regionallabor.core.store import Arbeitsmappe
 from regionallabor.testing import fill_network
-from tests.helpers import assert_all_open, control, downloads, html_of, pdf_text
+from tests.helpers import assert_all_open, downloads, html_of, pdf_text
 from widgets.modul4 import CritiquePhase, FantasyPhase, GoalPlanner
 from widgets.modul4.zukunftsbild import VisionBoard
 from widgets.modul5 import ConferenceBudget, ConferenceFiles, ConferenceSetup, ProgramPlanner, TaskPlan, TopicTables
@@ -33,47 +33,80 @@ from widgets.modul5.wirkungslogik import ImpactLogic
 # Modul 4
 
 
-def test_critique_is_added_weighted_and_stays_sorted_with_every_row_alive(workbook):
+def card_id(board, text: str) -> str:
+    return next(card["id"] for card in board.cards if card["text"] == text)
+
+
+def shown_card(board, text: str) -> dict:
+    return next(card for card in board.cards if card["text"] == text)
+
+
+def test_critique_is_collected_bundled_and_weighted_by_each_member(workbook_path):
+    anna = CritiquePhase(Arbeitsmappe(workbook_path, person="Anna"))
+    board = anna.board
+    for field, text in (
+        ("mobilitaet", "Sonntags fährt kein Bus"),
+        ("mobilitaet", "Radweg endet an der Kreisstraße"),
+        ("energie", "Kein Windrad in Bürgerhand"),
+        ("zusammenhalt", "Abends kommt niemand ohne Auto heim"),
+    ):
+        board.act("add", column=field, text=text)
+    board.act("add", column="energie", text="")
+    assert anna.notice.text == "Text: Bitte gebt etwas ein – das Feld darf nicht leer sein."
+    radweg = card_id(board, "Radweg endet an der Kreisstraße")
+    board.act("dot", id=radweg, step=1)
+    board.act("dot", id=radweg, step=1)
+    assert board.card_texts("mobilitaet") == ["Radweg endet an der Kreisstraße", "Sonntags fährt kein Bus"]
+    assert "Radweg endet an der Kreisstraße (2 Punkte)" in anna.summary.value
+    assert shown_card(board, "Sonntags fährt kein Bus")["my_dots"] == 0  # nothing to take back
+    board.act(
+        "bundle",
+        id=card_id(board, "Abends kommt niemand ohne Auto heim"),
+        onto=card_id(board, "Sonntags fährt kein Bus"),
+    )
+    bundle = {card["cluster"] for card in board.cards if card["column"] == "mobilitaet"} - {None}
+    assert len(bundle) == 1 and board.card_texts("zusammenhalt") == []
+
+    ben = CritiquePhase(Arbeitsmappe(workbook_path, person="Ben"))  # a second member, on their own page
+    ben.board.act("dot", id=radweg, step=1)
+    assert shown_card(ben.board, "Radweg endet an der Kreisstraße")["dots_by"] == "Punkte: Anna 2 · Ben 1"
+    ben.board.act("dot", id=radweg, step=-1)
+    ben.board.act("dot", id=radweg, step=-1)  # Anna's points stay Anna's
+    assert ben.notice.kind == "error" and "kein Punkt von euch" in ben.notice.text
+    assert shown_card(ben.board, "Radweg endet an der Kreisstraße")["dots"] == 2
+
+    board.act("place", id=card_id(board, "Kein Windrad in Bürgerhand"), column="wirtschaft", index=0)
+    board.act("edit", id=card_id(board, "Kein Windrad in Bürgerhand"), text="Kein einziges Windrad in Bürgerhand")
+    assert board.card_texts("wirtschaft") == ["Kein einziges Windrad in Bürgerhand"]
+    board.act("remove", id=card_id(board, "Sonntags fährt kein Bus"))
+    assert len(anna.workbook.list(Kritikpunkt)) == 3 and "entfernt" in anna.notice.text
+    assert {card["cluster"] for card in board.cards} == {None}  # the bundle of one is no bundle
+    assert_all_open(anna)
+
+
+def test_the_critique_starts_from_modul2s_challenges(workbook):
+    workbook.add(Herausforderung(field="mobilitaet", text="Der letzte Bus fährt um 18 Uhr"))
+    workbook.add(Herausforderung(field="bauen", text="Kaum Wohnungen für junge Familien"))
     tool = CritiquePhase(workbook)
-    tool.field.value, tool.text.value = "mobilitaet", "Sonntags fährt kein Bus"
-    bus = tool.add()
-    tool.field.value, tool.text.value = "mobilitaet", "Radweg endet an der Kreisstraße"
-    tool.add()
-    tool.field.value, tool.text.value = "energie", "Kein Windrad in Bürgerhand"
-    tool.add()
-    assert tool.add() is None and tool.notice.text == "Text: Bitte gebt etwas ein – das Feld darf nicht leer sein."
-    radweg = next(s for s in workbook.list(Kritikpunkt) if s.record.text.startswith("Radweg")).record.id
-    tool.vote(radweg, +1)
-    tool.vote(radweg, +1)
-    assert [control(row, ipw.Textarea).value for row in tool.columns["mobilitaet"].children] == [
-        "Radweg endet an der Kreisstraße",
-        "Sonntags fährt kein Bus",
-    ]
-    assert "Radweg endet an der Kreisstraße (2 Punkte)" in tool.summary.value
-    assert control(
-        tool.columns["mobilitaet"].children[1], ipw.Button, t("critique.minus")
-    ).disabled  # no points to take back
-    assert_all_open(tool)
-    control(tool.columns["energie"].children[0], ipw.Textarea).value = "Kein einziges Windrad in Bürgerhand"
-    assert workbook.get(
-        Kritikpunkt, next(s.record.id for s in workbook.list(Kritikpunkt) if s.record.field == "energie")
-    ).record.text.startswith("Kein einziges")
-    tool.remove(bus.record.id)
-    assert len(workbook.list(Kritikpunkt)) == 2 and "entfernt" in tool.notice.text
+    assert tool.take_over.description == "Eure 2 Herausforderungen aus Modul 2 übernehmen"
+    tool.take_over.click()
+    assert tool.board.card_texts("bauen") == ["Kaum Wohnungen für junge Familien"]
+    assert tool.take_over.layout.display == "none" and "2 Herausforderungen stehen jetzt" in tool.notice.text
 
 
-def test_ideas_are_starred_and_the_heaviest_critique_prompts_the_fantasy(workbook):
+def test_ideas_are_starred_moved_to_a_field_and_the_heaviest_critique_prompts_the_fantasy(workbook):
     workbook.add(Kritikpunkt(field="mobilitaet", text="Sonntags fährt kein Bus", points=3))
     tool = FantasyPhase(workbook)
     assert "… statt „Sonntags fährt kein Bus“?" in tool.prompt.value
-    tool.text.value = "Ein Bürgerbus, der auch sonntags fährt"
-    assert tool.field.value == "" and tool.field.label == "– passt überall –"
-    idea = tool.add()
+    assert [c["title"] for c in tool.board.columns][:2] == ["Passt überall", "Landwirtschaft & Ernährung"]
+    idea = tool.add("ueberall", "Ein Bürgerbus, der auch sonntags fährt")
     assert idea.record.field is None
-    tool.star(idea.record.id)
+    tool.board.act("star", id=idea.record.id)
     assert workbook.get(Idee, idea.record.id).record.favourite
-    assert "1 Idee, davon 1 als Lieblingsidee" in tool.count.value
-    assert "rl-idea-favourite" in tool.cards.children[0]._dom_classes
+    assert "1 Idee – Lieblingsideen (★): 1." in tool.count.value
+    assert shown_card(tool.board, "Ein Bürgerbus, der auch sonntags fährt")["star"] is True
+    tool.board.act("place", id=idea.record.id, column="mobilitaet", index=0)
+    assert workbook.get(Idee, idea.record.id).record.field == "mobilitaet"
     assert_all_open(tool)
 
 

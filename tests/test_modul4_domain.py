@@ -7,33 +7,51 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from regionallabor.core.model import Idee, Kritikpunkt, Region, Vision, Wirkungslogik, Ziel, Zukunftsbild, explain
+from regionallabor.core.model import (
+    Herausforderung,
+    Idee,
+    Kritikpunkt,
+    Region,
+    Vision,
+    Wirkungslogik,
+    Ziel,
+    Zukunftsbild,
+    explain,
+)
 from regionallabor.core.store import StaleRecordError
 from regionallabor.course import MODULES, Status
 from regionallabor.dokumente.dokument import to_html, to_pdf
 from regionallabor.modul4.selbstcheck import missing as module4_missing
 from regionallabor.modul4.vision import (
     VisionRuleError,
+    bundle_critique,
+    bundle_of,
+    challenges_to_take_over,
     critique_by_field,
     give_points,
     goal_for_idea,
     heaviest_critique,
     ideas,
+    move_critique,
     remove_goal,
     save_goal,
     save_statement,
+    take_over_challenges,
+    unbundle_critique,
     vision_statements,
 )
 from regionallabor.modul4.zukunftsbild import vision_document
 from tests.helpers import pdf_text
 
 
-def test_critique_is_grouped_by_field_heaviest_first_and_points_stay_between_0_and_99(workbook):
+def test_critique_is_grouped_by_field_heaviest_first_and_each_member_gives_points_of_their_own(workbook):
     bus = workbook.add(Kritikpunkt(field="mobilitaet", text="Sonntags fährt kein Bus"))
     workbook.add(Kritikpunkt(field="mobilitaet", text="Radweg endet an der Kreisstraße"))
     workbook.add(Kritikpunkt(field="wirtschaft", text="Leerstand in der Ortsmitte"))
-    bus = give_points(workbook, bus, +1)
-    bus = give_points(workbook, bus, +1)
+    bus = give_points(workbook, bus, +1, "Anna")
+    bus = give_points(workbook, bus, +1, "Anna")
+    bus = give_points(workbook, bus, +1, "Ben")
+    assert (bus.record.points, bus.record.dots) == (3, {"Anna": 2, "Ben": 1})
     grouped = critique_by_field(workbook)
     assert list(grouped) == ["landwirtschaft", "energie", "bauen", "mobilitaet", "wirtschaft", "zusammenhalt"]
     assert [s.record.text for s in grouped["mobilitaet"]] == [
@@ -41,11 +59,62 @@ def test_critique_is_grouped_by_field_heaviest_first_and_points_stay_between_0_a
         "Radweg endet an der Kreisstraße",
     ]
     assert [r.text for r in heaviest_critique(workbook)] == ["Sonntags fährt kein Bus"]
-    for _ in range(3):
-        bus = give_points(workbook, bus, -1)
-    assert bus.record.points == 0
+    bus = give_points(workbook, bus, -1, "Ben")
+    with pytest.raises(VisionRuleError, match="kein Punkt von euch"):
+        give_points(workbook, bus, -1, "Ben")  # Ben takes back only his own
+    assert (bus.record.points, bus.record.dots) == (2, {"Anna": 2})
     with pytest.raises(StaleRecordError):  # a second page still holds the old version
-        give_points(workbook, grouped["mobilitaet"][0], +1)
+        give_points(workbook, grouped["mobilitaet"][0], +1, "Cem")
+
+
+def test_points_from_before_names_can_be_taken_back_and_a_card_holds_99(workbook):
+    old = workbook.add(Kritikpunkt(field="energie", text="Kein Windrad in Bürgerhand", points=2))
+    old = give_points(workbook, old, -1, None)
+    assert (old.record.points, old.record.dots) == (1, {})
+    full = workbook.add(Kritikpunkt(field="energie", text="Strom ist teuer", points=99))
+    with pytest.raises(VisionRuleError, match="Mehr als 99 Punkte"):
+        give_points(workbook, full, +1, "Anna")
+
+
+def test_bundled_critique_stands_together_weighted_as_one(workbook):
+    bus = workbook.add(Kritikpunkt(field="mobilitaet", text="Sonntags fährt kein Bus", points=1))
+    taxi = workbook.add(Kritikpunkt(field="mobilitaet", text="Kein Rufbus am Abend", points=1))
+    bike = workbook.add(Kritikpunkt(field="mobilitaet", text="Radweg endet an der Kreisstraße", points=3))
+    lonely = workbook.add(Kritikpunkt(field="zusammenhalt", text="Abends kommt niemand mehr heim", points=2))
+    bundle_critique(workbook, lonely, bus)  # from another field: it joins the bus's field
+    grouped = critique_by_field(workbook)
+    assert [s.record.text for s in grouped["mobilitaet"]] == [
+        "Abends kommt niemand mehr heim",  # the bundle weighs 3, the first card in it 2 …
+        "Sonntags fährt kein Bus",
+        "Radweg endet an der Kreisstraße",  # … and ties keep the order they came
+        "Kein Rufbus am Abend",
+    ]
+    assert {bundle_of(grouped, s) for s in grouped["mobilitaet"]} == {bus.record.id, None}
+    taxi = workbook.get(Kritikpunkt, taxi.record.id)
+    bundle_critique(workbook, taxi, workbook.get(Kritikpunkt, lonely.record.id))  # into the existing bundle
+    grouped = critique_by_field(workbook)
+    assert grouped["mobilitaet"][-1].record.text == "Radweg endet an der Kreisstraße"
+    with pytest.raises(VisionRuleError):
+        bundle_critique(workbook, bike, bike)
+    for card in grouped["mobilitaet"][:2]:
+        unbundle_critique(workbook, card)
+    grouped = critique_by_field(workbook)
+    assert [bundle_of(grouped, s) for s in grouped["mobilitaet"]] == [None] * 4  # a bundle of one is none
+    moved = move_critique(workbook, grouped["mobilitaet"][0], "energie")
+    assert (moved.record.field, moved.record.cluster) == ("energie", None)
+
+
+def test_modul2s_challenges_start_the_critique_once(workbook):
+    workbook.add(Herausforderung(field="mobilitaet", text="Der letzte Bus fährt um 18 Uhr"))
+    workbook.add(Herausforderung(field="bauen", text="Kaum Wohnungen für junge Familien"))
+    workbook.add(Kritikpunkt(field="bauen", text="kaum Wohnungen für junge Familien "))  # already there
+    assert [c.text for c in challenges_to_take_over(workbook)] == ["Der letzte Bus fährt um 18 Uhr"]
+    take_over_challenges(workbook)
+    assert challenges_to_take_over(workbook) == []
+    assert sorted(s.record.text for s in workbook.list(Kritikpunkt)) == [
+        "Der letzte Bus fährt um 18 Uhr",
+        "kaum Wohnungen für junge Familien",
+    ]
 
 
 def test_favourite_ideas_come_first_and_become_goals_with_one_title_each(workbook):

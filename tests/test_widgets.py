@@ -8,10 +8,8 @@ from datetime import date
 
 import ipywidgets as ipw
 
-from regionallabor.core.messages import t
 from regionallabor.core.model import Member, Region, SwotEntry
 from regionallabor.core.store import Arbeitsmappe
-from tests.helpers import control
 from widgets.base import WorkbookSync
 from widgets.modul1.region import RegionEditor
 from widgets.modul1.team import TeamEditor
@@ -155,15 +153,14 @@ def test_a_text_typed_while_another_person_types_in_it_is_shown_not_dropped(work
     from widgets.modul4 import CritiquePhase
 
     annas = CritiquePhase(Arbeitsmappe(workbook_path, person="Anna"))
-    annas.field.value, annas.text.value = "mobilitaet", "Bus"
-    annas.add()
+    annas.board.act("add", column="mobilitaet", text="Bus")
     bens = CritiquePhase(Arbeitsmappe(workbook_path, person="Ben"))
-    control(bens.columns["mobilitaet"].children[0], ipw.Textarea).value = "Sonntags fährt kein Bus"
-    card = control(annas.columns["mobilitaet"].children[0], ipw.Textarea)
-    card.value = "Der Bus fährt zu selten"  # Anna's page had not heard of Ben's change yet
+    (card,) = bens.board.cards
+    bens.board.act("edit", id=card["id"], text="Sonntags fährt kein Bus")
+    annas.board.act("edit", id=card["id"], text="Der Bus fährt zu selten")  # Anna's page had not heard of it yet
     assert "eure Fassung: <span class='rl-conflict-text'>Der Bus fährt zu selten</span>" in annas.notice.value
     assert "gespeichert: <span class='rl-conflict-text'>Sonntags fährt kein Bus</span>" in annas.notice.value
-    assert card.value == "Sonntags fährt kein Bus"  # the card shows what is saved, the notice what Anna typed
+    assert annas.board.card_texts("mobilitaet") == ["Sonntags fährt kein Bus"]  # the card shows what is saved
     assert Arbeitsmappe(workbook_path).list(Kritikpunkt)[0].record.text == "Sonntags fährt kein Bus"
 
 
@@ -366,8 +363,7 @@ def test_the_selbstcheck_follows_every_tool_on_its_page(workbook):
 
     board, check2 = SwotBoard(workbook), WorksheetSubmission(workbook, 2)
     shown = check2.check.value
-    board.inputs["staerken"].value = "Viele aktive Vereine"
-    control(board, ipw.Button, t("swot.add")).click()
+    board.board.act("add", column="staerken", text="Viele aktive Vereine")
     assert check2.check.value != shown
     assert workbook.kinds_at(workbook.revision()) == {SwotEntry.KIND}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from regionallabor.core.messages import t
-from regionallabor.core.model import Idee, Kritikpunkt, Vision, Wirkungslogik, Ziel, Zukunftsbild
+from regionallabor.core.model import Herausforderung, Idee, Kritikpunkt, Vision, Wirkungslogik, Ziel, Zukunftsbild
 from regionallabor.core.store import Arbeitsmappe, Stored, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
 
@@ -28,19 +28,94 @@ class VisionRuleError(WorkbookError):
 
 
 def critique_by_field(workbook: Arbeitsmappe) -> dict[str, list[Stored[Kritikpunkt]]]:
-    """Every Handlungsfeld with its critique points, the heaviest first (ties in the order they came)."""
+    """Every Handlungsfeld with its critique points, the heaviest first (ties in the order they came); a
+    bundle's cards stand together, where the bundle's total weight puts them."""
     grouped: dict[str, list[Stored[Kritikpunkt]]] = {key: [] for key in ALL_FIELDS}
     for stored in workbook.list(Kritikpunkt):
         grouped[stored.record.field].append(stored)
-    for points in grouped.values():
-        points.sort(key=lambda s: -s.record.points)
+    for key, points in grouped.items():
+        bundles: dict[str, list[Stored[Kritikpunkt]]] = {}
+        for stored in points:
+            bundles.setdefault(stored.record.cluster or stored.record.id, []).append(stored)
+        ordered = sorted(bundles.values(), key=lambda cards: -sum(c.record.points for c in cards))
+        grouped[key] = [c for cards in ordered for c in sorted(cards, key=lambda c: -c.record.points)]
     return grouped
 
 
-def give_points(workbook: Arbeitsmappe, stored: Stored[Kritikpunkt], step: int) -> Stored[Kritikpunkt]:
-    """Add (or take back) a point; the count stays between 0 and 99."""
-    points = min(MAX_POINTS, max(0, stored.record.points + step))
-    return workbook.update(stored.record.model_copy(update={"points": points}), stored.version)
+def bundle_of(grouped: dict[str, list[Stored[Kritikpunkt]]], stored: Stored[Kritikpunkt]) -> str | None:
+    """The bundle a card lies in, if it shares it with another card of its field (a bundle of one is none)."""
+    cluster = stored.record.cluster
+    if cluster is None:
+        return None
+    together = [c for c in grouped[stored.record.field] if c.record.cluster == cluster]
+    return cluster if len(together) > 1 else None
+
+
+def give_points(
+    workbook: Arbeitsmappe, stored: Stored[Kritikpunkt], step: int, person: str | None
+) -> Stored[Kritikpunkt]:
+    """A member gives a point (step +1) or takes one of theirs back (-1); the total stays between 0 and 99.
+    Points without a name (from before points had names) may be taken back by anyone."""
+    record = stored.record
+    person = person or ""
+    dots = dict(record.dots)
+    unnamed = record.points - sum(dots.values())
+    if step > 0:
+        if record.points >= MAX_POINTS:
+            raise VisionRuleError(t("critique.full", count=MAX_POINTS))
+        dots[person] = dots.get(person, 0) + 1
+    elif dots.get(person, 0) > 0:
+        dots[person] -= 1
+        if not dots[person]:
+            del dots[person]
+    elif unnamed <= 0:
+        raise VisionRuleError(t("critique.none_of_yours"))
+    points = record.points + (1 if step > 0 else -1)
+    return workbook.update(record.model_copy(update={"points": points, "dots": dots}), stored.version)
+
+
+def move_critique(workbook: Arbeitsmappe, stored: Stored[Kritikpunkt], field: str) -> Stored[Kritikpunkt]:
+    """A point that belongs to another Handlungsfeld; it leaves its bundle."""
+    if field == stored.record.field:
+        return stored
+    return workbook.update(stored.record.model_copy(update={"field": field, "cluster": None}), stored.version)
+
+
+def bundle_critique(workbook: Arbeitsmappe, stored: Stored[Kritikpunkt], onto: Stored[Kritikpunkt]) -> int:
+    """Put a point into the bundle of another (starting one if needed) – „bündeln“: both say the same thing.
+    It moves to the other's Handlungsfeld. Returns the workbook's new revision."""
+    if stored.record.id == onto.record.id:
+        raise VisionRuleError(t("critique.bundle_itself"))
+    cluster = onto.record.cluster or onto.record.id
+    with workbook.transaction() as tx:
+        if onto.record.cluster != cluster:
+            tx.update(onto.record.model_copy(update={"cluster": cluster}), onto.version)
+        tx.update(stored.record.model_copy(update={"cluster": cluster, "field": onto.record.field}), stored.version)
+    return tx.revision
+
+
+def unbundle_critique(workbook: Arbeitsmappe, stored: Stored[Kritikpunkt]) -> Stored[Kritikpunkt]:
+    return workbook.update(stored.record.model_copy(update={"cluster": None}), stored.version)
+
+
+def challenges_to_take_over(workbook: Arbeitsmappe) -> list[Herausforderung]:
+    """Modul 2's Herausforderungen that are not yet critique points in their Handlungsfeld – the start of the
+    Kritikphase, so that the team does not write them twice."""
+    known = {(s.record.field, s.record.text.strip().casefold()) for s in workbook.list(Kritikpunkt)}
+    return [
+        s.record
+        for s in workbook.list(Herausforderung)
+        if (s.record.field, s.record.text.strip().casefold()) not in known
+    ]
+
+
+def take_over_challenges(workbook: Arbeitsmappe) -> int:
+    """Every Herausforderung not yet among the critique points becomes one; returns the revision."""
+    with workbook.transaction() as tx:
+        for challenge in challenges_to_take_over(workbook):
+            text = challenge.text if len(challenge.text) <= 300 else challenge.text[:299] + "…"
+            tx.add(Kritikpunkt(field=challenge.field, text=text))
+    return tx.revision
 
 
 def heaviest_critique(workbook: Arbeitsmappe, limit: int = 5) -> list[Kritikpunkt]:

@@ -14,7 +14,7 @@ from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
 from regionallabor.modul5.konferenz import PRESETS
 from tests.helpers import data_link_bytes
 
-from .conftest import screenshot
+from .conftest import ARTIFACTS, screenshot
 from .test_journeys import wait_for_page
 
 pytestmark = pytest.mark.browser
@@ -38,32 +38,47 @@ def tool(page, title):
 
 
 def test_from_critique_to_a_goal_with_a_first_step_after_a_reload(start_server, page, tmp_path):
-    server = start_server(home=seeded_home(tmp_path, Idee(text="Ein Wochenmarkt mit den Höfen der Region")))
+    server = start_server(
+        home=seeded_home(
+            tmp_path,
+            Idee(text="Ein Wochenmarkt mit den Höfen der Region"),
+            Herausforderung(field="zusammenhalt", text="Abends kommt niemand ohne Auto heim"),
+        )
+    )
     page.goto(server.url + MODUL4)
     wait_for_page(page)
 
     critique = tool(page, "Kritikphase: Was stört euch?")
-    critique.locator("select").first.select_option(label="Mobilität")
-    critique.get_by_placeholder("z. B. Sonntags fährt kein Bus in die Kreisstadt").fill("Sonntags fährt kein Bus")
-    critique.get_by_role("button", name="Kritikpunkt hinzufügen").click()
-    mobility = critique.locator(".rl-phase-mobilitaet")
+    expect(critique.get_by_role("button", name="Eure Herausforderung aus Modul 2 übernehmen")).to_be_visible()
+    mobility = critique.locator(".rl-cards-column-mobilitaet")
+    mobility.get_by_placeholder("Was stört euch?").fill("Sonntags fährt kein Bus")
+    mobility.get_by_role("button", name="Hinzufügen").click()
     expect(mobility.locator("textarea")).to_have_value("Sonntags fährt kein Bus")
-    mobility.get_by_role("button", name="+").click()
-    mobility.get_by_role("button", name="+").click()
-    expect(mobility.locator(".rl-points")).to_have_text("2")
+    mobility.get_by_role("button", name="Einen Punkt von mir dazugeben").click()
+    mobility.get_by_role("button", name="Einen Punkt von mir dazugeben").click()
+    expect(mobility.locator(".rl-cards-dots")).to_have_text("● 2")
     expect(critique).to_contain_text("Das wiegt für euch am schwersten: Sonntags fährt kein Bus (2 Punkte)")
+    critique.get_by_role("button", name="Eure Herausforderung aus Modul 2 übernehmen").click()
+    together = critique.locator(".rl-cards-column-zusammenhalt")
+    expect(together.locator("textarea")).to_have_value("Abends kommt niemand ohne Auto heim")
+    together.locator(".rl-cards-grip").drag_to(mobility.locator(".rl-cards-card").first)  # onto its middle: bundled
+    expect(mobility.locator(".rl-cards-bundle .rl-cards-card")).to_have_count(2)
+    expect(mobility.locator(".rl-cards-bundle-head")).to_contain_text("Bündel aus 2 Karten")
+    expect(together.locator(".rl-cards-card")).to_have_count(0)
+    critique.scroll_into_view_if_needed()
+    critique.screenshot(path=str(ARTIFACTS / "modul4-kritik-board.png"))
 
     fantasy = tool(page, "Fantasiephase: Was wäre, wenn alles möglich wäre?")
     expect(fantasy).to_contain_text("… statt „Sonntags fährt kein Bus“?")
-    fantasy.get_by_placeholder("Wäre es nicht schön, wenn …", exact=False).fill(
-        "Ein Bürgerbus, der auch sonntags fährt"
-    )
-    fantasy.locator("select").select_option(label="Mobilität")
-    fantasy.get_by_role("button", name="Idee hinzufügen").click()
-    idea = fantasy.locator(".rl-idea").nth(1)  # favourites first, then in the order they came
+    ideas_for_mobility = fantasy.locator(".rl-cards-column-mobilitaet")
+    ideas_for_mobility.get_by_placeholder("Eure Idee …").fill("Ein Bürgerbus, der auch sonntags fährt")
+    ideas_for_mobility.get_by_placeholder("Eure Idee …").press("Enter")
+    idea = ideas_for_mobility.locator(".rl-cards-card")
     expect(idea.locator("textarea")).to_have_value("Ein Bürgerbus, der auch sonntags fährt")
-    idea.get_by_role("button", name="☆").click()
-    expect(fantasy.locator(".rl-idea-favourite")).to_have_count(1)
+    expect(ideas_for_mobility.get_by_placeholder("Eure Idee …")).to_have_value("")
+    idea.get_by_role("button", name="Zur Lieblingsidee machen").click()
+    expect(fantasy.locator(".rl-cards-starred")).to_have_count(1)
+    fantasy.screenshot(path=str(ARTIFACTS / "modul4-ideen-board.png"))
 
     vision = tool(page, "Euer Zukunftsbild")
     vision.locator(".rl-vision-field", has_text="Mobilität").locator("textarea").fill(
@@ -93,8 +108,9 @@ def test_from_critique_to_a_goal_with_a_first_step_after_a_reload(start_server, 
 
     page.reload()
     wait_for_page(page)
-    expect(tool(page, "Kritikphase: Was stört euch?").locator(".rl-phase-mobilitaet .rl-points")).to_have_text("2")
-    expect(tool(page, "Fantasiephase: Was wäre, wenn alles möglich wäre?").locator(".rl-idea-favourite")).to_have_count(
+    critique = tool(page, "Kritikphase: Was stört euch?")
+    expect(critique.locator(".rl-cards-column-mobilitaet .rl-cards-bundle .rl-cards-dots").first).to_have_text("● 2")
+    expect(tool(page, "Fantasiephase: Was wäre, wenn alles möglich wäre?").locator(".rl-cards-starred")).to_have_count(
         1
     )
     expect(tool(page, "Euer Zukunftsbild").locator(".rl-board")).to_contain_text("auch sonntags")

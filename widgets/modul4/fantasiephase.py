@@ -4,62 +4,54 @@ from __future__ import annotations
 
 from html import escape
 
-import ipywidgets as ipw
 from pydantic import ValidationError
 
 from regionallabor.core.messages import t
 from regionallabor.core.model import Idee, Kritikpunkt
-from regionallabor.core.store import Stored
+from regionallabor.core.store import StaleRecordError, Stored
+from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul4.vision import heaviest_critique, ideas
-from widgets.base import Pager, RowCache, button, css, field_chip, field_options, heading, html, labelled
-from widgets.modul4.karten import TextCards
+from widgets.base import WorkbookTool, heading, html
+from widgets.base.board import Card, CardBoard, Column
+
+ANYWHERE = "ueberall"  # the column of ideas no single Handlungsfeld holds (stored as field None)
 
 
-class FantasyPhase(TextCards):
-    """Fantasiephase: ideas without limits; the team stars its favourites."""
+class FantasyPhase(WorkbookTool):
+    """Fantasiephase: a board of ideas, a column per Handlungsfeld and one for ideas that fit everywhere;
+    cards are written, dragged to a field, edited in place, removed, and the favourites starred."""
 
     SHOWS = (Idee.KIND, Kritikpunkt.KIND)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
         self.prompt = html()
-        self.text = ipw.Text(placeholder=t("idea.placeholder"), layout=ipw.Layout(flex="1 1 360px"))
-        self.field = ipw.Dropdown(options=field_options(t("idea.no_field")), value="", layout=ipw.Layout(width="290px"))
-        self.add_button = button(t("idea.add"), "primary")
-        self.on_click(self.add_button, self.add)
-        self.count = html()
-        self.cards = ipw.GridBox(
-            layout=ipw.Layout(grid_template_columns="repeat(auto-fill, minmax(300px, 1fr))", grid_gap="8px")
+        self.board = CardBoard(
+            [Column(ANYWHERE, t("idea.anywhere"))] + [Column(key, label) for key, label in ALL_FIELDS.items()],
+            {"add", "star"},
+            labels={"placeholder": t("idea.placeholder_short"), "keys": t("board.keys_star")},
+            column_width=250,
         )
-        self._rows = RowCache(self._card)
-        self.pager = Pager(self, self.refresh, page_size=24)
-        self.children = [
-            heading(t("idea.heading")),
-            self.prompt,
-            ipw.HBox(
-                [
-                    labelled(t("idea.field_label"), self.field),
-                    labelled(
-                        t("idea.add_label"), ipw.HBox([self.text, self.add_button]), layout=ipw.Layout(flex="1 1 420px")
-                    ),
-                ],
-                layout=ipw.Layout(flex_flow="row wrap"),
-            ),
-            self.notice,
-            self.count,
-            self.cards,
-            self.pager.more,
-        ]
+        self.count = html()
+        self._stored: dict[str, Stored[Idee]] = {}
+        self.on_actions(
+            self.board,
+            {"add": self.add, "edit": self.edit, "place": self.place, "remove": self.remove, "star": self.star},
+        )
+        self.children = [heading(t("idea.heading")), self.prompt, self.notice, self.count, self.board]
         self.start()
 
     def refresh(self) -> None:
         stored = ideas(self.workbook)
         self._stored = {s.record.id: s for s in stored}
-        visible = self.pager.page(stored)
-        rows = self._rows.rows([((s.record.id, s.record.favourite, s.record.field), (s,)) for s in visible])
-        for row, s in zip(rows, visible):
-            self.sync_text(row, s)
-        self.cards.children = rows
+        self.board.show(
+            [
+                Card(s.record.id, s.record.field or ANYWHERE, s.record.text, star=s.record.favourite)
+                for column in [ANYWHERE, *ALL_FIELDS]
+                for s in stored
+                if (s.record.field or ANYWHERE) == column
+            ]
+        )
         favourites = sum(s.record.favourite for s in stored)
         self.count.value = (
             f"<div class='rl-muted'>{escape(t('idea.empty'))}</div>"
@@ -74,40 +66,41 @@ class FantasyPhase(TextCards):
             else ""
         )
 
-    def _card(self, stored: Stored[Idee]) -> ipw.VBox:
-        record = stored.record
-        star = button(
-            "★" if record.favourite else "☆",
-            "primary" if record.favourite else "quiet",
-            tooltip=t("idea.unstar" if record.favourite else "idea.star"),
-        )
-        self.on_click(star, lambda: self.star(record.id))
-        remove = button("✕", "quiet", tooltip=t("delete"))
-        self.on_click(remove, lambda: self.remove(record.id))
-        chip = html(field_chip(record.field) if record.field else "")
-        row = ipw.HBox([star, self.editable_text(stored), remove])
-        card = css(ipw.VBox([css(row, "rl-card-row"), chip]), "rl-idea")
-        if record.favourite:
-            card.add_class("rl-idea-favourite")
-        return card
+    def _known(self, id: str) -> Stored[Idee] | None:
+        stored = self._stored.get(id)
+        if stored is None:
+            self.reload_after(StaleRecordError(Idee.KIND, id))
+        return stored
 
-    def sync_text(self, row: ipw.Box, stored: Stored) -> None:
-        super().sync_text(row.children[0], stored)
+    def _changed(self, id: str, **changes) -> None:
+        if (stored := self._known(id)) is not None and self.change(stored, **changes) is not None:
+            self.notice.clear()
+            self.refresh()
 
-    def add(self) -> Stored[Idee] | None:
+    def add(self, column: str, text: str) -> Stored[Idee] | None:
         try:
-            stored = self.workbook.add(Idee(text=self.text.value, field=self.field.value or None))
+            stored = self.workbook.add(Idee(text=text, field=None if column == ANYWHERE else column))
         except ValidationError as error:
             self.refused(error)
             return None
         self.written(stored.version)
-        self.text.value = ""
         self.notice.show("success", t("idea.added"))
         self.refresh()
+        self.board.added(column)
         return stored
 
-    def star(self, record_id: str) -> None:
-        stored = self._stored[record_id]
-        if self.change(stored, favourite=not stored.record.favourite) is not None:
-            self.notice.clear()
-            self.refresh()
+    def edit(self, id: str, text: str) -> None:
+        self._changed(id, text=text)
+
+    def place(self, id: str, column: str, index: int) -> None:
+        field = None if column == ANYWHERE else column
+        if (stored := self._stored.get(id)) is None or stored.record.field != field:
+            self._changed(id, field=field)
+
+    def star(self, id: str) -> None:
+        if (stored := self._known(id)) is not None:
+            self._changed(id, favourite=not stored.record.favourite)
+
+    def remove(self, id: str) -> None:
+        if (stored := self._known(id)) is not None:
+            self.remove_record(Idee, stored, t("workshop.removed", text=stored.record.text))

@@ -1,62 +1,77 @@
-"""Modul 4, Zukunftswerkstatt „1. Kritikphase“: what bothers you, per Handlungsfeld, weighted with points."""
+"""Modul 4, Zukunftswerkstatt „1. Kritikphase“: what bothers you, per Handlungsfeld – collected, bundled, weighted."""
 
 from __future__ import annotations
 
 from html import escape
 
-import ipywidgets as ipw
 from pydantic import ValidationError
 
 from regionallabor.core.messages import t
-from regionallabor.core.model import Kritikpunkt
-from regionallabor.core.store import Stored, WorkbookError
+from regionallabor.core.model import Herausforderung, Kritikpunkt
+from regionallabor.core.store import StaleRecordError, Stored, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
-from regionallabor.modul4.vision import critique_by_field, give_points, heaviest_critique
-from widgets.base import Pager, RowCache, button, css, field_options, heading, html, labelled, muted
-from widgets.modul4.karten import TextCards
+from regionallabor.modul4.vision import (
+    bundle_critique,
+    bundle_of,
+    challenges_to_take_over,
+    critique_by_field,
+    give_points,
+    heaviest_critique,
+    move_critique,
+    take_over_challenges,
+    unbundle_critique,
+)
+from widgets.base import WorkbookTool, button, heading, help_line, html
+from widgets.base.board import Card, CardBoard, Column
 
 
-class CritiquePhase(TextCards):
-    """Kritikphase: what bothers the team, per Handlungsfeld, weighted with points."""
+def dots_line(record: Kritikpunkt) -> str:
+    """Who gave the points: „Punkte: Anna 2 · Ben 1“."""
+    named = [(person or t("critique.shared_laptop"), count) for person, count in sorted(record.dots.items())]
+    unnamed = record.points - sum(record.dots.values())
+    if unnamed > 0:
+        named.append((t("critique.unnamed"), unnamed))
+    return t("critique.dots_by", who=" · ".join(f"{who} {count}" for who, count in named)) if named else ""
 
-    SHOWS = (Kritikpunkt.KIND,)
+
+class CritiquePhase(WorkbookTool):
+    """Kritikphase: a board with a column per Handlungsfeld. Cards are dragged to another field or onto each
+    other (a bundle), edited in place, removed to the Papierkorb; every member gives points of their own."""
+
+    SHOWS = (Kritikpunkt.KIND, Herausforderung.KIND)
 
     def __init__(self, workbook, **kwargs):
         super().__init__(workbook, **kwargs)
-        self.field = ipw.Dropdown(options=field_options(), value="landwirtschaft", layout=ipw.Layout(width="290px"))
-        self.text = ipw.Text(placeholder=t("critique.placeholder"), layout=ipw.Layout(flex="1 1 320px"))
-        self.add_button = button(t("critique.add"), "primary")
-        self.on_click(self.add_button, self.add)
-        self.columns = {key: ipw.VBox() for key in ALL_FIELDS}
-        self.counts = {key: html() for key in ALL_FIELDS}
-        self.pagers = {key: Pager(self, self.refresh, page_size=10) for key in ALL_FIELDS}
-        self._rows = RowCache(self._row)
+        self.board = CardBoard(
+            [Column(key, label) for key, label in ALL_FIELDS.items()],
+            {"add", "dots", "clusters"},
+            labels={"placeholder": t("critique.placeholder_short"), "keys": t("board.keys_dots")},
+            column_width=250,
+        )
+        self.take_over = button("", "quiet")
+        self.on_click(self.take_over, self.take_over_challenges)
+        self.take_over_help = html()
+        self._stored: dict[str, Stored[Kritikpunkt]] = {}
+        self.on_actions(
+            self.board,
+            {
+                "add": self.add,
+                "edit": self.edit,
+                "place": self.place,
+                "remove": self.remove,
+                "dot": self.dot,
+                "bundle": self.bundle,
+                "unbundle": self.unbundle,
+            },
+        )
         self.summary = html()
-        boxes = [
-            css(
-                ipw.VBox([self.counts[key], self.columns[key], self.pagers[key].more]),
-                "rl-phase-box",
-                f"rl-phase-{key}",
-            )
-            for key in ALL_FIELDS
-        ]
         self.children = [
             heading(t("critique.heading")),
-            ipw.HBox(
-                [
-                    labelled(t("field.handlungsfeld"), self.field),
-                    labelled(
-                        t("critique.add_label"),
-                        ipw.HBox([self.text, self.add_button]),
-                        layout=ipw.Layout(flex="1 1 420px"),
-                    ),
-                ],
-                layout=ipw.Layout(flex_flow="row wrap"),
-            ),
+            help_line(t("critique.help")),
+            self.take_over_help,
+            self.take_over,
             self.notice,
-            ipw.GridBox(
-                boxes, layout=ipw.Layout(grid_template_columns="repeat(auto-fit, minmax(330px, 1fr))", grid_gap="10px")
-            ),
+            self.board,
             self.summary,
         ]
         self.start()
@@ -64,26 +79,28 @@ class CritiquePhase(TextCards):
     def refresh(self) -> None:
         grouped = critique_by_field(self.workbook)
         self._stored = {s.record.id: s for points in grouped.values() for s in points}
-        shown = {key: self.pagers[key].page(points) for key, points in grouped.items()}
-        ordered = [s for points in shown.values() for s in points]
-        rows = dict(
-            zip(
-                (s.record.id for s in ordered),
-                self._rows.rows([((s.record.id, s.record.field), (s,)) for s in ordered]),
-            )
+        me = self.workbook.person or ""
+        self.board.show(
+            [
+                Card(
+                    s.record.id,
+                    key,
+                    s.record.text,
+                    dots=s.record.points,
+                    my_dots=s.record.dots.get(me, 0) or (s.record.points - sum(s.record.dots.values())),
+                    dots_by=dots_line(s.record),
+                    cluster=bundle_of(grouped, s),
+                )
+                for key, points in grouped.items()
+                for s in points
+            ]
         )
-        for stored in ordered:
-            row = rows[stored.record.id]
-            self.sync_text(row, stored)
-            row.children[0].value = self._points_html(stored.record.points)
-            row.children[2].disabled = stored.record.points == 0
-        for key, points in grouped.items():
-            self.columns[key].children = [rows[s.record.id] for s in shown[key]] or [muted(t("critique.empty_field"))]
-            self.counts[
-                key
-            ].value = (
-                f"<div class='rl-group-title'>{escape(ALL_FIELDS[key])}<span class='rl-tag'>{len(points)}</span></div>"
-            )
+        waiting = challenges_to_take_over(self.workbook)
+        self.take_over.description = t("critique.take_over", count=len(waiting)) if waiting else ""
+        self.take_over.layout.display = "" if waiting else "none"
+        self.take_over_help.value = (
+            f"<div class='rl-help'>{escape(t('critique.take_over_help'))}</div>" if waiting else ""
+        )
         heaviest = heaviest_critique(self.workbook, 3)
         self.summary.value = (
             ""
@@ -95,39 +112,66 @@ class CritiquePhase(TextCards):
             )
         )
 
-    @staticmethod
-    def _points_html(points: int) -> str:
-        return f"<span class='rl-points' title='{escape(t('critique.points', count=points))}'>{points}</span>"
+    def _known(self, id: str) -> Stored[Kritikpunkt] | None:
+        stored = self._stored.get(id)
+        if stored is None:
+            self.reload_after(StaleRecordError(Kritikpunkt.KIND, id))
+        return stored
 
-    def _row(self, stored: Stored[Kritikpunkt]) -> ipw.HBox:
-        record_id = stored.record.id
-        plus = button("+", "quiet", tooltip=t("critique.plus"))
-        self.on_click(plus, lambda: self.vote(record_id, +1))
-        minus = button("−", "quiet", tooltip=t("critique.minus"))
-        self.on_click(minus, lambda: self.vote(record_id, -1))
-        remove = button("✕", "quiet", tooltip=t("delete"))
-        self.on_click(remove, lambda: self.remove(record_id))
-        points = html(self._points_html(stored.record.points))
-        return css(ipw.HBox([points, plus, minus, self.editable_text(stored), remove]), "rl-card-row")
+    def _done(self, revision: int) -> None:
+        self.written(revision)
+        self.notice.clear()
+        self.refresh()
 
-    def add(self) -> Stored[Kritikpunkt] | None:
+    def add(self, column: str, text: str) -> Stored[Kritikpunkt] | None:
         try:
-            stored = self.workbook.add(Kritikpunkt(field=self.field.value, text=self.text.value))
+            stored = self.workbook.add(Kritikpunkt(field=column, text=text))
         except ValidationError as error:
             self.refused(error)
             return None
-        self.written(stored.version)
-        self.text.value = ""
+        self._done(stored.version)
         self.notice.show("success", t("critique.added"))
-        self.refresh()
+        self.board.added(column)
         return stored
 
-    def vote(self, record_id: str, step: int) -> None:
+    def edit(self, id: str, text: str) -> None:
+        if (stored := self._known(id)) is not None and (saved := self.change(stored, text=text)) is not None:
+            self._stored[id] = saved
+            self.notice.clear()
+            self.refresh()
+
+    def _write(self, action, id: str, *arguments) -> None:
+        """Run a domain change on the card ``id``; a refusal (a rule, another page's change) is explained."""
+        if (stored := self._known(id)) is None:
+            return
         try:
-            saved = give_points(self.workbook, self._stored[record_id], step)
+            result = action(self.workbook, stored, *arguments)
         except WorkbookError as error:
             self.refused(error)
             return
-        self.written(saved.version)
-        self.notice.clear()
-        self.refresh()
+        self._done(result if isinstance(result, int) else result.version)
+
+    def place(self, id: str, column: str, index: int) -> None:
+        if (stored := self._stored.get(id)) is None or stored.record.field != column:  # the order is by weight
+            self._write(move_critique, id, column)
+
+    def dot(self, id: str, step: int) -> None:
+        self._write(give_points, id, 1 if step > 0 else -1, self.workbook.person)
+
+    def bundle(self, id: str, onto: str) -> None:
+        if (target := self._known(onto)) is not None:
+            self._write(bundle_critique, id, target)
+
+    def unbundle(self, id: str) -> None:
+        self._write(unbundle_critique, id)
+
+    def remove(self, id: str) -> None:
+        if (stored := self._known(id)) is not None:
+            self.remove_record(Kritikpunkt, stored, t("workshop.removed", text=stored.record.text))
+
+    def take_over_challenges(self) -> None:
+        count = len(challenges_to_take_over(self.workbook))
+        if not count:
+            return
+        self._done(take_over_challenges(self.workbook))
+        self.notice.show("success", t("critique.taken_over", count=count))

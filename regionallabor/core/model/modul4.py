@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
-from pydantic import Field, field_validator
+from pydantic import Field, StringConstraints, field_validator
 
 from regionallabor.core.model.base import Record, SingletonRecord
 from regionallabor.handlungsfelder import FieldKey
 
 
 class Kritikpunkt(Record):
-    """What bothers the team, in one Handlungsfeld (Zukunftswerkstatt, Kritikphase), with the points it got."""
+    """What bothers the team, in one Handlungsfeld (Zukunftswerkstatt, Kritikphase), with the points it got.
+
+    ``points`` is the total; ``dots`` says who gave how many of them (a member's name, "" on a shared laptop –
+    points from before dots had names are in the total only). Cards with the same ``cluster`` form a bundle.
+    """
 
     KIND = "kritik"
     field: FieldKey
     text: str = Field(min_length=1, max_length=300)
     points: int = Field(default=0, ge=0, le=99)
+    dots: dict[Annotated[str, StringConstraints(max_length=80)], Annotated[int, Field(ge=1, le=99)]] = Field(
+        default_factory=dict, max_length=200
+    )
+    cluster: str | None = Field(default=None, max_length=40)
 
 
 class Idee(Record):
