@@ -14,7 +14,7 @@ from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
 from regionallabor.modul5.konferenz import PRESETS
 from tests.helpers import data_link_bytes
 
-from .conftest import ARTIFACTS, screenshot
+from .conftest import ARTIFACTS, assert_nothing_sticks_out, screenshot
 from .test_journeys import wait_for_page
 
 pytestmark = pytest.mark.browser
@@ -67,6 +67,11 @@ def test_from_critique_to_a_goal_with_a_first_step_after_a_reload(start_server, 
     expect(together.locator(".rl-cards-card")).to_have_count(0)
     critique.scroll_into_view_if_needed()
     critique.screenshot(path=str(ARTIFACTS / "modul4-kritik-board.png"))
+    for width in (1280, 1024):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert_nothing_sticks_out(page, ".rl-cards-card", ".rl-cards-button, textarea, .rl-cards-grip, .rl-cards-dots")
+        assert_nothing_sticks_out(page, ".rl-cards-column", ".rl-cards-card, .rl-cards-add input, .rl-cards-add button")
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     fantasy = tool(page, "Fantasiephase: Was wäre, wenn alles möglich wäre?")
     expect(fantasy).to_contain_text("… statt „Sonntags fährt kein Bus“?")
