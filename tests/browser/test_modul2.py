@@ -203,7 +203,8 @@ def test_a_big_region_and_300_schaetze_stay_usable(start_server, page, tmp_path)
     server = start_server(home=home)
     page.goto(server.url + MODUL2)
     wait_for_page(page)
-    expect(page.locator(".rl-chip, .rl-figure-value").first).to_be_visible()
+    # the figures of 150 Gemeinden are drawn after the page has loaded, on a worker thread
+    expect(page.locator(".rl-chip, .rl-figure-value").first).to_be_visible(timeout=30_000)
     # a region of Gemeinden is compared with Gemeinden of its size, not with Landkreise
     comparison = page.locator("table.rl-comparison")
     expect(comparison).to_contain_text("mittlere Gemeinde dieser Größe (Median)")
