@@ -117,6 +117,14 @@ def test_modul2s_challenges_start_the_critique_once(workbook):
     ]
 
 
+def test_a_long_challenge_is_shortened_to_a_card_and_taken_over_once(workbook):
+    workbook.add(Herausforderung(field="energie", text="Die Nahwärme " + "stockt, " * 60))
+    take_over_challenges(workbook)
+    (card,) = [s.record.text for s in workbook.list(Kritikpunkt)]
+    assert len(card) == Kritikpunkt.max_length("text") and card.startswith("Die Nahwärme stockt") and card[-1] == "…"
+    assert challenges_to_take_over(workbook) == []
+
+
 def test_favourite_ideas_come_first_and_become_goals_with_one_title_each(workbook):
     workbook.add(Idee(text="Ein Dorfladen, den alle gemeinsam besitzen"))
     sharing = workbook.add(Idee(text="Ein E-Auto für das ganze Dorf", field="mobilitaet", favourite=True))

@@ -73,6 +73,12 @@ def t(key: str, **values: object) -> str:
     return entry.format(**values) if values else entry
 
 
+def section(name: str) -> dict[str, str]:
+    """Every message of the catalog section ``name``, by its name inside the section, in the current language."""
+    prefix = f"{name}."
+    return {key.removeprefix(prefix): t(key) for key in messages(DEFAULT_LANGUAGE) if key.startswith(prefix)}
+
+
 def choices(name: str) -> dict[str, str]:
     """A choice list – stored key to label, in display order – in the course language."""
     return dict(_catalog(DEFAULT_LANGUAGE)[1][name])

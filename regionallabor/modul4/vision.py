@@ -98,6 +98,12 @@ def unbundle_critique(workbook: Arbeitsmappe, stored: Stored[Kritikpunkt]) -> St
     return workbook.update(stored.record.model_copy(update={"cluster": None}), stored.version)
 
 
+def _critique_text(challenge: Herausforderung) -> str:
+    """A challenge's text as a critique point takes it: shortened to fit, marked with „…“ where cut."""
+    limit = Kritikpunkt.max_length("text")
+    return challenge.text if len(challenge.text) <= limit else challenge.text[: limit - 1] + "…"
+
+
 def challenges_to_take_over(workbook: Arbeitsmappe) -> list[Herausforderung]:
     """Modul 2's Herausforderungen that are not yet critique points in their Handlungsfeld – the start of the
     Kritikphase, so that the team does not write them twice."""
@@ -105,7 +111,7 @@ def challenges_to_take_over(workbook: Arbeitsmappe) -> list[Herausforderung]:
     return [
         s.record
         for s in workbook.list(Herausforderung)
-        if (s.record.field, s.record.text.strip().casefold()) not in known
+        if (s.record.field, _critique_text(s.record).strip().casefold()) not in known
     ]
 
 
@@ -113,8 +119,7 @@ def take_over_challenges(workbook: Arbeitsmappe) -> int:
     """Every Herausforderung not yet among the critique points becomes one; returns the revision."""
     with workbook.transaction() as tx:
         for challenge in challenges_to_take_over(workbook):
-            text = challenge.text if len(challenge.text) <= 300 else challenge.text[:299] + "…"
-            tx.add(Kritikpunkt(field=challenge.field, text=text))
+            tx.add(Kritikpunkt(field=challenge.field, text=_critique_text(challenge)))
     return tx.revision
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from regionallabor.core.messages import t
+from regionallabor.core.messages import section
 
 HERE = Path(__file__).parent
 
@@ -53,27 +53,6 @@ class Column:
     help: str = ""
 
 
-def board_labels() -> dict[str, str]:
-    keys = (
-        "card",
-        "text",
-        "drag",
-        "remove",
-        "add",
-        "placeholder",
-        "empty",
-        "dot_add",
-        "dot_take",
-        "no_dots",
-        "star",
-        "unstar",
-        "unbundle",
-        "bundle",
-        "keys",
-    )
-    return {key: t(f"board.{key}") for key in keys}
-
-
 class CardBoard(anywidget.AnyWidget):
     """The board. ``features`` switches on what a board offers: ``add``, ``reorder``, ``dots``, ``star``,
     ``clusters``. Actions the browser sends reach the handlers given to ``on_action`` with checked arguments;
@@ -92,7 +71,7 @@ class CardBoard(anywidget.AnyWidget):
         super().__init__(
             columns=[asdict(c) for c in columns],
             features={name: True for name in features},
-            labels={**board_labels(), **(labels or {})},
+            labels={**section("board"), **(labels or {})},
             **kwargs,
         )
         self._handlers: dict[str, Callable[..., object]] = {}

@@ -133,6 +133,7 @@ class SwotBoard(WorkbookTool):
             [Column(q, title, t(f"swot.{q}.help")) for q, title in SWOT_QUADRANTS.items()],
             {"add", "reorder"},
             labels={"placeholder": t("swot.placeholder")},
+            max_length=SwotEntry.max_length("text"),
             column_width=320,
         )
         self._cards: dict[str, Stored[SwotEntry]] = {}

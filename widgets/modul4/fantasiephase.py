@@ -30,6 +30,7 @@ class FantasyPhase(WorkbookTool):
             [Column(ANYWHERE, t("idea.anywhere"))] + [Column(key, label) for key, label in ALL_FIELDS.items()],
             {"add", "star"},
             labels={"placeholder": t("idea.placeholder_short"), "keys": t("board.keys_star")},
+            max_length=Idee.max_length("text"),
             column_width=250,
         )
         self.count = html()

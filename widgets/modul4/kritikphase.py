@@ -46,6 +46,7 @@ class CritiquePhase(WorkbookTool):
             [Column(key, label) for key, label in ALL_FIELDS.items()],
             {"add", "dots", "clusters"},
             labels={"placeholder": t("critique.placeholder_short"), "keys": t("board.keys_dots")},
+            max_length=Kritikpunkt.max_length("text"),
             column_width=250,
         )
         self.take_over = button("", "quiet")

@@ -77,6 +77,11 @@ class Record(BaseModel):
     KIND: ClassVar[str]
     id: str = Field(default_factory=new_id, min_length=1, max_length=64)
 
+    @classmethod
+    def max_length(cls, field: str) -> int:
+        """The longest text ``field`` takes – for inputs and for texts taken over from another record."""
+        return next(rule.max_length for rule in cls.model_fields[field].metadata if hasattr(rule, "max_length"))
+
 
 class SingletonRecord(Record):
     """A record of which a workbook holds at most one (the team, the region)."""
