@@ -179,3 +179,40 @@ def test_the_regional_profile_is_made_pseudonymised_by_default(workbook):
     profile.pseudonymise.value = False
     profile.make.click()
     assert "Erika Musterfrau" in pdf_text(downloads(profile.links.value)["regionalprofil.pdf"])
+
+
+def test_editing_opens_the_form_under_its_row_and_a_saved_change_stays_where_it_was(workbook):
+    for title, due in (("Dorfladen", date(2027, 3, 1)), ("Bürgerbus", date(2027, 4, 1)), ("Repair-Café", None)):
+        workbook.add(Aktion(title=title, field="wirtschaft", due=due))
+    plan = ActionPlan(workbook, today=TODAY)
+    titles = lambda: [
+        html_of(row).split("rl-member-name'>")[1].split("<")[0] for row in plan.list.children if row is not plan.form
+    ]
+    assert titles() == ["Dorfladen", "Bürgerbus", "Repair-Café"]
+    assert plan.sort_button.layout.display == "none"
+
+    control(plan.list.children[1], ipw.Button, "Bearbeiten").click()
+    assert plan.list.children[2] is plan.form  # right under the Bürgerbus row
+    assert "rl-row-editing" in plan.list.children[1]._dom_classes
+    assert plan.form not in plan.children[1].children  # the top says what is edited instead
+    assert "„Bürgerbus“" in html_of(plan.children[1]) and "unten in der Liste" in html_of(plan.children[1])
+    plan.due.value = date(2027, 1, 15)  # would sort it first
+    plan.save()
+    assert plan.notice.text == "Aktion „Bürgerbus“ gespeichert."
+    assert titles() == ["Dorfladen", "Bürgerbus", "Repair-Café"]  # it stays under the cursor
+    assert plan.form in plan.children[1].children and plan.form not in plan.list.children
+    assert plan.sort_button.layout.display == ""
+
+    plan.title.value, plan.field.value, plan.due.value = "Mitfahrbank", "mobilitaet", date(2027, 9, 1)
+    plan.save()
+    assert titles() == ["Mitfahrbank", "Dorfladen", "Bürgerbus", "Repair-Café"]  # the new one first
+    plan.sort_button.click()
+    assert titles() == ["Bürgerbus", "Dorfladen", "Mitfahrbank", "Repair-Café"]
+    assert plan.sort_button.layout.display == "none"
+
+    control(plan.list.children[3], ipw.Button, "Bearbeiten").click()
+    plan.cancel.click()
+    assert plan.form in plan.children[1].children and all(
+        "rl-row-editing" not in r._dom_classes for r in plan.list.children
+    )
+    assert_all_open(plan)

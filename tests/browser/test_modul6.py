@@ -56,6 +56,9 @@ def test_an_action_from_the_pool_gets_an_owner_a_partner_and_a_date_and_survives
     row.get_by_role("button", name="Bearbeiten").click()
     form = plan.locator(".rl-action-form")
     expect(form.get_by_placeholder("z. B. Mitfahrbank am Ortsausgang Richtung Kreisstadt")).to_have_value("Mitfahrbank")
+    expect(row.locator("xpath=following-sibling::*[1]")).to_have_class(re.compile("rl-action-form"))  # under its row
+    expect(plan).to_contain_text("Ihr bearbeitet gerade „Mitfahrbank“")
+    screenshot(page, "modul6-editing-in-the-list")
     form.get_by_placeholder("Name aus dem Team oder von außen").fill("Aylin Demir")
     partner = form.locator("input.jupyter-widget-taginput")
     partner.fill("Landratsamt Auenfeld")

@@ -20,7 +20,17 @@ from .elements import (
 )
 from .fields import field_checkboxes, field_chip, field_options, offer_members, person_field, short_choices
 from .figures import figures_html, source_line
-from .lists import ConfirmsRemoval, EditsInForm, PagedRows, Pager, RecordListTool, RowCache, offer, show_page
+from .lists import (
+    ConfirmsRemoval,
+    EditsInForm,
+    PagedRows,
+    Pager,
+    RecordListTool,
+    RowCache,
+    ShownOrder,
+    offer,
+    show_page,
+)
 from .notices import Notice, findings_html
 from .page import open_course_page
 from .sync import WorkbookSync, sync_for
@@ -55,6 +65,7 @@ __all__ = [
     "Pager",
     "RecordListTool",
     "RowCache",
+    "ShownOrder",
     "short_choices",
     "show_page",
     "source_line",

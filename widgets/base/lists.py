@@ -31,6 +31,9 @@ def form_adds_anew(tool: WorkbookTool, removed: Stored, add_label: str) -> None:
     tool.notice.show("warning", t("conflict.removed_while_editing", label=record_label(removed.record), when=when))
 
 
+_ROW_CENTRED = ipw.Layout(align_items="center", flex_flow="row wrap", grid_gap="10px")
+
+
 class RowCache:
     """The rows of a list, kept between refreshes: only rows with a new key are built, gone ones are closed.
 
@@ -51,6 +54,28 @@ class RowCache:
             close_tree(gone)
         self._rows = kept
         return list(kept.values())
+
+
+class ShownOrder:
+    """The order a list was shown in, kept while the team works in it: a record whose change would sort it
+    elsewhere stays under the cursor, a new one comes first. ``forget()`` lets the list's own order apply
+    again; ``differs`` says whether the shown order is not that order."""
+
+    def __init__(self):
+        self._ids: list[str] = []
+        self.differs = False
+
+    def arrange(self, records: list[Stored]) -> list[Stored]:
+        """``records`` in the list's own order, arranged as they were shown before."""
+        place = {record_id: i for i, record_id in enumerate(self._ids)}
+        new = [s for s in records if s.record.id not in place]
+        arranged = new + sorted((s for s in records if s.record.id in place), key=lambda s: place[s.record.id])
+        self._ids = [s.record.id for s in arranged]
+        self.differs = self._ids != [s.record.id for s in records]
+        return arranged
+
+    def forget(self) -> None:
+        self._ids = []
 
 
 def offer(widget: ipw.Dropdown | ipw.Combobox, options: list) -> None:
@@ -92,10 +117,14 @@ class Pager:
 
 
 class RecordListTool(WorkbookTool):
-    """A tool with a form above a list of records: add, edit (the form loads the record), remove.
+    """A tool with a form above a list of records: add, edit, remove.
+
+    „Bearbeiten“ moves the form into the list, right under the row it edits, so the team edits where it
+    clicked; the top of the tool then says what is being edited and offers to add a new record instead.
 
     Subclasses set ``MODEL`` and define ``records()`` (in display order), ``form_values()``,
-    ``load_form(record)``, ``clear_form()``, ``row_html(stored)`` and ``saved_message(record)``;
+    ``load_form(record)``, ``clear_form()``, ``row_html(stored)`` and ``saved_message(record)``; they put
+    ``form_area(form)`` where the form stands and show rows with ``show_list(rows)``.
     ``show_extra(records)`` may add checks above or below the list.
     """
 
@@ -113,6 +142,44 @@ class RecordListTool(WorkbookTool):
         self.buttons = ipw.HBox([self.submit, self.cancel])
         self.list = ipw.VBox()
         self.pager = Pager(self, self.refresh)
+        self.form: ipw.Box | None = None
+        self._form_slot = ipw.VBox()
+        self._editing_elsewhere = html()
+        self._add_instead = button(add_label, "quiet")
+        self.on_click(self._add_instead, self.clear)
+        self._rows_shown: list[ipw.Widget] = []
+
+    def form_area(self, form: ipw.Box) -> ipw.VBox:
+        """Where the form stands while nothing is edited; put it in the tool's children."""
+        self.form = form
+        self._form_slot.children = [form]
+        return self._form_slot
+
+    def show_list(self, rows: list[ipw.Widget]) -> None:
+        """The list's rows; the form stands under the row of the record being edited."""
+        self._rows_shown = rows
+        at = next(
+            (
+                i
+                for i, row in enumerate(rows)
+                if self.editing is not None and getattr(row, "record_id", None) == self.editing.record.id
+            ),
+            None,
+        )
+        for i, row in enumerate(rows):
+            if i == at:
+                row.add_class("rl-row-editing")
+            elif "rl-row-editing" in row._dom_classes:
+                row.remove_class("rl-row-editing")
+        if at is None or self.form is None:
+            self.list.children = rows
+            self._form_slot.children = [self.form] if self.form is not None else []
+            return
+        self.list.children = [*rows[: at + 1], self.form, *rows[at + 1 :]]
+        self._editing_elsewhere.value = (
+            f"<div class='rl-help'>{escape(t('form.editing_below', title=self.title_of(self.editing.record)))}</div>"
+        )
+        self._form_slot.children = [ipw.HBox([self._editing_elsewhere, self._add_instead], layout=_ROW_CENTRED)]
 
     def refresh(self) -> None:
         records = self.records()
@@ -120,7 +187,7 @@ class RecordListTool(WorkbookTool):
             # removed on another page while it was in the form: the form keeps what was typed, to add it anew
             removed, self.editing = self.editing, None
             form_adds_anew(self, removed, self.add_label)
-        self.list.children = [self._row(stored) for stored in self.pager.page(records)] or [muted(self.empty_text())]
+        self.show_list([self._row(stored) for stored in self.pager.page(records)] or [muted(self.empty_text())])
         self.show_extra(records)
 
     def show_extra(self, records: list[Stored]) -> None:
@@ -139,12 +206,14 @@ class RecordListTool(WorkbookTool):
         remove = button("✕", "quiet", tooltip=t("delete"))
         self.on_click(remove, lambda: self.remove(stored))
         text = html(self.row_html(stored), layout=ipw.Layout(flex="1 1 auto"))
-        return css(
+        row = css(
             ipw.HBox([*self.row_controls(stored), text, edit, remove]),
             "rl-member",
             "rl-record-row",
             *self.row_classes(stored),
         )
+        row.record_id = stored.record.id
+        return row
 
     def load(self, stored: Stored) -> None:
         self.editing = stored
@@ -152,6 +221,7 @@ class RecordListTool(WorkbookTool):
         self.form_title.value = editing_title_html(t("form.editing"), stored)
         self.submit.description = t("save")
         self.cancel.layout.display = ""
+        self.show_list(self._rows_shown)
 
     def clear(self) -> None:
         self.editing = None
@@ -159,6 +229,7 @@ class RecordListTool(WorkbookTool):
         self.form_title.value = f"<h4 class='rl-heading'>{escape(self.add_label)}</h4>"
         self.submit.description = self.add_label
         self.cancel.layout.display = "none"
+        self.show_list(self._rows_shown)
 
     def save(self) -> Stored | None:
         try:

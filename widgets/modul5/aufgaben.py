@@ -34,25 +34,29 @@ class TaskPlan(RecordListTool):
         self.summary = html()
         self.children = [
             heading(t("tasks.heading")),
-            css(
-                ipw.VBox(
-                    [
-                        self.form_title,
-                        ipw.HBox(
-                            [
-                                labelled(t("tasks.task_label"), self.title, layout=ipw.Layout(flex="2 1 320px")),
-                                labelled(t("field.responsible"), self.responsible, layout=ipw.Layout(flex="1 1 200px")),
-                            ],
-                            layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
-                        ),
-                        ipw.HBox(
-                            [labelled(t("tasks.due_label"), self.due), self.weeks_box],
-                            layout=ipw.Layout(flex_flow="row wrap", grid_gap="16px"),
-                        ),
-                        self.buttons,
-                    ]
-                ),
-                "rl-form",
+            self.form_area(
+                css(
+                    ipw.VBox(
+                        [
+                            self.form_title,
+                            ipw.HBox(
+                                [
+                                    labelled(t("tasks.task_label"), self.title, layout=ipw.Layout(flex="2 1 320px")),
+                                    labelled(
+                                        t("field.responsible"), self.responsible, layout=ipw.Layout(flex="1 1 200px")
+                                    ),
+                                ],
+                                layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
+                            ),
+                            ipw.HBox(
+                                [labelled(t("tasks.due_label"), self.due), self.weeks_box],
+                                layout=ipw.Layout(flex_flow="row wrap", grid_gap="16px"),
+                            ),
+                            self.buttons,
+                        ]
+                    ),
+                    "rl-form",
+                )
             ),
             self.notice,
             self.summary,

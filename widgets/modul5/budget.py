@@ -44,23 +44,25 @@ class ConferenceBudget(RecordListTool):
         self.totals = html()
         self.children = [
             heading(t("budget.heading")),
-            css(
-                ipw.VBox(
-                    [
-                        self.form_title,
-                        labelled(t("budget.kind_label"), self.kind),
-                        ipw.HBox(
-                            [
-                                labelled(t("budget.line_label"), self.title, layout=ipw.Layout(flex="2 1 300px")),
-                                labelled(t("field.planned"), self.planned),
-                                labelled(t("field.actual"), self.actual),
-                            ],
-                            layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
-                        ),
-                        self.buttons,
-                    ]
-                ),
-                "rl-form",
+            self.form_area(
+                css(
+                    ipw.VBox(
+                        [
+                            self.form_title,
+                            labelled(t("budget.kind_label"), self.kind),
+                            ipw.HBox(
+                                [
+                                    labelled(t("budget.line_label"), self.title, layout=ipw.Layout(flex="2 1 300px")),
+                                    labelled(t("field.planned"), self.planned),
+                                    labelled(t("field.actual"), self.actual),
+                                ],
+                                layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
+                            ),
+                            self.buttons,
+                        ]
+                    ),
+                    "rl-form",
+                )
             ),
             self.notice,
             self.list,

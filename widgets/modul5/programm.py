@@ -50,31 +50,33 @@ class ProgramPlanner(RecordListTool):
         grow = ipw.Layout(flex="1 1 220px", min_width="200px")
         self.children = [
             heading(t("agenda.heading")),
-            css(
-                ipw.VBox(
-                    [
-                        self.form_title,
-                        ipw.HBox(
-                            [
-                                labelled(t("field.day"), self.day),
-                                labelled(t("field.start"), self.start_time),
-                                labelled(t("field.end"), self.end_time),
-                                labelled(t("field.format"), self.slot_format),
-                                labelled(t("field.title"), self.title, layout=ipw.Layout(flex="2 1 260px")),
-                            ],
-                            layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
-                        ),
-                        ipw.HBox(
-                            [
-                                labelled(t("agenda.place_label"), self.place, layout=grow),
-                                labelled(t("field.responsible"), self.responsible, layout=grow),
-                            ],
-                            layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
-                        ),
-                        self.buttons,
-                    ]
-                ),
-                "rl-form",
+            self.form_area(
+                css(
+                    ipw.VBox(
+                        [
+                            self.form_title,
+                            ipw.HBox(
+                                [
+                                    labelled(t("field.day"), self.day),
+                                    labelled(t("field.start"), self.start_time),
+                                    labelled(t("field.end"), self.end_time),
+                                    labelled(t("field.format"), self.slot_format),
+                                    labelled(t("field.title"), self.title, layout=ipw.Layout(flex="2 1 260px")),
+                                ],
+                                layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
+                            ),
+                            ipw.HBox(
+                                [
+                                    labelled(t("agenda.place_label"), self.place, layout=grow),
+                                    labelled(t("field.responsible"), self.responsible, layout=grow),
+                                ],
+                                layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
+                            ),
+                            self.buttons,
+                        ]
+                    ),
+                    "rl-form",
+                )
             ),
             self.notice,
             self.issues,
@@ -112,7 +114,7 @@ class ProgramPlanner(RecordListTool):
                     )
                 )
             rows.append(self._row(slot))
-        self.list.children = rows or [muted(self.empty_text())]
+        self.show_list(rows or [muted(self.empty_text())])
         self.issues.value = findings_html([(i.severity, i.message) for i in self._issues])
         if self.editing is None and not self.title.value and records:
             self.start_time.value, self.day.value = records[-1].record.end, records[-1].record.day

@@ -44,29 +44,31 @@ class TopicTables(RecordListTool):
         grow = ipw.Layout(flex="1 1 260px", min_width="220px")
         self.children = [
             heading(t("tables.heading")),
-            css(
-                ipw.VBox(
-                    [
-                        self.form_title,
-                        labelled(t("tables.challenge_label"), self.challenge, t("tables.challenge_help")),
-                        ipw.HBox(
-                            [
-                                labelled(t("field.title"), self.title, layout=ipw.Layout(flex="2 1 300px")),
-                                labelled(t("field.handlungsfeld"), self.field),
-                            ],
-                            layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
-                        ),
-                        ipw.HBox(
-                            [
-                                labelled(t("field.host"), self.host, layout=grow),
-                                labelled(t("field.people"), self.people),
-                            ],
-                            layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
-                        ),
-                        self.buttons,
-                    ]
-                ),
-                "rl-form",
+            self.form_area(
+                css(
+                    ipw.VBox(
+                        [
+                            self.form_title,
+                            labelled(t("tables.challenge_label"), self.challenge, t("tables.challenge_help")),
+                            ipw.HBox(
+                                [
+                                    labelled(t("field.title"), self.title, layout=ipw.Layout(flex="2 1 300px")),
+                                    labelled(t("field.handlungsfeld"), self.field),
+                                ],
+                                layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
+                            ),
+                            ipw.HBox(
+                                [
+                                    labelled(t("field.host"), self.host, layout=grow),
+                                    labelled(t("field.people"), self.people),
+                                ],
+                                layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"),
+                            ),
+                            self.buttons,
+                        ]
+                    ),
+                    "rl-form",
+                )
             ),
             self.notice,
             self.summary,

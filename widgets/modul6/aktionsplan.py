@@ -26,6 +26,8 @@ from widgets.base import (
     Pager,
     RecordListTool,
     RowCache,
+    ShownOrder,
+    button,
     css,
     field_chip,
     field_options,
@@ -86,7 +88,10 @@ class ActionPlan(RecordListTool):
             options=field_options(t("pool.all_fields")), value="", layout=ipw.Layout(width="270px")
         )
         for control in (self.status_filter, self.field_filter):
-            self.on_value(control, lambda _: self.pager.reset())
+            self.on_value(control, lambda _: self.sort_again())
+        self.order = ShownOrder()
+        self.sort_button = button(t("actions.sort_again"), "quiet")
+        self.on_click(self.sort_button, self.sort_again)
         self.pager = Pager(self, self._show_rows, page_size=15)
         self._rows = RowCache(self._row)
         self.summary = html()
@@ -96,42 +101,46 @@ class ActionPlan(RecordListTool):
         row = lambda *items: ipw.HBox(list(items), layout=ipw.Layout(flex_flow="row wrap", grid_gap="10px"))
         self.children = [
             heading(t("actions.heading")),
-            css(
-                ipw.VBox(
-                    [
-                        self.form_title,
-                        row(
-                            labelled(t("actions.title_label"), self.title, layout=ipw.Layout(flex="2 1 320px")),
-                            labelled(t("field.handlungsfeld"), self.field),
-                        ),
-                        row(
-                            labelled(t("actions.goal_label"), self.goal, layout=ipw.Layout(flex="1 1 300px")),
-                            labelled(t("actions.table_label"), self.table, layout=ipw.Layout(flex="1 1 300px")),
-                        ),
-                        row(
-                            labelled(
-                                t("actions.responsible_label"), self.responsible, layout=ipw.Layout(flex="1 1 220px")
+            self.form_area(
+                css(
+                    ipw.VBox(
+                        [
+                            self.form_title,
+                            row(
+                                labelled(t("actions.title_label"), self.title, layout=ipw.Layout(flex="2 1 320px")),
+                                labelled(t("field.handlungsfeld"), self.field),
                             ),
-                            labelled(
-                                t("actions.partners_label"),
-                                self.partners,
-                                t("actions.partners_help"),
-                                layout=ipw.Layout(flex="2 1 380px"),
+                            row(
+                                labelled(t("actions.goal_label"), self.goal, layout=ipw.Layout(flex="1 1 300px")),
+                                labelled(t("actions.table_label"), self.table, layout=ipw.Layout(flex="1 1 300px")),
                             ),
-                        ),
-                        row(
-                            labelled(t("actions.start_label"), self.starts_on),
-                            labelled(t("actions.due_label"), self.due),
-                            labelled(t("field.status"), self.status),
-                            labelled(t("field.progress"), self.progress),
-                        ),
-                        row(labelled(t("field.effort"), self.effort), labelled(t("field.cost"), self.cost)),
-                        labelled(t("field.description"), self.description),
-                        self.buttons,
-                    ]
-                ),
-                "rl-form",
-                "rl-action-form",
+                            row(
+                                labelled(
+                                    t("actions.responsible_label"),
+                                    self.responsible,
+                                    layout=ipw.Layout(flex="1 1 220px"),
+                                ),
+                                labelled(
+                                    t("actions.partners_label"),
+                                    self.partners,
+                                    t("actions.partners_help"),
+                                    layout=ipw.Layout(flex="2 1 380px"),
+                                ),
+                            ),
+                            row(
+                                labelled(t("actions.start_label"), self.starts_on),
+                                labelled(t("actions.due_label"), self.due),
+                                labelled(t("field.status"), self.status),
+                                labelled(t("field.progress"), self.progress),
+                            ),
+                            row(labelled(t("field.effort"), self.effort), labelled(t("field.cost"), self.cost)),
+                            labelled(t("field.description"), self.description),
+                            self.buttons,
+                        ]
+                    ),
+                    "rl-form",
+                    "rl-action-form",
+                )
             ),
             self.notice,
             self.summary,
@@ -145,6 +154,7 @@ class ActionPlan(RecordListTool):
                 ),
                 "rl-action-filters",
             ),
+            self.sort_button,
             self.list,
             self.pager.more,
         ]
@@ -181,12 +191,18 @@ class ActionPlan(RecordListTool):
             if (not field or s.record.field == field)
             and (not wanted or (is_overdue(s.record, today) if wanted == "overdue" else s.record.status == wanted))
         ]
-        visible = self.pager.page(found)
+        visible = self.pager.page(self.order.arrange(found))
+        self.sort_button.layout.display = "" if self.order.differs else "none"
         rows = self._rows.rows([((s.record.id, s.version, is_overdue(s.record, today)), (s,)) for s in visible])
         if rows:
-            self.list.children = rows
+            self.show_list(rows)
         else:
-            self.list.children = [muted(self.empty_text() if not self.stored_actions else t("actions.none_match"))]
+            self.show_list([muted(self.empty_text() if not self.stored_actions else t("actions.none_match"))])
+
+    def sort_again(self) -> None:
+        """The list in its own order again: by due date, then title."""
+        self.order.forget()
+        self.pager.reset()
 
     def empty_text(self) -> str:
         return t("actions.empty")
