@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import io
-import re
 import socket
 import subprocess
 import time
@@ -71,11 +70,27 @@ def assert_all_open(widget: ipw.Widget) -> None:
         assert_all_open(child)
 
 
-def downloads(html: str) -> dict[str, bytes]:
-    return {
-        name: base64.b64decode(payload)
-        for name, payload in re.findall(r"download='([^']+)' href='data:[^;]+;base64,([^']+)'", html)
-    }
+def download(button) -> tuple[str, bytes] | None:
+    """Click a DownloadButton as the browser does; the file the kernel hands over, or None when it refuses."""
+    sent = []
+    button.send = lambda content, buffers=None: sent.append((content, buffers))
+    try:
+        button.press()
+    finally:
+        del button.send
+    ((content, buffers),) = sent  # exactly one answer: the file, or that none comes (the button is usable again)
+    if content["event"] == "failed":
+        return None
+    assert content["event"] == "file" and content["mime"], content
+    return content["filename"], bytes(buffers[0])
+
+
+def downloads(tree: ipw.Widget) -> dict[str, bytes]:
+    """Every file the download buttons in ``tree`` hand over when clicked, by file name."""
+    from widgets.base import DownloadButton
+
+    files = [download(w) for w in widgets_in(tree) if isinstance(w, DownloadButton)]
+    return dict(file for file in files if file is not None)
 
 
 def widgets_in(tree: ipw.Widget):

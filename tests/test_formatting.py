@@ -73,3 +73,35 @@ def test_the_page_takes_the_conventions_of_the_teams_region(workbook):
     budget.title.value, budget.planned.value = "Saalmiete", "1’250.50"
     budget.save()
     assert f"CHF{NBSP}1’250.50" in budget.totals.value
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("1.5.2027", "2027-05-01"),
+        ("01.05.27", "2027-05-01"),
+        (" 1. 5. 2027 ", "2027-05-01"),
+        ("2027-05-01", "2027-05-01"),
+    ],
+)
+def test_a_date_is_read_as_people_type_it(typed, read):
+    assert formatting.parse_date(typed).isoformat() == read
+
+
+@pytest.mark.parametrize("typed", ["31.02.2027", "5/1/2027", "1.5.", "morgen", "1.5.1850", "2027-13-01"])
+def test_text_that_is_no_date_is_refused(typed):
+    with pytest.raises(ValueError):
+        formatting.parse_date(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"), [("9", "09:00"), ("9:30", "09:30"), ("14.45", "14:45"), ("14 Uhr", "14:00")]
+)
+def test_a_time_is_read_as_people_type_it(typed, read):
+    assert f"{formatting.parse_time(typed):%H:%M}" == read
+
+
+@pytest.mark.parametrize("typed", ["25:00", "9:75", "halb zehn", "9:3"])
+def test_text_that_is_no_time_is_refused(typed):
+    with pytest.raises(ValueError):
+        formatting.parse_time(typed)

@@ -151,13 +151,15 @@ def test_the_architecture_notes_name_every_file_of_the_two_packages():
 
 def direct_widget_handlers(source: str) -> list[int]:
     """Lines that connect a handler with ipywidgets' own API (``button.on_click(f)``, ``widget.observe(f, …)``)
-    instead of ``GuardedActions`` – such a handler's error would vanish in the kernel's log."""
+    instead of ``GuardedActions`` – such a handler's error would vanish in the kernel's log. A widget class
+    that follows its own trait (``@traitlets.observe``) is no tool's handler."""
     return [
         node.lineno
         for node in ast.walk(ast.parse(source))
         if isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
         and ((node.func.attr == "on_click" and len(node.args) == 1) or node.func.attr == "observe")
+        and not (isinstance(node.func.value, ast.Name) and node.func.value.id == "traitlets")
     ]
 
 
@@ -171,3 +173,4 @@ def test_every_handler_of_a_tool_runs_guarded():
     ]
     assert offenders == []
     assert direct_widget_handlers("b.on_click(f)\nw.observe(f, 'value')\nself.on_click(b, f)\n") == [1, 2]
+    assert direct_widget_handlers("@traitlets.observe('text')\ndef typed(self, change): ...\n") == []

@@ -8,7 +8,7 @@ from regionallabor.core.model import Akteur, Beziehung, Gespraech, Schatz
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.modul3.beziehungsnetz import load_network
 from regionallabor.testing import fill_network
-from tests.helpers import html_of
+from tests.helpers import download, html_of
 from widgets.modul3.akteure import PAGE_SIZE, ActorList
 from widgets.modul3.beziehungen import RelationEditor
 from widgets.modul3.gespraeche import ConversationLog
@@ -158,10 +158,11 @@ def test_conversations_list_open_steps_and_mark_them_done(workbook):
 def test_csv_files_come_out_pseudonymised_and_go_back_in(workbook):
     workbook.add(Akteur(name="Maria Huber", type="person", sector="zivilgesellschaft", private_person=True))
     files = NetworkFiles(workbook)
-    actors_csv, _ = files.prepare_downloads()
-    assert "Maria" not in actors_csv.decode("utf-8-sig") and "pseudonymisiert.csv" in files.links.value
+    name, actors_csv = download(files.actors_file)
+    assert "Maria" not in actors_csv.decode("utf-8-sig") and name.endswith("-pseudonymisiert.csv")
     files.pseudonymise.value = False
-    actors_csv, relations_csv = files.prepare_downloads()
+    (_, actors_csv), (name, _) = download(files.actors_file), download(files.relations_file)
+    assert name.startswith("beziehungen-") and name.endswith(".csv") and "pseudonymisiert" not in name
     extra = actors_csv + b"Hofladen;Organisation;Wirtschaft;;3;3;;nein;keiner;\r\n"
     relations = b"von;nach;art\nMaria Huber;Hofladen;kennt sich\n"
     assert files.receive([("beziehungen.csv", relations), ("akteure.csv", extra)])

@@ -23,7 +23,7 @@ from regionallabor.core.model import (
 )
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.testing import fill_network
-from tests.helpers import assert_all_open, downloads, html_of, pdf_text
+from tests.helpers import assert_all_open, download, downloads, html_of, pdf_text
 from widgets.modul4 import CritiquePhase, FantasyPhase, GoalPlanner
 from widgets.modul4.zukunftsbild import VisionBoard
 from widgets.modul5 import ConferenceBudget, ConferenceFiles, ConferenceSetup, ProgramPlanner, TaskPlan, TopicTables
@@ -154,8 +154,7 @@ def test_vision_texts_are_saved_as_typed_and_the_board_downloads_as_html_and_pdf
     other_page.texts["energie"].value = "Jedes Dach erzeugt Strom."
     tool.sync.check()
     assert tool.texts["energie"].value == "Jedes Dach erzeugt Strom."
-    tool.offer_files()
-    files = downloads(tool.files.value)
+    files = downloads(tool.downloads)  # made when clicked: what the other page wrote is in
     assert set(files) == {"zukunftsbild-2040.html", "zukunftsbild-2040.pdf"}
     assert "Jedes Dach erzeugt Strom." in files["zukunftsbild-2040.html"].decode()
     assert "Unser Zukunftsbild 2040" in pdf_text(files["zukunftsbild-2040.pdf"])
@@ -376,24 +375,19 @@ def test_tasks_are_marked_done_and_overdue(workbook):
 
 def test_the_files_hold_the_programme_the_tasks_the_budget_and_the_calendar(workbook):
     tool = ConferenceFiles(workbook)
-    tool.offer()
+    assert download(tool.calendar) is None
     assert tool.notice.text == "Für den Kalendereintrag braucht eure Konferenz zuerst ein Datum."
-    assert set(downloads(tool.links.value)) == {
+    assert set(downloads(tool)) == {
         *("programm.html", "programm.pdf", "aufgaben.html", "aufgaben.pdf", "budget.html", "budget.pdf")
     }
     workbook.save(Konferenz(title="Auenfeld macht mit", starts_on=date(2027, 5, 8)), None)
     workbook.add(Programmpunkt(start=time(9, 30), end=time(10), title="Ankommen", format="ankommen"))
-    tool.sync.check()
-    assert tool.links.value == ""  # out-of-date files are not offered
-    tool.offer()
-    files = downloads(tool.links.value)
+    files = downloads(tool)  # each file is made when clicked, from the workbook as it is now
     assert "BEGIN:VEVENT" in files["konferenz.ics"].decode() and "Auenfeld macht mit" in pdf_text(files["programm.pdf"])
     assert "09:30–10:00" in files["programm.html"].decode()
     workbook.add(Budgetposten(title="Saalmiete", planned=1500))
     workbook.add(Budgetposten(title="LEADER-Förderung", kind="einnahme", planned=1200, actual=600))
-    tool.sync.check()
-    tool.offer()
-    budget = pdf_text(downloads(tool.links.value)["budget.pdf"])
+    budget = pdf_text(downloads(tool)["budget.pdf"])
     for text in ("Ausgaben", "Saalmiete", "Einnahmen", "LEADER-Förderung", "eingegangen", "Es fehlen noch 300"):
         assert text in budget, text
 

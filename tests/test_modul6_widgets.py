@@ -154,7 +154,7 @@ def test_the_status_report_is_begun_edited_per_keystroke_sent_and_downloaded(wor
     assert second_tab.fields["support"].value == "Wir suchen Kontakt zum Verkehrsverbund."
     report.send_button.click()
     assert "Bericht vom 01.06.2027 abgeschlossen" in report.notice.text
-    files = downloads(report.files.value)
+    files = downloads(report.history)
     assert set(files) == {"statusbericht-2027-06-01.html", "statusbericht-2027-06-01.pdf"}
     assert "Wir suchen Kontakt zum Verkehrsverbund." in pdf_text(files["statusbericht-2027-06-01.pdf"])
     assert len(report.history.children) == 1 and report.begin.layout.display == ""
@@ -171,14 +171,12 @@ def test_the_regional_profile_is_made_pseudonymised_by_default(workbook):
         "Noch nicht begonnen: Modul 1 · Team &amp; Region, Modul 2 · Region unter der Lupe, Modul 4"
         in profile.gaps.value
     )
-    profile.make.click()
-    files = downloads(profile.links.value)
+    files = downloads(profile)
     assert set(files) == {"regionalprofil-pseudonymisiert.html", "regionalprofil-pseudonymisiert.pdf"}
     html = files["regionalprofil-pseudonymisiert.html"].decode("utf-8")
     assert "Erzählcafé" in html and "Erika" not in html and "Privatperson 1" in html
     profile.pseudonymise.value = False
-    profile.make.click()
-    assert "Erika Musterfrau" in pdf_text(downloads(profile.links.value)["regionalprofil.pdf"])
+    assert "Erika Musterfrau" in pdf_text(downloads(profile)["regionalprofil.pdf"])
 
 
 def test_editing_opens_the_form_under_its_row_and_a_saved_change_stays_where_it_was(workbook):

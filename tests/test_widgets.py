@@ -10,6 +10,7 @@ import ipywidgets as ipw
 
 from regionallabor.core.model import Member, Region, SwotEntry
 from regionallabor.core.store import Arbeitsmappe
+from tests.helpers import download
 from widgets.base import WorkbookSync
 from widgets.modul1.region import RegionEditor
 from widgets.modul1.team import TeamEditor
@@ -280,8 +281,8 @@ def test_transfer_refuses_a_bad_file_and_changes_nothing(workbook):
 def test_transfer_export_then_import_replaces_after_confirmation(workbook, tmp_path):
     workbook.add(Member(name="Anna"))
     transfer = WorkbookTransfer(workbook)
-    filename = transfer.prepare_download()
-    assert filename in transfer.download_link.value and "data:application/json;base64," in transfer.download_link.value
+    filename, raw = download(transfer.export_button)
+    assert filename.endswith(".json") and json.loads(raw)["records"]["member"][0]["name"] == "Anna"
     exported = json.loads(json.dumps(workbook.export_data()))
     exported["records"]["member"] = [{"id": "b1", "name": "Ben"}]
     transfer.receive("andere.json", json.dumps(exported).encode())
@@ -392,3 +393,39 @@ def test_the_start_page_shows_who_works_in_which_module_now(workbook_path, monke
     monkeypatch.setattr(time, "time", lambda: later)
     here.presence.beat()
     assert here.value == ""
+
+
+def test_dates_are_typed_and_shown_the_german_way_and_an_unreadable_one_saves_nothing(workbook):
+    from widgets.base import DateField, TimeField
+    from widgets.modul6 import ActionPlan
+
+    field = DateField()
+    field.text = "1.5.27"  # as the browser sends what was typed, when the field is left
+    assert (field.value, field.text, field.iso, field.problem) == (date(2027, 5, 1), "01.05.2027", "2027-05-01", "")
+    field.text = "2027-06-30"  # what the browser's calendar hands over
+    assert (field.value, field.text) == (date(2027, 6, 30), "30.06.2027")
+    field.text = "31.02.2027"
+    assert field.value == date(2027, 6, 30) and field.problem.startswith("„31.02.2027“ ist kein Datum")
+    field.value = date(2027, 6, 30)  # the tool sets a value, even the one it had: the text follows
+    assert (field.text, field.problem) == ("30.06.2027", "")
+    field.text = "<b>" + "x" * 500
+    assert field.value == date(2027, 6, 30) and len(field.problem) < 200
+    field.text = ""
+    assert field.value is None and field.problem == ""
+    clock = TimeField()
+    clock.text = "9"
+    assert (clock.value.isoformat(), clock.text) == ("09:00:00", "09:00")
+    clock.text = "25:00"
+    assert clock.problem.startswith("„25:00“ ist keine Uhrzeit")
+
+    plan = ActionPlan(workbook)
+    plan.title.value, plan.starts_on.text = "Mitfahrbank", "1.4.2027"
+    plan.due.text = "bis Ostern"
+    plan.save()
+    assert plan.notice.kind == "error" and plan.notice.text.startswith("„bis Ostern“ ist kein Datum")
+    assert workbook.list(plan.MODEL) == []
+    plan.due.text = "30.6.27"
+    enter(plan.due)  # Enter in a date field saves the form too
+    (saved,) = [s.record for s in workbook.list(plan.MODEL)]
+    assert (saved.starts_on, saved.due) == (date(2027, 4, 1), date(2027, 6, 30))
+    assert plan.due.text == "" and plan.starts_on.value is None  # the emptied form

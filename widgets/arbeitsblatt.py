@@ -18,7 +18,7 @@ from regionallabor.arbeitsblaetter.snapshot import take_snapshot
 from regionallabor.core.messages import t
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.course import MODULES
-from widgets.base import WorkbookTool, button, css, download_link, downloads_html, heading, help_line, html
+from widgets.base import DownloadButton, WorkbookTool, css, heading, help_line, html
 
 
 class WorksheetSubmission(WorkbookTool):
@@ -44,9 +44,8 @@ class WorksheetSubmission(WorkbookTool):
         self.pseudonymise = ipw.Checkbox(
             value=True, description=t("worksheet.pseudonymise"), indent=False, layout=ipw.Layout(width="auto")
         )
-        self.make = button(t("worksheet.make_file"), "primary")
-        self.on_click(self.make, self.make_file)
-        self.download = html()
+        self.make = DownloadButton(t("worksheet.make_file"), t("worksheet.make_file_help"))
+        self.on_download(self.make, self.make_file)
         self.children = [
             heading(t("worksheet.heading")),
             html(f"<div class='rl-help'>{escape(t('worksheet.intro'))}</div>"),
@@ -57,7 +56,6 @@ class WorksheetSubmission(WorkbookTool):
             help_line(t("privacy.what_is_replaced")),
             ipw.HBox([self.make]),
             self.notice,
-            self.download,
         ]
         css(self, "rl-worksheet")
         self.start()
@@ -85,16 +83,13 @@ class WorksheetSubmission(WorkbookTool):
             self.refused(error)
             return
         self.written(saved.version)
-        self.download.value = ""
 
     def make_file(self) -> tuple[str, bytes] | None:
-        self.notice.show("info", t("worksheet.making"))
         try:
             snapshot = take_snapshot(self.workbook, self.module, pseudonymise=self.pseudonymise.value)
             name, raw = submission_zip(snapshot, released_notebook(self.module), answers(self.workbook, self.module))
         except WorkbookError as error:
             self.notice.show("error", str(error))
             return None
-        self.notice.show("success", t("worksheet.file_ready"))
-        self.download.value = downloads_html([download_link(name, "application/zip", raw)])
+        self.notice.show("success", t("worksheet.file_ready", name=name))
         return name, raw

@@ -3,6 +3,7 @@ videos on its page. Read from the cohort's course file (``regionallabor.kursrahm
 
 from __future__ import annotations
 
+import base64
 from datetime import datetime
 from html import escape
 
@@ -24,7 +25,13 @@ from regionallabor.kursrahmen import (
     when,
 )
 from widgets.base import WorkbookView
-from widgets.base.downloads import download_link
+
+
+def _calendar_link(raw: bytes) -> str:
+    """The dates as a calendar file, in a link inside the frame's text: small, so it travels in the page."""
+    payload = base64.b64encode(raw).decode("ascii")
+    name = "regionallabor-termine.ics"
+    return f"<a class='rl-download' download='{name}' href='data:text/calendar;base64,{payload}'>⬇ {name}</a>"
 
 
 def _link(url: str, text: str) -> str:
@@ -107,7 +114,7 @@ class CourseDates(_FrameView, WorkbookView, ipw.HTML):
                 contact.append(escape(t("frame.office_hours", hours=team.sprechzeiten)))
             parts.append(f"<div class='rl-frame-contact'>{' · '.join(contact)}</div>")
         if frame.termin or frame.wegg:
-            calendar = download_link("regionallabor-termine.ics", "text/calendar", frame_calendar(frame))
+            calendar = _calendar_link(frame_calendar(frame))
             parts.append(f"<div class='rl-frame-calendar'>{escape(t('frame.calendar'))}: {calendar}</div>")
         parts.append(f"<p class='rl-help'>{escape(t('frame.when_to_bring'))}</p>")
         return "".join(parts)

@@ -18,12 +18,12 @@ from regionallabor.core.store import Arbeitsmappe, OpenPage, WorkbookError
 from regionallabor.core.transfer import ParsedWorkbook, export_filename, export_json, parse_workbook_file
 from regionallabor.course import MODULES, Status, available_modules
 from widgets.base import (
+    DownloadButton,
     WorkbookTool,
     WorkbookView,
     button,
     close_children,
     css,
-    download_link,
     help_line,
     html,
     upload_button,
@@ -177,9 +177,8 @@ class WorkbookTransfer(WorkbookTool):
         self._plan: MergePlan | None = None
         self._choices: list[tuple[Conflict, ipw.RadioButtons]] = []
 
-        self.export_button = button(t("transfer.export_button"), "primary")
-        self.on_click(self.export_button, self.prepare_download)
-        self.download_link = html()
+        self.export_button = DownloadButton(t("transfer.export_button"), t("transfer.export_help"))
+        self.on_download(self.export_button, self.workbook_file)
         self.pseudonymise = ipw.Checkbox(
             value=False, description=t("transfer.pseudonymise"), indent=False, layout=ipw.Layout(width="auto")
         )
@@ -210,7 +209,7 @@ class WorkbookTransfer(WorkbookTool):
             ),
             self.pseudonymise,
             help_line(t("privacy.what_is_replaced")),
-            ipw.HBox([self.export_button, self.download_link], layout=ipw.Layout(align_items="center")),
+            ipw.HBox([self.export_button]),
             html(f"<div class='rl-help' style='margin-top:10px'>{t('transfer.import_help')}</div>"),
             self.upload,
             self.notice,
@@ -221,14 +220,10 @@ class WorkbookTransfer(WorkbookTool):
     def refresh(self) -> None:
         """Nothing shown here follows the workbook; a merge being chosen checks its state when it is done."""
 
-    def prepare_download(self) -> str:
+    def workbook_file(self) -> tuple[str, bytes]:
         team = self.workbook.get(Team)
         filename = export_filename(team.record.name if team else "")
-        self.download_link.value = (
-            f"<span class='rl-muted'>{escape(t('transfer.export_ready'))}</span> "
-            f"{download_link(filename, 'application/json', export_json(self.workbook, self.pseudonymise.value))}"
-        )
-        return filename
+        return filename, export_json(self.workbook, self.pseudonymise.value)
 
     def receive(self, filename: str, raw: bytes) -> ParsedWorkbook | None:
         """Check an uploaded file completely, then ask whether to merge it or let it replace the workbook."""
@@ -294,7 +289,6 @@ class WorkbookTransfer(WorkbookTool):
         except WorkbookError as error:  # another page wrote meanwhile, a full disk: nothing was merged
             self.notice.show("error", str(error))
             return
-        self.download_link.value = ""
         self.notice.show(
             "success", f"{plan.summary()} {t('transfer.merge_done', filename=filename, backup=backup.name)}"
         )
@@ -310,7 +304,6 @@ class WorkbookTransfer(WorkbookTool):
         except WorkbookError as error:  # no backup, a full disk: nothing was replaced
             self.notice.show("error", str(error))
             return
-        self.download_link.value = ""
         self.notice.show("success", t("transfer.import_done", filename=filename, backup=backup.name))
         self.sync.check()
 

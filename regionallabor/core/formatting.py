@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
@@ -161,6 +161,40 @@ def parse_amount(text: str) -> float | None:
     Raises ValueError for text that is not a number.
     """
     return parse_number(re.sub(r"€|EUR|CHF|Fr\.|SFr\.|’|'", "", text))
+
+
+GERMAN_DATE = re.compile(r"^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{2}|\d{4})$")
+ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+CLOCK_TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(?:\s*Uhr)?$", re.IGNORECASE)
+
+
+def parse_date(text: str) -> date | None:
+    """A date as people in the course's countries type it – '1.5.2027', '01.05.27' – or as a date picker
+    sends it ('2027-05-01'); None when empty. Raises ValueError for text that is no date of 1900–2099."""
+    text = text.strip()
+    if not text:
+        return None
+    if german := GERMAN_DATE.match(text):
+        day, month, year = (int(part) for part in german.groups())
+        year += 2000 if year < 100 else 0
+    elif iso := ISO_DATE.match(text):
+        year, month, day = (int(part) for part in iso.groups())
+    else:
+        raise ValueError(text)
+    if not 1900 <= year <= 2099:
+        raise ValueError(text)
+    return date(year, month, day)  # ValueError for 31.02.
+
+
+def parse_time(text: str) -> time | None:
+    """A time of day as typed – '9', '9:30', '09.30', '14 Uhr' – or None when empty; ValueError otherwise."""
+    text = text.strip()
+    if not text:
+        return None
+    clock = CLOCK_TIME.match(text)
+    if clock is None:
+        raise ValueError(text)
+    return time(int(clock[1]), int(clock[2] or 0))  # ValueError for 25:00
 
 
 def format_figure(value: float, unit: str) -> str:

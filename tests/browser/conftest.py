@@ -117,6 +117,13 @@ def eventually(check, timeout: float = 10.0):
         time.sleep(0.1)
 
 
+def downloaded(page, button) -> tuple[str, bytes]:
+    """Click a download button once and return the file the browser saves: its name and its bytes."""
+    with page.expect_download(timeout=60_000) as download:
+        button.click()
+    return download.value.suggested_filename, Path(download.value.path()).read_bytes()
+
+
 def screenshot(page, name: str) -> Path:
     """Save the whole page (Voila scrolls inside #rendered_cells) under tests/artifacts/."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

@@ -31,12 +31,10 @@ def test_a_team_downloads_its_submission_file_from_the_module_page(start_server,
     answer = tool.locator("textarea").first
     answer.fill("Anja organisiert, Murat kennt die Vereine – uns fehlt jemand unter 30.")
     answer.blur()
-    tool.get_by_role("button", name="Abgabedatei erstellen").click()
-    link = tool.locator("a.rl-download")
-    expect(link).to_contain_text("regionallabor_modul-1_mitmach-team-lautertal-", timeout=60_000)
+    with page.expect_download(timeout=60_000) as download:  # one click: made and saved
+        tool.get_by_role("button", name="⬇ Abgabedatei herunterladen").click()
+    expect(tool.locator(".rl-notice-success")).to_contain_text("regionallabor_modul-1_mitmach-team-lautertal-")
     screenshot(page, "arbeitsblatt-abgabe")
-    with page.expect_download() as download:
-        link.click()
     name = download.value.suggested_filename
     with zipfile.ZipFile(io.BytesIO(Path(download.value.path()).read_bytes())) as archive:
         assert sorted(archive.namelist()) == ["arbeitsblatt.ipynb", "momentaufnahme.json"]

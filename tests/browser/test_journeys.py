@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from tests.helpers import PAGE_READY, kernels_of
 
-from .conftest import screenshot
+from .conftest import downloaded, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -165,12 +165,9 @@ def test_export_and_refused_import_on_the_start_page(start_server, page, tmp_pat
     page.goto(server.url + "/voila/render/modules/00_start.ipynb")
     wait_for_page(page)
     expect(page.locator(".rl-path")).to_contain_text("arbeitsmappe.sqlite3")
-    page.get_by_role("button", name="Arbeitsmappe herunterladen").click()
-    with page.expect_download() as download_info:
-        page.locator("a.rl-download", has_text="arbeitsmappe-").click()
-    download = download_info.value
-    assert download.suggested_filename.startswith("arbeitsmappe-")
-    exported = json.loads(open(download.path(), encoding="utf-8").read())
+    name, raw = downloaded(page, page.get_by_role("button", name="⬇ Arbeitsmappe herunterladen"))  # one click
+    assert name.startswith("arbeitsmappe-")
+    exported = json.loads(raw)
     assert [m["name"] for m in exported["records"]["member"]] == ["Emil"]
 
     bad = tmp_path / "urlaubsfoto.json"

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from playwright.sync_api import expect
-from pypdf import PdfReader
 
 from regionallabor.core.formatting import format_amount
 from regionallabor.core.model import Akteur, Herausforderung, Idee, Team, Ziel
 from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
 from regionallabor.modul5.konferenz import PRESETS
-from tests.helpers import data_link_bytes
+from tests.helpers import pdf_text
 
-from .conftest import ARTIFACTS, assert_nothing_sticks_out, screenshot
+from .conftest import ARTIFACTS, assert_nothing_sticks_out, downloaded, screenshot
 from .test_journeys import wait_for_page
 
 pytestmark = pytest.mark.browser
@@ -103,8 +100,10 @@ def test_from_critique_to_a_goal_with_a_first_step_after_a_reload(start_server, 
     )
     form.get_by_placeholder("Name aus eurem Team").fill("Aylin")
     form.get_by_placeholder("z. B. Gespräch mit dem Bürgermeister").fill("Gespräch mit dem Landratsamt")
-    form.locator("input[type='date']").fill("2027-01-15")
-    form.get_by_role("button", name="Ziel hinzufügen").click()
+    due = form.get_by_placeholder("TT.MM.JJJJ")
+    due.fill("15.1.27")
+    due.press("Enter")  # Enter in the date field adds the goal, with the date
+    expect(goals.locator(".rl-notice-success")).to_be_visible()
     expect(goals.locator(".rl-goal")).to_contain_text(
         "kümmert sich: Aylin · Gespräch mit dem Landratsamt – bis 15.01.2027"
     )
@@ -160,7 +159,9 @@ def test_a_goal_gets_its_impact_logic_and_the_conference_is_planned_and_exported
 
     setup = tool(page, "Eure Konferenz: die Eckdaten")
     setup.get_by_placeholder("z. B. Bürgerhaus Auenfeld, Hauptstraße 12").fill("Bürgerhaus Auenfeld")
-    setup.locator("input[type='date']").fill("2027-05-08")
+    setup.get_by_placeholder("TT.MM.JJJJ").fill("8.5.2027")
+    setup.get_by_placeholder("TT.MM.JJJJ").press("Tab")
+    expect(setup.get_by_placeholder("TT.MM.JJJJ")).to_have_value("08.05.2027")
     setup.locator("select").last.select_option(label="Mitmach-Werkstatt: ein halber Tag, 20–30 Menschen")
     setup.get_by_role("button", name="Vorlage übernehmen").click()
     werkstatt = PRESETS["werkstatt"]
@@ -199,17 +200,14 @@ def test_a_goal_gets_its_impact_logic_and_the_conference_is_planned_and_exported
     expect(budget.locator(".rl-notice-warning")).to_contain_text(f"Es fehlen noch {format_amount(costs - 100)}")
 
     files = tool(page, "Programm, Aufgaben, Budget und Kalender zum Mitnehmen")
-    files.get_by_role("button", name="Dateien erstellen").click()
-    expect(files.locator("a[download='budget.pdf']")).to_be_visible()
-    link = files.locator("a[download='programm.pdf']")
-    expect(link).to_be_visible()
-    href = link.get_attribute("href")
-    pdf = PdfReader(io.BytesIO(data_link_bytes(href)))
-    text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
+    name, raw = downloaded(page, files.get_by_role("button", name="⬇ Programm als PDF"))  # one click
+    assert name == "programm.pdf"
+    text = pdf_text(raw)
     assert "Ankommen bei Kaffee und Kuchen" in text and "Bürgerhaus Auenfeld" in text
-    with page.expect_download() as download:
-        files.locator("a[download='konferenz.ics']").click()
-    assert "DTSTART;TZID=Europe/Berlin:20270508T140000" in open(download.value.path(), encoding="utf-8").read()
+    name, raw = downloaded(page, files.get_by_role("button", name="⬇ Budget als HTML"))
+    assert name == "budget.html" and "LEADER-Förderung" in raw.decode("utf-8")
+    name, raw = downloaded(page, files.get_by_role("button", name="⬇ Termin für den Kalender (.ics)"))
+    assert name == "konferenz.ics" and "DTSTART;TZID=Europe/Berlin:20270508T140000" in raw.decode("utf-8")
     page.wait_for_timeout(500)
     screenshot(page, "modul5-planned")
 

@@ -1,7 +1,8 @@
 """Pieces every course tool uses: the page, its look, notices, keeping in step, lists, downloads."""
 
+from .datefield import DateField, TimeField
 from .deferred import when_page_loaded
-from .downloads import document_links, download_link, downloads_html
+from .downloads import DownloadButton, document_downloads
 from .elements import (
     button,
     close_children,
@@ -42,9 +43,9 @@ __all__ = [
     "close_tree",
     "ConfirmsRemoval",
     "css",
-    "document_links",
-    "download_link",
-    "downloads_html",
+    "DateField",
+    "document_downloads",
+    "DownloadButton",
     "EditsInForm",
     "field_checkboxes",
     "field_chip",
@@ -66,6 +67,7 @@ __all__ = [
     "RecordListTool",
     "RowCache",
     "ShownOrder",
+    "TimeField",
     "short_choices",
     "show_page",
     "source_line",

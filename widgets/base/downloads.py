@@ -1,29 +1,76 @@
-"""Files the team takes away: a link that carries the file in the page, and a document as HTML and PDF."""
+"""Files the team takes away, in one click: a button that makes the file when pressed and hands it to the
+browser, which saves it (download.js). The file is made from the workbook as it is at that moment, so it is
+never out of date, and it travels once as bytes – not as base64 kept in the page.
+"""
 
 from __future__ import annotations
 
-import base64
-from html import escape
+import mimetypes
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from regionallabor.dokumente.dokument import to_html, to_pdf
+import anywidget
+import ipywidgets as ipw
+import traitlets
+
+from regionallabor.core.messages import t
+from regionallabor.dokumente.dokument import Document, to_html, to_pdf
+
+from .elements import css
+
+if TYPE_CHECKING:
+    from .tool import GuardedActions
+
+HERE = Path(__file__).parent
+mimetypes.add_type("text/calendar", ".ics")
+mimetypes.add_type("text/csv", ".csv")
+
+# what a download hands over: the file's name and its content
+DownloadFile = tuple[str, bytes]
 
 
-def download_link(filename: str, mime: str, raw: bytes) -> str:
-    """A link that saves ``raw`` as ``filename``: the data travels in the page, no server route needed."""
-    payload = base64.b64encode(raw).decode("ascii")
-    return (
-        f"<a class='rl-download' download='{escape(filename)}' href='data:{mime};base64,{payload}'>"
-        f"⬇ {escape(filename)}</a>"
-    )
+class DownloadButton(anywidget.AnyWidget):
+    """A button that saves a file. The tool connects what makes the file with ``GuardedActions.on_download``;
+    ``deliver`` sends it, ``refuse`` tells the browser that nothing comes (the tool's notice says why)."""
+
+    _esm = HERE / "download.js"
+    description = traitlets.Unicode("").tag(sync=True)
+    tooltip = traitlets.Unicode("").tag(sync=True)
+    disabled = traitlets.Bool(False).tag(sync=True)
+
+    def __init__(self, description: str, tooltip: str = "", **kwargs):
+        super().__init__(description=description, tooltip=tooltip, **kwargs)
+
+    def on_press(self, handler: Callable[[], object]) -> None:
+        self.on_msg(lambda _widget, content, _buffers: handler() if content == {"event": "download"} else None)
+
+    def press(self) -> None:
+        """What the browser does when the button is clicked – for tests and for the message handler alike."""
+        self._handle_custom_msg({"event": "download"}, [])
+
+    def deliver(self, file: DownloadFile) -> None:
+        filename, raw = file
+        mime = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+        self.send({"event": "file", "filename": filename, "mime": mime}, [raw])
+
+    def refuse(self) -> None:
+        self.send({"event": "failed"})
 
 
-def document_links(document, stem: str) -> list[str]:
-    """Download links for a printable document: ``stem``.html to open and ``stem``.pdf to print."""
-    return [
-        download_link(f"{stem}.html", "text/html", to_html(document).encode("utf-8")),
-        download_link(f"{stem}.pdf", "application/pdf", to_pdf(document)),
-    ]
+def document_downloads(owner: GuardedActions, what: str, make: Callable[[], tuple[Document, str] | None]) -> ipw.HBox:
+    """„⬇ … als PDF“ and „⬇ … als HTML“ for the printable document ``make`` returns with its file stem."""
 
+    def file(suffix: str) -> DownloadFile | None:
+        made = make()
+        if made is None:
+            return None
+        document, stem = made
+        return (f"{stem}.pdf", to_pdf(document)) if suffix == "pdf" else (f"{stem}.html", to_html(document).encode())
 
-def downloads_html(links: list[str]) -> str:
-    return f"<div class='rl-downloads'>{''.join(links)}</div>"
+    buttons = []
+    for suffix in ("pdf", "html"):
+        download = DownloadButton(t(f"download.{suffix}", what=what), t(f"download.{suffix}_help"))
+        owner.on_download(download, lambda suffix=suffix: file(suffix))
+        buttons.append(download)
+    return css(ipw.HBox(buttons), "rl-downloads")

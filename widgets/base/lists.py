@@ -232,6 +232,8 @@ class RecordListTool(WorkbookTool):
         self.show_list(self._rows_shown)
 
     def save(self) -> Stored | None:
+        if self.unreadable_input():
+            return None
         try:
             values = self.form_values()
             if self.editing is None:

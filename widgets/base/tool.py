@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as ipw
 from pydantic import ValidationError
@@ -16,10 +16,14 @@ from regionallabor.core.messages import t
 from regionallabor.core.model import RECORD_TYPES, explain
 from regionallabor.core.store import Arbeitsmappe, StaleRecordError, Stored, WorkbookError
 
+from .datefield import DateField
 from .deferred import when_page_loaded
 from .elements import close_children, css
 from .notices import Notice
 from .sync import sync_for
+
+if TYPE_CHECKING:
+    from .downloads import DownloadButton, DownloadFile
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +60,21 @@ class GuardedActions:
 
         upload.observe(lambda change: uploaded(change["new"]), "value")
 
+    def on_download(self, button: DownloadButton, make: Callable[[], DownloadFile | None]) -> None:
+        """Make the file when the button is pressed and hand it to the browser. ``make`` returns None when
+        there is nothing to give, after saying why in the notice; an error is guarded like any other."""
+
+        def pressed() -> None:
+            file = None
+            with self.guarded():
+                file = make()
+            if file is None:
+                button.refuse()
+            else:
+                button.deliver(file)
+
+        button.on_press(pressed)
+
     def run(self, action: Callable[..., object], *args) -> None:
         with self.guarded():
             action(*args)
@@ -91,8 +110,8 @@ def enter_submits(root: ipw.Widget) -> None:
             continue
         for field in inside:
             if (
-                type(field) is ipw.Text
-                and field.continuous_update
+                (type(field) is ipw.Text or isinstance(field, DateField))  # anywidget subclasses per instance
+                and getattr(field, "continuous_update", True)
                 and not getattr(field, "_acts_on_change", False)
                 and not getattr(field, "_submits", False)
             ):
@@ -212,6 +231,13 @@ class WorkbookTool(GuardedActions, WorkbookView, ipw.VBox):
         self.notice.show("success", f"{message} {t('history.in_trash')}")
         self.refresh()
         return True
+
+    def unreadable_input(self) -> bool:
+        """A date or time in the tool that could not be read: the notice says which, and nothing is saved."""
+        problems = [field.problem for field in _descendants(self) if isinstance(field, DateField) and field.problem]
+        if problems:
+            self.notice.show("error", problems[0])
+        return bool(problems)
 
     def refused(self, error: Exception, kept_in_form: bool = False) -> None:
         """A write that did not happen: bad input or a broken rule gets its German message; a conflict shows

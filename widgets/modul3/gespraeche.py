@@ -12,7 +12,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.model import Gespraech
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul3.beziehungsnetz import Network, OpenStep, load_network, open_steps, save_conversation
-from widgets.base import Pager, RowCache, WorkbookTool, button, css, heading, html, labelled, offer
+from widgets.base import DateField, Pager, RowCache, WorkbookTool, button, css, heading, html, labelled, offer
 from widgets.modul3.akteure import NETWORK_KINDS, PAGE_SIZE
 from widgets.modul3.beziehungen import actor_picker
 
@@ -30,13 +30,13 @@ class ConversationLog(WorkbookTool):
         self._steps = RowCache(self._step_row)
         self._rows = RowCache(self._talk_row)
         self.actor = actor_picker()
-        self.held_on = ipw.DatePicker(value=date.today(), layout=ipw.Layout(width="100%"))
+        self.held_on = DateField(value=date.today(), layout=ipw.Layout(width="100%"))
         self.team_people = ipw.Text(placeholder=t("talk.team_people_placeholder"), layout=ipw.Layout(width="100%"))
         self.learned = ipw.Textarea(
             placeholder=t("talk.learned_placeholder"), layout=ipw.Layout(width="100%", height="70px")
         )
         self.next_step = ipw.Text(placeholder=t("talk.next_step_placeholder"), layout=ipw.Layout(width="100%"))
-        self.due = ipw.DatePicker(value=None, layout=ipw.Layout(width="100%"))
+        self.due = DateField(value=None, layout=ipw.Layout(width="100%"))
         self.submit = button(t("talk.add"), "primary")
         self.submit.layout.align_self = "flex-start"
         self.on_click(self.submit, self.add)
@@ -138,6 +138,8 @@ class ConversationLog(WorkbookTool):
         return css(ipw.HBox([text, remove]), "rl-member", "rl-talk")
 
     def add(self) -> Stored[Gespraech] | None:
+        if self.unreadable_input():
+            return None
         actor = self.network.find(self.actor.value)
         if actor is None:
             self.notice.show("error", t("relation.pick_one"))

@@ -11,7 +11,8 @@ from regionallabor.core.messages import t
 from regionallabor.core.store import WorkbookError
 from regionallabor.modul3.beziehungsnetz import load_network
 from regionallabor.modul3.netzdateien import RELATION_REQUIRED, export_actors, export_relations, import_network
-from widgets.base import WorkbookTool, button, download_link, help_line, html, upload_button
+from widgets.base import DownloadButton, WorkbookTool, css, help_line, html, upload_button
+from widgets.base.downloads import DownloadFile
 from widgets.modul3.akteure import NETWORK_KINDS
 
 
@@ -30,16 +31,17 @@ class NetworkFiles(WorkbookTool):
         self.pseudonymise = ipw.Checkbox(
             value=True, description=t("network_csv.pseudonymise"), indent=False, layout=ipw.Layout(width="auto")
         )
-        self.export_button = button(t("network_csv.export"), "primary")
-        self.on_click(self.export_button, self.prepare_downloads)
-        self.links = html()
+        self.actors_file = DownloadButton(t("network_csv.actors_file"))
+        self.on_download(self.actors_file, lambda: self.network_file("akteure"))
+        self.relations_file = DownloadButton(t("network_csv.relations_file"))
+        self.on_download(self.relations_file, lambda: self.network_file("beziehungen"))
         self.upload = upload_button(t("network_csv.import"), ".csv,text/csv", multiple=True)
         self.on_upload(self.upload, self.receive)
         self.children = [
             html(f"<div class='rl-help'>{t('network_csv.export_help')}</div>"),
             self.pseudonymise,
             help_line(t("privacy.what_is_replaced")),
-            ipw.HBox([self.export_button, self.links], layout=ipw.Layout(align_items="center", flex_flow="row wrap")),
+            css(ipw.HBox([self.actors_file, self.relations_file]), "rl-downloads"),
             html(f"<div class='rl-help' style='margin-top:12px'>{t('network_csv.import_help')}</div>"),
             self.upload,
             self.notice,
@@ -47,19 +49,14 @@ class NetworkFiles(WorkbookTool):
         self.start()
 
     def refresh(self) -> None:
-        self.links.value = ""  # a prepared download would be out of date
+        """Nothing shown here follows the workbook: each file is made when it is clicked."""
 
-    def prepare_downloads(self) -> tuple[bytes, bytes]:
+    def network_file(self, which: str) -> DownloadFile:
+        """akteure-<day>.csv or beziehungen-<day>.csv, from the map as it is now."""
         network = load_network(self.workbook)
         hidden = self.pseudonymise.value
-        actors, relations = export_actors(network, hidden), export_relations(network, hidden)
-        suffix = "-pseudonymisiert" if hidden else ""
-        day = f"{date.today():%Y-%m-%d}"
-        self.links.value = (
-            f"{download_link(f'akteure-{day}{suffix}.csv', 'text/csv', actors)} "
-            f"{download_link(f'beziehungen-{day}{suffix}.csv', 'text/csv', relations)}"
-        )
-        return actors, relations
+        raw = (export_actors if which == "akteure" else export_relations)(network, hidden)
+        return f"{which}-{date.today():%Y-%m-%d}{'-pseudonymisiert' if hidden else ''}.csv", raw
 
     def receive(self, files: list[tuple[str, bytes]]) -> bool:
         """Import one actors file and/or one relations file together; a problem in either refuses both."""

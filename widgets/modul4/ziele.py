@@ -14,6 +14,7 @@ from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul4.vision import goal_for_idea, goals, ideas, remove_goal, save_goal
 from widgets.base import (
     ConfirmsRemoval,
+    DateField,
     Pager,
     WorkbookTool,
     button,
@@ -48,7 +49,7 @@ class GoalPlanner(ConfirmsRemoval, WorkbookTool):
         self.fields = field_checkboxes()
         self.owner = person_field(t("goal.owner_placeholder"), wide)
         self.first_step = ipw.Text(placeholder=t("goal.first_step_placeholder"), layout=wide)
-        self.first_step_due = ipw.DatePicker(layout=ipw.Layout(width="180px"))
+        self.first_step_due = DateField(layout=ipw.Layout(width="180px"))
         self.submit = button(t("goal.add"), "primary")
         self.on_click(self.submit, self.save)
         self.cancel = button(t("cancel"), "quiet")
@@ -171,6 +172,8 @@ class GoalPlanner(ConfirmsRemoval, WorkbookTool):
         self.cancel.layout.display = "none"
 
     def save(self) -> Stored[Ziel] | None:
+        if self.unreadable_input():
+            return None
         values = {
             "title": self.title.value,
             "description": self.description.value,

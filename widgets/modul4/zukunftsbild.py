@@ -10,11 +10,11 @@ from pydantic import ValidationError
 from regionallabor.core.messages import t
 from regionallabor.core.model import Vision, Ziel, Zukunftsbild
 from regionallabor.core.store import WorkbookError
-from regionallabor.dokumente.dokument import to_html, to_pdf
+from regionallabor.dokumente.dokument import Document
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul4.vision import save_statement, statement_opening, vision_statements
 from regionallabor.modul4.zukunftsbild import vision_document
-from widgets.base import WorkbookTool, button, css, download_link, heading, html, labelled
+from widgets.base import WorkbookTool, css, document_downloads, heading, html, labelled
 
 
 class VisionBoard(WorkbookTool):
@@ -36,9 +36,7 @@ class VisionBoard(WorkbookTool):
             self.texts[key] = area
             boxes.append(css(labelled(label, area), "rl-vision-field", f"rl-phase-{key}"))
         self.board = html()
-        self.make_files = button(t("vision.files"), "quiet")
-        self.on_click(self.make_files, self.offer_files)
-        self.files = html()
+        self.downloads = document_downloads(self, t("vision.what"), self.document)
         self.children = [
             heading(t("vision.heading")),
             ipw.HBox([labelled(t("field.horizon_year"), self.horizon, t("vision.horizon_help"))]),
@@ -49,7 +47,7 @@ class VisionBoard(WorkbookTool):
             self.notice,
             heading(t("vision.board_heading"), 4),
             self.board,
-            ipw.HBox([self.make_files, self.files], layout=ipw.Layout(align_items="center", flex_flow="row wrap")),
+            self.downloads,
         ]
         self.start()
 
@@ -94,7 +92,6 @@ class VisionBoard(WorkbookTool):
         self._statements.statements[statement_id] = stored
         self.written(stored.version)
         self.notice.clear()
-        self.files.value = ""
         self._show_board()
 
     def set_horizon(self, year: int) -> None:
@@ -108,12 +105,7 @@ class VisionBoard(WorkbookTool):
             return
         self.written(saved.version)
         self.notice.clear()
-        self.files.value = ""
         self.refresh()
 
-    def offer_files(self) -> None:
-        document = vision_document(self.workbook)
-        year = self._statements.horizon_year
-        self.files.value = download_link(
-            f"zukunftsbild-{year}.html", "text/html", to_html(document).encode("utf-8")
-        ) + download_link(f"zukunftsbild-{year}.pdf", "application/pdf", to_pdf(document))
+    def document(self) -> tuple[Document, str]:
+        return vision_document(self.workbook), f"zukunftsbild-{vision_statements(self.workbook).horizon_year}"

@@ -12,7 +12,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.model import Aufgabe, Konferenz, Member
 from regionallabor.core.store import Stored
 from regionallabor.modul5.konferenz import conference, tasks, weeks_before
-from widgets.base import RecordListTool, css, heading, html, labelled, offer_members, person_field
+from widgets.base import DateField, RecordListTool, css, heading, html, labelled, offer_members, person_field
 
 
 class TaskPlan(RecordListTool):
@@ -27,7 +27,7 @@ class TaskPlan(RecordListTool):
         self._conference_date: date | None = None
         self.title = ipw.Text(placeholder=t("tasks.title_placeholder"), layout=ipw.Layout(width="100%"))
         self.responsible = person_field(t("tasks.responsible_placeholder"))
-        self.due = ipw.DatePicker(layout=ipw.Layout(width="180px"))
+        self.due = DateField(layout=ipw.Layout(width="180px"))
         self.weeks = ipw.BoundedIntText(value=0, min=-12, max=52, layout=ipw.Layout(width="90px"))
         self.on_value(self.weeks, self._due_from_weeks)
         self.weeks_box = labelled(t("tasks.weeks_label"), self.weeks)

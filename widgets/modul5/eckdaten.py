@@ -11,7 +11,7 @@ from regionallabor.core.messages import CONFERENCE_FORMATS, t
 from regionallabor.core.model import Konferenz
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul5.konferenz import PRESETS, apply_preset, conference, save_conference
-from widgets.base import WorkbookTool, button, css, heading, html, labelled
+from widgets.base import DateField, WorkbookTool, button, css, heading, html, labelled
 
 DAY_OPTIONS = [("1 Tag", 1), ("2 Tage (z. B. anderthalb Tage)", 2), ("3 Tage", 3)]
 
@@ -30,7 +30,7 @@ class ConferenceSetup(WorkbookTool):
             options=[(t("conference.format_open"), "")] + [(label, key) for key, label in CONFERENCE_FORMATS.items()],
             layout=wide,
         )
-        self.starts_on = ipw.DatePicker(layout=ipw.Layout(width="180px"))
+        self.starts_on = DateField(layout=ipw.Layout(width="180px"))
         self.days = ipw.Dropdown(options=DAY_OPTIONS, value=1, layout=ipw.Layout(width="260px"))
         self.venue = ipw.Text(placeholder=t("conference.venue_placeholder"), continuous_update=True, layout=wide)
         self.expected_people = ipw.IntText(value=0, layout=ipw.Layout(width="120px"))

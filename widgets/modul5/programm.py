@@ -13,6 +13,7 @@ from regionallabor.core.store import Stored
 from regionallabor.modul5.konferenz import agenda, agenda_issues, clock, conference, day_label, days_of
 from widgets.base import (
     RecordListTool,
+    TimeField,
     css,
     findings_html,
     heading,
@@ -36,8 +37,8 @@ class ProgramPlanner(RecordListTool):
         self.day = ipw.Dropdown(
             options=[(t("agenda.day", day=d), d) for d in (1, 2, 3)], value=1, layout=ipw.Layout(width="110px")
         )
-        self.start_time = ipw.TimePicker(layout=ipw.Layout(width="130px"))
-        self.end_time = ipw.TimePicker(layout=ipw.Layout(width="130px"))
+        self.start_time = TimeField(layout=ipw.Layout(width="130px"))
+        self.end_time = TimeField(layout=ipw.Layout(width="130px"))
         self.title = ipw.Text(placeholder=t("agenda.title_placeholder"), layout=ipw.Layout(width="100%"))
         self.slot_format = ipw.Dropdown(
             options=[(label, key) for key, label in SLOT_FORMATS.items()],

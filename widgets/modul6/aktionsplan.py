@@ -23,6 +23,7 @@ from regionallabor.modul6.aktionen import (
 )
 from regionallabor.richtwerte import ACTIONS_PER_PERSON
 from widgets.base import (
+    DateField,
     Pager,
     RecordListTool,
     RowCache,
@@ -61,8 +62,8 @@ class ActionPlan(RecordListTool):
         self.partners = ipw.TagsInput(
             allowed_tags=[], allow_duplicates=False, placeholder=t("actions.partners_placeholder"), layout=wide()
         )
-        self.starts_on = ipw.DatePicker(layout=ipw.Layout(width="170px"))
-        self.due = ipw.DatePicker(layout=ipw.Layout(width="170px"))
+        self.starts_on = DateField(layout=ipw.Layout(width="170px"))
+        self.due = DateField(layout=ipw.Layout(width="170px"))
         self.status = ipw.Dropdown(
             options=[(label, key) for key, label in ACTION_STATUSES.items()],
             value="idee",

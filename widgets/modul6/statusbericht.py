@@ -20,7 +20,7 @@ from regionallabor.modul6.statusbericht import (
     send,
     start_draft,
 )
-from widgets.base import WorkbookTool, button, css, document_links, downloads_html, heading, html, labelled, muted
+from widgets.base import WorkbookTool, button, css, document_downloads, heading, html, labelled, muted
 
 
 class StatusReport(WorkbookTool):
@@ -63,14 +63,12 @@ class StatusReport(WorkbookTool):
             "rl-form",
             "rl-report-form",
         )
-        self.files = html()
         self.history = ipw.VBox()
         self.children = [
             heading(t("report.heading")),
             ipw.HBox([self.begin]),
             self.editor,
             self.notice,
-            self.files,
             heading(t("report.history"), 4),
             self.history,
         ]
@@ -97,8 +95,9 @@ class StatusReport(WorkbookTool):
         rows = []
         for stored in history(self.workbook):
             report = stored.record
-            files = button(t("report.files"), "quiet")
-            self.on_click(files, lambda r=report: self.offer(r))
+            files = document_downloads(
+                self, t("report.what"), lambda r=report: (report_document(self.workbook, r), report_stem(r))
+            )
             text = html(
                 f"<div><span class='rl-member-name'>{escape(format_date(report.sent_on.isoformat()))}</span>"
                 f"<div class='rl-member-meta'>{escape(report.phase)}</div></div>",
@@ -114,7 +113,6 @@ class StatusReport(WorkbookTool):
             self.refused(error)
             return
         self.written(stored.version)
-        self.files.value = ""
         self.notice.show("info", t("report.started"))
         self.refresh()
 
@@ -149,12 +147,4 @@ class StatusReport(WorkbookTool):
         self.written(sent.version)
         self.notice.show("success", t("report.sent", date=format_date(sent.record.sent_on.isoformat())))
         self.refresh()
-        self.offer(sent.record)
         return sent
-
-    def offer(self, report: Statusbericht) -> None:
-        stem = report_stem(report)
-        self.files.value = (
-            f"<div class='rl-help'>{escape(t('report.files_for', date=format_date(report.sent_on.isoformat())))}"
-            f"</div>{downloads_html(document_links(report_document(self.workbook, report), stem))}"
-        )
