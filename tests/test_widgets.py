@@ -223,9 +223,13 @@ def test_region_editor_search_add_remove_and_figures(workbook):
     assert workbook.get(Region).record.area_ids == [hits[0].id]
     assert "Einwohner:innen" in editor.figures.value and "Stand 31.12.2019" in editor.figures.value
     assert "Destatis" in editor.figures.value
-    # Titisee-Neustadt has no shipped boundary: a point, named in its tooltip, inside its district
-    assert editor.map.value.count("<circle") == 1 and f"<title>{hits[0].name}</title>" in editor.map.value
-    assert 'stroke-dasharray="4"' in editor.map.value  # the district it lies in
+    # Titisee-Neustadt has no shipped boundary: a point, named, inside its district with the district's other
+    # Gemeinden as small dots, the larger ones named
+    svg = editor.map.value
+    assert svg.count("<circle cx") > 40 and svg.count('r="7"') == 1 and f"<title>{hits[0].name}</title>" in svg
+    assert f">{hits[0].name}</text>" in svg and ">Breisgau-Hochschwarzwald</text>" in svg
+    assert ">Freiburg im Breisgau</text>" in svg  # a district around
+    assert 'stroke-dasharray="4"' in svg  # the district it lies in
     assert editor.map_box.layout.display == ""
     editor.remove_area(hits[0].id)
     assert workbook.get(Region).record.area_ids == []

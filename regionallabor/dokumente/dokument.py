@@ -165,13 +165,68 @@ def _pdf_text(text: str) -> str:
     return escape(safe, quote=False).replace("\n", "<br/>")
 
 
+CELL_SIZE = 9.5
+CELL_PADDING = 4
+KEPT_TOGETHER_ROWS = 6  # a table up to this long moves whole to the next page rather than split
+ROWS_AT_A_BREAK = 2  # a longer one splits with at least this many rows on either side of the page break
+HEADING_HEIGHT = 34  # a section heading with the space around it, in points
+
+
+def column_widths(table: Table, width: float) -> list[float]:
+    """The table's column widths on a page ``width`` wide: as the table asks, but widened where a column's
+    longest word would not fit – ReportLab would break it in the middle („Einschätzu ng“). The space comes
+    from columns with room to spare; a column never takes more than half the page for one word."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def widest(texts, font) -> float:
+        return max((stringWidth(word, font, CELL_SIZE) for text in texts for word in text.split()), default=0)
+
+    wanted = [fraction * width for fraction in table.widths]
+    needed = []
+    for i, column in enumerate(table.columns):
+        cells = [row[i] for row in table.rows if i < len(row)]
+        word = max(widest([column], BOLD), widest(cells, FONT))
+        needed.append(min(word + 2 * CELL_PADDING + 1, width / 2))
+    short = sum(max(n - w, 0) for n, w in zip(needed, wanted))
+    spare = [max(w - n, 0) for n, w in zip(needed, wanted)]
+    if short == 0 or sum(spare) == 0:
+        return wanted
+    taken = min(short, sum(spare)) / sum(spare)
+    return [max(w, n) if n > w else w - s * taken for n, w, s in zip(needed, wanted, spare)]
+
+
+@cache
+def _table_class():
+    """ReportLab's table, split over pages without orphans and widows: at least ``ROWS_AT_A_BREAK`` rows stay
+    before a page break (else the whole table moves on) and come after it (else rows move over with them)."""
+    from reportlab.platypus import Table as PdfTable
+
+    class TableWithoutOrphans(PdfTable):
+        def split(self, available_width, available_height):
+            parts = super().split(available_width, available_height)
+            if len(parts) != 2:
+                return parts
+            head = self.repeatRows
+            before, after = len(parts[0]._cellvalues) - head, len(parts[1]._cellvalues) - head
+            if after < ROWS_AT_A_BREAK and before - (ROWS_AT_A_BREAK - after) >= ROWS_AT_A_BREAK:
+                moved = sum(self._rowHeights[head + before - (ROWS_AT_A_BREAK - after) : head + before])
+                parts = super().split(available_width, available_height - moved)
+                before = len(parts[0]._cellvalues) - head if len(parts) == 2 else before
+            start = sum(self._rowHeights[: head + ROWS_AT_A_BREAK])
+            # too few rows before the break: the table starts on the next page, unless its start would not
+            # fit even there (a row taller than half a page)
+            return [] if before < ROWS_AT_A_BREAK and start < 400 else parts
+
+    return TableWithoutOrphans
+
+
 def to_pdf(document: Document) -> bytes:
     """The document as an A4 PDF."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Image, KeepTogether, SimpleDocTemplate, Spacer, TableStyle
+    from reportlab.platypus import CondPageBreak, Image, KeepTogether, SimpleDocTemplate, Spacer, TableStyle
     from reportlab.platypus import Paragraph as PdfParagraph
     from reportlab.platypus import Table as PdfTable
 
@@ -190,8 +245,8 @@ def to_pdf(document: Document) -> bytes:
         "muted": ParagraphStyle(
             "muted", fontName=FONT, fontSize=9, leading=12, textColor=colors.HexColor("#6b7770"), spaceAfter=6
         ),
-        "cell": ParagraphStyle("cell", fontName=FONT, fontSize=9.5, leading=12),
-        "head": ParagraphStyle("head", fontName=BOLD, fontSize=9.5, leading=12),
+        "cell": ParagraphStyle("cell", fontName=FONT, fontSize=CELL_SIZE, leading=12),
+        "head": ParagraphStyle("head", fontName=BOLD, fontSize=CELL_SIZE, leading=12),
         "card_title": ParagraphStyle("card_title", fontName=BOLD, fontSize=10.5, leading=13, textColor=accent),
     }
     buffer = io.BytesIO()
@@ -209,27 +264,44 @@ def to_pdf(document: Document) -> bytes:
     story = [PdfParagraph(_pdf_text(document.title), styles["title"])]
     if document.subtitle:
         story.append(PdfParagraph(_pdf_text(document.subtitle), styles["subtitle"]))
+    headings: list = []  # headings waiting for the block they introduce: a heading never ends a page
+
+    def place(parts: list, kept: bool = True, space: float = 8) -> None:
+        """Add a block with the headings before it: kept together on one page, or – a long table, which splits
+        over pages by itself – with the headings kept to its first rows."""
+        if kept:
+            story.append(KeepTogether([*headings, *parts]))
+        else:
+            story.extend([CondPageBreak(HEADING_HEIGHT * len(headings) + 60), *headings, *parts])
+        headings.clear()
+        if space:
+            story.append(Spacer(1, space))
+
     for block in document.blocks:
         if isinstance(block, Heading):
-            story.append(PdfParagraph(_pdf_text(block.text), styles["heading"]))
+            headings.append(PdfParagraph(_pdf_text(block.text), styles["heading"]))
         elif isinstance(block, Paragraph):
-            story.append(PdfParagraph(_pdf_text(block.text), styles[block.style]))
+            place([PdfParagraph(_pdf_text(block.text), styles[block.style])], space=0)
         elif isinstance(block, Table):
             data = [[PdfParagraph(_pdf_text(c), styles["head"]) for c in block.columns]]
             data += [[PdfParagraph(_pdf_text(cell), styles["cell"]) for cell in row] for row in block.rows]
-            table = PdfTable(data, colWidths=[w * width for w in block.widths], repeatRows=1)
+            widths = column_widths(block, width)
+            table = _table_class()(data, colWidths=widths, repeatRows=1)
             commands = [
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e7f1ea")),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.4, colors.HexColor("#dfe6e1")),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ]
             commands += [("BACKGROUND", (0, i + 1), (-1, i + 1), colors.HexColor("#f6f8f7")) for i in block.muted_rows]
             table.setStyle(TableStyle(commands))
-            story += [table, Spacer(1, 8)]
+            if len(block.rows) <= KEPT_TOGETHER_ROWS:
+                place([table])
+            else:
+                place([table], kept=False)
         elif isinstance(block, Cards):
             cells = [
                 [PdfParagraph(_pdf_text(h), styles["card_title"]), PdfParagraph(_pdf_text(text or "–"), styles["cell"])]
@@ -250,19 +322,20 @@ def to_pdf(document: Document) -> bytes:
                     ]
                 )
             )
-            story += [KeepTogether(grid), Spacer(1, 8)]
+            place([grid])
         elif isinstance(block, Figure):
             figure_width = width * block.width
             # A chart taller than the page would stop the layout: scale it down to fit.
-            figure_width = min(figure_width, (pdf.height - 40) / block.aspect)
+            figure_width = min(figure_width, (pdf.height - 40 - HEADING_HEIGHT * len(headings)) / block.aspect)
             image = Image(io.BytesIO(block.png), width=figure_width, height=figure_width * block.aspect)
             image.hAlign = "LEFT"
             parts = [image]
             if block.caption:
                 parts.append(PdfParagraph(_pdf_text(block.caption), styles["muted"]))
-            story += [KeepTogether(parts), Spacer(1, 6)]
+            place(parts, space=6)
         else:
             raise TypeError(f"unknown block {block!r}")
+    story += headings
     if document.footer:
         story += [Spacer(1, 10), PdfParagraph(_pdf_text(document.footer), styles["muted"])]
     pdf.build(story)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from regionallabor import refdata
 from regionallabor.core.messages import t
 from regionallabor.core.model import Region
-from regionallabor.dokumente.karte import region_map_svg
+from regionallabor.dokumente.karte import Place, map_aspect, region_map_svg
 from regionallabor.refdata import Figures, summarize
 
 
@@ -27,32 +27,60 @@ def region_figures(region: Region) -> Figures:
     )
 
 
-def region_map(areas: list[refdata.Area], title: str, shape: refdata.RegionShape | None = None) -> str | None:
-    """The region as the page and every HTML document draw it (plain SVG); None before an area is chosen.
+@dataclass(frozen=True)
+class RegionMap:
+    """What a map of the region shows – the same for the page's SVG and the PDF's chart."""
 
-    The chosen areas, Gemeinden without a boundary as points within their whole district, the districts around.
-    ``shape`` is the areas' shape when the caller has read it already.
-    """
+    features: list[dict]  # the chosen areas with a boundary
+    parents: list[dict]  # the districts of chosen Gemeinden without one
+    context: list[dict]  # the districts around
+    points: list[tuple[str, float, float]]  # the chosen Gemeinden without a boundary: (name, lat, lon)
+    places: list[Place]  # the other Gemeinden of those districts
+    bounds: tuple[tuple[float, float], tuple[float, float]]
+
+
+def region_map_content(areas: list[refdata.Area], shape: refdata.RegionShape | None = None) -> RegionMap | None:
+    """The region and its surroundings; None before an area is chosen. A Gemeinde is shown within its whole
+    district, with the district's other Gemeinden as named dots – the shipped data has no Gemeinde boundaries."""
     shape = shape or refdata.region_shape(areas)
     if shape.bounds is None:
         return None
-    countries = sorted({a.country for a in areas})
-    drawn = shape.polygon_ids | {p["properties"]["id"] for p in shape.parents}
-    context = [
-        f
-        for c in countries
-        for f in refdata.neighbouring_districts(c, shape.bounds)
-        if f["properties"]["id"] not in drawn
+    chosen = {a.id for a in areas}
+    places = [
+        Place(g.name, g.lat, g.lon, g.population or 0)
+        for parent in shape.parents
+        for g in refdata.gemeinden_in(parent["properties"]["id"])
+        if g.id not in chosen
     ]
     (south, west), (north, east) = refdata.bounds_of(
         shape.polygons + shape.parents, [(a.lat, a.lon) for a in shape.points]
     )
-    pad = 0.02
+    pad = max(north - south, east - west) * 0.06 + 0.01
+    bounds = ((south - pad, west - pad), (north + pad, east + pad))
+    drawn = shape.polygon_ids | {p["properties"]["id"] for p in shape.parents}
+    context = [
+        f
+        for c in sorted({a.country for a in areas})
+        for f in refdata.neighbouring_districts(c, bounds, 0.3)
+        if f["properties"]["id"] not in drawn
+    ]
+    points = [(a.name, a.lat, a.lon) for a in shape.points]
+    return RegionMap(shape.polygons, shape.parents, context, points, places, bounds)
+
+
+def region_map(areas: list[refdata.Area], title: str, shape: refdata.RegionShape | None = None) -> str | None:
+    """The region as the page and every HTML document draw it (plain SVG); None before an area is chosen."""
+    content = region_map_content(areas, shape)
+    if content is None:
+        return None
+    height = round(720 * map_aspect(content.bounds, 0.5, 0.75))
     return region_map_svg(
-        shape.polygons,
-        shape.parents,
-        context,
-        [(a.name, a.lat, a.lon) for a in shape.points],
-        ((south - pad, west - pad), (north + pad, east + pad)),
+        content.features,
+        content.parents,
+        content.context,
+        content.points,
+        content.bounds,
         title,
+        height=height,
+        places=content.places,
     )

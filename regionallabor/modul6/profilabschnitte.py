@@ -24,7 +24,7 @@ from regionallabor.dokumente.karte import region_map_chart
 from regionallabor.dokumente.statistik import radar_chart
 from regionallabor.dokumente.zeitplan import timeline_chart, timeline_html
 from regionallabor.handlungsfelder import ALL_FIELDS
-from regionallabor.modul1.region import region_figures, region_map
+from regionallabor.modul1.region import region_figures, region_map, region_map_content
 from regionallabor.modul2.bestandsaufnahme import rating_values, ratings, swot_board
 from regionallabor.modul2.kennzahlen import region_profile
 from regionallabor.modul3.beziehungsnetz import Network
@@ -127,7 +127,7 @@ def region_section(workbook: Arbeitsmappe, network: Network, today: date, scrub)
 
 
 def region_map_figure(region: Region) -> Figure | None:
-    """Modul 1's map for the HTML; matplotlib draws it for the PDF only."""
+    """Modul 1's map for the HTML; matplotlib draws the same map for the PDF only."""
     areas = [a for a in (refdata.area(i) for i in region.area_ids) if a is not None]
     title = t("profile.map_title", region=region.name)
     shape = refdata.region_shape(areas)
@@ -136,19 +136,22 @@ def region_map_figure(region: Region) -> Figure | None:
         return None
     chart = None
     if FOR_PRINT.get():
-        context = [
-            f
-            for c in sorted({a.country for a in areas})
-            for f in refdata.neighbouring_districts(c, shape.bounds, 0.3)
-            if f["properties"]["id"] not in shape.polygon_ids
-        ]
-        points = [(a.name, a.lat, a.lon) for a in shape.points]
-        chart = region_map_chart(shape.polygons, context, points, title, png=True)
+        content = region_map_content(areas, shape)
+        chart = region_map_chart(
+            content.features,
+            content.parents,
+            content.context,
+            content.points,
+            content.bounds,
+            title,
+            content.places,
+            png=True,
+        )
     attribution = "; ".join(dict.fromkeys(refdata.ATTRIBUTION[a.country]["boundaries"] for a in areas))
     caption = t("profile.map_caption", attribution=attribution)
     if shape.points:
         caption = t("profile.map_points") + " " + caption
-    return Figure(markup, chart.png if chart else None, chart.aspect if chart else 0, caption, width=0.62)
+    return Figure(markup, chart.png if chart else None, chart.aspect if chart else 0, caption, width=0.8)
 
 
 def fields_section(workbook: Arbeitsmappe, network: Network, today: date, scrub) -> list:

@@ -14,6 +14,7 @@ from regionallabor.refdata.gebiete import (
     all_areas,
     area,
     district_name,
+    gemeinden_in,
     search,
     table_rows,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "bounds_of",
     "counted_areas",
     "district_name",
+    "gemeinden_in",
     "neighbouring_districts",
     "polygon",
     "region_shape",

@@ -229,6 +229,20 @@ def area(area_id: str) -> Area | None:
     return all_areas().get(area_id)
 
 
+@cache
+def _gemeinden_by_district() -> dict[str, tuple[Area, ...]]:
+    grouped: dict[str, list[Area]] = {}
+    for found in all_areas().values():
+        if found.parent_id and found.level != "Bezirk" and found.lat is not None:
+            grouped.setdefault(found.parent_id, []).append(found)
+    return {district: tuple(members) for district, members in grouped.items()}
+
+
+def gemeinden_in(district_id: str) -> tuple[Area, ...]:
+    """The Gemeinden of a district that have a location – the neighbours a map of one of them names."""
+    return _gemeinden_by_district().get(district_id, ())
+
+
 def district_name(area_id: str) -> str | None:
     found = all_areas().get(area_id)
     return found.name if found else None
