@@ -8,11 +8,12 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
+from regionallabor import testing
 from regionallabor.core.model import Schatz, Team
 from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
 from widgets.modul3.netzwerkkarte import SECTOR_COLOURS
 
-from .conftest import screenshot
+from .conftest import ARTIFACTS, screenshot
 from .test_journeys import wait_for_page
 
 pytestmark = pytest.mark.browser
@@ -125,3 +126,28 @@ def test_three_actors_two_relations_on_the_map_and_in_the_gap_matrix_after_a_rel
     expect(page.locator(".rl-grid")).to_contain_text("Klimaschutzmanagerin")
     page.wait_for_timeout(1500)
     screenshot(page, "modul3-after-reload")
+
+
+def test_a_team_sized_map_names_every_actor_and_cuts_no_name_at_its_edge(start_server, page, tmp_path):
+    home = tmp_path / "home"
+    workbook = Arbeitsmappe(home / WORKBOOK_FILENAME)
+    workbook.save(Team(name="Mitmach-Team Auenfeld"), None)
+    testing.fill_network(workbook, 24, 40)
+    workbook.close()
+    server = start_server(home=home)
+    page.goto(server.url + MODUL3)
+    wait_for_page(page)
+    network_map = page.locator(".rl-network-map")
+    expect(network_map.get_by_text("24 Akteur:innen")).to_be_visible()
+    canvas = network_map.locator(".ipysigma-container").first
+    canvas.scroll_into_view_if_needed()
+    page.wait_for_timeout(2000)  # sigma.js draws on the next animation frames
+    screenshot(page, "modul3-map-24-actors")
+    image = Image.open(io.BytesIO(canvas.screenshot(path=ARTIFACTS / "modul3-map-24-actors-nah.png"))).convert("L")
+    dark = lambda x0, x1: sum(
+        1 for x in range(x0, x1) for y in range(0, image.height, 2) if image.getpixel((x, y)) < 90
+    )
+    assert dark(image.width - 6, image.width) == 0  # no name runs into the right edge
+    assert dark(0, 6) == 0
+    # every actor named: the names' ink grows with each of them (about 24 names of 10–30 letters)
+    assert dark(0, image.width) > 24 * 60

@@ -36,8 +36,12 @@ SECTOR_COLOURS = {
 OWN_SECTOR_COLOURS = ("#8d6e63", "#5d8a3a", "#b5487f", "#546e7a", "#9e9d24", "#00838f")
 MAP_HEIGHT = 540
 # sigma.js fits the outermost actors to the very edge; start zoomed out a little, so that they and
-# their names stay clear of the border and of the zoom buttons
-FIRST_CAMERA = {"x": 0.5, "y": 0.5, "ratio": 1.25, "angle": 0}
+# their names stay clear of the border and of the zoom buttons; names run to the right of their actor, so
+# the view leaves more room on the right
+FIRST_CAMERA = {"x": 0.6, "y": 0.5, "ratio": 1.5, "angle": 0}
+# sigma.js names only the actors it finds large enough and leaves out names that would collide; on a map of a
+# team's size every actor is named – the small ones are often the contacts the team still has to win
+ALL_NAMED_UP_TO = 60
 
 
 def sector_colours(sectors: list[str]) -> dict[str, str]:
@@ -179,6 +183,7 @@ class NetworkMap(WorkbookTool):
                 hide_info_panel=True,
                 hide_search=True,
                 label_font="Source Sans Pro, sans-serif",
+                show_all_labels=graph.number_of_nodes() <= ALL_NAMED_UP_TO,
                 selected_node=self.selected if self.selected in graph else None,
             )
             options["camera_state"] = camera or FIRST_CAMERA
