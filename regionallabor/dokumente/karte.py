@@ -103,6 +103,7 @@ def place_labels(
     size: float = LABEL_SIZE,
     most: int = NAMED_PLACES,
     parents: list[dict] = (),
+    features: list[dict] = (),
 ) -> list[Label]:
     """Names that do not overlap: the region's own points first, then the largest Gemeinden around (right of
     their dot, or left where the right edge is near), then the district they lie in and the districts around,
@@ -132,17 +133,20 @@ def place_labels(
     taken += [(x - 4, y - 4, x + 4, y + 4) for x, y in dots if frame.inside(x, y)]
     for name, lat, lon in own:
         take(name, *frame.xy(lon, lat), "own", force=True)
+    for feature in features:  # a Kreis or Bezirk of the region: its name in its middle
+        take(feature["properties"]["name"], *frame.xy(*_middle(feature)), "own", sides=("middle",), force=True)
     named = 0
     for place in sorted(places, key=lambda p: -p.weight):
         x, y = frame.xy(place.lon, place.lat)
         if named < most and frame.inside(x, y) and take(place.name, x, y, "place"):
             named += 1
-    for parent in parents:  # its name near the top of its outline, clear of the Gemeinden
+    for parent in parents:  # its name inside its outline, near the top or the bottom, clear of the Gemeinden
         ring = [frame.xy(x, y) for x, y in max(_rings(parent["geometry"]), key=len)]
-        top = min(y for _, y in ring)
+        top, bottom = min(y for _, y in ring), max(y for _, y in ring)
         middle = sum(x for x, _ in ring) / len(ring)
-        for y in (top + size * 3.0, top + size * 4.4, top + size * 5.8):
-            if take(parent["properties"]["name"], middle, y, "parent", sides=("middle",)):
+        rows = [top + size * k for k in (3.0, 4.4, 5.8)] + [bottom - size * k for k in (3.0, 4.4)]
+        for x, y in ((x, y) for y in rows for x in (middle, middle - 4 * size, middle + 4 * size)):
+            if take(parent["properties"]["name"], x, y, "parent", sides=("middle",)):
                 break
     for district in districts:
         where = _visible_middle(frame, district)
@@ -171,7 +175,7 @@ def region_map_chart(
     aspect = map_aspect(bounds)
     frame = MapFrame(bounds, 720, 720 * aspect)
     projected = lambda features: [[frame.xy(x, y) for x, y in ring] for f in features for ring in _rings(f["geometry"])]
-    labels = place_labels(frame, points, list(places), context, parents=parents)
+    labels = place_labels(frame, points, list(places), context, parents=parents, features=features)
     halo = [withStroke(linewidth=2.5, foreground="white")]
     style = {
         "own": {"fontsize": 9.5, "color": GREEN_DARK, "fontweight": "bold"},
@@ -194,10 +198,6 @@ def region_map_chart(
         for _name, lat, lon in points:
             x, y = frame.xy(lon, lat)
             ax.plot([x], [y], "o", color=OCHRE, markeredgecolor=GREEN_DARK, markeredgewidth=1.4, markersize=9)
-        # a Kreis or Bezirk of the region: its name in its middle
-        for feature in features:
-            x, y = frame.xy(*_middle(feature))
-            ax.text(x, y, feature["properties"]["name"], ha="center", va="center", path_effects=halo, **style["own"])
         for label in labels:
             ha = {"start": "left", "end": "right", "middle": "center"}[label.anchor]
             ax.text(label.x, label.y, label.text, ha=ha, va="center", path_effects=halo, **style[label.kind])
@@ -255,7 +255,7 @@ def region_map_svg(
     for name, lat, lon in points:
         x, y = frame.xy(lon, lat)
         layers.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" {POINT_STYLE}><title>{escape(name)}</title></circle>')
-    for label in place_labels(frame, points, list(places), context, parents=parents):
+    for label in place_labels(frame, points, list(places), context, parents=parents, features=features):
         layers.append(
             f'<text x="{label.x:.1f}" y="{label.y:.1f}" text-anchor="{label.anchor}" dominant-baseline="central" '
             f'{LABEL_STYLES[label.kind]} stroke="#ffffff" stroke-width="3" paint-order="stroke" '

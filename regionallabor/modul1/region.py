@@ -73,7 +73,7 @@ def region_map(areas: list[refdata.Area], title: str, shape: refdata.RegionShape
     content = region_map_content(areas, shape)
     if content is None:
         return None
-    height = round(720 * map_aspect(content.bounds, 0.5, 0.75))
+    height = round(720 * map_aspect(content.bounds, 0.5, 0.6))
     return region_map_svg(
         content.features,
         content.parents,
