@@ -1,5 +1,6 @@
 """Every page as a team with a full workbook sees it, at 1280 and at 1024 px: no control outside its card,
-its form or its row – nothing clipped off, nothing to scroll sideways for. Screenshots of each for a look."""
+its form or its row – nothing clipped off, nothing to scroll sideways for – and a list's drop-downs under each
+other. Screenshots of each for a look."""
 
 from __future__ import annotations
 
@@ -30,6 +31,19 @@ CHECKS = (
     (".rl-member", CONTROLS),  # a row of a list: team, actors, invitations, tasks, actions …
 )
 WIDTHS = (1280, 1024)
+# the drop-downs of a list's rows (status of an invitation, of an action) stand one under the other
+UNALIGNED = """() => {
+  const out = [];
+  for (const list of document.querySelectorAll(".rl-tool .widget-vbox")) {
+    const selects = [...list.children]
+      .filter((row) => row.classList.contains("rl-member"))
+      .map((row) => row.querySelector(":scope > .widget-dropdown select"))
+      .filter((select) => select && select.offsetParent);
+    const edges = new Set(selects.map((s) => Math.round(s.getBoundingClientRect().left) + "–" + Math.round(s.getBoundingClientRect().right)));
+    if (edges.size > 1) out.push([...edges].join(", "));
+  }
+  return out;
+}"""
 
 
 def full_home(tmp_path):
@@ -62,5 +76,8 @@ def test_no_control_lies_outside_its_card_form_or_row_on_any_page_at_1280_and_10
                 found = page.evaluate(STICKING_OUT, [container, controls])
                 if found:
                     outside[f"{name} at {width} px, in {container}"] = found
+            unaligned = page.evaluate(UNALIGNED)
+            if unaligned:
+                outside[f"{name} at {width} px, drop-downs of a list's rows not under each other"] = unaligned
             screenshot(page, f"layout-{name}-{width}")
     assert outside == {}
