@@ -1,6 +1,6 @@
 """Every page as a team with a full workbook sees it, at 1280 and at 1024 px: no control outside its card,
-its form or its row – nothing clipped off, nothing to scroll sideways for – and a list's drop-downs under each
-other. Screenshots of each for a look."""
+its form or its row – nothing clipped off, nothing to scroll sideways for, no button with its words cut – and a list's
+drop-downs under each other. Screenshots of each for a look."""
 
 from __future__ import annotations
 
@@ -31,6 +31,18 @@ CHECKS = (
     (".rl-member", CONTROLS),  # a row of a list: team, actors, invitations, tasks, actions …
 )
 WIDTHS = (1280, 1024)
+# a button whose words do not fit shows „Herausforderung hinzufüg…“
+CUT_BUTTONS = """() => [...document.querySelectorAll(".rl-tool button")]
+  .filter((b) => b.offsetParent && b.textContent.trim())
+  .filter((b) => {
+    const words = document.createRange();
+    words.selectNodeContents(b);
+    const style = getComputedStyle(b);
+    const edges = ["paddingLeft", "paddingRight", "borderLeftWidth", "borderRightWidth"];
+    const room = b.getBoundingClientRect().width - edges.reduce((sum, edge) => sum + parseFloat(style[edge]), 0);
+    return words.getBoundingClientRect().width > room + 0.05;  // Chrome cuts at a fraction of a pixel
+  })
+  .map((b) => b.textContent.trim().slice(0, 60))"""
 # the drop-downs of a list's rows (status of an invitation, of an action) stand one under the other
 UNALIGNED = """() => {
   const out = [];
@@ -76,6 +88,9 @@ def test_no_control_lies_outside_its_card_form_or_row_on_any_page_at_1280_and_10
                 found = page.evaluate(STICKING_OUT, [container, controls])
                 if found:
                     outside[f"{name} at {width} px, in {container}"] = found
+            cut = page.evaluate(CUT_BUTTONS)
+            if cut:
+                outside[f"{name} at {width} px, buttons whose words are cut"] = cut
             unaligned = page.evaluate(UNALIGNED)
             if unaligned:
                 outside[f"{name} at {width} px, drop-downs of a list's rows not under each other"] = unaligned
