@@ -57,6 +57,23 @@ class MapFrame:
         return 0 <= x <= self.width and 0 <= y <= self.height
 
 
+@dataclass(frozen=True)
+class RegionMap:
+    """What a map of the region shows – the same for the page's SVG and the PDF's chart."""
+
+    features: list[dict]  # the chosen areas with a boundary
+    parents: list[dict]  # the districts of chosen Gemeinden without one
+    context: list[dict]  # the districts around
+    points: list[tuple[str, float, float]]  # the chosen Gemeinden without a boundary: (name, lat, lon)
+    places: list[Place]  # the other Gemeinden of those districts
+    bounds: tuple[tuple[float, float], tuple[float, float]]
+
+    def svg(self, title: str, width: int = 720, height: int = 380) -> str:
+        return region_map_svg(
+            self.features, self.parents, self.context, self.points, self.bounds, title, width, height, self.places
+        )
+
+
 def map_aspect(bounds, lowest: float = 0.45, highest: float = 1.2) -> float:
     """Height / width of a map that shows ``bounds`` in their shape, within sensible limits for a page."""
     (south, west), (north, east) = bounds
@@ -158,24 +175,17 @@ def place_labels(
 # matplotlib, for the PDF
 
 
-def region_map_chart(
-    features: list[dict],
-    parents: list[dict],
-    context: list[dict],
-    points: list[tuple[str, float, float]],
-    bounds,
-    title: str,
-    places: list[Place] = (),
-    png: bool = False,
-) -> Chart:
+def region_map_chart(content: RegionMap, title: str, png: bool = False) -> Chart:
     """The map of ``region_map_svg`` as a chart: the same frame, areas, dots and names."""
     from matplotlib.collections import PolyCollection
     from matplotlib.patheffects import withStroke
 
-    aspect = map_aspect(bounds)
-    frame = MapFrame(bounds, 720, 720 * aspect)
+    aspect = map_aspect(content.bounds)
+    frame = MapFrame(content.bounds, 720, 720 * aspect)
     projected = lambda features: [[frame.xy(x, y) for x, y in ring] for f in features for ring in _rings(f["geometry"])]
-    labels = place_labels(frame, points, list(places), context, parents=parents, features=features)
+    labels = place_labels(
+        frame, content.points, list(content.places), content.context, parents=content.parents, features=content.features
+    )
     halo = [withStroke(linewidth=2.5, foreground="white")]
     style = {
         "own": {"fontsize": 9.5, "color": GREEN_DARK, "fontweight": "bold"},
@@ -185,17 +195,21 @@ def region_map_chart(
     }
 
     def draw(figure, ax):
-        ax.add_collection(PolyCollection(projected(context), facecolor="#eef0ea", edgecolor="#ffffff", linewidth=1.2))
+        ax.add_collection(
+            PolyCollection(projected(content.context), facecolor="#eef0ea", edgecolor="#ffffff", linewidth=1.2)
+        )
         ax.add_collection(
             PolyCollection(
-                projected(parents), facecolor="#e3eee6", edgecolor=GREEN, linewidth=1.3, linestyle=(0, (4, 2))
+                projected(content.parents), facecolor="#e3eee6", edgecolor=GREEN, linewidth=1.3, linestyle=(0, (4, 2))
             )
         )
-        ax.add_collection(PolyCollection(projected(features), facecolor="#b8d6c3", edgecolor=GREEN_DARK, linewidth=1.6))
-        for place in places:
+        ax.add_collection(
+            PolyCollection(projected(content.features), facecolor="#b8d6c3", edgecolor=GREEN_DARK, linewidth=1.6)
+        )
+        for place in content.places:
             x, y = frame.xy(place.lon, place.lat)
             ax.plot([x], [y], "o", color=GREY, markeredgecolor="white", markeredgewidth=0.6, markersize=4)
-        for _name, lat, lon in points:
+        for _name, lat, lon in content.points:
             x, y = frame.xy(lon, lat)
             ax.plot([x], [y], "o", color=OCHRE, markeredgecolor=GREEN_DARK, markeredgewidth=1.4, markersize=9)
         for label in labels:

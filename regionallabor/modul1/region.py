@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from regionallabor import refdata
 from regionallabor.core.messages import t
 from regionallabor.core.model import Region
-from regionallabor.dokumente.karte import Place, map_aspect, region_map_svg
+from regionallabor.dokumente.karte import Place, RegionMap, map_aspect
 from regionallabor.refdata import Figures, summarize
 
 
@@ -25,18 +25,6 @@ def region_figures(region: Region) -> Figures:
         sources=(t("region.own_source", source=own.source), *figures.sources),
         missing_population=() if own.population is not None else figures.missing_population,
     )
-
-
-@dataclass(frozen=True)
-class RegionMap:
-    """What a map of the region shows – the same for the page's SVG and the PDF's chart."""
-
-    features: list[dict]  # the chosen areas with a boundary
-    parents: list[dict]  # the districts of chosen Gemeinden without one
-    context: list[dict]  # the districts around
-    points: list[tuple[str, float, float]]  # the chosen Gemeinden without a boundary: (name, lat, lon)
-    places: list[Place]  # the other Gemeinden of those districts
-    bounds: tuple[tuple[float, float], tuple[float, float]]
 
 
 def region_map_content(areas: list[refdata.Area], shape: refdata.RegionShape | None = None) -> RegionMap | None:
@@ -74,13 +62,4 @@ def region_map(areas: list[refdata.Area], title: str, shape: refdata.RegionShape
     if content is None:
         return None
     height = round(720 * map_aspect(content.bounds, 0.5, 0.6))
-    return region_map_svg(
-        content.features,
-        content.parents,
-        content.context,
-        content.points,
-        content.bounds,
-        title,
-        height=height,
-        places=content.places,
-    )
+    return content.svg(title, height=height)

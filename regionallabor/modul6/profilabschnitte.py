@@ -136,17 +136,7 @@ def region_map_figure(region: Region) -> Figure | None:
         return None
     chart = None
     if FOR_PRINT.get():
-        content = region_map_content(areas, shape)
-        chart = region_map_chart(
-            content.features,
-            content.parents,
-            content.context,
-            content.points,
-            content.bounds,
-            title,
-            content.places,
-            png=True,
-        )
+        chart = region_map_chart(region_map_content(areas, shape), title, png=True)
     attribution = "; ".join(dict.fromkeys(refdata.ATTRIBUTION[a.country]["boundaries"] for a in areas))
     caption = t("profile.map_caption", attribution=attribution)
     if shape.points:
