@@ -79,13 +79,15 @@ def test_team_and_region_survive_a_reload_and_show_on_the_start_page(start_serve
     expect(page.locator(".rl-chip")).to_have_count(2)
     expect(page.locator(".rl-figures")).to_contain_text("Einwohner:innen")
     expect(page.locator(".rl-source", has_text="Quelle: © Statistisches Bundesamt (Destatis)")).to_be_visible()
-    # The two chosen Gemeinden are drawn as points on the page's own SVG map, inside their Kreis, with the
-    # districts around; each point names its Gemeinde.
-    points = page.locator(".rl-map svg circle")
+    # The two chosen Gemeinden are drawn as points on the page's own SVG map, inside their Kreis with its
+    # other Gemeinden as small dots, with the districts around; the points and the larger Gemeinden are named.
+    points = page.locator(".rl-map svg circle[r='7']")
     expect(points).to_have_count(2)
     for index in range(2):
         expect(points.nth(index)).to_be_visible()
     expect(page.locator(".rl-map svg circle title", has_text="Feldberg (Schwarzwald)")).to_have_count(1)
+    expect(page.locator(".rl-map svg text", has_text="Feldberg (Schwarzwald)")).to_have_count(1)
+    assert page.locator(".rl-map svg circle[r='3']").count() > 10
     assert page.locator(".rl-map svg path").count() > 3
     page.get_by_role("button", name="Deutschland").last.click()  # Weggemeinschaft
     page.get_by_placeholder("Was verbindet die Menschen hier?").fill("Zwei Gemeinden am Feldberg.")
