@@ -215,3 +215,24 @@ def test_a_list_of_volumes_from_an_older_chart_gets_the_course_folder_too(hub_co
         "kurs": {"name": "kurs"},
     }
     shutil.rmtree(Path(regionallabor_hub.__file__).parent / "__pycache__", ignore_errors=True)
+
+
+def test_the_course_image_reads_the_gradebook_with_psycopg_3(tmp_path, monkeypatch):
+    from sqlalchemy.engine import make_url
+    from traitlets.config.loader import PyFileConfigLoader
+
+    dockerfile = (ROOT / "deploy" / "kubernetes" / "Dockerfile").read_text()
+    assert '"psycopg[binary]==3.' in dockerfile and "psycopg2" not in dockerfile
+    config = ROOT / "deploy" / "ein-server" / "begleitteam"
+    monkeypatch.setenv("REGIONALLABOR_KURS", str(tmp_path))
+    for given in (
+        "postgresql://nbgrader:geheim@postgres/regionallabor",
+        "postgres://nbgrader:geheim@postgres/regionallabor",
+    ):
+        monkeypatch.setenv("REGIONALLABOR_GRADEBOOK_URL", given)
+        url = make_url(PyFileConfigLoader("nbgrader_config.py", path=str(config)).load_config().CourseDirectory.db_url)
+        assert (url.get_backend_name(), url.get_driver_name(), url.database) == (
+            "postgresql",
+            "psycopg",
+            "regionallabor",
+        )
