@@ -14,6 +14,7 @@ import copy
 import json
 import shutil
 import sys
+import tomllib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from traitlets.config import Config
 ROOT = Path(__file__).resolve().parent.parent
 CHART = ROOT / "tests" / "data" / "z2jh"
 VALUES = ROOT / "deploy" / "kubernetes" / "values.yaml"
+PYPROJECT_DEV = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["dev"]
 FILES = {  # what the README's helm command passes with --set-file
     "roster": ROOT / "deploy" / "ein-server" / "roster.py",
     "regionallabor-hub": ROOT / "deploy" / "kubernetes" / "regionallabor_hub.py",
@@ -223,6 +225,9 @@ def test_the_course_image_reads_the_gradebook_with_psycopg_3(tmp_path, monkeypat
 
     dockerfile = (ROOT / "deploy" / "kubernetes" / "Dockerfile").read_text()
     assert '"psycopg[binary]==3.' in dockerfile and "psycopg2" not in dockerfile
+    # the single-user servers speak the hub's version: the one of chart 4.4.0, against which these tests run
+    hub = next(d for d in PYPROJECT_DEV if d.startswith("jupyterhub=="))
+    assert f" {hub} " in dockerfile
     config = ROOT / "deploy" / "ein-server" / "begleitteam"
     monkeypatch.setenv("REGIONALLABOR_KURS", str(tmp_path))
     for given in (
