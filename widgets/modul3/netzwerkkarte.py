@@ -38,10 +38,11 @@ MAP_HEIGHT = 540
 # sigma.js fits the outermost actors to the very edge; start zoomed out a little, so that they and
 # their names stay clear of the border and of the zoom buttons; names run to the right of their actor, so
 # the view leaves more room on the right
-FIRST_CAMERA = {"x": 0.6, "y": 0.5, "ratio": 1.5, "angle": 0}
-# sigma.js names only the actors it finds large enough and leaves out names that would collide; on a map of a
-# team's size every actor is named – the small ones are often the contacts the team still has to win
-ALL_NAMED_UP_TO = 60
+FIRST_CAMERA = {"x": 0.58, "y": 0.5, "ratio": 1.35, "angle": 0}
+# sigma.js names only actors drawn larger than 6 px, and one name per 100 px cell: the small actors – often the
+# contacts a team still has to win – stayed nameless. Every actor may be named, and names stand closer; where
+# two would collide, sigma.js shows one and the other when the team zooms in (all at once would be unreadable)
+LABELS = {"label_rendered_size_threshold": 0, "label_density": 1.6, "label_grid_cell_size": 70}
 
 
 def sector_colours(sectors: list[str]) -> dict[str, str]:
@@ -183,7 +184,7 @@ class NetworkMap(WorkbookTool):
                 hide_info_panel=True,
                 hide_search=True,
                 label_font="Source Sans Pro, sans-serif",
-                show_all_labels=graph.number_of_nodes() <= ALL_NAMED_UP_TO,
+                **LABELS,
                 selected_node=self.selected if self.selected in graph else None,
             )
             options["camera_state"] = camera or FIRST_CAMERA
