@@ -298,10 +298,7 @@ def to_pdf(document: Document) -> bytes:
             ]
             commands += [("BACKGROUND", (0, i + 1), (-1, i + 1), colors.HexColor("#f6f8f7")) for i in block.muted_rows]
             table.setStyle(TableStyle(commands))
-            if len(block.rows) <= KEPT_TOGETHER_ROWS:
-                place([table])
-            else:
-                place([table], kept=False)
+            place([table], kept=len(block.rows) <= KEPT_TOGETHER_ROWS)
         elif isinstance(block, Cards):
             cells = [
                 [PdfParagraph(_pdf_text(h), styles["card_title"]), PdfParagraph(_pdf_text(text or "–"), styles["cell"])]

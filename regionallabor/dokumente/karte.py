@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from html import escape
 
 from regionallabor.dokumente.charts import GREEN, GREEN_DARK, GREY, OCHRE, Chart, draw_chart
@@ -39,7 +40,7 @@ class MapFrame:
     width: float
     height: float
 
-    @property
+    @cached_property
     def _scale(self) -> tuple[float, float, float, float]:
         (south, west), (north, east) = self.bounds
         ratio = math.cos(math.radians((south + north) / 2))

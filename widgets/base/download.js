@@ -28,9 +28,6 @@ function render({ model, el }) {
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60000);
   });
-  model.on("change:description", () => (node.textContent = model.get("description")));
-  model.on("change:disabled", () => (node.disabled = model.get("disabled")));
-  node.disabled = model.get("disabled");
 }
 
 export default { render };

@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from .tool import GuardedActions
 
 HERE = Path(__file__).parent
-mimetypes.add_type("text/calendar", ".ics")
-mimetypes.add_type("text/csv", ".csv")
 
 # what a download hands over: the file's name and its content
 DownloadFile = tuple[str, bytes]
@@ -37,7 +35,6 @@ class DownloadButton(anywidget.AnyWidget):
     _esm = HERE / "download.js"
     description = traitlets.Unicode("").tag(sync=True)
     tooltip = traitlets.Unicode("").tag(sync=True)
-    disabled = traitlets.Bool(False).tag(sync=True)
 
     def __init__(self, description: str, tooltip: str = "", **kwargs):
         super().__init__(description=description, tooltip=tooltip, **kwargs)
