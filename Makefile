@@ -6,7 +6,7 @@ PORT ?= 8866
 # nbgrader's gradebook migrations call alembic from PATH: keep the venv's bin first.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: install start lint test test-fast browser benchmark handbook binder-pins clean
+.PHONY: install start lint test test-fast browser benchmark handbook wheel binder-pins clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ start: install
 
 handbook: install
 	$(BIN)/python -m regionallabor handbook --pdf
+
+# The wheel a Python user installs (pip, pipx): the course folder and the built handbook inside (hatch_build.py).
+wheel: install
+	$(BIN)/python -m pip wheel --quiet --no-deps -w dist .
 
 browser: install
 	$(BIN)/python -m tests.ensure_browser
@@ -58,4 +62,4 @@ binder-pins:
 	mv binder/requirements.new binder/requirements.txt && rm -rf .pins-venv
 
 clean:
-	rm -rf $(VENV) tests/artifacts benchmarks/results handbook/_build
+	rm -rf $(VENV) tests/artifacts benchmarks/results handbook/_build dist

@@ -49,7 +49,7 @@ def median_ms(action, runs: int) -> float:
 
 
 def kernel_side(workbook: Arbeitsmappe, runs: int) -> dict:
-    from widgets import modul3 as tools_module
+    from regionallabor_widgets import modul3 as tools_module
 
     network = load_network(workbook)
     tools = (

@@ -38,7 +38,7 @@ MODUL5_TOOLS = (
 
 
 def kernel_side(workbook: Arbeitsmappe, runs: int) -> dict:
-    from widgets import modul4, modul5
+    from regionallabor_widgets import modul4, modul5
 
     return {
         "modul4_tools_ms": median_ms(lambda: [getattr(modul4, name)(workbook) for name in MODUL4_TOOLS], runs),

@@ -38,7 +38,7 @@ def full_workbook(home: Path) -> Arbeitsmappe:
 
 
 def kernel_side(workbook: Arbeitsmappe, runs: int) -> dict:
-    from widgets import modul6 as tools_module
+    from regionallabor_widgets import modul6 as tools_module
 
     def profile(pseudonymise: bool) -> None:
         document = regional_profile(workbook, pseudonymise=pseudonymise)

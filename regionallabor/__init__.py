@@ -1,6 +1,6 @@
 """Regionallabor: the course platform's domain – model, Arbeitsmappe, reference data, services.
 
-Nothing in this package imports ipywidgets; the widgets live in the ``widgets`` package.
+Nothing in this package imports ipywidgets; the widgets live in ``regionallabor_widgets`` (the folder widgets/).
 """
 
 from regionallabor.core.store import Arbeitsmappe

@@ -38,11 +38,14 @@ def make_voila_app():
 def serve(argv: list[str]) -> None:
     from traitlets.config import Config
 
-    from regionallabor.handbuch.build import build_if_stale
+    from regionallabor.handbuch.build import HandbookError, build_if_stale
     from regionallabor.serving import configure, with_course_templates
 
     root = project_root()
-    build_if_stale()
+    try:
+        build_if_stale()
+    except HandbookError as error:  # the course works without it; its links lead nowhere until it is built
+        print(f"Das Handbuch ist nicht gebaut: {error}", file=sys.stderr)
     os.environ.update(with_course_templates(os.environ))
     app_class = make_voila_app()
     # voila.json in the course folder holds the server's settings, serving.configure() those that are code.

@@ -87,7 +87,7 @@ def download(button) -> tuple[str, bytes] | None:
 
 def downloads(tree: ipw.Widget) -> dict[str, bytes]:
     """Every file the download buttons in ``tree`` hand over when clicked, by file name."""
-    from widgets.base import DownloadButton
+    from regionallabor_widgets.base import DownloadButton
 
     files = [download(w) for w in widgets_in(tree) if isinstance(w, DownloadButton)]
     return dict(file for file in files if file is not None)

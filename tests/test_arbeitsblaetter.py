@@ -168,7 +168,7 @@ def test_zip_path_from_the_module_page_to_one_feedback_file_per_team(tmp_path):
 
     from regionallabor.arbeitsblaetter.abgabe import answers
     from regionallabor.arbeitsblaetter.kohorte import feedback_files
-    from widgets.arbeitsblatt import WorksheetSubmission
+    from regionallabor_widgets.arbeitsblatt import WorksheetSubmission
 
     course, _, config = make_course(tmp_path)
     api = api_for(course, config)

@@ -51,7 +51,7 @@ def test_the_full_workbook_is_at_the_limits(full_home):
 def test_every_page_of_the_full_workbook_is_built_small(path, full_home, monkeypatch):
     monkeypatch.setenv("REGIONALLABOR_HOME", str(full_home))
     monkeypatch.setattr("IPython.display.display", lambda *objects, **options: None)
-    monkeypatch.setattr("widgets.base.page.display", lambda *objects, **options: None)
+    monkeypatch.setattr("regionallabor_widgets.base.page.display", lambda *objects, **options: None)
     before = set(_instances)
     exec(compile(page_code(path), path.name, "exec"), {"__name__": "__main__"})
     created = [_instances[key] for key in set(_instances) - before]

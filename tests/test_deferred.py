@@ -11,7 +11,7 @@ from jupyter_client.manager import start_new_kernel
 
 from regionallabor.core.model import Region
 from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
-from widgets.base import when_page_loaded
+from regionallabor_widgets.base import when_page_loaded
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,7 +55,7 @@ def _runner(client):
 def test_the_work_waits_for_the_last_cell_and_then_runs(kernel):
     kernel(
         "import json, time\n"
-        "from widgets.base import when_page_loaded\n"
+        "from regionallabor_widgets.base import when_page_loaded\n"
         "done = []\n"
         "def fails(): raise RuntimeError('kaputt')\n"
         "when_page_loaded(lambda: done.append('erste'))\n"
@@ -74,8 +74,8 @@ def test_the_work_waits_for_the_last_cell_and_then_runs(kernel):
 def test_the_region_charts_come_after_the_page(kernel):
     kernel(
         "import json\n"
-        "from widgets.base import open_course_page\n"
-        "from widgets.modul2 import RegionFigures\n"
+        "from regionallabor_widgets.base import open_course_page\n"
+        "from regionallabor_widgets.modul2 import RegionFigures\n"
         "figures = RegionFigures(open_course_page())\n"
         "print(json.dumps([figures.overview.value, figures.comparison.value]))"
     )

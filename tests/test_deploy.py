@@ -34,9 +34,24 @@ def pins(path: Path) -> dict[str, Version]:
     return pinned
 
 
+def requirements(*extras: str) -> list[str]:
+    """The runtime dependencies and those of ``extras``, an extra naming another (regionallabor[handbook]) unfolded."""
+    project = PYPROJECT["project"]
+    found = list(project["dependencies"])
+    for extra in extras:
+        for line in project["optional-dependencies"][extra]:
+            requirement = Requirement(line)
+            if canonicalize_name(requirement.name) == "regionallabor":
+                found += [line for line in requirements(*requirement.extras) if line not in found]
+            else:
+                found.append(line)
+    return found
+
+
 def test_binder_pins_satisfy_every_runtime_dependency():
     pinned = pins(ROOT / "binder" / "requirements.txt")
-    wanted = [*PYPROJECT["project"]["dependencies"], *PYPROJECT["project"]["optional-dependencies"]["pdf"]]
+    wanted = requirements("pdf")  # postBuild builds the handbook, as website and PDF
+    assert {"sphinx", "rinohtype", "jupyterlab"} <= {canonicalize_name(Requirement(line).name) for line in wanted}
     for line in wanted:
         requirement = Requirement(line)
         name = canonicalize_name(requirement.name)
@@ -44,6 +59,14 @@ def test_binder_pins_satisfy_every_runtime_dependency():
         assert requirement.specifier.contains(pinned[name]), f"{name}=={pinned[name]} does not meet {requirement}"
     assert "regionallabor" not in pinned
     assert {"hatchling", "editables"} <= set(pinned)  # postBuild installs the course without build isolation
+
+
+def test_the_wheel_builds_its_handbook_with_the_tools_the_extras_name():
+    hook = PYPROJECT["tool"]["hatch"]["build"]["targets"]["wheel"]["hooks"]["custom"]["dependencies"]
+    extras = [line for line in requirements("pdf") if line not in requirements()]
+    assert extras and set(extras) <= set(hook)
+    runtime = {canonicalize_name(Requirement(line).name) for line in requirements()}
+    assert not runtime & {"sphinx", "myst-parser", "furo", "rinohtype"}  # serving needs none of them
 
 
 def test_binder_python_meets_the_projects_requirement():
@@ -93,7 +116,7 @@ def test_readme_badge_opens_the_start_page():
 
 def test_the_jupyterlab_link_only_where_jupyterlab_runs_beside_voila(monkeypatch):
     from regionallabor.core.environment import jupyterlab_link
-    from widgets.start import JupyterLabLink
+    from regionallabor_widgets.start import JupyterLabLink
 
     for variable in ("BINDER_SERVICE_HOST", "BINDER_LAUNCH_HOST", "JUPYTERHUB_API_URL"):
         monkeypatch.delenv(variable, raising=False)
@@ -244,3 +267,10 @@ def test_the_hub_gives_each_teams_members_its_server_and_nobody_a_server_of_thei
 
     with pytest.raises(RuntimeError, match="keinen eigenen Server"):
         config.Spawner.pre_spawn_hook(Spawner("rl-lt-anna"))
+
+
+def test_the_editable_install_imports_the_widgets_folder_under_the_projects_name(tmp_path):
+    """Outside the checkout too: regionallabor_widgets is the folder widgets/ (the wheel's side: test_wheel.py)."""
+    probe = "import regionallabor_widgets; print(regionallabor_widgets.__file__)"
+    result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert Path(result.stdout.strip()) == ROOT / "widgets" / "__init__.py"

@@ -16,7 +16,7 @@ from regionallabor.core.formatting import (
     use_conventions,
 )
 from regionallabor.core.model import Region
-from widgets.base import open_course_page
+from regionallabor_widgets.base import open_course_page
 
 NBSP = "\xa0"
 
@@ -67,7 +67,7 @@ def test_the_page_takes_the_conventions_of_the_teams_region(workbook):
     workbook.save(Region(name="Emmental", country="CH", area_ids=["CH-0903"]), None)
     open_course_page(workbook)
     assert formatting.conventions().currency == "CHF"
-    from widgets.modul5.budget import ConferenceBudget
+    from regionallabor_widgets.modul5.budget import ConferenceBudget
 
     budget = ConferenceBudget(workbook)
     budget.title.value, budget.planned.value = "Saalmiete", "1’250.50"

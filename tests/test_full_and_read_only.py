@@ -20,11 +20,11 @@ from regionallabor.core.transfer import export_json
 from regionallabor.modul3.beziehungsnetz import load_network
 from regionallabor.modul3.netzdateien import export_actors
 from regionallabor.testing import fill_network, fill_team_and_region
+from regionallabor_widgets.modul1 import TeamEditor
+from regionallabor_widgets.modul3 import NetworkFiles
+from regionallabor_widgets.start import WorkbookTransfer
 from tests.helpers import control
 from tests.test_robust_files import assert_refused_in_german, dump
-from widgets.modul1 import TeamEditor
-from widgets.modul3 import NetworkFiles
-from widgets.start import WorkbookTransfer
 
 
 @contextmanager

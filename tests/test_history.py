@@ -28,8 +28,8 @@ from regionallabor.core.model import (
 from regionallabor.core.store import Arbeitsmappe, WorkbookError, current_person
 from regionallabor.modul3.beziehungsnetz import load_network, remove_actor
 from regionallabor.testing import fill_actions, fill_bestandsaufnahme, fill_network, fill_planning, fill_team_and_region
+from regionallabor_widgets.history import PersonChoice, WorkbookHistory
 from tests.helpers import control, edited
-from widgets.history import PersonChoice, WorkbookHistory
 
 
 @pytest.fixture
@@ -170,7 +170,7 @@ def text_of(tree) -> str:
 
 
 def test_a_member_removed_on_bens_page_is_taken_back_on_annas(pages):
-    from widgets.modul1.team import TeamEditor
+    from regionallabor_widgets.modul1.team import TeamEditor
 
     anna, ben = pages
     history = WorkbookHistory(anna)
@@ -222,7 +222,7 @@ def test_every_records_history_is_reached_from_the_start_page_page_by_page(pages
 
 
 def test_a_form_editing_a_record_says_who_changed_it_last(pages):
-    from widgets.modul1.team import TeamEditor
+    from regionallabor_widgets.modul1.team import TeamEditor
 
     anna, ben = pages
     first = anna.list(Member)[0]

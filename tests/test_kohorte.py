@@ -38,7 +38,7 @@ def test_cohort_reads_every_team_from_the_gradebook(graded):
 
 
 def test_overview_widget_filters_and_shows_a_team(graded):
-    from widgets.kohorte import CohortOverview
+    from regionallabor_widgets.kohorte import CohortOverview
 
     course, _, students = graded
     overview = CohortOverview(course)
@@ -65,7 +65,7 @@ def test_a_team_that_hands_in_again_has_a_history(tmp_path, monkeypatch):
     from regionallabor.arbeitsblaetter.abgabe import released_notebook, submission_zip
     from regionallabor.arbeitsblaetter.begleitung import Desk
     from regionallabor.arbeitsblaetter.snapshot import take_snapshot
-    from widgets.kohorte import CohortOverview
+    from regionallabor_widgets.kohorte import CohortOverview
 
     monkeypatch.setenv("REGIONALLABOR_EXCHANGE", str(tmp_path / "kein-austausch"))
     course, _, students = graded_course(tmp_path, teams={"lautertal": "complete", "hochwald": "complete"})
@@ -123,7 +123,7 @@ def test_the_history_reads_nbgraders_inbound_names(tmp_path):
 
 
 def test_overview_says_so_when_the_course_has_no_gradebook(tmp_path):
-    from widgets.kohorte import CohortOverview
+    from regionallabor_widgets.kohorte import CohortOverview
 
     overview = CohortOverview(tmp_path)
     assert overview.notice.kind == "error" and "Gradebook" in overview.notice.text

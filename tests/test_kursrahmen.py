@@ -158,7 +158,7 @@ def test_without_a_file_the_course_is_for_self_learners_and_an_unreadable_one_sa
 
 
 def test_the_start_page_shows_the_next_date_for_the_teams_weggemeinschaft(workbook, tmp_path, monkeypatch):
-    from widgets.kursrahmen import CourseDates, ModuleSupport
+    from regionallabor_widgets.kursrahmen import CourseDates, ModuleSupport
 
     monkeypatch.setenv(ENVIRONMENT, str(tmp_path / "kurs.toml"))
     (tmp_path / "kurs.toml").write_text(example(), encoding="utf-8")

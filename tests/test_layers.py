@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WIDGET_LIBRARIES = ("ipywidgets", "ipysigma", "widgets")
+WIDGET_LIBRARIES = ("ipywidgets", "ipysigma", "anywidget", "regionallabor_widgets")
 # what each lower layer may import (besides itself); the modules may import all of these and earlier modules
 BELOW = {
     "regionallabor.core": ("regionallabor.handlungsfelder",),
@@ -23,6 +24,8 @@ EXCEPTIONS = {("regionallabor.modul6.statusbericht", "regionallabor.course")}
 
 def module_name(path: Path) -> str:
     parts = path.relative_to(ROOT).with_suffix("").parts
+    if parts[0] == "widgets":  # the folder widgets/ is imported as regionallabor_widgets (pyproject.toml)
+        parts = ("regionallabor_widgets", *parts[1:])
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
@@ -61,7 +64,7 @@ def inside(name: str, package: str) -> bool:
 
 
 def module_number(name: str) -> int | None:
-    match = re.match(r"(?:regionallabor|widgets)\.modul(\d)\b", name)
+    match = re.match(r"(?:regionallabor|regionallabor_widgets)\.modul(\d)\b", name)
     return int(match.group(1)) if match else None
 
 
@@ -106,15 +109,35 @@ def test_the_widgets_of_a_module_build_on_the_base_and_on_earlier_modules_only()
         for name in imports_of(path):
             other = module_number(name)
             if (
-                inside(me, "widgets.base")
-                and inside(name, "widgets")
-                and not inside(name, "widgets.base")
+                inside(me, "regionallabor_widgets.base")
+                and inside(name, "regionallabor_widgets")
+                and not inside(name, "regionallabor_widgets.base")
                 or number is not None
                 and other is not None
                 and other > number
             ):
                 offenders.append(f"{me} → {name}")
     assert offenders == []
+
+
+def test_nothing_imports_the_widgets_folder_by_its_folder_name():
+    """`widgets` would be a generic top-level name in site-packages; the wheel has only regionallabor_widgets."""
+    python = [path for path in ROOT.rglob("*.py") if not {".venv", "node_modules", "_build"} & set(path.parts)]
+    offenders = [
+        f"{path.relative_to(ROOT)} → {name}"
+        for path in python
+        for name in runtime_imports(path.read_text(encoding="utf-8"), "")
+        if inside(name, "widgets")
+    ]
+    notebooks = [*ROOT.glob("modules/*.ipynb"), *ROOT.glob("exercises/*.ipynb"), *ROOT.glob("benchmarks/*.ipynb")]
+    offenders += [
+        str(path.relative_to(ROOT))
+        for path in notebooks
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]
+        if cell["cell_type"] == "code" and re.search(r"^\s*(from|import) widgets\b", "".join(cell["source"]), re.M)
+    ]
+    assert offenders == []
+    assert runtime_imports("from widgets.base import html\n", "") == {"widgets.base"}
 
 
 def test_the_rules_catch_what_they_forbid():
@@ -126,7 +149,7 @@ def test_the_rules_catch_what_they_forbid():
     assert allowed("regionallabor.modul5.konferenz", "regionallabor.modul3.beziehungsnetz")
     assert allowed("regionallabor.modul6.statusbericht", "regionallabor.course")
     source = (
-        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import widgets\nimport ipywidgets\n"
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import regionallabor_widgets\nimport ipywidgets\n"
         "from . import store\nfrom regionallabor import refdata\n"
     )
     assert runtime_imports(source, "regionallabor.core.model") == {

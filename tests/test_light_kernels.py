@@ -29,8 +29,8 @@ RUN_PAGE = """
 import json, sys
 import IPython.display
 IPython.display.display = lambda *objects, **options: None
-import widgets.base.page
-widgets.base.page.display = IPython.display.display
+import regionallabor_widgets.base.page
+regionallabor_widgets.base.page.display = IPython.display.display
 from tests.helpers import page_code
 exec(page_code(sys.argv[1]), {"__name__": "__main__"})
 from regionallabor.refdata import search

@@ -15,9 +15,9 @@ from regionallabor.core.model import RECORD_TYPES, Member, Team
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.core.transfer import InvalidWorkbookFile, export_json, parse_workbook_file
 from regionallabor.testing import fill_actions, fill_network, fill_planning, fill_team_and_region
+from regionallabor_widgets.start import WorkbookTransfer
 from tests.helpers import edited
 from tests.test_robust_files import dump
-from widgets.start import WorkbookTransfer
 
 
 def content(workbook: Arbeitsmappe) -> dict:

@@ -7,11 +7,11 @@ import ipywidgets as ipw
 from regionallabor.core.model import FieldRating, Herausforderung, Kennzahl, Region, Schatz
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.modul2.bestandsaufnahme import swot_board
+from regionallabor_widgets.modul2.handlungsfelder_check import FieldCheck
+from regionallabor_widgets.modul2.kennzahlen import OwnFigures, RegionFigures
+from regionallabor_widgets.modul2.schaetze import PAGE_SIZE, SchatzInventory
+from regionallabor_widgets.modul2.swot import ChallengeList, SwotBoard
 from tests.helpers import control, html_of, widgets_in
-from widgets.modul2.handlungsfelder_check import FieldCheck
-from widgets.modul2.kennzahlen import OwnFigures, RegionFigures
-from widgets.modul2.schaetze import PAGE_SIZE, SchatzInventory
-from widgets.modul2.swot import ChallengeList, SwotBoard
 
 
 def test_region_figures_compare_in_words_and_name_year_and_source(workbook):

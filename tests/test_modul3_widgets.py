@@ -8,13 +8,13 @@ from regionallabor.core.model import Akteur, Beziehung, Gespraech, Schatz
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.modul3.beziehungsnetz import load_network
 from regionallabor.testing import fill_network
+from regionallabor_widgets.modul3.akteure import PAGE_SIZE, ActorList
+from regionallabor_widgets.modul3.beziehungen import RelationEditor
+from regionallabor_widgets.modul3.gespraeche import ConversationLog
+from regionallabor_widgets.modul3.netzauswertung import InfluenceGrid, NetworkInsights
+from regionallabor_widgets.modul3.netzwerkkarte import NetworkMap
+from regionallabor_widgets.modul3.tabellen import NetworkFiles
 from tests.helpers import download, html_of
-from widgets.modul3.akteure import PAGE_SIZE, ActorList
-from widgets.modul3.beziehungen import RelationEditor
-from widgets.modul3.gespraeche import ConversationLog
-from widgets.modul3.netzauswertung import InfluenceGrid, NetworkInsights
-from widgets.modul3.netzwerkkarte import NetworkMap
-from widgets.modul3.tabellen import NetworkFiles
 
 
 def fill_form(form, name, sector="Zivilgesellschaft", fields=(), **extra):

@@ -23,12 +23,19 @@ from regionallabor.core.model import (
 )
 from regionallabor.core.store import Arbeitsmappe
 from regionallabor.testing import fill_network
+from regionallabor_widgets.modul4 import CritiquePhase, FantasyPhase, GoalPlanner
+from regionallabor_widgets.modul4.zukunftsbild import VisionBoard
+from regionallabor_widgets.modul5 import (
+    ConferenceBudget,
+    ConferenceFiles,
+    ConferenceSetup,
+    ProgramPlanner,
+    TaskPlan,
+    TopicTables,
+)
+from regionallabor_widgets.modul5.einladungen import InvitationList
+from regionallabor_widgets.modul5.wirkungslogik import ImpactLogic
 from tests.helpers import assert_all_open, download, downloads, html_of, pdf_text
-from widgets.modul4 import CritiquePhase, FantasyPhase, GoalPlanner
-from widgets.modul4.zukunftsbild import VisionBoard
-from widgets.modul5 import ConferenceBudget, ConferenceFiles, ConferenceSetup, ProgramPlanner, TaskPlan, TopicTables
-from widgets.modul5.einladungen import InvitationList
-from widgets.modul5.wirkungslogik import ImpactLogic
 
 # Modul 4
 

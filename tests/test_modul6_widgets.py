@@ -9,8 +9,8 @@ import ipywidgets as ipw
 from regionallabor.core.model import Akteur, Aktion, Member, Statusbericht, Thementisch, Ziel
 from regionallabor.modul6.aktionen import actions
 from regionallabor.modul6.aktionspool import load_pool
+from regionallabor_widgets.modul6 import ActionOverview, ActionPlan, ActionPool, RegionalProfile, StatusReport
 from tests.helpers import assert_all_open, control, downloads, html_of, pdf_text
-from widgets.modul6 import ActionOverview, ActionPlan, ActionPool, RegionalProfile, StatusReport
 
 TODAY = date(2027, 6, 1)
 

@@ -16,11 +16,11 @@ from regionallabor.core.transfer import export_json, parse_workbook_file
 from regionallabor.modul3.beziehungsnetz import load_network
 from regionallabor.modul3.netzdateien import export_actors, export_relations, parse_actors
 from regionallabor.testing import fill_team_and_region
+from regionallabor_widgets.modul2.kennzahlen import OwnFigures
+from regionallabor_widgets.modul3.tabellen import NetworkFiles
+from regionallabor_widgets.start import WorkbookTransfer
 from tests import fuzz
 from tests.helpers import html_of
-from widgets.modul2.kennzahlen import OwnFigures
-from widgets.modul3.tabellen import NetworkFiles
-from widgets.start import WorkbookTransfer
 
 NOW = datetime.now(UTC)
 ENGLISH = ("Input should", "Traceback", "Error", "error", "valid ", "Field required", "codec", "line contains")
@@ -108,7 +108,7 @@ def test_an_unexpected_error_in_an_upload_is_a_german_notice_and_resets_the_uplo
     def broken(raw):
         raise KeyError("surprise")
 
-    monkeypatch.setattr("widgets.modul2.kennzahlen.parse_csv", broken)
+    monkeypatch.setattr("regionallabor_widgets.modul2.kennzahlen.parse_csv", broken)
     tool.upload.value = ({"name": "k.csv", "type": "text/csv", "size": 3, "content": b"a;b", "last_modified": NOW},)
     assert tool.notice.kind == "error" and "nicht geklappt" in tool.notice.text
     assert tool.upload.value == ()
@@ -186,7 +186,7 @@ def test_the_relations_file_is_told_apart_by_its_first_line_whatever_the_line_en
 def test_an_unexpected_error_in_a_click_or_an_edit_is_a_german_notice_and_the_tool_goes_on(
     team_workbook, monkeypatch, caplog
 ):
-    from widgets.modul2 import ChallengeList
+    from regionallabor_widgets.modul2 import ChallengeList
 
     tool = ChallengeList(team_workbook)
     tool.text.value = "Kein Bus nach 19 Uhr"

@@ -24,7 +24,7 @@ def cohort(tmp_path_factory):
 
 
 def test_nothing_of_a_team_appears_until_it_agrees(workbook):
-    from widgets.modul1 import NetworkingChoice
+    from regionallabor_widgets.modul1 import NetworkingChoice
 
     workbook.add(Team(name="Lautertal"))
     tool = NetworkingChoice(workbook)
@@ -72,7 +72,7 @@ def test_a_file_that_is_no_map_is_refused_in_german():
 
 
 def test_the_start_page_shows_the_cohort_nearest_first_and_filters(cohort, workbook, monkeypatch):
-    from widgets.vernetzung import CohortMapView
+    from regionallabor_widgets.vernetzung import CohortMapView
 
     _, _, hub, _ = cohort
     monkeypatch.setenv(ENVIRONMENT, str(hub / "kurs.toml"))  # the map lies next to the course file
@@ -92,7 +92,7 @@ def test_the_start_page_shows_the_cohort_nearest_first_and_filters(cohort, workb
 
 
 def test_without_a_hub_the_team_imports_the_file_it_was_sent(cohort, workbook, monkeypatch):
-    from widgets.vernetzung import CohortMapView
+    from regionallabor_widgets.vernetzung import CohortMapView
 
     course, _, _, _ = cohort
     monkeypatch.delenv(ENVIRONMENT, raising=False)
@@ -107,8 +107,8 @@ def test_without_a_hub_the_team_imports_the_file_it_was_sent(cohort, workbook, m
 
 def test_a_teams_markup_on_the_map_stays_text(workbook, tmp_path, monkeypatch):
     from regionallabor.modul1.vernetzung import MapTeam, map_file
+    from regionallabor_widgets.vernetzung import CohortMapView
     from tests.helpers import HOSTILE_MARKUP
-    from widgets.vernetzung import CohortMapView
 
     hostile = MapTeam(
         team=HOSTILE_MARKUP[0], region=HOSTILE_MARKUP[1], gebiete=("DE-07335",), kontakt=HOSTILE_MARKUP[0]

@@ -10,11 +10,11 @@ import ipywidgets as ipw
 
 from regionallabor.core.model import Member, Region, SwotEntry
 from regionallabor.core.store import Arbeitsmappe
+from regionallabor_widgets.base import WorkbookSync
+from regionallabor_widgets.modul1.region import RegionEditor
+from regionallabor_widgets.modul1.team import TeamEditor
+from regionallabor_widgets.start import ModuleOverview, WorkbookTransfer
 from tests.helpers import download
-from widgets.base import WorkbookSync
-from widgets.modul1.region import RegionEditor
-from widgets.modul1.team import TeamEditor
-from widgets.start import ModuleOverview, WorkbookTransfer
 
 
 def add_person(editor: TeamEditor, name: str, **fields) -> None:
@@ -56,7 +56,7 @@ def test_enter_in_a_form_field_saves_the_form(workbook):
     assert editor.name.value == ""  # the form was saved and emptied, as by its button
     enter(editor.name)  # Enter in the empty form: refused in German, nothing saved
     assert editor.notice.kind == "error" and workbook.count_kind("member") == 1
-    from widgets.modul6 import ActionPlan
+    from regionallabor_widgets.modul6 import ActionPlan
 
     plan = ActionPlan(workbook)
     plan.title.value = "Bürgerbus-Probefahrt"
@@ -65,7 +65,7 @@ def test_enter_in_a_form_field_saves_the_form(workbook):
 
 
 def test_enter_leaves_a_field_alone_that_saves_itself(workbook):
-    from widgets.base import WorkbookTool, button, css
+    from regionallabor_widgets.base import WorkbookTool, button, css
 
     class Form(WorkbookTool):
         def __init__(self, workbook):
@@ -151,7 +151,7 @@ def test_two_people_saving_one_entry_the_second_sees_both_texts_and_decides(work
 
 def test_a_text_typed_while_another_person_types_in_it_is_shown_not_dropped(workbook_path):
     from regionallabor.core.model import Kritikpunkt
-    from widgets.modul4 import CritiquePhase
+    from regionallabor_widgets.modul4 import CritiquePhase
 
     annas = CritiquePhase(Arbeitsmappe(workbook_path, person="Anna"))
     annas.board.act("add", column="mobilitaet", text="Bus")
@@ -181,7 +181,7 @@ def test_an_entry_removed_while_it_is_in_another_persons_form_keeps_what_was_typ
 
 
 def test_an_entry_removed_before_the_save_arrives_keeps_what_was_typed_too(workbook_path):
-    from widgets.modul5.aufgaben import TaskPlan
+    from regionallabor_widgets.modul5.aufgaben import TaskPlan
 
     annas = TaskPlan(Arbeitsmappe(workbook_path, person="Anna"))
     annas.title.value, annas.due.value = "Saal buchen", date(2027, 4, 1)
@@ -355,8 +355,8 @@ def test_a_closed_tool_is_no_longer_refreshed_and_is_garbage_collected(workbook_
 def test_the_selbstcheck_follows_every_tool_on_its_page(workbook):
     """A write in any tool reloads the page's other tools that show its kinds – the store records which
     kinds a write touched, so a tool cannot forget to say so (Modul 1's and 2's tools once did)."""
-    from widgets.arbeitsblatt import WorksheetSubmission
-    from widgets.modul2 import SwotBoard
+    from regionallabor_widgets.arbeitsblatt import WorksheetSubmission
+    from regionallabor_widgets.modul2 import SwotBoard
 
     team, submission = TeamEditor(workbook), WorksheetSubmission(workbook, 1)
     assert "mindestens 3 Teammitglieder (bisher 0)" in submission.check.value
@@ -374,8 +374,8 @@ def test_the_selbstcheck_follows_every_tool_on_its_page(workbook):
 
 
 def test_the_start_page_shows_who_works_in_which_module_now(workbook_path, monkeypatch):
-    from widgets.base.presence import GONE_AFTER_SECONDS, PagePresence
-    from widgets.start import WhoIsHere
+    from regionallabor_widgets.base.presence import GONE_AFTER_SECONDS, PagePresence
+    from regionallabor_widgets.start import WhoIsHere
 
     here = WhoIsHere(Arbeitsmappe(workbook_path, person="Anna"))
     assert here.value == ""  # alone: no line about it
@@ -400,8 +400,8 @@ def test_the_start_page_shows_who_works_in_which_module_now(workbook_path, monke
 
 
 def test_dates_are_typed_and_shown_the_german_way_and_an_unreadable_one_saves_nothing(workbook):
-    from widgets.base import DateField, TimeField
-    from widgets.modul6 import ActionPlan
+    from regionallabor_widgets.base import DateField, TimeField
+    from regionallabor_widgets.modul6 import ActionPlan
 
     field = DateField()
     field.text = "1.5.27"  # as the browser sends what was typed, when the field is left

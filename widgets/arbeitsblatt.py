@@ -18,7 +18,7 @@ from regionallabor.arbeitsblaetter.snapshot import take_snapshot
 from regionallabor.core.messages import t
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.course import MODULES
-from widgets.base import DownloadButton, WorkbookTool, css, heading, help_line, html
+from regionallabor_widgets.base import DownloadButton, WorkbookTool, css, heading, help_line, html
 
 
 class WorksheetSubmission(WorkbookTool):

@@ -12,8 +12,8 @@ from regionallabor.arbeitsblaetter.kohorte import OUTBOX
 from regionallabor.arbeitsblaetter.snapshot import snapshot_html
 from regionallabor.core.messages import t
 from regionallabor.course import MODULES
-from widgets.base import GuardedActions, Notice, button, css, heading, html
-from widgets.kohorte import course_folder
+from regionallabor_widgets.base import GuardedActions, Notice, button, css, heading, html
+from regionallabor_widgets.kohorte import course_folder
 
 
 class FacilitatorDesk(GuardedActions, ipw.VBox):

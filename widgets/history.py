@@ -13,7 +13,7 @@ from regionallabor.core.history import RecentChange, differences, recent_changes
 from regionallabor.core.messages import t
 from regionallabor.core.model import RECORD_TYPES, Member
 from regionallabor.core.store import Arbeitsmappe, EarlierVersion, WorkbookError
-from widgets.base import Pager, WorkbookTool, button, css, heading, help_line, html
+from regionallabor_widgets.base import Pager, WorkbookTool, button, css, heading, help_line, html
 
 TRASH_SHOWN = 8
 

@@ -16,7 +16,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.paths import EXERCISES_DIR
 from regionallabor.course import MODULES
 from regionallabor.kursrahmen import FrameError, frame_path, load_frame
-from widgets.base import GuardedActions, Notice, button, css, heading, html
+from regionallabor_widgets.base import GuardedActions, Notice, button, css, heading, html
 
 ALL = ""
 

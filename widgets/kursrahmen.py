@@ -24,7 +24,7 @@ from regionallabor.kursrahmen import (
     next_session,
     when,
 )
-from widgets.base import WorkbookView
+from regionallabor_widgets.base import WorkbookView
 
 
 def _calendar_link(raw: bytes) -> str:

@@ -17,7 +17,7 @@ from regionallabor.core.model import Region, Team
 from regionallabor.core.store import Arbeitsmappe, OpenPage, WorkbookError
 from regionallabor.core.transfer import ParsedWorkbook, export_filename, export_json, parse_workbook_file
 from regionallabor.course import MODULES, Status, available_modules
-from widgets.base import (
+from regionallabor_widgets.base import (
     DownloadButton,
     WorkbookTool,
     WorkbookView,
@@ -28,7 +28,7 @@ from widgets.base import (
     html,
     upload_button,
 )
-from widgets.base.presence import announce_page
+from regionallabor_widgets.base.presence import announce_page
 
 
 class ModuleOverview(WorkbookView, ipw.HTML):
@@ -102,7 +102,7 @@ class TeamGreeting(WorkbookView, ipw.HTML):
 
 class WhoIsHere(ipw.HTML):
     """„Gerade dabei: Anna in Modul 3 (Beziehungsnetz), Ben auf der Startseite“ – the team's other open pages,
-    updated with every sign of life (see widgets.base.presence)."""
+    updated with every sign of life (see regionallabor_widgets.base.presence)."""
 
     def __init__(self, workbook: Arbeitsmappe, **kwargs):
         super().__init__(**kwargs)

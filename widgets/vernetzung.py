@@ -17,7 +17,7 @@ from regionallabor.core.store import Arbeitsmappe
 from regionallabor.dokumente.karte import region_map_svg
 from regionallabor.kursrahmen import frame_path
 from regionallabor.modul1.vernetzung import MAP_FILE, MapFileError, nearby, parse_map, published_map, shape_of
-from widgets.base import (
+from regionallabor_widgets.base import (
     GuardedActions,
     Notice,
     WorkbookView,

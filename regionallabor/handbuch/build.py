@@ -8,6 +8,7 @@ by ``regionallabor serve`` as on Binder or a hub – and Voila serves the built 
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from regionallabor.core.paths import HANDBOOK_DIR, PACKAGE_DIR
+from regionallabor.core.paths import HANDBOOK_DIR, INSTALLED_FROM_WHEEL, PACKAGE_DIR
 
 BUILD_DIR = HANDBOOK_DIR / "_build"
 HTML_DIR = BUILD_DIR / "html"
@@ -98,6 +99,10 @@ def build(builder: str = "html", out_dir: Path | None = None) -> Path:
     ``builder`` is ``html`` for the website or ``rinoh`` for the PDF.
     """
     out_dir = out_dir or (HTML_DIR if builder == "html" else PDF_DIR)
+    if importlib.util.find_spec("sphinx") is None:
+        raise HandbookError(
+            "Zum Bauen des Handbuchs fehlt Sphinx: pip install -e '.[handbook]' (für das PDF '.[pdf]')."
+        )
     command = [
         sys.executable,
         "-m",
@@ -164,6 +169,7 @@ def broken_links(site: Path) -> list[str]:
 
 
 def build_if_stale() -> None:
-    """Build the website when a source is newer than it (a few seconds), so course links always land."""
-    if is_stale(HTML_DIR / "index.html"):
+    """In a checkout, build the website when a source is newer than it (a few seconds), so course links always
+    land. A wheel carries the handbook built (hatch_build.py)."""
+    if not INSTALLED_FROM_WHEEL and is_stale(HTML_DIR / "index.html"):
         build("html")

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from regionallabor import testing
 from regionallabor.core.model import Schatz, Team
 from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
-from widgets.modul3.netzwerkkarte import SECTOR_COLOURS
+from regionallabor_widgets.modul3.netzwerkkarte import SECTOR_COLOURS
 
 from .conftest import ARTIFACTS, screenshot
 from .test_journeys import wait_for_page

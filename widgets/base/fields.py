@@ -44,6 +44,6 @@ def person_field(placeholder: str, layout: ipw.Layout | None = None) -> ipw.Comb
 
 def offer_members(widget: ipw.Combobox, workbook) -> None:
     from regionallabor.core.model import Member
-    from widgets.base.lists import offer
+    from regionallabor_widgets.base.lists import offer
 
     offer(widget, [stored.record.name for stored in workbook.list(Member)])

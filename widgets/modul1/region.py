@@ -13,7 +13,7 @@ from regionallabor.core.messages import AREA_TYPES, COUNTRIES, WEGGEMEINSCHAFTEN
 from regionallabor.core.model import OwnFigures, Region, explain
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.modul1.region import region_figures, region_map
-from widgets.base import Notice, WorkbookTool, button, css, figures_html, heading, html, label, labelled
+from regionallabor_widgets.base import Notice, WorkbookTool, button, css, figures_html, heading, html, label, labelled
 
 SEARCH_LIMIT = 20
 

@@ -11,7 +11,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.model import Member, Team
 from regionallabor.core.store import Arbeitsmappe, Stored, WorkbookError
 from regionallabor.modul1.team import MIN_TEAM_SIZE, make_main_contact, save_member
-from widgets.base import (
+from regionallabor_widgets.base import (
     ConfirmsRemoval,
     EditsInForm,
     Notice,

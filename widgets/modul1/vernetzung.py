@@ -12,7 +12,7 @@ from regionallabor.core.model import Region, Team, Vernetzung
 from regionallabor.core.store import Arbeitsmappe, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul1.vernetzung import shown_entry
-from widgets.base import WorkbookTool, field_checkboxes, heading, help_line, html, label
+from regionallabor_widgets.base import WorkbookTool, field_checkboxes, heading, help_line, html, label
 
 
 class NetworkingChoice(WorkbookTool):

@@ -14,7 +14,7 @@ from regionallabor.core.store import WorkbookError
 from regionallabor.dokumente import statistik
 from regionallabor.handlungsfelder import ALL_FIELDS, CROSS_CUTTING
 from regionallabor.modul2.bestandsaufnahme import rating_values, ratings, save_rating
-from widgets.base import WorkbookTool, css, html
+from regionallabor_widgets.base import WorkbookTool, css, html
 
 SCALE_TOOLTIPS = [
     "hier passiert kaum etwas",

@@ -17,7 +17,16 @@ from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.dokumente import statistik
 from regionallabor.modul2.eigene_kennzahlen import kennzahl_from_text, parse_csv, save_figure, save_figures
 from regionallabor.modul2.kennzahlen import RegionProfile, region_profile
-from widgets.base import WorkbookTool, button, css, figures_html, html, labelled, source_line, upload_button
+from regionallabor_widgets.base import (
+    WorkbookTool,
+    button,
+    css,
+    figures_html,
+    html,
+    labelled,
+    source_line,
+    upload_button,
+)
 
 
 class RegionFigures(WorkbookTool):

@@ -11,7 +11,7 @@ from regionallabor.core.model import Schatz
 from regionallabor.core.store import Stored
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul2.bestandsaufnahme import save_schatz
-from widgets.base import (
+from regionallabor_widgets.base import (
     ConfirmsRemoval,
     EditsInForm,
     PagedRows,

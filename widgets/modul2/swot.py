@@ -12,8 +12,8 @@ from regionallabor.core.model import Herausforderung, SwotEntry, explain
 from regionallabor.core.store import StaleRecordError, Stored, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul2.bestandsaufnahme import add_swot, place_swot, swot_board
-from widgets.base import Pager, RowCache, WorkbookTool, button, css, heading, html, labelled
-from widgets.base.board import Card, CardBoard, Column
+from regionallabor_widgets.base import Pager, RowCache, WorkbookTool, button, css, heading, html, labelled
+from regionallabor_widgets.base.board import Card, CardBoard, Column
 
 
 class ChallengeList(WorkbookTool):

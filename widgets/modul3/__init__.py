@@ -1,6 +1,6 @@
 """Modul 3 · Beziehungsnetz: one file per section of the page.
 
-The tools load on first use: Modul 5 and 6 use the actor list's pieces (``widgets.modul3.akteure``) and
+The tools load on first use: Modul 5 and 6 use the actor list's pieces (``regionallabor_widgets.modul3.akteure``) and
 must not pay for the network map's ipysigma, which brings pandas, numpy and networkx (≈ 50 MB a kernel).
 """
 

@@ -12,7 +12,7 @@ from regionallabor.core.model import Akteur, Schatz, sector_label
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul3.beziehungsnetz import MODUL3_KINDS, MapEntry, load_network, remove_actor, save_actor
-from widgets.base import (
+from regionallabor_widgets.base import (
     ConfirmsRemoval,
     PagedRows,
     Pager,

@@ -10,8 +10,19 @@ from regionallabor.core.messages import RELATION_KINDS, t
 from regionallabor.core.model import Beziehung
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul3.beziehungsnetz import Network, load_network, save_relation
-from widgets.base import PagedRows, Pager, RowCache, WorkbookTool, button, css, heading, html, labelled, offer
-from widgets.modul3.akteure import NETWORK_KINDS, PAGE_SIZE, scale_buttons
+from regionallabor_widgets.base import (
+    PagedRows,
+    Pager,
+    RowCache,
+    WorkbookTool,
+    button,
+    css,
+    heading,
+    html,
+    labelled,
+    offer,
+)
+from regionallabor_widgets.modul3.akteure import NETWORK_KINDS, PAGE_SIZE, scale_buttons
 
 RELATION_COLOURS = {"kooperiert": "#2e7d32", "kennt_sich": "#90a4ae", "foerdert": "#1565c0", "konflikt": "#c62828"}
 

@@ -12,9 +12,20 @@ from regionallabor.core.messages import t
 from regionallabor.core.model import Gespraech
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul3.beziehungsnetz import Network, OpenStep, load_network, open_steps, save_conversation
-from widgets.base import DateField, Pager, RowCache, WorkbookTool, button, css, heading, html, labelled, offer
-from widgets.modul3.akteure import NETWORK_KINDS, PAGE_SIZE
-from widgets.modul3.beziehungen import actor_picker
+from regionallabor_widgets.base import (
+    DateField,
+    Pager,
+    RowCache,
+    WorkbookTool,
+    button,
+    css,
+    heading,
+    html,
+    labelled,
+    offer,
+)
+from regionallabor_widgets.modul3.akteure import NETWORK_KINDS, PAGE_SIZE
+from regionallabor_widgets.modul3.beziehungen import actor_picker
 
 
 class ConversationLog(WorkbookTool):

@@ -17,9 +17,9 @@ from regionallabor.modul3.netzanalyse import (
     analyse,
     quadrant,
 )
-from widgets.base import WorkbookTool, html
-from widgets.modul3.akteure import NETWORK_KINDS
-from widgets.modul3.netzwerkkarte import sector_colours
+from regionallabor_widgets.base import WorkbookTool, html
+from regionallabor_widgets.modul3.akteure import NETWORK_KINDS
+from regionallabor_widgets.modul3.netzwerkkarte import sector_colours
 
 NAMES_LISTED = 30
 NAMES_PER_CELL = 6

@@ -17,9 +17,9 @@ from regionallabor.core.messages import RELATION_KINDS, SECTORS, t
 from regionallabor.core.model import sector_label
 from regionallabor.modul3.beziehungsnetz import MapEntry, Network, load_network
 from regionallabor.modul3.netzanalyse import spring_positions
-from widgets.base import WorkbookTool, close_tree, css, field_options, html, label, offer
-from widgets.modul3.akteure import NETWORK_KINDS, ActorForm, actor_chips
-from widgets.modul3.beziehungen import RELATION_COLOURS, relation_line
+from regionallabor_widgets.base import WorkbookTool, close_tree, css, field_options, html, label, offer
+from regionallabor_widgets.modul3.akteure import NETWORK_KINDS, ActorForm, actor_chips
+from regionallabor_widgets.modul3.beziehungen import RELATION_COLOURS, relation_line
 
 if TYPE_CHECKING:  # both are imported when a map is drawn, after the page has loaded (numpy comes with them)
     import networkx as nx

@@ -11,9 +11,9 @@ from regionallabor.core.messages import t
 from regionallabor.core.store import WorkbookError
 from regionallabor.modul3.beziehungsnetz import load_network
 from regionallabor.modul3.netzdateien import RELATION_REQUIRED, export_actors, export_relations, import_network
-from widgets.base import DownloadButton, WorkbookTool, css, help_line, html, upload_button
-from widgets.base.downloads import DownloadFile
-from widgets.modul3.akteure import NETWORK_KINDS
+from regionallabor_widgets.base import DownloadButton, WorkbookTool, css, help_line, html, upload_button
+from regionallabor_widgets.base.downloads import DownloadFile
+from regionallabor_widgets.modul3.akteure import NETWORK_KINDS
 
 
 def is_relations_file(raw: bytes) -> bool:

@@ -11,8 +11,8 @@ from regionallabor.core.model import Idee, Kritikpunkt
 from regionallabor.core.store import StaleRecordError, Stored
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul4.vision import heaviest_critique, ideas
-from widgets.base import WorkbookTool, heading, html
-from widgets.base.board import Card, CardBoard, Column
+from regionallabor_widgets.base import WorkbookTool, heading, html
+from regionallabor_widgets.base.board import Card, CardBoard, Column
 
 ANYWHERE = "ueberall"  # the column of ideas no single Handlungsfeld holds (stored as field None)
 

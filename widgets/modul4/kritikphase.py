@@ -21,8 +21,8 @@ from regionallabor.modul4.vision import (
     take_over_challenges,
     unbundle_critique,
 )
-from widgets.base import WorkbookTool, button, heading, help_line, html
-from widgets.base.board import Card, CardBoard, Column
+from regionallabor_widgets.base import WorkbookTool, button, heading, help_line, html
+from regionallabor_widgets.base.board import Card, CardBoard, Column
 
 
 def dots_line(record: Kritikpunkt) -> str:

@@ -12,7 +12,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.model import Idee, Member, Ziel
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul4.vision import goal_for_idea, goals, ideas, remove_goal, save_goal
-from widgets.base import (
+from regionallabor_widgets.base import (
     ConfirmsRemoval,
     DateField,
     Pager,

@@ -14,7 +14,7 @@ from regionallabor.dokumente.dokument import Document
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul4.vision import save_statement, statement_opening, vision_statements
 from regionallabor.modul4.zukunftsbild import vision_document
-from widgets.base import WorkbookTool, css, document_downloads, heading, html, labelled
+from regionallabor_widgets.base import WorkbookTool, css, document_downloads, heading, html, labelled
 
 
 class VisionBoard(WorkbookTool):

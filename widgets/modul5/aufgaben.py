@@ -12,7 +12,16 @@ from regionallabor.core.messages import t
 from regionallabor.core.model import Aufgabe, Konferenz, Member
 from regionallabor.core.store import Stored
 from regionallabor.modul5.konferenz import conference, tasks, weeks_before
-from widgets.base import DateField, RecordListTool, css, heading, html, labelled, offer_members, person_field
+from regionallabor_widgets.base import (
+    DateField,
+    RecordListTool,
+    css,
+    heading,
+    html,
+    labelled,
+    offer_members,
+    person_field,
+)
 
 
 class TaskPlan(RecordListTool):

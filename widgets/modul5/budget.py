@@ -11,7 +11,7 @@ from regionallabor.core.messages import t
 from regionallabor.core.model import Budgetposten
 from regionallabor.core.store import Stored
 from regionallabor.modul5.konferenz import budget_totals
-from widgets.base import RecordListTool, css, heading, html, labelled
+from regionallabor_widgets.base import RecordListTool, css, heading, html, labelled
 
 
 class AmountError(ValueError):

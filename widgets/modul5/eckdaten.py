@@ -11,7 +11,7 @@ from regionallabor.core.messages import CONFERENCE_FORMATS, t
 from regionallabor.core.model import Konferenz
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul5.konferenz import PRESETS, apply_preset, conference, save_conference
-from widgets.base import DateField, WorkbookTool, button, css, heading, html, labelled
+from regionallabor_widgets.base import DateField, WorkbookTool, button, css, heading, html, labelled
 
 DAY_OPTIONS = [("1 Tag", 1), ("2 Tage (z. B. anderthalb Tage)", 2), ("3 Tage", 3)]
 

@@ -12,7 +12,7 @@ from regionallabor.core.store import WorkbookError
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul3.beziehungsnetz import load_network
 from regionallabor.modul5.konferenz import conference, diversity_check, guest_list, invite
-from widgets.base import (
+from regionallabor_widgets.base import (
     Pager,
     RowCache,
     WorkbookTool,
@@ -25,7 +25,7 @@ from widgets.base import (
     muted,
     offer,
 )
-from widgets.modul3.akteure import NETWORK_KINDS, actor_chips
+from regionallabor_widgets.modul3.akteure import NETWORK_KINDS, actor_chips
 
 
 class InvitationList(WorkbookTool):

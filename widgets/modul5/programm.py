@@ -11,7 +11,7 @@ from regionallabor.core.messages import SLOT_FORMATS, t
 from regionallabor.core.model import Konferenz, Member, Programmpunkt
 from regionallabor.core.store import Stored
 from regionallabor.modul5.konferenz import agenda, agenda_issues, clock, conference, day_label, days_of
-from widgets.base import (
+from regionallabor_widgets.base import (
     RecordListTool,
     TimeField,
     css,

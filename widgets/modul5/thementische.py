@@ -11,7 +11,7 @@ from regionallabor.core.model import Herausforderung, Konferenz, Member, Thement
 from regionallabor.core.store import Stored
 from regionallabor.handlungsfelder import ALL_FIELDS
 from regionallabor.modul5.konferenz import conference, open_challenges, table_issues, topic_tables
-from widgets.base import (
+from regionallabor_widgets.base import (
     RecordListTool,
     css,
     field_chip,

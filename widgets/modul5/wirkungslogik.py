@@ -12,7 +12,7 @@ from regionallabor.core.model import Indikator, Wirkungslogik, Ziel
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul4.vision import goals
 from regionallabor.modul5.wirkungslogik import check_logic, logics, save_logic
-from widgets.base import WorkbookTool, button, css, findings_html, heading, html, labelled, muted
+from regionallabor_widgets.base import WorkbookTool, button, css, findings_html, heading, html, labelled, muted
 
 STAIRS = (
     ("input", "", "logic.stairs.input"),

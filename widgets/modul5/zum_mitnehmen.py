@@ -13,8 +13,8 @@ from regionallabor.modul5.konferenzdateien import (
     programme_document,
     task_document,
 )
-from widgets.base import DownloadButton, WorkbookTool, css, document_downloads, heading, html
-from widgets.base.downloads import DownloadFile
+from regionallabor_widgets.base import DownloadButton, WorkbookTool, css, document_downloads, heading, html
+from regionallabor_widgets.base.downloads import DownloadFile
 
 
 class ConferenceFiles(WorkbookTool):

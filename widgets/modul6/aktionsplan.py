@@ -22,7 +22,7 @@ from regionallabor.modul6.aktionen import (
     save_action,
 )
 from regionallabor.richtwerte import ACTIONS_PER_PERSON
-from widgets.base import (
+from regionallabor_widgets.base import (
     DateField,
     Pager,
     RecordListTool,
@@ -42,7 +42,7 @@ from widgets.base import (
     short_choices,
     wide,
 )
-from widgets.modul3.akteure import NETWORK_KINDS
+from regionallabor_widgets.modul3.akteure import NETWORK_KINDS
 
 
 class ActionPlan(RecordListTool):

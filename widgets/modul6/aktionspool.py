@@ -11,7 +11,7 @@ from regionallabor.core.model import Aktion
 from regionallabor.core.store import Stored, WorkbookError
 from regionallabor.modul6.aktionen import actions, adopt, adopted_pool_ids
 from regionallabor.modul6.aktionspool import PoolAction, filter_pool, load_pool, pool_by_id
-from widgets.base import (
+from regionallabor_widgets.base import (
     Pager,
     RowCache,
     WorkbookTool,

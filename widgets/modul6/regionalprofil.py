@@ -12,7 +12,7 @@ from regionallabor.core.model import Aktion, Statusbericht
 from regionallabor.course import MODULES, Status
 from regionallabor.dokumente.dokument import Document
 from regionallabor.modul6.regionalprofil import regional_profile
-from widgets.base import WorkbookTool, document_downloads, heading, help_line, html
+from regionallabor_widgets.base import WorkbookTool, document_downloads, heading, help_line, html
 
 
 class RegionalProfile(WorkbookTool):

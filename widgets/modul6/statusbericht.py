@@ -20,7 +20,7 @@ from regionallabor.modul6.statusbericht import (
     send,
     start_draft,
 )
-from widgets.base import WorkbookTool, button, css, document_downloads, heading, html, labelled, muted
+from regionallabor_widgets.base import WorkbookTool, button, css, document_downloads, heading, html, labelled, muted
 
 
 class StatusReport(WorkbookTool):

@@ -17,7 +17,7 @@ from regionallabor.modul6.aktionen import (
     progress_by_goal,
     timeline_bars,
 )
-from widgets.base import WorkbookTool, heading, html
+from regionallabor_widgets.base import WorkbookTool, heading, html
 
 
 class ActionOverview(WorkbookTool):
