@@ -176,14 +176,16 @@ class Hub:
     def run_as(self, user: str, command: list[str], check: bool = True) -> subprocess.CompletedProcess:
         """A command as the hub user's system user in its home folder – what its terminal would run."""
         home = pwd.getpwnam(user).pw_dir
-        return subprocess.run(
+        result = subprocess.run(
             ["runuser", "-u", user, "--", "env", f"HOME={home}", *command],
             cwd=home,
             env=self.environment.environ(),
             capture_output=True,
             text=True,
-            check=check,
         )
+        if check and result.returncode:
+            raise AssertionError(f"as {user}: {' '.join(command)} failed ({result.returncode}):\n{result.stderr}")
+        return result
 
     def stop(self) -> None:
         stop_process(self.process, timeout=30)

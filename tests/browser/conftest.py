@@ -28,15 +28,19 @@ CHROMIUM_ARGS = [
 
 
 class VoilaServer:
-    def __init__(self, home: Path, extra_env: dict[str, str] | None = None):
+    """``regionallabor serve`` as `make start` runs it – or, given ``python`` and ``cwd``, as another install does."""
+
+    def __init__(
+        self, home: Path, extra_env: dict[str, str] | None = None, python: str = sys.executable, cwd: Path = ROOT
+    ):
         self.port = free_port()
         self.home = home
         self.url = f"http://localhost:{self.port}"
         env = {**os.environ, "REGIONALLABOR_HOME": str(home), **(extra_env or {})}
         self.log = open(home.parent / f"voila-{self.port}.log", "w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "regionallabor", "serve", f"--Voila.port={self.port}", "--no-browser"],
-            cwd=ROOT,
+            [python, "-m", "regionallabor", "serve", f"--Voila.port={self.port}", "--no-browser"],
+            cwd=cwd,
             env=env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
@@ -54,8 +58,8 @@ class VoilaServer:
 def start_server(tmp_path):
     servers = []
 
-    def start(extra_env=None, home=None) -> VoilaServer:
-        server = VoilaServer(home or tmp_path / "home", extra_env)
+    def start(extra_env=None, home=None, **options) -> VoilaServer:
+        server = VoilaServer(home or tmp_path / "home", extra_env, **options)
         servers.append(server)
         return server
 
