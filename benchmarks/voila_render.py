@@ -8,6 +8,9 @@ request) and with Voila's preheated kernels. Prints medians, the ratios to (a), 
 (resident set size), and writes them to benchmarks/results/voila_render.json.
 
     make benchmark            # or: .venv/bin/python benchmarks/voila_render.py --runs 7
+
+With --split-cores the server and its kernels run on one core and Chromium on the others, as on a hub or Binder
+where the browser runs on the team's own laptop; on the project's two cores they otherwise compete.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ PAGES = {
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
-def start_voila(folder: Path, home: Path, preheat: bool) -> tuple[subprocess.Popen, str]:
+def start_voila(folder: Path, home: Path, preheat: bool, cores: set[int] | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
     args = [
         sys.executable,
@@ -62,7 +65,14 @@ def start_voila(folder: Path, home: Path, preheat: bool) -> tuple[subprocess.Pop
     from regionallabor.serving import with_course_templates
 
     env = {**with_course_templates(dict(os.environ)), "REGIONALLABOR_HOME": str(home)}
-    process = subprocess.Popen(args, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        args,
+        cwd=folder,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        preexec_fn=(lambda: os.sched_setaffinity(0, cores)) if cores else None,
+    )
     url = f"http://localhost:{port}"
     if wait_until_answering(url + "/voila/render/reference.ipynb", process, timeout=60):
         return process, url
@@ -187,7 +197,17 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--pages", nargs="+", choices=list(PAGES), help="only these pages (the reference always)")
     parser.add_argument("--modes", nargs="+", choices=["cold", "preheated"], default=["cold", "preheated"])
+    parser.add_argument(
+        "--split-cores",
+        action="store_true",
+        help="server and kernels on the first core, Chromium on the others – as when the browser is on its own machine",
+    )
     args = parser.parse_args()
+    server_cores = None
+    if args.split_cores:
+        cores = sorted(os.sched_getaffinity(0))
+        server_cores = {cores[0]}
+        os.sched_setaffinity(0, set(cores[1:]))  # Chromium, started below, inherits this
     chosen = {name: PAGES[name] for name in PAGES if not args.pages or name == "reference" or name in args.pages}
     folder = Path(tempfile.mkdtemp(prefix="rl-bench-"))
     home = folder / "home"
@@ -200,7 +220,7 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
         for mode in args.modes:
             preheat = mode == "preheated"
-            server, url = start_voila(folder, home, preheat)
+            server, url = start_voila(folder, home, preheat, server_cores)
             try:
                 report[mode] = measure(browser, server, url, args.runs, preheat, chosen)
             finally:
@@ -214,7 +234,7 @@ def main() -> None:
             result["ratio_to_reference"] = result["median_s"] / reference
             rss = f"{result['kernel_rss_mb']:.0f} MB" if result["kernel_rss_mb"] else "–"
             print(f"{name:<12}{mode:<11}{result['median_s']:>8.2f}s{result['ratio_to_reference']:>11.2f}×{rss:>13}")
-    if chosen == PAGES and args.modes == ["cold", "preheated"]:
+    if chosen == PAGES and args.modes == ["cold", "preheated"] and not args.split_cores:
         save_results("voila_render", report)  # a partial run is for looking, not for the README's figures
     shutil.rmtree(folder, ignore_errors=True)
 

@@ -1,6 +1,6 @@
 """The course's pages as a team meets them through an afternoon: the course template (German loading
-screen, the notebook's title, the stylesheet in the head, nothing from another host) and kernels that end
-with their page."""
+screen, the notebook's title, the stylesheet in the head, the page's code fetched while the cells run, nothing
+from another host) and kernels that end with their page."""
 
 from __future__ import annotations
 
@@ -46,6 +46,12 @@ def test_every_page_loads_in_german_with_its_title_and_asks_no_other_host(start_
     assert "Beziehungsnetz" in page.locator(".rl-loading-title").inner_text()
     page.wait_for_function("document.getElementById('loading_text').textContent.startsWith('Schritt')")
     page.screenshot(path=str(ARTIFACTS / "seite-laden.png"))
+    wait_for_page(page)
+    page_code_requested, last_cell_arrived = page.evaluate(
+        """() => [performance.getEntriesByType('resource').find(r => r.name.endsWith('/voila/static/voila.js')).startTime,
+                  performance.getEntriesByType('navigation')[0].responseEnd]"""
+    )
+    assert page_code_requested < last_cell_arrived  # the browser fetched the page's code while the cells ran
     for notebook in PAGES:
         open_page(page, server, notebook)
         assert page.title() == nbformat.read(notebook, as_version=4).metadata["title"]
