@@ -99,9 +99,8 @@ def test_the_installed_course_serves_from_an_empty_folder(installed_wheel, tmp_p
     page.wait_for_selector(PAGE_READY, timeout=90_000)
     expect(page).to_have_title("Start – Regionallabor")
     expect(page.locator(".rl-modules")).to_contain_text("Team & Region")
-    pdf = page.locator("a[href$='handbuch-mitmach-konferenz.pdf']").get_attribute(
-        "href"
-    )  # the handbook as PDF, built into the wheel
+    # the handbook as PDF, built into the wheel
+    pdf = page.locator("a[href$='handbuch-mitmach-konferenz.pdf']").get_attribute("href")
     assert fetched(page, pdf).body().startswith(b"%PDF")
 
     page.locator("[data-module='1']").get_by_role("link", name="Modul öffnen →").click()
