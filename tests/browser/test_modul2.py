@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from regionallabor import refdata
+from regionallabor.core.messages import t
 from regionallabor.core.model import Region, Schatz, Team
 from regionallabor.core.store import WORKBOOK_FILENAME, Arbeitsmappe
 from regionallabor.modul2.bestandsaufnahme import add_swot, swot_board
@@ -139,6 +140,8 @@ def test_swot_cards_are_dragged_edited_and_removed_on_the_board(start_server, pa
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(server.url + MODUL2)
     wait_for_page(page)
+    # the region's figures above the board draw after the page has loaded and push it down: drag once it stands
+    expect(page.get_by_text(t("figures.drawing"))).to_have_count(0)
     board = page.locator(".rl-cards")
     strengths, weaknesses = board.locator(".rl-cards-column-staerken"), board.locator(".rl-cards-column-schwaechen")
     expect(strengths.locator(".rl-cards-card")).to_have_count(3)
